@@ -1,0 +1,4 @@
+/**
+ * Deterministic demo and benchmark data: generated from a seed, loaded with PostgreSQL COPY.
+ */
+package io.partnerpulse.demo;

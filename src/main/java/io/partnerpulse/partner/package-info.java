@@ -1,0 +1,4 @@
+/**
+ * Channel partners: their tier, status history, location, commission rate and partner manager.
+ */
+package io.partnerpulse.partner;

@@ -1,0 +1,22 @@
+package io.partnerpulse.shared;
+
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the organization that runs the program.
+ *
+ * @param currency base currency every amount is reported in (ISO 4217, e.g. USD or PKR)
+ * @param timeZone time zone in which periods and days begin and end
+ */
+@ConfigurationProperties("partnerpulse.organization")
+public record OrganizationSettings(@DefaultValue("USD") String currency, @DefaultValue("UTC") ZoneId timeZone) {
+
+    public OrganizationSettings {
+        if (currency == null || !currency.matches("[A-Z]{3}")) {
+            throw new IllegalArgumentException("partnerpulse.organization.currency must be a three-letter ISO 4217 code, was: " + currency);
+        }
+    }
+}
