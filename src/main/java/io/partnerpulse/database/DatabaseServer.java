@@ -86,6 +86,9 @@ final class DatabaseServer implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(temporary)
+                    // Spring stops the server when it closes the context, after the connection pool
+                    // and everything that still needs the database; a hook of its own would race it.
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "100")

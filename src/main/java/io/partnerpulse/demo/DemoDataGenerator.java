@@ -520,6 +520,7 @@ public final class DemoDataGenerator {
             int[] recentPartner = new int[64];
             int[] recentAccount = new int[64];
             int[] recentProduct = new int[64];
+            long[] recentSubmitted = new long[64];
             int recent = 0;
             try (CsvTable leadTable = table("lead", "id", "external_id", "created_at", "contact_name", "company_name", "email",
                     "channel_id", "campaign_id", "partner_id", "owner_id", "country", "region", "city", "status",
@@ -688,13 +689,14 @@ public final class DemoDataGenerator {
                         recentPartner[slot] = partner;
                         recentAccount[slot] = account;
                         recentProduct[slot] = product;
+                        recentSubmitted[slot] = submitted;
                     }
                     double rejectChance = partnerWeak[partner] ? 0.7 : 0.08;
                     if (recent > 0 && random.nextDouble() < rejectChance) {
                         int slot = random.nextInt(Math.min(recent, 64));
-                        if (recentPartner[slot] != partner) {
+                        long submitted = Math.max(recentSubmitted[slot] + 3600, opened + random.nextInt(10 * (int) DAY));
+                        if (recentPartner[slot] != partner && submitted < end - 2 * DAY) {
                             int id = ++registrationId;
-                            long submitted = Math.min(end - 2 * DAY, opened + random.nextInt(10 * (int) DAY));
                             long decided = submitted + 3600 + random.nextInt((int) DAY);
                             String customer = accountName[recentAccount[slot]];
                             registrations.row(id, "REG-" + id, partner + 1, null, recentAccount[slot] + 1, recentProduct[slot] + 1,
