@@ -1,0 +1,280 @@
+package io.partnerpulse.kpi.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.partnerpulse.kpi.ChannelReport;
+import io.partnerpulse.kpi.Dimension;
+import io.partnerpulse.kpi.KpiQuery;
+import io.partnerpulse.kpi.KpiReport;
+import io.partnerpulse.kpi.PipelineReport;
+import io.partnerpulse.kpi.RecordsPage;
+
+/**
+ * The KPI views beside the main report: the marketing channel table (KPI 4), the pipeline as of an
+ * instant, and the records behind any number (drill-through).
+ */
+final class Breakdowns {
+
+    private final KpiCalculator calculator;
+    private final KpiSnapshot s;
+    private final Keys keys;
+
+    Breakdowns(KpiCalculator calculator) {
+        this.calculator = calculator;
+        this.s = calculator.snapshot();
+        this.keys = calculator.keys();
+    }
+
+    // =============================================================================================
+    private static final class ChannelSums {
+        long leads, leadsWon, opportunities, won, wonCents, spendCents;
+    }
+
+    ChannelReport channels(KpiQuery q) {
+        Filters filters = new Filters(s, keys, q.filters());
+        Period p = Period.of(q.from(), q.to(), s.zone);
+        Map<Integer, ChannelSums> byChannel = new TreeMap<>(Comparator.comparingInt((Integer k) -> k == 0 ? Integer.MAX_VALUE : k));
+        for (int l = 0; l < s.leads; l++) {
+            if (s.leadCreated[l] >= p.from() && s.leadCreated[l] < p.to() && filters.lead(l)) {
+                ChannelSums c = byChannel.computeIfAbsent(s.leadChannel[l], k -> new ChannelSums());
+                c.leads++;
+                int d = s.leadDeal[l];
+                if (d >= 0 && s.dealStage[d] == KpiSnapshot.WON) {
+                    c.leadsWon++;
+                }
+            }
+        }
+        for (int d = 0; d < s.deals; d++) {
+            boolean created = s.dealCreated[d] >= p.from() && s.dealCreated[d] < p.to();
+            boolean won = s.dealStage[d] == KpiSnapshot.WON && s.dealClosed[d] >= p.from() && s.dealClosed[d] < p.to();
+            if ((created || won) && filters.deal(d)) {
+                ChannelSums c = byChannel.computeIfAbsent(s.dealChannel[d], k -> new ChannelSums());
+                if (created) {
+                    c.opportunities++;
+                }
+                if (won) {
+                    c.won++;
+                    c.wonCents += s.dealCents[d];
+                }
+            }
+        }
+        long fromDay = q.from().toEpochDay();
+        long toDay = q.to().toEpochDay();
+        for (int k = 0; k < s.campaigns; k++) {
+            long start = Math.max(fromDay, s.campaignStartDay[k]);
+            long end = Math.min(toDay, s.campaignEndDay[k] + 1);
+            if (end <= start || !filters.campaign(s, k)) {
+                continue;
+            }
+            long days = s.campaignEndDay[k] - s.campaignStartDay[k] + 1;
+            long spend = BigDecimal.valueOf(s.campaignCents[k]).multiply(BigDecimal.valueOf(end - start))
+                    .divide(BigDecimal.valueOf(days), 0, RoundingMode.HALF_EVEN).longValueExact();
+            byChannel.computeIfAbsent(s.campaignChannelOf[k], key -> new ChannelSums()).spendCents += spend;
+        }
+        ChannelSums total = new ChannelSums();
+        Map<Integer, ChannelSums> byType = new TreeMap<>(Comparator.comparingInt((Integer k) -> k == 0 ? Integer.MAX_VALUE : k));
+        byChannel.forEach((channel, c) -> {
+            add(total, c);
+            add(byType.computeIfAbsent(keys.channelType(channel), k -> new ChannelSums()), c);
+        });
+        List<ChannelReport.Row> channelRows = new ArrayList<>();
+        byChannel.forEach((channel, c) -> channelRows.add(row(keys.name(Dimension.CHANNEL, channel),
+                keys.label(Dimension.CHANNEL, channel),
+                channel == 0 ? null : keys.name(Dimension.CHANNEL_TYPE, keys.channelType(channel)), c, total)));
+        List<ChannelReport.Row> typeRows = new ArrayList<>();
+        byType.forEach((type, c) -> typeRows.add(row(keys.name(Dimension.CHANNEL_TYPE, type),
+                keys.label(Dimension.CHANNEL_TYPE, type), null, c, total)));
+        return new ChannelReport(q.from(), q.to(), s.currency, channelRows, typeRows,
+                row("total", "All channels", null, total, total), filters.notApplicableToSpend());
+    }
+
+    private static void add(ChannelSums into, ChannelSums c) {
+        into.leads += c.leads;
+        into.leadsWon += c.leadsWon;
+        into.opportunities += c.opportunities;
+        into.won += c.won;
+        into.wonCents += c.wonCents;
+        into.spendCents += c.spendCents;
+    }
+
+    private static ChannelReport.Row row(String key, String label, String type, ChannelSums c, ChannelSums total) {
+        BigDecimal spend = KpiCalculator.money(c.spendCents);
+        BigDecimal revenue = KpiCalculator.money(c.wonCents);
+        return new ChannelReport.Row(key, label, type, c.leads, c.opportunities, c.won, revenue,
+                new KpiReport.Ratio(KpiCalculator.ratio(c.leadsWon, c.leads), BigDecimal.valueOf(c.leadsWon),
+                        BigDecimal.valueOf(c.leads), "cohort", null, null),
+                spend,
+                c.leads == 0 ? null : spend.divide(BigDecimal.valueOf(c.leads), KpiCalculator.MONEY, RoundingMode.HALF_EVEN),
+                c.won == 0 ? null : spend.divide(BigDecimal.valueOf(c.won), KpiCalculator.MONEY, RoundingMode.HALF_EVEN),
+                c.spendCents == 0 ? null : KpiCalculator.ratio(c.wonCents - c.spendCents, c.spendCents),
+                KpiCalculator.ratio(c.wonCents, total.wonCents));
+    }
+
+    // =============================================================================================
+    PipelineReport pipeline(Instant at, Map<Dimension, List<String>> filterValues, Dimension groupBy) {
+        Filters filters = new Filters(s, keys, filterValues);
+        long t = at.getEpochSecond() + (at.getNano() > 0 ? 1 : 0);
+        Map<Integer, long[]> groups = new TreeMap<>(Comparator.comparingInt((Integer k) -> k == 0 ? Integer.MAX_VALUE : k));
+        for (int d = 0; d < s.deals; d++) {
+            if (s.dealCreated[d] < t && s.dealClosed[d] >= t && filters.deal(d)) {
+                byte stage = s.stageBefore(d, t);
+                if (stage < 0 || stage >= KpiSnapshot.WON) {
+                    continue;
+                }
+                long[] sums = groups.computeIfAbsent(groupBy == null ? 0 : keys.deal(groupBy, d, t - 1), k -> new long[8]);
+                sums[stage]++;
+                sums[4 + stage] += s.dealCents[d];
+            }
+        }
+        if (groupBy == null && groups.isEmpty()) {
+            groups.put(0, new long[8]);
+        }
+        List<PipelineReport.Group> result = new ArrayList<>();
+        groups.forEach((key, sums) -> {
+            List<KpiReport.StageSlice> byStage = new ArrayList<>();
+            long count = 0;
+            long cents = 0;
+            BigDecimal weighted = BigDecimal.ZERO;
+            for (int stage = 0; stage < 4; stage++) {
+                BigDecimal w = calculator.weighted(sums[4 + stage], stage);
+                byStage.add(new KpiReport.StageSlice(KpiSnapshot.STAGES[stage], calculator.probability(stage), sums[stage],
+                        KpiCalculator.money(sums[4 + stage]), w));
+                count += sums[stage];
+                cents += sums[4 + stage];
+                weighted = weighted.add(w);
+            }
+            result.add(new PipelineReport.Group(groupBy == null ? "all" : keys.name(groupBy, key),
+                    groupBy == null ? "All" : keys.label(groupBy, key), count, KpiCalculator.money(cents), weighted, byStage));
+        });
+        return new PipelineReport(at, s.currency, groupBy == null ? null : groupBy.apiName(), result);
+    }
+
+    // =============================================================================================
+    /** The KPIs that have records behind them, by API name. */
+    static final List<String> DRILLABLE = List.of("averageDealSize", "dealCount", "wonRevenue", "salesCycleDays",
+            "qualityScore", "winRate", "closeRate", "pipeline", "dealSuccess");
+
+    RecordsPage records(String kpi, KpiQuery q, Integer groupKey, int page, int size) {
+        Filters filters = new Filters(s, keys, q.filters());
+        Period p = Period.of(q.from(), q.to(), s.zone);
+        Dimension g = q.groupBy();
+        String kind = switch (kpi) {
+            case "closeRate" -> q.closeRate() == KpiQuery.CloseRateVariant.WIN_RATE ? "winRate" : "closeRate";
+            case "averageDealSize", "dealCount", "wonRevenue", "salesCycleDays", "qualityScore" -> "won";
+            default -> kpi;
+        };
+        List<RecordsPage.Item> items = new ArrayList<>();
+        switch (kind) {
+            case "won", "winRate" -> {
+                for (int d = 0; d < s.deals; d++) {
+                    long closed = s.dealClosed[d];
+                    boolean won = s.dealStage[d] == KpiSnapshot.WON;
+                    if (closed >= p.from() && closed < p.to() && (won || kind.equals("winRate")) && filters.deal(d)
+                            && inGroup(g, groupKey, keys.deal(g == null ? Dimension.PARTNER : g, d, closed))) {
+                        items.add(deal(d, null, won));
+                    }
+                }
+                items.sort(Comparator.comparing(RecordsPage.Item::closedAt).reversed().thenComparing(RecordsPage.Item::id));
+            }
+            case "pipeline" -> {
+                for (int d = 0; d < s.deals; d++) {
+                    if (s.dealCreated[d] < p.to() && s.dealClosed[d] >= p.to() && filters.deal(d)
+                            && inGroup(g, groupKey, keys.deal(g == null ? Dimension.PARTNER : g, d, p.to() - 1))) {
+                        byte stage = s.stageBefore(d, p.to());
+                        if (stage >= 0 && stage < KpiSnapshot.WON) {
+                            items.add(deal(d, stage, null));
+                        }
+                    }
+                }
+                items.sort(Comparator.comparing(RecordsPage.Item::amountInBaseCurrency).reversed().thenComparing(RecordsPage.Item::id));
+            }
+            case "closeRate" -> {
+                for (int l = 0; l < s.leads; l++) {
+                    long created = s.leadCreated[l];
+                    if (created >= p.from() && created < p.to() && filters.lead(l)
+                            && inGroup(g, groupKey, keys.lead(g == null ? Dimension.PARTNER : g, l, created))) {
+                        items.add(lead(l));
+                    }
+                }
+                items.sort(Comparator.comparing(RecordsPage.Item::createdAt).reversed().thenComparing(RecordsPage.Item::id));
+            }
+            case "dealSuccess" -> {
+                for (int r = 0; r < s.registrations; r++) {
+                    byte outcome = s.registrationOutcome[r];
+                    int d = s.registrationDeal[r];
+                    long at = outcome == KpiSnapshot.APPROVED && d >= 0 ? s.dealClosed[d]
+                            : outcome == KpiSnapshot.REJECTED || outcome == KpiSnapshot.EXPIRED ? s.registrationDecided[r]
+                            : KpiSnapshot.OPEN;
+                    if (at >= p.from() && at < p.to() && filters.registration(r)
+                            && inGroup(g, groupKey, keys.registration(g == null ? Dimension.PARTNER : g, r, at))) {
+                        items.add(registration(r, at));
+                    }
+                }
+                items.sort(Comparator.comparing(RecordsPage.Item::decidedAt).reversed().thenComparing(RecordsPage.Item::id));
+            }
+            default -> throw new IllegalArgumentException(kpi);
+        }
+        int from = Math.min(items.size(), page * size);
+        int to = Math.min(items.size(), from + size);
+        return new RecordsPage(kpi, q.from(), q.to(), g == null ? null : g.apiName(),
+                groupKey == null || g == null ? null : keys.name(g, groupKey), s.currency, page, size, items.size(),
+                List.copyOf(items.subList(from, to)));
+    }
+
+    private static boolean inGroup(Dimension groupBy, Integer groupKey, int key) {
+        return groupBy == null || groupKey == null || key == groupKey;
+    }
+
+    private RecordsPage.Item deal(int d, Byte stageAtEnd, Boolean counts) {
+        boolean closed = s.dealClosed[d] != KpiSnapshot.OPEN;
+        BigDecimal base = KpiCalculator.money(s.dealCents[d]);
+        int partner = s.dealPartner[d];
+        int owner = s.dealOwner[d];
+        return new RecordsPage.Item("opportunity", s.dealId[d], s.dealName[d], partner == 0 ? null : (long) partner,
+                partner == 0 ? null : keys.label(Dimension.PARTNER, partner), owner == 0 ? null : (long) owner,
+                owner == 0 ? null : keys.label(Dimension.EMPLOYEE, owner),
+                s.dealChannel[d] == 0 ? null : keys.label(Dimension.CHANNEL, s.dealChannel[d]),
+                KpiSnapshot.STAGES[s.dealStage[d]], stageAtEnd == null ? null : KpiSnapshot.STAGES[stageAtEnd],
+                stageAtEnd == null ? null : calculator.probability(stageAtEnd),
+                BigDecimal.valueOf(s.dealAmountUnscaled[d], 2), s.dealCurrency[d], base,
+                stageAtEnd == null ? null : calculator.weighted(s.dealCents[d], stageAtEnd),
+                Instant.ofEpochSecond(s.dealCreated[d]), closed ? Instant.ofEpochSecond(s.dealClosed[d]) : null,
+                closed ? BigDecimal.valueOf(s.dealClosed[d] - s.dealCreated[d]).divide(BigDecimal.valueOf(86_400), 2, RoundingMode.HALF_EVEN) : null,
+                null, null, null, counts);
+    }
+
+    private RecordsPage.Item lead(int l) {
+        int d = s.leadDeal[l];
+        int partner = s.leadPartner[l];
+        int owner = s.leadOwner[l];
+        return new RecordsPage.Item("lead", s.leadId[l], s.leadCompany[l], partner == 0 ? null : (long) partner,
+                partner == 0 ? null : keys.label(Dimension.PARTNER, partner), owner == 0 ? null : (long) owner,
+                owner == 0 ? null : keys.label(Dimension.EMPLOYEE, owner),
+                s.leadChannel[l] == 0 ? null : keys.label(Dimension.CHANNEL, s.leadChannel[l]),
+                d >= 0 ? KpiSnapshot.STAGES[s.dealStage[d]] : null, null, null, null, null, null, null,
+                Instant.ofEpochSecond(s.leadCreated[l]), null, null, null, null, d >= 0 ? s.dealId[d] : null,
+                d >= 0 && s.dealStage[d] == KpiSnapshot.WON);
+    }
+
+    private RecordsPage.Item registration(int r, long at) {
+        int d = s.registrationDeal[r];
+        int partner = s.registrationPartner[r];
+        byte outcome = s.registrationOutcome[r];
+        String[] outcomes = {"PENDING", "APPROVED", "REJECTED", "EXPIRED"};
+        return new RecordsPage.Item("registration", s.registrationId[r], s.registrationCustomer[r], (long) partner,
+                keys.label(Dimension.PARTNER, partner), null, null, null,
+                d >= 0 ? KpiSnapshot.STAGES[s.dealStage[d]] : null, null, null,
+                d >= 0 ? BigDecimal.valueOf(s.dealAmountUnscaled[d], 2) : null, d >= 0 ? s.dealCurrency[d] : null,
+                d >= 0 ? KpiCalculator.money(s.dealCents[d]) : null, null,
+                Instant.ofEpochSecond(s.registrationSubmitted[r]), d >= 0 && s.dealClosed[d] != KpiSnapshot.OPEN
+                ? Instant.ofEpochSecond(s.dealClosed[d]) : null, null, outcomes[outcome], Instant.ofEpochSecond(at),
+                d >= 0 ? s.dealId[d] : null, outcome == KpiSnapshot.APPROVED && d >= 0 && s.dealStage[d] == KpiSnapshot.WON);
+    }
+}

@@ -1,0 +1,351 @@
+package io.partnerpulse.kpi.internal;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import io.partnerpulse.kpi.Dimension;
+import io.partnerpulse.kpi.KpiProperties;
+import io.partnerpulse.kpi.KpiQuery;
+import io.partnerpulse.kpi.KpiQuery.AverageDealSizeVariant;
+import io.partnerpulse.kpi.KpiQuery.CloseRateVariant;
+import io.partnerpulse.kpi.KpiQuery.Comparison;
+import io.partnerpulse.kpi.KpiReport;
+import io.partnerpulse.kpi.KpiReport.Group;
+import io.partnerpulse.kpi.KpiReport.Kpis;
+import io.partnerpulse.kpi.internal.PeriodTotals.Totals;
+
+/**
+ * Turns the sums of {@link PeriodTotals} into the eight KPIs of docs/kpis.md, with their
+ * comparisons, targets and quality score ranks. Works on one snapshot; holds no state of its own
+ * beyond indexes of that snapshot.
+ */
+final class KpiCalculator {
+
+    static final int MONEY = 2;
+    static final int RATIO = 4;
+    private static final BigDecimal SECONDS_PER_DAY = BigDecimal.valueOf(86_400);
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final Totals EMPTY = new Totals();
+
+    private final KpiSnapshot s;
+    private final Keys keys;
+    private final BigDecimal[] probability = new BigDecimal[4];
+    private final KpiProperties.QualityScoreWeights weights;
+    private final Map<String, List<KpiSnapshot.Target>> targetsByScope = new HashMap<>();
+
+    KpiCalculator(KpiSnapshot s, KpiProperties properties) {
+        this.s = s;
+        this.keys = new Keys(s);
+        for (int i = 0; i < 4; i++) {
+            probability[i] = properties.stageProbabilities().get(KpiSnapshot.STAGES[i]);
+        }
+        this.weights = properties.qualityScore();
+        for (KpiSnapshot.Target t : s.targets) {
+            targetsByScope.computeIfAbsent(t.scope() + ":" + t.scopeId() + ":" + t.metric(), k -> new ArrayList<>()).add(t);
+        }
+    }
+
+    Keys keys() {
+        return keys;
+    }
+
+    KpiSnapshot snapshot() {
+        return s;
+    }
+
+    BigDecimal probability(int stage) {
+        return probability[stage];
+    }
+
+    // =============================================================================================
+    KpiReport report(KpiQuery q) {
+        Filters filters = new Filters(s, keys, q.filters());
+        List<Group> groups = new ArrayList<>();
+        if (q.groupBy() == Dimension.MONTH) {
+            for (YearMonth m = YearMonth.from(q.from()); m.atDay(1).isBefore(q.to()); m = m.plusMonths(1)) {
+                LocalDate from = max(q.from(), m.atDay(1));
+                LocalDate to = min(q.to(), m.plusMonths(1).atDay(1));
+                Period p = Period.of(from, to, s.zone);
+                Map<Integer, Totals> totals = PeriodTotals.compute(s, keys, filters, null, p);
+                int key = m.getYear() * 12 + m.getMonthValue() - 1;
+                groups.add(new Group(keys.name(Dimension.MONTH, key), keys.label(Dimension.MONTH, key),
+                        kpis(q, filters, p, 0, totals, compare(q, filters, p, Comparison.PREVIOUS, null),
+                                compare(q, filters, p, Comparison.LAST_YEAR, null), null)));
+            }
+        } else {
+            Period p = Period.of(q.from(), q.to(), s.zone);
+            Map<Integer, Totals> totals = PeriodTotals.compute(s, keys, filters, q.groupBy(), p);
+            Map<Integer, Totals> previous = compare(q, filters, p, Comparison.PREVIOUS, q.groupBy());
+            Map<Integer, Totals> lastYear = compare(q, filters, p, Comparison.LAST_YEAR, q.groupBy());
+            Map<Integer, QualityScores.Score> quality = null;
+            Set<Integer> groupKeys = new TreeSet<>(Comparator.comparingInt((Integer k) -> k == 0 ? Integer.MAX_VALUE : k));
+            groupKeys.addAll(totals.keySet());
+            QualityContext qc = null;
+            if (q.groupBy() == Dimension.PARTNER) {
+                QualityScores scores = new QualityScores(s, keys, weights);
+                Filters peersFilter = filters.without(Dimension.PARTNER);
+                quality = scores.compute(p, peersFilter);
+                Map<Integer, QualityScores.Score> previousQuality = scores.compute(p.previous(s.zone), peersFilter);
+                Map<Integer, QualityScores.Score> lastYearQuality = q.compare().contains(Comparison.LAST_YEAR)
+                        ? scores.compute(p.lastYear(s.zone), peersFilter) : null;
+                qc = new QualityContext(quality, previousQuality, lastYearQuality);
+                List<String> wanted = q.filters().get(Dimension.PARTNER);
+                for (Integer peer : quality.keySet()) {
+                    if (wanted == null || wanted.contains(Integer.toString(peer))) {
+                        groupKeys.add(peer);
+                    }
+                }
+            }
+            for (int key : groupKeys) {
+                Dimension g = q.groupBy();
+                groups.add(new Group(g == null ? "all" : keys.name(g, key), g == null ? "All" : keys.label(g, key),
+                        kpis(q, filters, p, key, totals, previous, lastYear, qc)));
+            }
+        }
+        return new KpiReport(q.from(), q.to(), s.currency, s.zone.getId(),
+                q.groupBy() == null ? null : q.groupBy().apiName(), groups);
+    }
+
+    private record QualityContext(Map<Integer, QualityScores.Score> current, Map<Integer, QualityScores.Score> previous,
+                                  Map<Integer, QualityScores.Score> lastYear) {
+    }
+
+    private Map<Integer, Totals> compare(KpiQuery q, Filters filters, Period p, Comparison comparison, Dimension groupBy) {
+        if (!q.compare().contains(comparison)) {
+            return null;
+        }
+        Period other = comparison == Comparison.PREVIOUS ? p.previous(s.zone) : p.lastYear(s.zone);
+        return PeriodTotals.compute(s, keys, filters, groupBy, other);
+    }
+
+    private Kpis kpis(KpiQuery q, Filters filters, Period p, int key, Map<Integer, Totals> current,
+                      Map<Integer, Totals> previous, Map<Integer, Totals> lastYear, QualityContext quality) {
+        Totals t = current.getOrDefault(key, EMPTY);
+        Totals prev = previous == null ? null : previous.getOrDefault(key, EMPTY);
+        Totals ly = lastYear == null ? null : lastYear.getOrDefault(key, EMPTY);
+        Dimension g = q.groupBy() == Dimension.MONTH ? null : q.groupBy();
+        TargetScope scope = targetScope(g, key, filters);
+        boolean timeBuckets = g == Dimension.MONTH_OF_YEAR || g == Dimension.SEASON;
+
+        Function<Totals, BigDecimal> averageValue = x -> averageDealSize(x, q.averageDealSize());
+        KpiReport.AverageDealSize average = new KpiReport.AverageDealSize(averageValue.apply(t), money(t.wonCents),
+                BigDecimal.valueOf(q.averageDealSize() == AverageDealSizeVariant.PER_DEAL ? t.won : t.customers.size()),
+                t.won == 0 ? null : BigDecimal.valueOf(t.wonAmounts.twiceMedian()).divide(BigDecimal.valueOf(200), MONEY, RoundingMode.HALF_EVEN),
+                q.averageDealSize().apiName(), cmp(prev, averageValue), cmp(ly, averageValue));
+
+        BigDecimal dealTarget = target(scope, "DEAL_COUNT", p.fromDate(), p.toDate());
+        Function<Totals, BigDecimal> dealValue = x -> BigDecimal.valueOf(x.won);
+        KpiReport.DealCount dealCount = new KpiReport.DealCount(t.won, t.created, t.lost, cmp(prev, dealValue),
+                cmp(ly, dealValue), count(dealTarget), attainment(BigDecimal.valueOf(t.won), dealTarget));
+
+        BigDecimal revenueTarget = target(scope, "REVENUE", p.fromDate(), p.toDate());
+        Function<Totals, BigDecimal> revenueValue = x -> money(x.wonCents);
+        KpiReport.WonRevenue revenue = new KpiReport.WonRevenue(money(t.wonCents), cmp(prev, revenueValue),
+                cmp(ly, revenueValue), revenueTarget, attainment(money(t.wonCents), revenueTarget));
+
+        KpiReport.Pipeline pipeline = timeBuckets ? null : pipeline(t, prev, ly, scope, p);
+
+        Function<Totals, BigDecimal> closeValue = x -> q.closeRate() == CloseRateVariant.COHORT
+                ? ratio(x.leadsCreated == 0 ? 0 : x.leadsWon, x.leadsCreated) : ratio(x.won, x.won + x.lost);
+        KpiReport.Ratio closeRate = q.closeRate() == CloseRateVariant.COHORT
+                ? new KpiReport.Ratio(closeValue.apply(t), BigDecimal.valueOf(t.leadsWon), BigDecimal.valueOf(t.leadsCreated),
+                q.closeRate().apiName(), cmp(prev, closeValue), cmp(ly, closeValue))
+                : new KpiReport.Ratio(closeValue.apply(t), BigDecimal.valueOf(t.won), BigDecimal.valueOf(t.won + t.lost),
+                q.closeRate().apiName(), cmp(prev, closeValue), cmp(ly, closeValue));
+        Function<Totals, BigDecimal> winValue = x -> ratio(x.won, x.won + x.lost);
+        KpiReport.Ratio winRate = new KpiReport.Ratio(winValue.apply(t), BigDecimal.valueOf(t.won),
+                BigDecimal.valueOf(t.won + t.lost), null, cmp(prev, winValue), cmp(ly, winValue));
+
+        Function<Totals, BigDecimal> cycleValue = KpiCalculator::meanCycleDays;
+        KpiReport.SalesCycle cycle = new KpiReport.SalesCycle(cycleValue.apply(t),
+                t.won == 0 ? null : BigDecimal.valueOf(t.cycles.twiceMedian()).divide(SECONDS_PER_DAY.multiply(BigDecimal.valueOf(2)), MONEY, RoundingMode.HALF_EVEN),
+                BigDecimal.valueOf(t.cycleSeconds).divide(SECONDS_PER_DAY, MONEY, RoundingMode.HALF_EVEN),
+                BigDecimal.valueOf(t.won), cmp(prev, cycleValue), cmp(ly, cycleValue));
+
+        KpiReport.SalesVelocity velocity = timeBuckets ? null : new KpiReport.SalesVelocity(velocity(t), t.open,
+                averageDealSize(t, AverageDealSizeVariant.PER_DEAL), winValue.apply(t), meanCycleDays(t),
+                cmp(prev, KpiCalculator::velocity), cmp(ly, KpiCalculator::velocity));
+
+        KpiReport.QualityScore qualityScore = null;
+        if (quality != null && key != 0) {
+            QualityScores.Score score = quality.current().get(key);
+            QualityScores.Score before = quality.previous().get(key);
+            QualityScores.Score yearBefore = quality.lastYear() == null ? null : quality.lastYear().get(key);
+            qualityScore = new KpiReport.QualityScore(score == null ? null : score.value(), score == null ? null : score.rank(),
+                    score == null ? quality.current().size() : score.peers(),
+                    score == null ? List.of() : score.components(),
+                    Optional.ofNullable(before == null ? null : before.value()), before == null ? null : before.rank(),
+                    quality.lastYear() == null ? null : Optional.ofNullable(yearBefore == null ? null : yearBefore.value()));
+        }
+
+        Function<Totals, BigDecimal> successValue = x -> ratio(x.registrationsWon, x.registrationOutcomes);
+        KpiReport.DealSuccess dealSuccess = new KpiReport.DealSuccess(successValue.apply(t),
+                BigDecimal.valueOf(t.registrationsWon), BigDecimal.valueOf(t.registrationOutcomes),
+                new KpiReport.Ratio(ratio(t.registrationsApproved, t.registrationsApproved + t.registrationsRejected),
+                        BigDecimal.valueOf(t.registrationsApproved),
+                        BigDecimal.valueOf(t.registrationsApproved + t.registrationsRejected), null, null, null),
+                cmp(prev, successValue), cmp(ly, successValue));
+
+        return new Kpis(average, dealCount, revenue, pipeline, closeRate, winRate, cycle, velocity, qualityScore, dealSuccess);
+    }
+
+    private KpiReport.Pipeline pipeline(Totals t, Totals prev, Totals ly, TargetScope scope, Period p) {
+        List<KpiReport.StageSlice> byStage = new ArrayList<>();
+        BigDecimal weighted = BigDecimal.ZERO;
+        for (int stage = 0; stage < 4; stage++) {
+            BigDecimal stageWeighted = weighted(t.stageCents[stage], stage);
+            weighted = weighted.add(stageWeighted);
+            byStage.add(new KpiReport.StageSlice(KpiSnapshot.STAGES[stage], probability[stage], t.stageCount[stage],
+                    money(t.stageCents[stage]), stageWeighted));
+        }
+        KpiReport.Change change = new KpiReport.Change(t.open - t.openAtStart, money(t.openCents - t.openAtStartCents),
+                t.openAtStartCents == 0 ? null : BigDecimal.valueOf(t.openCents - t.openAtStartCents)
+                        .divide(BigDecimal.valueOf(t.openAtStartCents), RATIO, RoundingMode.HALF_EVEN));
+        BigDecimal nextTarget = target(scope, "REVENUE", p.toDate(), p.nextToDate());
+        BigDecimal coverage = null;
+        if (nextTarget != null) {
+            BigDecimal remaining = nextTarget.subtract(money(t.nextWonCents));
+            if (remaining.signum() > 0) {
+                coverage = money(t.openCents).divide(remaining, RATIO, RoundingMode.HALF_EVEN);
+            }
+        }
+        BigDecimal pipelineTarget = target(scope, "PIPELINE", p.fromDate(), p.toDate());
+        Function<Totals, BigDecimal> openValue = x -> money(x.openCents);
+        return new KpiReport.Pipeline(money(t.openCents), t.open, money(t.openCents), weighted.setScale(MONEY, RoundingMode.HALF_EVEN),
+                byStage, t.created, money(t.createdCents), t.lost, t.lostToCompetitor, change, coverage,
+                cmp(prev, openValue), cmp(ly, openValue), pipelineTarget, attainment(money(t.openCents), pipelineTarget));
+    }
+
+    BigDecimal weighted(long cents, int stage) {
+        return money(cents).multiply(probability[stage]).setScale(MONEY, RoundingMode.HALF_EVEN);
+    }
+
+    // =============================================================================================
+    static BigDecimal averageDealSize(Totals t, AverageDealSizeVariant variant) {
+        long denominator = variant == AverageDealSizeVariant.PER_DEAL ? t.won : t.customers.size();
+        return denominator == 0 ? null
+                : BigDecimal.valueOf(t.wonCents).divide(BigDecimal.valueOf(denominator * 100), MONEY, RoundingMode.HALF_EVEN);
+    }
+
+    static BigDecimal meanCycleDays(Totals t) {
+        return t.won == 0 ? null
+                : BigDecimal.valueOf(t.cycleSeconds).divide(SECONDS_PER_DAY.multiply(BigDecimal.valueOf(t.won)), MONEY, RoundingMode.HALF_EVEN);
+    }
+
+    /**
+     * open × (Σ won ÷ won) × (won ÷ (won + lost)) ÷ (Σ cycle ÷ won), computed as one exact fraction:
+     * open × Σwon × won × 86400 ÷ ((won + lost) × Σ cycle seconds), in cents, then rounded once.
+     */
+    static BigDecimal velocity(Totals t) {
+        if (t.won == 0 || t.cycleSeconds == 0) {
+            return null;
+        }
+        BigDecimal numerator = BigDecimal.valueOf(t.open).multiply(BigDecimal.valueOf(t.wonCents))
+                .multiply(BigDecimal.valueOf(t.won)).multiply(SECONDS_PER_DAY);
+        BigDecimal denominator = BigDecimal.valueOf(t.won + t.lost).multiply(BigDecimal.valueOf(t.cycleSeconds)).multiply(HUNDRED);
+        return numerator.divide(denominator, MONEY, RoundingMode.HALF_EVEN);
+    }
+
+    static BigDecimal money(long cents) {
+        return BigDecimal.valueOf(cents, MONEY);
+    }
+
+    static BigDecimal ratio(long numerator, long denominator) {
+        return denominator == 0 ? null
+                : BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), RATIO, RoundingMode.HALF_EVEN);
+    }
+
+    private static Optional<BigDecimal> cmp(Totals other, Function<Totals, BigDecimal> value) {
+        return other == null ? null : Optional.ofNullable(value.apply(other));
+    }
+
+    private static Optional<BigDecimal> attainment(BigDecimal actual, BigDecimal target) {
+        if (target == null) {
+            return null;
+        }
+        return target.signum() == 0 ? Optional.empty() : Optional.of(actual.divide(target, RATIO, RoundingMode.HALF_EVEN));
+    }
+
+    private static BigDecimal count(BigDecimal target) {
+        if (target == null) {
+            return null;
+        }
+        BigDecimal stripped = target.stripTrailingZeros();
+        return stripped.scale() <= 0 ? stripped.setScale(0) : target;
+    }
+
+    // =============================================================================================
+    record TargetScope(String scope, long id) {
+    }
+
+    static TargetScope targetScope(Dimension groupBy, int key, Filters filters) {
+        if (groupBy != null) {
+            return switch (groupBy) {
+                case PARTNER -> key == 0 ? null : new TargetScope("PARTNER", key);
+                case EMPLOYEE -> key == 0 ? null : new TargetScope("EMPLOYEE", key);
+                case DEPARTMENT -> key == 0 ? null : new TargetScope("DEPARTMENT", key);
+                case UNIT -> key == 0 ? null : new TargetScope("UNIT", key);
+                default -> null;
+            };
+        }
+        if (filters.isEmpty()) {
+            return new TargetScope("PROGRAM", 0);
+        }
+        for (Dimension d : List.of(Dimension.PARTNER, Dimension.EMPLOYEE, Dimension.DEPARTMENT, Dimension.UNIT)) {
+            Integer only = filters.only(d);
+            if (only != null) {
+                return new TargetScope(d == Dimension.UNIT ? "UNIT" : d.name(), only);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The target of a scope for [from, to): every target of that scope and metric contributes its
+     * value in proportion to the days it shares with the period. Null when none overlaps.
+     */
+    BigDecimal target(TargetScope scope, String metric, LocalDate from, LocalDate to) {
+        if (scope == null) {
+            return null;
+        }
+        List<KpiSnapshot.Target> candidates = targetsByScope.get(scope.scope() + ":" + scope.id() + ":" + metric);
+        if (candidates == null) {
+            return null;
+        }
+        BigDecimal sum = null;
+        for (KpiSnapshot.Target t : candidates) {
+            LocalDate start = max(from, t.start());
+            LocalDate end = min(to, t.end());
+            long overlap = ChronoUnit.DAYS.between(start, end);
+            if (overlap <= 0) {
+                continue;
+            }
+            long days = ChronoUnit.DAYS.between(t.start(), t.end());
+            BigDecimal part = BigDecimal.valueOf(t.cents()).multiply(BigDecimal.valueOf(overlap))
+                    .divide(BigDecimal.valueOf(days * 100), MathContext.DECIMAL128);
+            sum = sum == null ? part : sum.add(part);
+        }
+        return sum == null ? null : sum.setScale(MONEY, RoundingMode.HALF_EVEN);
+    }
+
+    static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

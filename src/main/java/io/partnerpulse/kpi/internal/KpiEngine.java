@@ -1,0 +1,191 @@
+package io.partnerpulse.kpi.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import io.partnerpulse.kpi.ChannelReport;
+import io.partnerpulse.kpi.Dimension;
+import io.partnerpulse.kpi.KpiProperties;
+import io.partnerpulse.kpi.KpiQuery;
+import io.partnerpulse.kpi.KpiReport;
+import io.partnerpulse.kpi.PipelineReport;
+import io.partnerpulse.kpi.RecordsPage;
+import io.partnerpulse.shared.OrganizationSettings;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The KPI read model: the current {@link KpiSnapshot} and the calculators over it. A background
+ * thread LISTENs on PostgreSQL's {@code partnerpulse_kpi} channel, which triggers on every source
+ * table notify when a transaction that changed them commits (from this instance or any other on the
+ * same database), and reloads the snapshot shortly after, so a write shows in the KPIs within about
+ * a second. If the listening connection is lost, it reloads once it is back, so nothing is missed.
+ */
+@Component
+public class KpiEngine implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(KpiEngine.class);
+    static final String CHANNEL = "partnerpulse_kpi";
+
+    private final DataSource dataSource;
+    private final KpiProperties properties;
+    private final KpiSnapshotLoader loader;
+    private volatile KpiCalculator current;
+    private volatile boolean running;
+    private Thread listener;
+
+    KpiEngine(DataSource dataSource, KpiProperties properties, OrganizationSettings organization) {
+        this.dataSource = dataSource;
+        this.properties = properties;
+        this.loader = new KpiSnapshotLoader(dataSource, organization, Clock.systemUTC());
+    }
+
+    public KpiReport report(KpiQuery query) {
+        return calculator().report(query);
+    }
+
+    public ChannelReport channels(KpiQuery query) {
+        return new Breakdowns(calculator()).channels(query);
+    }
+
+    public PipelineReport pipeline(Instant at, Map<Dimension, List<String>> filters, Dimension groupBy) {
+        return new Breakdowns(calculator()).pipeline(at, filters, groupBy);
+    }
+
+    public RecordsPage records(String kpi, KpiQuery query, String group, int page, int size) {
+        KpiCalculator calculator = calculator();
+        Integer key = null;
+        if (group != null && query.groupBy() != null) {
+            key = calculator.keys().parse(query.groupBy(), group);
+        }
+        return new Breakdowns(calculator).records(kpi, query, key, page, size);
+    }
+
+    /** Whether {@code group} names a group of {@code dimension}. */
+    public boolean isGroupName(Dimension dimension, String group) {
+        return calculator().keys().parse(dimension, group) >= 0 || dimension.isTime() && group != null;
+    }
+
+    public static List<String> drillableKpis() {
+        return Breakdowns.DRILLABLE;
+    }
+
+    /** When the snapshot the KPIs are computed from was read. */
+    public Instant dataAsOf() {
+        return calculator().snapshot().loadedAt;
+    }
+
+    /** Reloads the snapshot now, in the calling thread. */
+    public synchronized void refresh() {
+        try {
+            long started = System.nanoTime();
+            KpiSnapshot snapshot = loader.load();
+            current = new KpiCalculator(snapshot, properties);
+            log.debug("KPI snapshot reloaded: {} deals, {} leads in {} ms", snapshot.deals, snapshot.leads,
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The KPI data could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private KpiCalculator calculator() {
+        KpiCalculator calculator = current;
+        if (calculator == null) {
+            refresh();
+            calculator = current;
+        }
+        return calculator;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    @Override
+    public void start() {
+        running = true;
+        refresh();
+        listener = new Thread(this::listen, "kpi-refresh");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (listener != null) {
+            listener.interrupt();
+            try {
+                listener.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void listen() {
+        boolean dirty = false;
+        long lastNotice = 0;
+        long dirtySince = 0;
+        long lastLoad = System.nanoTime();
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("listen " + CHANNEL);
+                }
+                if (dirty) {
+                    refresh(); // changes may have been missed while not listening
+                    dirty = false;
+                    lastLoad = System.nanoTime();
+                }
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notices = pg.getNotifications(50);
+                    long now = System.nanoTime();
+                    if (notices != null && notices.length > 0) {
+                        if (!dirty) {
+                            dirtySince = now;
+                        }
+                        dirty = true;
+                        lastNotice = now;
+                    }
+                    // reload once writes pause for the refresh delay, or at the latest 500 ms after the first
+                    boolean settled = now - lastNotice >= properties.refreshDelay().toNanos()
+                            || now - dirtySince >= 500_000_000L;
+                    boolean due = now - lastLoad >= properties.fullRefresh().toNanos();
+                    if ((dirty && settled) || due) {
+                        refresh();
+                        dirty = false;
+                        lastLoad = System.nanoTime();
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                dirty = true;
+                log.warn("KPI change listener lost its connection ({}); retrying in a second", e.getMessage());
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+}

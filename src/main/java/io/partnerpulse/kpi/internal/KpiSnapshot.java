@@ -1,0 +1,185 @@
+package io.partnerpulse.kpi.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An immutable, columnar copy of everything the KPIs read: one primitive array per column, one
+ * row per deal, lead, registration or campaign. Built whole by {@link KpiSnapshotLoader}, swapped
+ * atomically, so that every query sees one consistent state of the database.
+ *
+ * <p>Times are epoch seconds; money is in cents of the base currency, converted deal by deal at
+ * the rate of its close day (or of today while it is open) and rounded half-even to the cent.
+ * Entity keys are their database ids; 0 means none. Strings (countries, regions, cities) are
+ * interned to small ints by {@link Strings}.
+ */
+final class KpiSnapshot {
+
+    static final long OPEN = Long.MAX_VALUE;
+    static final byte PROSPECTING = 0, QUALIFICATION = 1, PROPOSAL = 2, NEGOTIATION = 3, WON = 4, LOST = 5;
+    static final String[] STAGES = {"PROSPECTING", "QUALIFICATION", "PROPOSAL", "NEGOTIATION", "WON", "LOST"};
+    static final byte PENDING = 0, APPROVED = 1, REJECTED = 2, EXPIRED = 3;
+    static final String[] TIERS = {"PLATINUM", "GOLD", "SILVER", "REGISTERED"};
+    static final String[] CHANNEL_TYPES = {"PAID", "EARNED", "OWNED"};
+
+    final Instant loadedAt;
+    final LocalDate today;
+    final ZoneId zone;
+    final String currency;
+
+    // ---- reference data, indexed by id (0 unused) ----
+    String[] partnerName = new String[1];
+    byte[] partnerTier = new byte[1];
+    long[] partnerJoined = new long[1];
+    /** Per partner: the times its status changed and the status then (sorted by time). */
+    long[][] partnerStatusAt = new long[1][];
+    boolean[][] partnerStatusTerminated = new boolean[1][];
+    String[] employeeName = new String[1];
+    int[] employeeDepartment = new int[1];
+    String[] departmentName = new String[1];
+    int[] departmentUnit = new int[1];
+    String[] unitName = new String[1];
+    String[] channelName = new String[1];
+    byte[] channelType = new byte[1];
+    String[] campaignName = new String[1];
+    int[] campaignChannel = new int[1];
+    String[] productLineName = new String[1];
+    String[] accountName = new String[1];
+    final Strings countries = new Strings();
+    final Strings regions = new Strings();
+    final Strings cities = new Strings();
+    /** By country index: whether it is in the southern hemisphere. */
+    boolean[] countrySouth = new boolean[0];
+    Map<String, String> countryNames = new HashMap<>();
+
+    // ---- deals ----
+    int deals;
+    long[] dealId;
+    String[] dealName;
+    int[] dealPartner, dealOwner, dealChannel, dealCampaign, dealCountry, dealRegion, dealCity, dealProduct, dealAccount;
+    long[] dealLead;
+    byte[] dealStage;
+    long[] dealCreated, dealClosed;
+    long[] dealCents;
+    long[] dealAmountUnscaled;
+    String[] dealCurrency;
+    boolean[] dealLostToCompetitor;
+    /** Stage history: the changes of deal i are at [historyStart[i], historyStart[i + 1]). */
+    int[] historyStart;
+    byte[] historyStage;
+    long[] historyAt;
+    /** Deal index by deal id. */
+    Map<Long, Integer> dealIndex = new HashMap<>();
+
+    // ---- leads ----
+    int leads;
+    long[] leadId;
+    int[] leadPartner, leadOwner, leadChannel, leadCampaign, leadCountry, leadRegion, leadCity;
+    long[] leadCreated;
+    /** Index of the deal the lead became, or -1. */
+    int[] leadDeal;
+    String[] leadCompany;
+
+    // ---- registrations ----
+    int registrations;
+    long[] registrationId;
+    int[] registrationPartner, registrationProduct, registrationAccount;
+    /** Index of the registered deal, or -1. */
+    int[] registrationDeal;
+    byte[] registrationOutcome;
+    long[] registrationSubmitted, registrationDecided;
+    String[] registrationCustomer;
+
+    // ---- campaigns with their cost spread over their days ----
+    int campaigns;
+    int[] campaignId, campaignChannelOf, campaignPartner;
+    long[] campaignStartDay, campaignEndDay;
+    long[] campaignCents;
+
+    // ---- targets ----
+    final List<Target> targets = new ArrayList<>();
+
+    record Target(String scope, long scopeId, String metric, LocalDate start, LocalDate end, long cents) {
+    }
+
+    KpiSnapshot(Instant loadedAt, LocalDate today, ZoneId zone, String currency) {
+        this.loadedAt = loadedAt;
+        this.today = today;
+        this.zone = zone;
+        this.currency = currency;
+    }
+
+    /** The stage deal {@code d} was in just before instant {@code at}, or -1 if it did not exist yet. */
+    byte stageBefore(int d, long at) {
+        byte stage = -1;
+        for (int h = historyStart[d]; h < historyStart[d + 1]; h++) {
+            if (historyAt[h] < at) {
+                stage = historyStage[h];
+            } else {
+                break;
+            }
+        }
+        if (stage < 0 && dealCreated[d] < at) {
+            // a deal without history (written around the domain) is taken to have been in its stage
+            stage = dealStage[d] >= WON ? PROSPECTING : dealStage[d];
+        }
+        return stage;
+    }
+
+    /** Whether the partner was terminated at any time in [from, to). */
+    boolean terminatedDuring(int partner, long from, long to) {
+        long[] at = partnerStatusAt[partner];
+        boolean[] terminated = partnerStatusTerminated[partner];
+        if (at == null) {
+            return false;
+        }
+        boolean current = false;
+        for (int i = 0; i < at.length; i++) {
+            if (at[i] < from) {
+                current = terminated[i];
+            } else if (at[i] < to) {
+                if (terminated[i]) {
+                    return true;
+                }
+            } else {
+                break;
+            }
+        }
+        return current;
+    }
+
+    /** Interns strings to dense ints: 0 is "none". */
+    static final class Strings {
+        private final Map<String, Integer> index = new HashMap<>();
+        private final List<String> values = new ArrayList<>(List.of(""));
+
+        int intern(String value) {
+            if (value == null || value.isBlank()) {
+                return 0;
+            }
+            return index.computeIfAbsent(value, v -> {
+                values.add(v);
+                return values.size() - 1;
+            });
+        }
+
+        /** The index of a value, or -1 when no row has it. */
+        int find(String value) {
+            Integer i = index.get(value);
+            return i == null ? -1 : i;
+        }
+
+        String value(int i) {
+            return values.get(i);
+        }
+
+        int size() {
+            return values.size();
+        }
+    }
+}

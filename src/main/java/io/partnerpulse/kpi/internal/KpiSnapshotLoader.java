@@ -1,0 +1,429 @@
+package io.partnerpulse.kpi.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import io.partnerpulse.shared.OrganizationSettings;
+
+/**
+ * Reads the KPI source tables into a new {@link KpiSnapshot}, in one read-only REPEATABLE READ
+ * transaction so that all tables are seen at the same instant. Rows stream with a fetch size; no
+ * query runs per row.
+ */
+final class KpiSnapshotLoader {
+
+    private static final int FETCH = 10_000;
+
+    private final DataSource dataSource;
+    private final OrganizationSettings organization;
+    private final Clock clock;
+
+    KpiSnapshotLoader(DataSource dataSource, OrganizationSettings organization, Clock clock) {
+        this.dataSource = dataSource;
+        this.organization = organization;
+        this.clock = clock;
+    }
+
+    KpiSnapshot load() throws SQLException {
+        Instant now = clock.instant();
+        KpiSnapshot s = new KpiSnapshot(now, LocalDate.ofInstant(now, organization.timeZone()), organization.timeZone(),
+                organization.currency());
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
+            try {
+                Rates rates = loadRates(c, s);
+                loadReference(c, s);
+                loadDeals(c, s, rates);
+                loadHistory(c, s);
+                loadLeads(c, s);
+                loadRegistrations(c, s);
+                loadCampaigns(c, s, rates);
+                loadTargets(c, s);
+            } finally {
+                c.rollback();
+                c.setReadOnly(false);
+                c.setAutoCommit(true);
+            }
+        }
+        return s;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private static void query(Connection c, String sql, RowReader reader) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setFetchSize(FETCH);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+        }
+    }
+
+    private static long maxId(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select coalesce(max(id), 0) from " + table);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static int size(Connection c, String table) throws SQLException {
+        long max = maxId(c, table);
+        if (max >= Integer.MAX_VALUE - 1) {
+            throw new IllegalStateException(table + " ids are too large for the KPI snapshot");
+        }
+        return (int) max + 1;
+    }
+
+    private static long count(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select count(*) from " + table); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    /** Exchange rates per currency: the days they are known for and units of base currency per unit. */
+    static final class Rates {
+        final String base;
+        final Map<String, TreeMap<Long, BigDecimal>> byCurrency = new HashMap<>();
+
+        Rates(String base) {
+            this.base = base;
+        }
+
+        /** The rate of the latest day on or before {@code day}, else of the earliest known day; null if none. */
+        BigDecimal rate(String currency, LocalDate day) {
+            if (currency.equals(base)) {
+                return BigDecimal.ONE;
+            }
+            TreeMap<Long, BigDecimal> rates = byCurrency.get(currency);
+            if (rates == null || rates.isEmpty()) {
+                return null;
+            }
+            Map.Entry<Long, BigDecimal> entry = rates.floorEntry(day.toEpochDay());
+            return entry != null ? entry.getValue() : rates.firstEntry().getValue();
+        }
+
+        /** The amount in base-currency cents, or -1 when the currency has no rate at all. */
+        long cents(BigDecimal amount, String currency, LocalDate day) {
+            BigDecimal rate = rate(currency, day);
+            if (rate == null) {
+                return -1;
+            }
+            return amount.multiply(rate).setScale(2, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
+        }
+    }
+
+    private Rates loadRates(Connection c, KpiSnapshot s) throws SQLException {
+        Rates rates = new Rates(s.currency);
+        query(c, "select currency, rate_date, rate_to_base from exchange_rate", rs ->
+                rates.byCurrency.computeIfAbsent(rs.getString(1).trim(), k -> new TreeMap<>())
+                        .put(rs.getObject(2, LocalDate.class).toEpochDay(), rs.getBigDecimal(3)));
+        return rates;
+    }
+
+    private void loadReference(Connection c, KpiSnapshot s) throws SQLException {
+        query(c, "select code, name, hemisphere from country", rs -> {
+            int i = s.countries.intern(rs.getString(1).trim());
+            s.countryNames.put(rs.getString(1).trim(), rs.getString(2));
+            if (i >= s.countrySouth.length) {
+                s.countrySouth = Arrays.copyOf(s.countrySouth, i + 16);
+            }
+            s.countrySouth[i] = "S".equals(rs.getString(3));
+        });
+
+        int units = size(c, "business_unit");
+        s.unitName = new String[units];
+        query(c, "select id, name from business_unit", rs -> s.unitName[rs.getInt(1)] = rs.getString(2));
+
+        int departments = size(c, "department");
+        s.departmentName = new String[departments];
+        s.departmentUnit = new int[departments];
+        query(c, "select id, name, business_unit_id from department", rs -> {
+            s.departmentName[rs.getInt(1)] = rs.getString(2);
+            s.departmentUnit[rs.getInt(1)] = rs.getInt(3);
+        });
+
+        int employees = size(c, "employee");
+        s.employeeName = new String[employees];
+        s.employeeDepartment = new int[employees];
+        query(c, "select id, full_name, department_id from employee", rs -> {
+            s.employeeName[rs.getInt(1)] = rs.getString(2);
+            s.employeeDepartment[rs.getInt(1)] = rs.getInt(3);
+        });
+
+        int partners = size(c, "partner");
+        s.partnerName = new String[partners];
+        s.partnerTier = new byte[partners];
+        s.partnerJoined = new long[partners];
+        s.partnerStatusAt = new long[partners][];
+        s.partnerStatusTerminated = new boolean[partners][];
+        query(c, "select id, name, tier, joined_on from partner", rs -> {
+            int id = rs.getInt(1);
+            s.partnerName[id] = rs.getString(2);
+            s.partnerTier[id] = (byte) List.of(KpiSnapshot.TIERS).indexOf(rs.getString(3));
+            s.partnerJoined[id] = rs.getObject(4, LocalDate.class).atStartOfDay(s.zone).toEpochSecond();
+        });
+        Map<Integer, List<long[]>> history = new HashMap<>();
+        query(c, """
+                select partner_id, floor(extract(epoch from changed_at))::bigint, status = 'TERMINATED'
+                from partner_status_change order by partner_id, changed_at, id""",
+                rs -> history.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
+                        .add(new long[] {rs.getLong(2), rs.getBoolean(3) ? 1 : 0}));
+        history.forEach((partner, changes) -> {
+            s.partnerStatusAt[partner] = changes.stream().mapToLong(ch -> ch[0]).toArray();
+            boolean[] terminated = new boolean[changes.size()];
+            for (int i = 0; i < terminated.length; i++) {
+                terminated[i] = changes.get(i)[1] == 1;
+            }
+            s.partnerStatusTerminated[partner] = terminated;
+        });
+
+        int channels = size(c, "marketing_channel");
+        s.channelName = new String[channels];
+        s.channelType = new byte[channels];
+        query(c, "select id, name, type from marketing_channel", rs -> {
+            s.channelName[rs.getInt(1)] = rs.getString(2);
+            s.channelType[rs.getInt(1)] = (byte) List.of(KpiSnapshot.CHANNEL_TYPES).indexOf(rs.getString(3));
+        });
+
+        int campaigns = size(c, "campaign");
+        s.campaignName = new String[campaigns];
+        s.campaignChannel = new int[campaigns];
+        query(c, "select id, name, channel_id from campaign", rs -> {
+            s.campaignName[rs.getInt(1)] = rs.getString(2);
+            s.campaignChannel[rs.getInt(1)] = rs.getInt(3);
+        });
+
+        int products = size(c, "product_line");
+        s.productLineName = new String[products];
+        query(c, "select id, name from product_line", rs -> s.productLineName[rs.getInt(1)] = rs.getString(2));
+
+        int accounts = size(c, "customer_account");
+        s.accountName = new String[accounts];
+        query(c, "select id, name from customer_account", rs -> s.accountName[rs.getInt(1)] = rs.getString(2));
+    }
+
+    private void loadDeals(Connection c, KpiSnapshot s, Rates rates) throws SQLException {
+        int n = (int) count(c, "opportunity");
+        s.deals = n;
+        s.dealId = new long[n];
+        s.dealName = new String[n];
+        s.dealPartner = new int[n];
+        s.dealOwner = new int[n];
+        s.dealChannel = new int[n];
+        s.dealCampaign = new int[n];
+        s.dealCountry = new int[n];
+        s.dealRegion = new int[n];
+        s.dealCity = new int[n];
+        s.dealProduct = new int[n];
+        s.dealAccount = new int[n];
+        s.dealLead = new long[n];
+        s.dealStage = new byte[n];
+        s.dealCreated = new long[n];
+        s.dealClosed = new long[n];
+        s.dealCents = new long[n];
+        s.dealAmountUnscaled = new long[n];
+        s.dealCurrency = new String[n];
+        s.dealLostToCompetitor = new boolean[n];
+        s.dealIndex = new HashMap<>(n * 2);
+        int[] i = {0};
+        query(c, """
+                select id, name, coalesce(partner_id, 0), coalesce(owner_id, 0), coalesce(channel_id, 0),
+                       coalesce(campaign_id, 0), country, region, city, coalesce(product_line_id, 0),
+                       coalesce(account_id, 0), coalesce(lead_id, 0), stage,
+                       floor(extract(epoch from created_at))::bigint, floor(extract(epoch from closed_at))::bigint,
+                       amount, currency, competitor is not null
+                from opportunity order by id""", rs -> {
+            int d = i[0]++;
+            s.dealId[d] = rs.getLong(1);
+            s.dealIndex.put(s.dealId[d], d);
+            s.dealName[d] = rs.getString(2);
+            s.dealPartner[d] = rs.getInt(3);
+            s.dealOwner[d] = rs.getInt(4);
+            s.dealChannel[d] = rs.getInt(5);
+            s.dealCampaign[d] = rs.getInt(6);
+            s.dealCountry[d] = s.countries.intern(trim(rs.getString(7)));
+            s.dealRegion[d] = s.regions.intern(rs.getString(8));
+            s.dealCity[d] = s.cities.intern(rs.getString(9));
+            s.dealProduct[d] = rs.getInt(10);
+            s.dealAccount[d] = rs.getInt(11);
+            s.dealLead[d] = rs.getLong(12);
+            s.dealStage[d] = (byte) List.of(KpiSnapshot.STAGES).indexOf(rs.getString(13));
+            s.dealCreated[d] = rs.getLong(14);
+            long closed = rs.getLong(15);
+            s.dealClosed[d] = rs.wasNull() ? KpiSnapshot.OPEN : closed;
+            BigDecimal amount = rs.getBigDecimal(16);
+            String currency = rs.getString(17).trim();
+            s.dealAmountUnscaled[d] = amount.setScale(2, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+            s.dealCurrency[d] = currency;
+            LocalDate rateDay = s.dealClosed[d] == KpiSnapshot.OPEN ? s.today
+                    : LocalDate.ofInstant(Instant.ofEpochSecond(s.dealClosed[d]), s.zone);
+            long cents = rates.cents(amount, currency, rateDay);
+            if (cents < 0) {
+                throw new IllegalStateException("Opportunity " + s.dealId[d] + " is in " + currency
+                        + ", for which there is no exchange rate to " + s.currency);
+            }
+            s.dealCents[d] = cents;
+            s.dealLostToCompetitor[d] = rs.getBoolean(18);
+        });
+        s.deals = i[0];
+    }
+
+    private void loadHistory(Connection c, KpiSnapshot s) throws SQLException {
+        int n = (int) count(c, "stage_change");
+        s.historyStage = new byte[n];
+        s.historyAt = new long[n];
+        s.historyStart = new int[s.deals + 1];
+        int[] i = {0};
+        int[] currentDeal = {0};
+        // deals are sorted by id, and so is the history: walk both together
+        query(c, """
+                select opportunity_id, to_stage, floor(extract(epoch from changed_at))::bigint
+                from stage_change order by opportunity_id, changed_at, id""", rs -> {
+            long opportunity = rs.getLong(1);
+            while (currentDeal[0] < s.deals && s.dealId[currentDeal[0]] < opportunity) {
+                s.historyStart[++currentDeal[0]] = i[0];
+            }
+            int h = i[0]++;
+            s.historyStage[h] = (byte) List.of(KpiSnapshot.STAGES).indexOf(rs.getString(2));
+            s.historyAt[h] = rs.getLong(3);
+        });
+        while (currentDeal[0] < s.deals) {
+            s.historyStart[++currentDeal[0]] = i[0];
+        }
+    }
+
+    private void loadLeads(Connection c, KpiSnapshot s) throws SQLException {
+        int n = (int) count(c, "lead");
+        s.leadId = new long[n];
+        s.leadPartner = new int[n];
+        s.leadOwner = new int[n];
+        s.leadChannel = new int[n];
+        s.leadCampaign = new int[n];
+        s.leadCountry = new int[n];
+        s.leadRegion = new int[n];
+        s.leadCity = new int[n];
+        s.leadCreated = new long[n];
+        s.leadDeal = new int[n];
+        s.leadCompany = new String[n];
+        int[] i = {0};
+        query(c, """
+                select l.id, coalesce(l.partner_id, 0), coalesce(l.owner_id, 0), coalesce(l.channel_id, 0),
+                       coalesce(l.campaign_id, 0), l.country, l.region, l.city,
+                       floor(extract(epoch from l.created_at))::bigint, o.id, l.company_name
+                from lead l left join opportunity o on o.lead_id = l.id order by l.id""", rs -> {
+            int l = i[0]++;
+            s.leadId[l] = rs.getLong(1);
+            s.leadPartner[l] = rs.getInt(2);
+            s.leadOwner[l] = rs.getInt(3);
+            s.leadChannel[l] = rs.getInt(4);
+            s.leadCampaign[l] = rs.getInt(5);
+            s.leadCountry[l] = s.countries.intern(trim(rs.getString(6)));
+            s.leadRegion[l] = s.regions.intern(rs.getString(7));
+            s.leadCity[l] = s.cities.intern(rs.getString(8));
+            s.leadCreated[l] = rs.getLong(9);
+            long deal = rs.getLong(10);
+            s.leadDeal[l] = rs.wasNull() ? -1 : s.dealIndex.getOrDefault(deal, -1);
+            s.leadCompany[l] = rs.getString(11);
+        });
+        s.leads = i[0];
+    }
+
+    private void loadRegistrations(Connection c, KpiSnapshot s) throws SQLException {
+        int n = (int) count(c, "deal_registration");
+        s.registrationId = new long[n];
+        s.registrationPartner = new int[n];
+        s.registrationProduct = new int[n];
+        s.registrationAccount = new int[n];
+        s.registrationDeal = new int[n];
+        s.registrationOutcome = new byte[n];
+        s.registrationSubmitted = new long[n];
+        s.registrationDecided = new long[n];
+        s.registrationCustomer = new String[n];
+        List<String> outcomes = List.of("PENDING", "APPROVED", "REJECTED", "EXPIRED");
+        int[] i = {0};
+        query(c, """
+                select id, partner_id, coalesce(product_line_id, 0), coalesce(account_id, 0), opportunity_id, outcome,
+                       floor(extract(epoch from submitted_at))::bigint, floor(extract(epoch from decided_at))::bigint,
+                       customer_name
+                from deal_registration order by id""", rs -> {
+            int r = i[0]++;
+            s.registrationId[r] = rs.getLong(1);
+            s.registrationPartner[r] = rs.getInt(2);
+            s.registrationProduct[r] = rs.getInt(3);
+            s.registrationAccount[r] = rs.getInt(4);
+            long deal = rs.getLong(5);
+            s.registrationDeal[r] = rs.wasNull() ? -1 : s.dealIndex.getOrDefault(deal, -1);
+            s.registrationOutcome[r] = (byte) outcomes.indexOf(rs.getString(6));
+            s.registrationSubmitted[r] = rs.getLong(7);
+            long decided = rs.getLong(8);
+            s.registrationDecided[r] = rs.wasNull() ? KpiSnapshot.OPEN : decided;
+            s.registrationCustomer[r] = rs.getString(9);
+        });
+        s.registrations = i[0];
+    }
+
+    private void loadCampaigns(Connection c, KpiSnapshot s, Rates rates) throws SQLException {
+        int n = (int) count(c, "campaign");
+        s.campaignId = new int[n];
+        s.campaignChannelOf = new int[n];
+        s.campaignPartner = new int[n];
+        s.campaignStartDay = new long[n];
+        s.campaignEndDay = new long[n];
+        s.campaignCents = new long[n];
+        int[] i = {0};
+        query(c, "select id, channel_id, coalesce(partner_id, 0), starts_on, ends_on, cost, currency from campaign order by id", rs -> {
+            int k = i[0]++;
+            s.campaignId[k] = rs.getInt(1);
+            s.campaignChannelOf[k] = rs.getInt(2);
+            s.campaignPartner[k] = rs.getInt(3);
+            LocalDate start = rs.getObject(4, LocalDate.class);
+            s.campaignStartDay[k] = start.toEpochDay();
+            s.campaignEndDay[k] = rs.getObject(5, LocalDate.class).toEpochDay();
+            long cents = rates.cents(rs.getBigDecimal(6), rs.getString(7).trim(), start);
+            if (cents < 0) {
+                throw new IllegalStateException("Campaign " + s.campaignId[k] + " is in " + rs.getString(7)
+                        + ", for which there is no exchange rate to " + s.currency);
+            }
+            s.campaignCents[k] = cents;
+        });
+        s.campaigns = i[0];
+    }
+
+    private void loadTargets(Connection c, KpiSnapshot s) throws SQLException {
+        query(c, """
+                select scope, coalesce(partner_id, employee_id, department_id, business_unit_id, 0), metric,
+                       period_start, period_end, value
+                from target""", rs -> s.targets.add(new KpiSnapshot.Target(rs.getString(1), rs.getLong(2), rs.getString(3),
+                rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class),
+                rs.getBigDecimal(6).setScale(2, RoundingMode.UNNECESSARY).unscaledValue().longValueExact())));
+    }
+
+    private static String trim(String value) {
+        return value == null ? null : value.trim();
+    }
+}

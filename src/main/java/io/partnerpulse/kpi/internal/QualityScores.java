@@ -1,0 +1,135 @@
+package io.partnerpulse.kpi.internal;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.partnerpulse.kpi.Dimension;
+import io.partnerpulse.kpi.KpiProperties;
+import io.partnerpulse.kpi.KpiReport;
+import io.partnerpulse.kpi.internal.PeriodTotals.Totals;
+
+/**
+ * KPI 7: each active partner's weighted mean of percent ranks among the partners active in the
+ * period, 0 to 100. PERCENT_RANK semantics: (rank − 1) ÷ (N − 1), ties share the lowest rank, a
+ * lone partner ranks 1. An undefined component (a win rate without closed deals) ranks lowest.
+ */
+final class QualityScores {
+
+    record Score(BigDecimal value, int rank, int peers, List<KpiReport.Component> components) {
+    }
+
+    private static final String[] NAMES = {"wonRevenue", "wonDeals", "winRate", "dealSuccess", "salesCycle"};
+
+    private final KpiSnapshot s;
+    private final Keys keys;
+    private final BigDecimal[] weight;
+
+    QualityScores(KpiSnapshot s, Keys keys, KpiProperties.QualityScoreWeights weights) {
+        this.s = s;
+        this.keys = keys;
+        this.weight = new BigDecimal[] {weights.wonRevenue(), weights.wonDeals(), weights.winRate(), weights.dealSuccess(),
+                weights.salesCycle()};
+    }
+
+    /** Scores of the partners active in the period that pass the (non-partner) filters. */
+    Map<Integer, Score> compute(Period p, Filters filters) {
+        Map<Integer, Totals> totals = PeriodTotals.compute(s, keys, filters, Dimension.PARTNER, p);
+        Filters tierOnly = filters;
+        List<Integer> peers = new ArrayList<>();
+        for (int partner = 1; partner < s.partnerName.length; partner++) {
+            if (s.partnerName[partner] == null || s.partnerJoined[partner] >= p.to()
+                    || s.terminatedDuring(partner, p.from(), p.to())) {
+                continue;
+            }
+            if (tierOnly.dimensions().contains(Dimension.TIER) && !tierMatches(tierOnly, partner)) {
+                continue;
+            }
+            peers.add(partner);
+        }
+        int n = peers.size();
+        // component values; null = undefined; the sales cycle is negated so that shorter ranks higher
+        BigDecimal[][] values = new BigDecimal[NAMES.length][n];
+        for (int i = 0; i < n; i++) {
+            Totals t = totals.getOrDefault(peers.get(i), new Totals());
+            values[0][i] = KpiCalculator.money(t.wonCents);
+            values[1][i] = BigDecimal.valueOf(t.won);
+            values[2][i] = KpiCalculator.ratio(t.won, t.won + t.lost);
+            values[3][i] = KpiCalculator.ratio(t.registrationsWon, t.registrationOutcomes);
+            BigDecimal cycle = KpiCalculator.meanCycleDays(t);
+            values[4][i] = cycle;
+        }
+        int[][] ranks = new int[NAMES.length][];
+        for (int c = 0; c < NAMES.length; c++) {
+            ranks[c] = ranks(values[c], c == 4);
+        }
+        BigDecimal totalWeight = Arrays.stream(weight).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal[] score = new BigDecimal[n];
+        for (int i = 0; i < n; i++) {
+            BigDecimal sum = BigDecimal.ZERO;
+            for (int c = 0; c < NAMES.length; c++) {
+                sum = sum.add(weight[c].multiply(percentRank(ranks[c][i], n)));
+            }
+            score[i] = sum.multiply(BigDecimal.valueOf(100)).divide(totalWeight, MathContext.DECIMAL128)
+                    .setScale(KpiCalculator.MONEY, RoundingMode.HALF_EVEN);
+        }
+        Map<Integer, Score> result = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            int rank = 1;
+            for (int j = 0; j < n; j++) {
+                if (score[j].compareTo(score[i]) > 0) {
+                    rank++;
+                }
+            }
+            List<KpiReport.Component> components = new ArrayList<>();
+            for (int c = 0; c < NAMES.length; c++) {
+                components.add(new KpiReport.Component(NAMES[c], weight[c], values[c][i],
+                        percentRank(ranks[c][i], n).setScale(KpiCalculator.RATIO, RoundingMode.HALF_EVEN)));
+            }
+            result.put(peers.get(i), new Score(score[i], rank, n, components));
+        }
+        return result;
+    }
+
+    private boolean tierMatches(Filters filters, int partner) {
+        // reuse the tier filter through a partner's tier key
+        return filters.tierAllows(keys.tier(partner));
+    }
+
+    /** Percent rank (rank − 1) ÷ (N − 1); a lone partner ranks 1. */
+    private static BigDecimal percentRank(int rank, int n) {
+        return n == 1 ? BigDecimal.ONE
+                : BigDecimal.valueOf(rank - 1).divide(BigDecimal.valueOf(n - 1), MathContext.DECIMAL128);
+    }
+
+    /**
+     * 1-based ranks in ascending order (higher value, higher rank); ties share the lowest rank;
+     * undefined values rank lowest. With {@code lowerIsBetter} the order is reversed for defined values.
+     */
+    static int[] ranks(BigDecimal[] values, boolean lowerIsBetter) {
+        int n = values.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Comparator<Integer> byValue = (a, b) -> {
+            BigDecimal x = values[a];
+            BigDecimal y = values[b];
+            if (x == null || y == null) {
+                return x == null ? (y == null ? 0 : -1) : 1;
+            }
+            return lowerIsBetter ? y.compareTo(x) : x.compareTo(y);
+        };
+        Arrays.sort(order, byValue);
+        int[] rank = new int[n];
+        for (int i = 0; i < n; i++) {
+            rank[order[i]] = i > 0 && byValue.compare(order[i - 1], order[i]) == 0 ? rank[order[i - 1]] : i + 1;
+        }
+        return rank;
+    }
+}

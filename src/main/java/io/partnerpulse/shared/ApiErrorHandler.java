@@ -1,0 +1,72 @@
+package io.partnerpulse.shared;
+
+import java.net.URI;
+
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Maps every failure of a REST controller, once, to an RFC 9457 {@code application/problem+json}
+ * document with a stable {@code code}. What a client sent wrong is a 4xx naming the parameter; an
+ * unexpected failure is a 500 that says nothing about the server's insides (the log has the rest).
+ */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+public class ApiErrorHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+
+    @ExceptionHandler(ApiError.class)
+    ResponseEntity<ProblemDetail> apiError(ApiError e) {
+        ProblemDetail problem = problem(e.status(), e.title(), e.getMessage(), e.code());
+        e.properties().forEach(problem::setProperty);
+        return ResponseEntity.status(e.status()).body(problem);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return apiError(ApiError.invalidParameter(e.getName(), e.getName() + " has a value of the wrong type.", null));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e) {
+        return apiError(new ApiError(HttpStatus.BAD_REQUEST, "request.missing-parameter", "Missing request parameter",
+                e.getParameterName() + " is required.", Map.of("parameter", e.getParameterName())));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        return apiError(new ApiError(HttpStatus.BAD_REQUEST, "request.unreadable-body", "Unreadable request body",
+                "The request body is not valid JSON of the expected shape.", Map.of()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+        if (e instanceof org.springframework.web.ErrorResponse response) {
+            ProblemDetail body = response.getBody();
+            body.setProperty("code", "request." + HttpStatus.valueOf(response.getStatusCode().value()).name().toLowerCase().replace('_', '-'));
+            return ResponseEntity.status(response.getStatusCode()).body(body);
+        }
+        log.error("Unexpected failure of an API request", e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error", "The server could not complete the request.", "server.internal-error"));
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail, String code) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(URI.create("https://partnerpulse.io/problems/" + code));
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+}
