@@ -43,6 +43,13 @@ public class ApiErrorHandler {
                 e.getParameterName() + " is required.", Map.of("parameter", e.getParameterName())));
     }
 
+    /** Tomcat refuses parameters that are not valid percent-encoded UTF-8 when they are first read. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodable(org.apache.tomcat.util.http.InvalidParameterException e) {
+        return apiError(new ApiError(HttpStatus.BAD_REQUEST, "request.invalid-encoding", "Malformed request parameters",
+                "The query string is not valid percent-encoded UTF-8, or has too many parameters.", Map.of()));
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         return apiError(new ApiError(HttpStatus.BAD_REQUEST, "request.unreadable-body", "Unreadable request body",

@@ -93,6 +93,9 @@ final class KpiCalculator {
             Map<Integer, QualityScores.Score> quality = null;
             Set<Integer> groupKeys = new TreeSet<>(Comparator.comparingInt((Integer k) -> k == 0 ? Integer.MAX_VALUE : k));
             groupKeys.addAll(totals.keySet());
+            if (q.groupBy() == null) {
+                groupKeys.add(0);
+            }
             QualityContext qc = null;
             if (q.groupBy() == Dimension.PARTNER) {
                 QualityScores scores = new QualityScores(s, keys, weights);

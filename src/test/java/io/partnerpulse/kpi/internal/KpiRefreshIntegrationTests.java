@@ -1,0 +1,82 @@
+package io.partnerpulse.kpi.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.function.BooleanSupplier;
+
+import io.partnerpulse.kpi.KpiQuery;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The read model follows the database: a committed write reaches every engine on the database
+ * (two here, as two app instances would have), and a rolled-back one reaches none.
+ */
+class KpiRefreshIntegrationTests {
+
+    private static final KpiQuery FEBRUARY = KpiQuery.of(LocalDate.parse("2026-02-01"), LocalDate.parse("2026-03-01"));
+
+    KpiFixtures f;
+
+    @BeforeEach
+    void emptyDatabase() {
+        KpiTestDatabase.reset();
+        f = new KpiFixtures();
+    }
+
+    @Test
+    void showsACommittedWriteInEveryInstanceWithoutBeingAsked() throws Exception {
+        KpiEngine first = KpiTestDatabase.engine();
+        KpiEngine second = KpiTestDatabase.engine();
+        first.start();
+        second.start();
+        try {
+            assertThat(dealCount(first)).isZero();
+            f.deal("100").created("2026-01-05").won("2026-02-10").save();
+
+            awaitTrue(() -> dealCount(first) == 1 && dealCount(second) == 1, Duration.ofSeconds(10));
+            assertThat(first.report(FEBRUARY).groups().get(0).kpis().wonRevenue().value())
+                    .isEqualTo(second.report(FEBRUARY).groups().get(0).kpis().wonRevenue().value());
+        } finally {
+            first.stop();
+            second.stop();
+        }
+    }
+
+    @Test
+    void ignoresAWriteThatWasRolledBack() throws Exception {
+        KpiEngine engine = KpiTestDatabase.engine();
+        engine.start();
+        try (var connection = KpiTestDatabase.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try (var statement = connection.createStatement()) {
+                statement.execute("""
+                        insert into opportunity (name, amount, currency, stage, created_at, closed_at)
+                        values ('Rolled back', 100, 'USD', 'WON', '2026-01-05', '2026-02-10')""");
+            }
+            connection.rollback();
+            // a committed write after it proves the engine has caught up with everything before it
+            f.deal("7").created("2026-01-05").save();
+            awaitTrue(() -> engine.report(FEBRUARY).groups().get(0).kpis().pipeline().count() == 1, Duration.ofSeconds(10));
+            assertThat(dealCount(engine)).isZero();
+        } finally {
+            engine.stop();
+        }
+    }
+
+    private static long dealCount(KpiEngine engine) {
+        return engine.report(FEBRUARY).groups().get(0).kpis().dealCount().value();
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the KPIs did not show the write within " + limit);
+            }
+            Thread.sleep(20);
+        }
+    }
+}
