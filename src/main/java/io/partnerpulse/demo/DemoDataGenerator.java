@@ -432,7 +432,8 @@ public final class DemoDataGenerator {
                 done(channels);
             }
             double totalWeight = Arrays.stream(channelLeadWeight).sum();
-            months = (int) ChronoUnit.MONTHS.between(firstDay, anchor.withDayOfMonth(1)) + 1;
+            // every month with at least one day before the anchor day
+            months = (int) ChronoUnit.MONTHS.between(firstDay, anchor.minusDays(1).withDayOfMonth(1)) + 1;
             // monthly campaigns per channel (ids 1..channels*months), then partner co-marketing
             partnerCoMarketingCampaign = new int[shape.partners()];
             partnerCoMarketingChannel = new int[shape.partners()];

@@ -19,7 +19,7 @@ import org.postgresql.copy.CopyManager;
  * whole data set is there afterwards or none of it. Constraints and foreign keys stay on, so the
  * database checks every generated row.
  */
-final class DemoDataLoader {
+public final class DemoDataLoader {
 
     /** Tables whose identity sequence must continue after the ids the generator chose. */
     private static final List<String> IDENTITY_TABLES = List.of("business_unit", "department", "employee", "product_line",
@@ -31,14 +31,14 @@ final class DemoDataLoader {
 
     private final DataSource dataSource;
 
-    DemoDataLoader(DataSource dataSource) {
+    public DemoDataLoader(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
     /**
      * Loads the data set unless the database already holds data; returns whether it loaded.
      */
-    boolean loadIntoEmptyDatabase(DemoDataset dataset, ProgressListener progress) throws SQLException, IOException {
+    public boolean loadIntoEmptyDatabase(DemoDataset dataset, ProgressListener progress) throws SQLException, IOException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {

@@ -82,6 +82,18 @@ class DemoDataGeneratorTests {
     }
 
     @Test
+    void endsTheLastCampaignOnTheDayBeforeAnAnchorOnTheFirstOfAMonth() throws IOException {
+        DemoDataset data = new DemoDataGenerator().generate(DemoShape.demo(), 3, LocalDate.of(2026, 6, 1), ZoneOffset.UTC,
+                "USD", temp, ProgressListener.NONE);
+        try (Reader reader = Files.newBufferedReader(data.dir().resolve("campaign.csv"))) {
+            for (CSVRecord campaign : CSVFormat.POSTGRESQL_CSV.parse(reader)) {
+                assertThat(LocalDate.parse(campaign.get(6))).as(campaign.get(2))
+                        .isAfterOrEqualTo(LocalDate.parse(campaign.get(5))).isBefore(LocalDate.of(2026, 6, 1));
+            }
+        }
+    }
+
+    @Test
     void reportsProgressUpToTheEnd() throws IOException {
         long[] last = {-1, -1};
         new DemoDataGenerator().generate(DemoShape.demo(), 1, ANCHOR, ZoneOffset.UTC, "USD", temp,

@@ -128,13 +128,14 @@ final class Breakdowns {
                 if (stage < 0 || stage >= KpiSnapshot.WON) {
                     continue;
                 }
-                long[] sums = groups.computeIfAbsent(groupBy == null ? 0 : keys.deal(groupBy, d, t - 1), k -> new long[8]);
+                long[] sums = groups.computeIfAbsent(groupBy == null ? 0 : keys.deal(groupBy, d, t - 1), k -> new long[12]);
                 sums[stage]++;
                 sums[4 + stage] += s.dealCents[d];
+                sums[8 + stage] += calculator.probabilities().weightedCents(s.dealCents[d], stage);
             }
         }
         if (groupBy == null && groups.isEmpty()) {
-            groups.put(0, new long[8]);
+            groups.put(0, new long[12]);
         }
         List<PipelineReport.Group> result = new ArrayList<>();
         groups.forEach((key, sums) -> {
@@ -143,8 +144,8 @@ final class Breakdowns {
             long cents = 0;
             BigDecimal weighted = BigDecimal.ZERO;
             for (int stage = 0; stage < 4; stage++) {
-                BigDecimal w = calculator.weighted(sums[4 + stage], stage);
-                byStage.add(new KpiReport.StageSlice(KpiSnapshot.STAGES[stage], calculator.probability(stage), sums[stage],
+                BigDecimal w = KpiCalculator.money(sums[8 + stage]);
+                byStage.add(new KpiReport.StageSlice(KpiSnapshot.STAGES[stage], calculator.probabilities().of(stage), sums[stage],
                         KpiCalculator.money(sums[4 + stage]), w));
                 count += sums[stage];
                 cents += sums[4 + stage];
@@ -242,9 +243,9 @@ final class Breakdowns {
                 owner == 0 ? null : keys.label(Dimension.EMPLOYEE, owner),
                 s.dealChannel[d] == 0 ? null : keys.label(Dimension.CHANNEL, s.dealChannel[d]),
                 KpiSnapshot.STAGES[s.dealStage[d]], stageAtEnd == null ? null : KpiSnapshot.STAGES[stageAtEnd],
-                stageAtEnd == null ? null : calculator.probability(stageAtEnd),
+                stageAtEnd == null ? null : calculator.probabilities().of(stageAtEnd),
                 BigDecimal.valueOf(s.dealAmountUnscaled[d], 2), s.dealCurrency[d], base,
-                stageAtEnd == null ? null : calculator.weighted(s.dealCents[d], stageAtEnd),
+                stageAtEnd == null ? null : KpiCalculator.money(calculator.probabilities().weightedCents(s.dealCents[d], stageAtEnd)),
                 Instant.ofEpochSecond(s.dealCreated[d]), closed ? Instant.ofEpochSecond(s.dealClosed[d]) : null,
                 closed ? BigDecimal.valueOf(s.dealClosed[d] - s.dealCreated[d]).divide(BigDecimal.valueOf(86_400), 2, RoundingMode.HALF_EVEN) : null,
                 null, null, null, counts);

@@ -42,16 +42,14 @@ final class KpiCalculator {
 
     private final KpiSnapshot s;
     private final Keys keys;
-    private final BigDecimal[] probability = new BigDecimal[4];
+    private final StageProbabilities probabilities;
     private final KpiProperties.QualityScoreWeights weights;
     private final Map<String, List<KpiSnapshot.Target>> targetsByScope = new HashMap<>();
 
     KpiCalculator(KpiSnapshot s, KpiProperties properties) {
         this.s = s;
         this.keys = new Keys(s);
-        for (int i = 0; i < 4; i++) {
-            probability[i] = properties.stageProbabilities().get(KpiSnapshot.STAGES[i]);
-        }
+        this.probabilities = new StageProbabilities(properties);
         this.weights = properties.qualityScore();
         for (KpiSnapshot.Target t : s.targets) {
             targetsByScope.computeIfAbsent(t.scope() + ":" + t.scopeId() + ":" + t.metric(), k -> new ArrayList<>()).add(t);
@@ -66,8 +64,12 @@ final class KpiCalculator {
         return s;
     }
 
-    BigDecimal probability(int stage) {
-        return probability[stage];
+    StageProbabilities probabilities() {
+        return probabilities;
+    }
+
+    Map<Integer, Totals> totals(Filters filters, Dimension groupBy, Period p) {
+        return PeriodTotals.compute(s, keys, probabilities, filters, groupBy, p);
     }
 
     // =============================================================================================
@@ -79,7 +81,7 @@ final class KpiCalculator {
                 LocalDate from = max(q.from(), m.atDay(1));
                 LocalDate to = min(q.to(), m.plusMonths(1).atDay(1));
                 Period p = Period.of(from, to, s.zone);
-                Map<Integer, Totals> totals = PeriodTotals.compute(s, keys, filters, null, p);
+                Map<Integer, Totals> totals = totals(filters, null, p);
                 int key = m.getYear() * 12 + m.getMonthValue() - 1;
                 groups.add(new Group(keys.name(Dimension.MONTH, key), keys.label(Dimension.MONTH, key),
                         kpis(q, filters, p, 0, totals, compare(q, filters, p, Comparison.PREVIOUS, null),
@@ -87,7 +89,7 @@ final class KpiCalculator {
             }
         } else {
             Period p = Period.of(q.from(), q.to(), s.zone);
-            Map<Integer, Totals> totals = PeriodTotals.compute(s, keys, filters, q.groupBy(), p);
+            Map<Integer, Totals> totals = totals(filters, q.groupBy(), p);
             Map<Integer, Totals> previous = compare(q, filters, p, Comparison.PREVIOUS, q.groupBy());
             Map<Integer, Totals> lastYear = compare(q, filters, p, Comparison.LAST_YEAR, q.groupBy());
             Map<Integer, QualityScores.Score> quality = null;
@@ -98,7 +100,7 @@ final class KpiCalculator {
             }
             QualityContext qc = null;
             if (q.groupBy() == Dimension.PARTNER) {
-                QualityScores scores = new QualityScores(s, keys, weights);
+                QualityScores scores = new QualityScores(this, weights);
                 Filters peersFilter = filters.without(Dimension.PARTNER);
                 quality = scores.compute(p, peersFilter);
                 Map<Integer, QualityScores.Score> previousQuality = scores.compute(p.previous(s.zone), peersFilter);
@@ -131,7 +133,7 @@ final class KpiCalculator {
             return null;
         }
         Period other = comparison == Comparison.PREVIOUS ? p.previous(s.zone) : p.lastYear(s.zone);
-        return PeriodTotals.compute(s, keys, filters, groupBy, other);
+        return totals(filters, groupBy, other);
     }
 
     private Kpis kpis(KpiQuery q, Filters filters, Period p, int key, Map<Integer, Totals> current,
@@ -209,9 +211,9 @@ final class KpiCalculator {
         List<KpiReport.StageSlice> byStage = new ArrayList<>();
         BigDecimal weighted = BigDecimal.ZERO;
         for (int stage = 0; stage < 4; stage++) {
-            BigDecimal stageWeighted = weighted(t.stageCents[stage], stage);
+            BigDecimal stageWeighted = money(t.stageWeightedCents[stage]);
             weighted = weighted.add(stageWeighted);
-            byStage.add(new KpiReport.StageSlice(KpiSnapshot.STAGES[stage], probability[stage], t.stageCount[stage],
+            byStage.add(new KpiReport.StageSlice(KpiSnapshot.STAGES[stage], probabilities.of(stage), t.stageCount[stage],
                     money(t.stageCents[stage]), stageWeighted));
         }
         KpiReport.Change change = new KpiReport.Change(t.open - t.openAtStart, money(t.openCents - t.openAtStartCents),
@@ -230,10 +232,6 @@ final class KpiCalculator {
         return new KpiReport.Pipeline(money(t.openCents), t.open, money(t.openCents), weighted.setScale(MONEY, RoundingMode.HALF_EVEN),
                 byStage, t.created, money(t.createdCents), t.lost, t.lostToCompetitor, change, coverage,
                 cmp(prev, openValue), cmp(ly, openValue), pipelineTarget, attainment(money(t.openCents), pipelineTarget));
-    }
-
-    BigDecimal weighted(long cents, int stage) {
-        return money(cents).multiply(probability[stage]).setScale(MONEY, RoundingMode.HALF_EVEN);
     }
 
     // =============================================================================================

@@ -27,6 +27,7 @@ final class PeriodTotals {
         long open, openCents;
         final long[] stageCount = new long[4];
         final long[] stageCents = new long[4];
+        final long[] stageWeightedCents = new long[4];
         long openAtStart, openAtStartCents;
         long nextWonCents;
         long leadsCreated, leadsWon;
@@ -36,7 +37,8 @@ final class PeriodTotals {
     private PeriodTotals() {
     }
 
-    static Map<Integer, Totals> compute(KpiSnapshot s, Keys keys, Filters filters, Dimension groupBy, Period p) {
+    static Map<Integer, Totals> compute(KpiSnapshot s, Keys keys, StageProbabilities probabilities, Filters filters,
+                                       Dimension groupBy, Period p) {
         Map<Integer, Totals> groups = new HashMap<>();
         for (int d = 0; d < s.deals; d++) {
             if (!filters.deal(d)) {
@@ -76,6 +78,7 @@ final class PeriodTotals {
                     t.openCents += cents;
                     t.stageCount[stage]++;
                     t.stageCents[stage] += cents;
+                    t.stageWeightedCents[stage] += probabilities.weightedCents(cents, stage);
                 }
             }
             if (created < p.from() && closed >= p.from()) {

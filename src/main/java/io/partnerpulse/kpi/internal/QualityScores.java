@@ -26,20 +26,22 @@ final class QualityScores {
 
     private static final String[] NAMES = {"wonRevenue", "wonDeals", "winRate", "dealSuccess", "salesCycle"};
 
+    private final KpiCalculator calculator;
     private final KpiSnapshot s;
     private final Keys keys;
     private final BigDecimal[] weight;
 
-    QualityScores(KpiSnapshot s, Keys keys, KpiProperties.QualityScoreWeights weights) {
-        this.s = s;
-        this.keys = keys;
+    QualityScores(KpiCalculator calculator, KpiProperties.QualityScoreWeights weights) {
+        this.calculator = calculator;
+        this.s = calculator.snapshot();
+        this.keys = calculator.keys();
         this.weight = new BigDecimal[] {weights.wonRevenue(), weights.wonDeals(), weights.winRate(), weights.dealSuccess(),
                 weights.salesCycle()};
     }
 
     /** Scores of the partners active in the period that pass the (non-partner) filters. */
     Map<Integer, Score> compute(Period p, Filters filters) {
-        Map<Integer, Totals> totals = PeriodTotals.compute(s, keys, filters, Dimension.PARTNER, p);
+        Map<Integer, Totals> totals = calculator.totals(filters, Dimension.PARTNER, p);
         Filters tierOnly = filters;
         List<Integer> peers = new ArrayList<>();
         for (int partner = 1; partner < s.partnerName.length; partner++) {
