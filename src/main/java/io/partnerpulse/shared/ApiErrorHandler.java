@@ -21,6 +21,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * unexpected failure is a 500 that says nothing about the server's insides (the log has the rest).
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class ApiErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
@@ -48,6 +49,37 @@ public class ApiErrorHandler {
     ResponseEntity<ProblemDetail> undecodable(org.apache.tomcat.util.http.InvalidParameterException e) {
         return apiError(new ApiError(HttpStatus.BAD_REQUEST, "request.invalid-encoding", "Malformed request parameters",
                 "The query string is not valid percent-encoded UTF-8, or has too many parameters.", Map.of()));
+    }
+
+    @ExceptionHandler(org.springframework.web.bind.MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalidBody(org.springframework.web.bind.MethodArgumentNotValidException e) {
+        java.util.List<ApiError.FieldProblem> problems = new java.util.ArrayList<>();
+        e.getBindingResult().getFieldErrors().forEach(error -> problems.add(new ApiError.FieldProblem(error.getField(),
+                error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage())));
+        e.getBindingResult().getGlobalErrors().forEach(error -> problems.add(new ApiError.FieldProblem(error.getObjectName(),
+                error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage())));
+        problems.sort(java.util.Comparator.comparing(ApiError.FieldProblem::field));
+        return apiError(ApiError.invalid(problems));
+    }
+
+    @ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> optimisticLock(org.springframework.dao.OptimisticLockingFailureException e) {
+        return apiError(new ApiError(HttpStatus.CONFLICT, "request.stale-version", "Stale version",
+                "The record changed while this request was changing it; read it again and repeat the change.", Map.of()));
+    }
+
+    @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> duplicate(org.springframework.dao.DuplicateKeyException e) {
+        return apiError(new ApiError(HttpStatus.CONFLICT, "request.duplicate", "Duplicate",
+                "A record with the same unique value (such as its external id or name) exists already.", Map.of()));
+    }
+
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> integrity(org.springframework.dao.DataIntegrityViolationException e) {
+        log.info("A write broke a database rule: {}", e.getMostSpecificCause().getMessage());
+        return apiError(new ApiError(HttpStatus.UNPROCESSABLE_CONTENT, "request.rule-violated", "Rule violated",
+                "The change breaks a rule of the data (a reference to a missing record, a value out of range, or "
+                        + "inconsistent dates or stages).", Map.of()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

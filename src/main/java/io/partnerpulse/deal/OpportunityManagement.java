@@ -1,0 +1,108 @@
+package io.partnerpulse.deal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import io.partnerpulse.deal.internal.OpportunityRepository;
+import io.partnerpulse.deal.internal.OpportunityWorkflow;
+import io.partnerpulse.shared.ApiError;
+import io.partnerpulse.shared.CurrentActor;
+import io.partnerpulse.shared.Page;
+import io.partnerpulse.shared.References;
+import io.partnerpulse.shared.References.Kind;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens opportunities and moves them through their stages. Every change locks the row, checks the
+ * version the client read, keeps the stage history, writes the audit log and publishes its event,
+ * all in one transaction.
+ */
+@Service
+@Transactional
+public class OpportunityManagement {
+
+    private final OpportunityRepository opportunities;
+    private final OpportunityWorkflow workflow;
+    private final References references;
+    private final CurrentActor actor;
+    private final Clock clock;
+
+    OpportunityManagement(OpportunityRepository opportunities, OpportunityWorkflow workflow, References references,
+                          CurrentActor actor, Clock clock) {
+        this.opportunities = opportunities;
+        this.workflow = workflow;
+        this.references = references;
+        this.actor = actor;
+        this.clock = clock;
+    }
+
+    public OpportunityView open(OpportunityForm form) {
+        checkReferences(form);
+        return workflow.open(form, null, null, null, actor.name(), clock.instant());
+    }
+
+    /** Opens the opportunity a lead became; its channel and campaign are the lead's unless the form names others. */
+    public OpportunityView openFromLead(OpportunityForm form, long leadId, Long channelId, Long campaignId) {
+        checkReferences(form);
+        return workflow.open(form, leadId, channelId, campaignId, actor.name(), clock.instant());
+    }
+
+    public OpportunityView edit(long id, OpportunityForm form, long version) {
+        checkReferences(form);
+        return workflow.edit(id, form, version, actor.name());
+    }
+
+    public OpportunityView move(long id, StageRequests.Move request, long version) {
+        return workflow.move(id, request.stage(), at(request.at()), version, actor.name());
+    }
+
+    public OpportunityView win(long id, StageRequests.Win request, long version) {
+        return workflow.win(id, at(request.at()), request.amount(), version, actor.name());
+    }
+
+    public OpportunityView lose(long id, StageRequests.Lose request, long version) {
+        return workflow.lose(id, at(request.at()), request.reason(), request.competitor(), version, actor.name());
+    }
+
+    public OpportunityView reopen(long id, StageRequests.Reopen request, long version) {
+        return workflow.reopen(id, request.stage(), clock.instant(), version, actor.name());
+    }
+
+    @Transactional(readOnly = true)
+    public OpportunityView get(long id) {
+        return opportunities.find(id).orElseThrow(() -> ApiError.notFound("opportunity", id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<StageChangeView> history(long id) {
+        get(id);
+        return opportunities.history(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<OpportunityView> list(OpportunityRepository.Filter filter, String sort, int page, int size) {
+        return opportunities.list(filter, sort, page, size);
+    }
+
+    private Instant at(Instant requested) {
+        Instant now = clock.instant();
+        if (requested != null && requested.isAfter(now.plusSeconds(60))) {
+            throw ApiError.invalid("at", "must not be in the future");
+        }
+        return requested == null ? now : requested;
+    }
+
+    private void checkReferences(OpportunityForm form) {
+        references.check()
+                .exists("accountId", Kind.ACCOUNT, form.accountId())
+                .exists("partnerId", Kind.PARTNER, form.partnerId())
+                .exists("ownerId", Kind.EMPLOYEE, form.ownerId())
+                .exists("productLineId", Kind.PRODUCT_LINE, form.productLineId())
+                .exists("channelId", Kind.CHANNEL, form.channelId())
+                .exists("campaignId", Kind.CAMPAIGN, form.campaignId())
+                .country("country", form.country())
+                .orThrow();
+    }
+}

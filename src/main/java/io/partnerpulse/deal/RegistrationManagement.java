@@ -1,0 +1,153 @@
+package io.partnerpulse.deal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import io.partnerpulse.audit.AuditTrail;
+import io.partnerpulse.deal.internal.OpportunityRepository;
+import io.partnerpulse.deal.internal.OpportunityWorkflow;
+import io.partnerpulse.deal.internal.RegistrationRepository;
+import io.partnerpulse.deal.internal.RegistrationStore;
+import io.partnerpulse.shared.ApiError;
+import io.partnerpulse.shared.CurrentActor;
+import io.partnerpulse.shared.Page;
+import io.partnerpulse.shared.References;
+import io.partnerpulse.shared.References.Kind;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Deal registration: a partner submits an opportunity it found, a channel manager approves (which
+ * opens the opportunity for the partner) or rejects it, and a pending one expires after
+ * {@code partnerpulse.registration.expiry}. A submission that collides with another partner's live
+ * registration, or with an open opportunity, for the same customer and product line is rejected
+ * (or flagged) naming what it collides with; submissions of one customer and product line are
+ * serialized so that of two at the same moment exactly one goes through.
+ */
+@Service
+@Transactional
+public class RegistrationManagement {
+
+    private final RegistrationRepository registrations;
+    private final RegistrationStore store;
+    private final OpportunityRepository opportunities;
+    private final OpportunityWorkflow workflow;
+    private final References references;
+    private final RegistrationProperties properties;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final CurrentActor actor;
+    private final Clock clock;
+
+    RegistrationManagement(RegistrationRepository registrations, RegistrationStore store, OpportunityRepository opportunities,
+                           OpportunityWorkflow workflow, References references, RegistrationProperties properties,
+                           AuditTrail audit, ApplicationEventPublisher events, CurrentActor actor, Clock clock) {
+        this.registrations = registrations;
+        this.store = store;
+        this.opportunities = opportunities;
+        this.workflow = workflow;
+        this.references = references;
+        this.properties = properties;
+        this.audit = audit;
+        this.events = events;
+        this.actor = actor;
+        this.clock = clock;
+    }
+
+    public RegistrationView submit(RegistrationRequests.Submit request) {
+        references.check()
+                .exists("partnerId", Kind.PARTNER, request.partnerId())
+                .exists("accountId", Kind.ACCOUNT, request.accountId())
+                .exists("productLineId", Kind.PRODUCT_LINE, request.productLineId())
+                .exists("opportunityId", Kind.OPPORTUNITY, request.opportunityId())
+                .rule(request.estimatedAmount() == null || request.currency() != null, "currency", "is required with an estimated amount")
+                .orThrow();
+        if (request.opportunityId() != null) {
+            OpportunityView opportunity = opportunities.find(request.opportunityId()).orElseThrow();
+            if (opportunity.partnerId() != null && !opportunity.partnerId().equals(request.partnerId())) {
+                throw ApiError.invalid("opportunityId", "belongs to another partner");
+            }
+        }
+        Instant now = clock.instant();
+        RegistrationView saved = store.submit(request, now, properties);
+        audit.record(actor.name(), "registration.submitted", "registration", saved.id(), null, saved);
+        events.publishEvent(new DealEvents.RegistrationSubmitted(saved.id(), saved.partnerId(),
+                saved.conflictingRegistrationId() != null || saved.conflictingOpportunityId() != null, now));
+        if (saved.outcome() == RegistrationOutcome.REJECTED) {
+            events.publishEvent(new DealEvents.RegistrationRejected(saved.id(), saved.partnerId(), saved.reason(), now));
+        }
+        return saved;
+    }
+
+    public RegistrationView approve(long id, RegistrationRequests.Approve request, long version) {
+        references.check().exists("ownerId", Kind.EMPLOYEE, request.ownerId()).orThrow();
+        RegistrationView before = pending(id, version);
+        Instant now = clock.instant();
+        Long opportunityId = before.opportunityId();
+        if (opportunityId == null) {
+            OpportunityForm form = new OpportunityForm(null, before.customerName(),
+                    before.estimatedAmount() == null ? java.math.BigDecimal.ZERO.setScale(2) : before.estimatedAmount(),
+                    before.currency() == null ? "USD" : before.currency(), before.accountId(), before.partnerId(),
+                    request.ownerId(), before.productLineId(), null, null, null, null, null, null, null, null);
+            opportunityId = workflow.open(form, null, null, null, actor.name(), now).id();
+        } else if (store.approvedFor(opportunityId)) {
+            throw ApiError.conflict("registration.already-registered",
+                    "Opportunity " + opportunityId + " already has an approved registration.");
+        }
+        store.decide(before, version, RegistrationOutcome.APPROVED, now, actor.name(), null, opportunityId);
+        RegistrationView after = get(id);
+        audit.record(actor.name(), "registration.approved", "registration", id, before, after);
+        events.publishEvent(new DealEvents.RegistrationApproved(id, after.partnerId(), opportunityId, now));
+        return after;
+    }
+
+    public RegistrationView reject(long id, RegistrationRequests.Reject request, long version) {
+        RegistrationView before = pending(id, version);
+        Instant now = clock.instant();
+        store.decide(before, version, RegistrationOutcome.REJECTED, now, actor.name(), request.reason().trim(), null);
+        RegistrationView after = get(id);
+        audit.record(actor.name(), "registration.rejected", "registration", id, before, after);
+        events.publishEvent(new DealEvents.RegistrationRejected(id, after.partnerId(), after.reason(), now));
+        return after;
+    }
+
+    /** Expires the pending registrations past their expiry; returns how many. */
+    public int expireDue() {
+        Instant now = clock.instant();
+        int expired = 0;
+        for (RegistrationView due : store.lockExpired(now, 1_000)) {
+            store.decide(due, due.version(), RegistrationOutcome.EXPIRED, due.expiresAt(), "system",
+                    "No progress within " + properties.expiry().toDays() + " days", null);
+            RegistrationView after = get(due.id());
+            audit.record("system", "registration.expired", "registration", due.id(), due, after);
+            events.publishEvent(new DealEvents.RegistrationExpired(due.id(), due.partnerId(), due.expiresAt()));
+            expired++;
+        }
+        return expired;
+    }
+
+    @Transactional(readOnly = true)
+    public RegistrationView get(long id) {
+        return registrations.find(id).orElseThrow(() -> ApiError.notFound("registration", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<RegistrationView> list(RegistrationRepository.Filter filter, String sort, int page, int size) {
+        return registrations.list(filter, sort, page, size);
+    }
+
+    private RegistrationView pending(long id, long version) {
+        RegistrationView current = store.lock(id).orElseThrow(() -> ApiError.notFound("registration", id));
+        if (current.version() != version) {
+            throw ApiError.staleVersion("registration", id, version);
+        }
+        if (current.outcome() != RegistrationOutcome.PENDING) {
+            throw ApiError.conflict("registration.illegal-transition",
+                    "Registration " + id + " is " + current.outcome() + " already; only a pending registration can be decided.");
+        }
+        return current;
+    }
+
+}

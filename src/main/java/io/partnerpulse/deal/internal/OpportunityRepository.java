@@ -1,0 +1,163 @@
+package io.partnerpulse.deal.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.partnerpulse.deal.OpportunityView;
+import io.partnerpulse.deal.Stage;
+import io.partnerpulse.deal.StageChangeView;
+import io.partnerpulse.shared.ApiError;
+import io.partnerpulse.shared.ListQuery;
+import io.partnerpulse.shared.Page;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Opportunities and their stage history, in plain SQL. */
+@Repository
+public class OpportunityRepository {
+
+    static final String COLUMNS = """
+            o.id, o.external_id, o.name, o.account_id, o.partner_id, o.owner_id, o.lead_id, o.channel_id, o.campaign_id,
+            o.product_line_id, o.country, o.region, o.city, o.amount, o.currency, o.stage, o.created_at, o.closed_at,
+            o.expected_close_on, o.lost_reason, o.competitor, o.version""";
+
+    private final JdbcClient jdbc;
+
+    OpportunityRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<OpportunityView> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from opportunity o where o.id = :id").param("id", id)
+                .query(OpportunityRepository::view).optional();
+    }
+
+    /** Reads and locks the row for the rest of the transaction. */
+    Optional<Opportunity> lock(long id) {
+        return jdbc.sql("select " + COLUMNS + " from opportunity o where o.id = :id for update").param("id", id)
+                .query(OpportunityRepository::view).optional().map(Opportunity::restore);
+    }
+
+    long insert(Opportunity o) {
+        long id = jdbc.sql("""
+                insert into opportunity (external_id, name, account_id, partner_id, owner_id, lead_id, channel_id, campaign_id,
+                                         product_line_id, country, region, city, amount, currency, stage, created_at,
+                                         expected_close_on)
+                values (:externalId, :name, :account, :partner, :owner, :lead, :channel, :campaign, :productLine, :country,
+                        :region, :city, :amount, :currency, :stage, :createdAt, :expected)
+                returning id""")
+                .params(params(o)).param("lead", o.leadId()).param("createdAt", utc(o.createdAt()))
+                .query(Long.class).single();
+        writeChanges(id, o);
+        return id;
+    }
+
+    /** Writes the changes made at {@code expectedVersion}; a 409 if someone else changed it since. */
+    void update(Opportunity o, long expectedVersion) {
+        if (o.version() != expectedVersion) {
+            throw ApiError.staleVersion("opportunity", o.id(), expectedVersion);
+        }
+        int rows = jdbc.sql("""
+                update opportunity set external_id = :externalId, name = :name, account_id = :account, partner_id = :partner,
+                       owner_id = :owner, channel_id = :channel, campaign_id = :campaign, product_line_id = :productLine,
+                       country = :country, region = :region, city = :city, amount = :amount, currency = :currency,
+                       stage = :stage, closed_at = :closedAt, expected_close_on = :expected, lost_reason = :lostReason,
+                       competitor = :competitor, version = version + 1
+                where id = :id and version = :version""")
+                .params(params(o)).param("closedAt", utc(o.closedAt())).param("lostReason", o.lostReason())
+                .param("competitor", o.competitor()).param("id", o.id()).param("version", expectedVersion).update();
+        if (rows == 0) {
+            throw ApiError.staleVersion("opportunity", o.id(), expectedVersion);
+        }
+        writeChanges(o.id(), o);
+    }
+
+    private void writeChanges(long id, Opportunity o) {
+        for (Opportunity.Change change : o.changes()) {
+            jdbc.sql("""
+                    insert into stage_change (opportunity_id, from_stage, to_stage, changed_at, changed_by)
+                    values (:id, :from, :to, :at, :by)""")
+                    .param("id", id).param("from", change.from() == null ? null : change.from().name())
+                    .param("to", change.to().name()).param("at", utc(change.at())).param("by", change.by()).update();
+        }
+    }
+
+    public List<StageChangeView> history(long id) {
+        return jdbc.sql("""
+                select id, from_stage, to_stage, changed_at, changed_by from stage_change
+                where opportunity_id = :id order by changed_at, id""").param("id", id)
+                .query((rs, n) -> new StageChangeView(rs.getLong(1), rs.getString(2) == null ? null : Stage.valueOf(rs.getString(2)),
+                        Stage.valueOf(rs.getString(3)), rs.getTimestamp(4).toInstant(), rs.getString(5))).list();
+    }
+
+    public record Filter(List<Long> partnerIds, Long ownerId, List<Stage> stages, Boolean open, Long accountId, Long leadId,
+                         Instant createdFrom, Instant createdTo, Instant closedFrom, Instant closedTo, String q) {
+    }
+
+    public Page<OpportunityView> list(Filter f, String sort, int page, int size) {
+        return ListQuery.from("select " + COLUMNS + " from opportunity o")
+                .where("o.partner_id = any(:partners)", "partners", f.partnerIds() == null ? null : f.partnerIds().toArray(Long[]::new))
+                .where("o.owner_id = :owner", "owner", f.ownerId())
+                .where("o.stage = any(:stages)", "stages", f.stages() == null || f.stages().isEmpty() ? null
+                        : f.stages().stream().map(Enum::name).toArray(String[]::new))
+                .whereIf(Boolean.TRUE.equals(f.open()), "o.closed_at is null")
+                .whereIf(Boolean.FALSE.equals(f.open()), "o.closed_at is not null")
+                .where("o.account_id = :account", "account", f.accountId())
+                .where("o.lead_id = :lead", "lead", f.leadId())
+                .where("o.created_at >= :createdFrom", "createdFrom", utc(f.createdFrom()))
+                .where("o.created_at < :createdTo", "createdTo", utc(f.createdTo()))
+                .where("o.closed_at >= :closedFrom", "closedFrom", utc(f.closedFrom()))
+                .where("o.closed_at < :closedTo", "closedTo", utc(f.closedTo()))
+                .search("o.name", f.q())
+                .sort(sort, Map.of("name", "o.name", "amount", "o.amount", "createdAt", "o.created_at", "closedAt", "o.closed_at",
+                        "stage", "o.stage", "expectedCloseOn", "o.expected_close_on"), "o.created_at desc", "o.id")
+                .page(jdbc, page, size, OpportunityRepository::view);
+    }
+
+    private static Map<String, Object> params(Opportunity o) {
+        Map<String, Object> p = new java.util.HashMap<>();
+        p.put("externalId", o.externalId());
+        p.put("name", o.name());
+        p.put("account", o.accountId());
+        p.put("partner", o.partnerId());
+        p.put("owner", o.ownerId());
+        p.put("channel", o.channelId());
+        p.put("campaign", o.campaignId());
+        p.put("productLine", o.productLineId());
+        p.put("country", o.country());
+        p.put("region", o.region());
+        p.put("city", o.city());
+        p.put("amount", o.amount());
+        p.put("currency", o.currency());
+        p.put("stage", o.stage().name());
+        p.put("expected", o.expectedCloseOn());
+        return p;
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static OpportunityView view(ResultSet rs, int row) throws SQLException {
+        return new OpportunityView(rs.getLong("id"), rs.getString("external_id"), rs.getString("name"),
+                (Long) rs.getObject("account_id"), (Long) rs.getObject("partner_id"), (Long) rs.getObject("owner_id"),
+                (Long) rs.getObject("lead_id"), (Long) rs.getObject("channel_id"), (Long) rs.getObject("campaign_id"),
+                (Long) rs.getObject("product_line_id"), trim(rs.getString("country")), rs.getString("region"),
+                rs.getString("city"), rs.getBigDecimal("amount"), rs.getString("currency").trim(),
+                Stage.valueOf(rs.getString("stage")), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant(),
+                rs.getObject("expected_close_on", LocalDate.class), rs.getString("lost_reason"), rs.getString("competitor"),
+                rs.getLong("version"));
+    }
+
+    private static String trim(String value) {
+        return value == null ? null : value.trim();
+    }
+}

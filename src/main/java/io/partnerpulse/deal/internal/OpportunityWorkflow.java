@@ -1,0 +1,102 @@
+package io.partnerpulse.deal.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+import io.partnerpulse.audit.AuditTrail;
+import io.partnerpulse.deal.DealEvents;
+import io.partnerpulse.deal.OpportunityForm;
+import io.partnerpulse.deal.OpportunityView;
+import io.partnerpulse.deal.Stage;
+import io.partnerpulse.shared.ApiError;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The steps every opportunity change takes: lock, check the version, apply the aggregate's guarded
+ * method, write, audit, publish. Shared by the opportunity and registration services.
+ */
+@Component
+@Transactional(propagation = Propagation.MANDATORY)
+public class OpportunityWorkflow {
+
+    private final OpportunityRepository opportunities;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+
+    OpportunityWorkflow(OpportunityRepository opportunities, AuditTrail audit, ApplicationEventPublisher events) {
+        this.opportunities = opportunities;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    public OpportunityView open(OpportunityForm form, Long leadId, Long channelId, Long campaignId, String by, Instant now) {
+        Opportunity o = Opportunity.open(form, leadId, now, by);
+        o.attributeTo(channelId, campaignId);
+        long id = opportunities.insert(o);
+        OpportunityView view = opportunities.find(id).orElseThrow();
+        audit.record(by, "opportunity.opened", "opportunity", id, null, view);
+        events.publishEvent(new DealEvents.OpportunityOpened(id, view.partnerId(), leadId, view.createdAt()));
+        return view;
+    }
+
+    public OpportunityView edit(long id, OpportunityForm form, long version, String by) {
+        return change(id, version, by, "opportunity.edited", o -> o.edit(form));
+    }
+
+    public OpportunityView move(long id, Stage stage, Instant at, long version, String by) {
+        Stage[] from = new Stage[1];
+        OpportunityView view = change(id, version, by, "opportunity.moved", o -> {
+            from[0] = o.stage();
+            o.moveTo(stage, at, by);
+        });
+        events.publishEvent(new DealEvents.OpportunityStageChanged(id, from[0], stage, at, by));
+        return view;
+    }
+
+    public OpportunityView win(long id, Instant at, BigDecimal amount, long version, String by) {
+        Stage[] from = new Stage[1];
+        OpportunityView view = change(id, version, by, "opportunity.won", o -> {
+            from[0] = o.stage();
+            o.win(at, amount, by);
+        });
+        events.publishEvent(new DealEvents.OpportunityStageChanged(id, from[0], Stage.WON, at, by));
+        events.publishEvent(new DealEvents.DealWon(id, view.partnerId(), view.amount(), view.currency(), at));
+        return view;
+    }
+
+    public OpportunityView lose(long id, Instant at, String reason, String competitor, long version, String by) {
+        Stage[] from = new Stage[1];
+        OpportunityView view = change(id, version, by, "opportunity.lost", o -> {
+            from[0] = o.stage();
+            o.lose(at, reason, competitor, by);
+        });
+        events.publishEvent(new DealEvents.OpportunityStageChanged(id, from[0], Stage.LOST, at, by));
+        events.publishEvent(new DealEvents.DealLost(id, view.partnerId(), view.lostReason(), view.competitor(), at));
+        return view;
+    }
+
+    public OpportunityView reopen(long id, Stage stage, Instant at, long version, String by) {
+        Stage[] was = new Stage[1];
+        OpportunityView view = change(id, version, by, "opportunity.reopened", o -> was[0] = o.reopen(stage, at, by));
+        events.publishEvent(new DealEvents.OpportunityStageChanged(id, was[0], view.stage(), at, by));
+        events.publishEvent(new DealEvents.DealReopened(id, view.partnerId(), was[0], at));
+        return view;
+    }
+
+    private OpportunityView change(long id, long version, String by, String action, Consumer<Opportunity> change) {
+        OpportunityView before = opportunities.find(id).orElseThrow(() -> ApiError.notFound("opportunity", id));
+        Opportunity o = opportunities.lock(id).orElseThrow(() -> ApiError.notFound("opportunity", id));
+        if (o.version() != version) {
+            throw ApiError.staleVersion("opportunity", id, version);
+        }
+        change.accept(o);
+        opportunities.update(o, version);
+        OpportunityView after = opportunities.find(id).orElseThrow();
+        audit.record(by, action, "opportunity", id, before, after);
+        return after;
+    }
+}

@@ -1,0 +1,47 @@
+package io.partnerpulse.partner;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What other modules may ask about partners: who can take leads, and what commission a partner earns. */
+@Service
+@Transactional(readOnly = true)
+public class PartnerDirectory {
+
+    /** An active partner that can take leads, with its tier's lead weight. */
+    public record Candidate(long id, String name, PartnerTier tier, BigDecimal leadWeight, String country, String region) {
+    }
+
+    private final JdbcClient jdbc;
+
+    PartnerDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Candidate> activePartners() {
+        return jdbc.sql("""
+                select p.id, p.name, p.tier, t.lead_weight, p.country, p.region
+                from partner p join partner_tier t on t.code = p.tier
+                where p.status = 'ACTIVE' order by p.id""")
+                .query((rs, n) -> new Candidate(rs.getLong(1), rs.getString(2), PartnerTier.valueOf(rs.getString(3)),
+                        rs.getBigDecimal(4), rs.getString(5).trim(), rs.getString(6))).list();
+    }
+
+    /** The partner's commission rate: its own override, else its tier's default. */
+    public Optional<BigDecimal> commissionRate(long partnerId) {
+        return jdbc.sql("""
+                select coalesce(p.commission_rate, t.default_commission_rate)
+                from partner p join partner_tier t on t.code = p.tier where p.id = :id""")
+                .param("id", partnerId).query(BigDecimal.class).optional();
+    }
+
+    public Optional<PartnerStatus> status(long partnerId) {
+        return jdbc.sql("select status from partner where id = :id").param("id", partnerId)
+                .query(String.class).optional().map(PartnerStatus::valueOf);
+    }
+}

@@ -1,0 +1,146 @@
+package io.partnerpulse.partner;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.partnerpulse.audit.AuditTrail;
+import io.partnerpulse.partner.internal.PartnerRepository;
+import io.partnerpulse.shared.ApiError;
+import io.partnerpulse.shared.CurrentActor;
+import io.partnerpulse.shared.OrganizationSettings;
+import io.partnerpulse.shared.Page;
+import io.partnerpulse.shared.References;
+import io.partnerpulse.shared.References.Kind;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Partners through their life: created as prospects, onboarded, active, inactive and back, or
+ * terminated for good; promoted or demoted between tiers. Every step is kept with its date.
+ */
+@Service
+@Transactional
+public class PartnerManagement {
+
+    /** The statuses each status may move to. */
+    static final Map<PartnerStatus, Set<PartnerStatus>> NEXT = Map.of(
+            PartnerStatus.PROSPECT, EnumSet.of(PartnerStatus.ONBOARDING, PartnerStatus.TERMINATED),
+            PartnerStatus.ONBOARDING, EnumSet.of(PartnerStatus.ACTIVE, PartnerStatus.TERMINATED),
+            PartnerStatus.ACTIVE, EnumSet.of(PartnerStatus.INACTIVE, PartnerStatus.TERMINATED),
+            PartnerStatus.INACTIVE, EnumSet.of(PartnerStatus.ACTIVE, PartnerStatus.TERMINATED),
+            PartnerStatus.TERMINATED, EnumSet.noneOf(PartnerStatus.class));
+
+    private final PartnerRepository partners;
+    private final References references;
+    private final AuditTrail audit;
+    private final CurrentActor actor;
+    private final Clock clock;
+    private final OrganizationSettings organization;
+
+    PartnerManagement(PartnerRepository partners, References references, AuditTrail audit, CurrentActor actor, Clock clock,
+                      OrganizationSettings organization) {
+        this.partners = partners;
+        this.references = references;
+        this.audit = audit;
+        this.actor = actor;
+        this.clock = clock;
+        this.organization = organization;
+    }
+
+    public PartnerView create(PartnerForm form) {
+        check(form);
+        if (form.tier() == null) {
+            throw ApiError.invalid("tier", "is required for a new partner");
+        }
+        Instant now = clock.instant();
+        long id = partners.insert(form.externalId(), form.name().trim(), form.tier(), now, form.country(), region(form),
+                form.city(), form.commissionRate(), form.partnerManagerId(), joinedOn(form), actor.name());
+        PartnerView view = get(id);
+        audit.record(actor.name(), "partner.created", "partner", id, null, view);
+        return view;
+    }
+
+    public PartnerView edit(long id, PartnerForm form, long version) {
+        check(form);
+        PartnerView before = locked(id, version);
+        if (form.tier() != null && form.tier() != before.tier()) {
+            throw ApiError.invalid("tier", "changes through POST /api/v1/partners/" + id + "/tier, which keeps its history");
+        }
+        if (!partners.update(id, version, form.externalId(), form.name().trim(), form.country(), region(form), form.city(),
+                form.commissionRate(), form.partnerManagerId(), joinedOn(form))) {
+            throw ApiError.staleVersion("partner", id, version);
+        }
+        PartnerView after = get(id);
+        audit.record(actor.name(), "partner.edited", "partner", id, before, after);
+        return after;
+    }
+
+    public PartnerView changeStatus(long id, PartnerRequests.ChangeStatus request, long version) {
+        PartnerView before = locked(id, version);
+        if (!NEXT.get(before.status()).contains(request.status())) {
+            throw ApiError.conflict("partner.illegal-transition", "Partner " + id + " is " + before.status() + "; it can become "
+                    + (NEXT.get(before.status()).isEmpty() ? "nothing else" : NEXT.get(before.status()).toString()) + ".");
+        }
+        partners.changeStatus(id, version, request.status(), clock.instant(), actor.name(), request.note());
+        PartnerView after = get(id);
+        audit.record(actor.name(), "partner.status-changed", "partner", id, before, after);
+        return after;
+    }
+
+    public PartnerView changeTier(long id, PartnerRequests.ChangeTier request, long version) {
+        PartnerView before = locked(id, version);
+        if (before.tier() == request.tier()) {
+            throw ApiError.conflict("partner.illegal-transition", "Partner " + id + " is " + request.tier() + " already.");
+        }
+        if (before.status() == PartnerStatus.TERMINATED) {
+            throw ApiError.conflict("partner.illegal-transition", "Partner " + id + " is terminated; its tier no longer changes.");
+        }
+        partners.changeTier(id, version, before.tier(), request.tier(), clock.instant(), actor.name(), request.reason());
+        PartnerView after = get(id);
+        audit.record(actor.name(), "partner.tier-changed", "partner", id, before, after);
+        return after;
+    }
+
+    @Transactional(readOnly = true)
+    public PartnerView get(long id) {
+        return partners.find(id).orElseThrow(() -> ApiError.notFound("partner", id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<PartnerHistoryView> history(long id) {
+        get(id);
+        return partners.history(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<PartnerView> list(PartnerRepository.Filter filter, String sort, int page, int size) {
+        return partners.list(filter, sort, page, size);
+    }
+
+    private PartnerView locked(long id, long version) {
+        PartnerView current = partners.lock(id).orElseThrow(() -> ApiError.notFound("partner", id));
+        if (current.version() != version) {
+            throw ApiError.staleVersion("partner", id, version);
+        }
+        return current;
+    }
+
+    private void check(PartnerForm form) {
+        references.check().country("country", form.country())
+                .exists("partnerManagerId", Kind.EMPLOYEE, form.partnerManagerId()).orThrow();
+    }
+
+    private String region(PartnerForm form) {
+        return form.region() != null && !form.region().isBlank() ? form.region().trim()
+                : partners.defaultRegion(form.country()).orElse("Unknown");
+    }
+
+    private LocalDate joinedOn(PartnerForm form) {
+        return form.joinedOn() != null ? form.joinedOn() : LocalDate.now(clock.withZone(organization.timeZone()));
+    }
+}

@@ -1,0 +1,100 @@
+package io.partnerpulse.shared;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A paged, sorted, filtered list query. The SQL is made only of fragments written in the code (the
+ * select, each condition, the sortable columns); every value a client sends is a bound parameter, and
+ * a sort on anything but a listed column is refused with a 400.
+ */
+public final class ListQuery {
+
+    public static final int MAX_SIZE = 500;
+
+    private final String select;
+    private final List<String> conditions = new ArrayList<>();
+    private final Map<String, Object> params = new LinkedHashMap<>();
+    private String orderBy;
+
+    private ListQuery(String select) {
+        this.select = select;
+    }
+
+    /** {@code select} is "select ... from ... [join ...]" without where or order by. */
+    public static ListQuery from(String select) {
+        return new ListQuery(select);
+    }
+
+    /** Adds {@code condition} (with {@code :name}) when the value is given. */
+    public ListQuery where(String condition, String name, Object value) {
+        if (value != null && !(value instanceof Collection<?> c && c.isEmpty())) {
+            conditions.add(condition);
+            params.put(name, value);
+        }
+        return this;
+    }
+
+    /** Adds a condition without parameters when {@code apply} is true. */
+    public ListQuery whereIf(boolean apply, String condition) {
+        if (apply) {
+            conditions.add(condition);
+        }
+        return this;
+    }
+
+    /** Case-insensitive containment search of {@code text} in the given expression. */
+    public ListQuery search(String expression, String text) {
+        if (text != null && !text.isBlank()) {
+            conditions.add("lower(" + expression + ") like :q escape '\\'");
+            params.put("q", "%" + text.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        return this;
+    }
+
+    /**
+     * Orders by {@code sort} ("field" or "field,desc"), one of {@code sortable} (API field → column), then by
+     * {@code tieBreaker} so that pages never overlap.
+     */
+    public ListQuery sort(String sort, Map<String, String> sortable, String fallback, String tieBreaker) {
+        String column = fallback;
+        String direction = "asc";
+        if (sort != null && !sort.isBlank()) {
+            String[] parts = sort.split(",");
+            column = sortable.get(parts[0].trim());
+            if (column == null) {
+                throw ApiError.invalidParameter("sort", "sort must be one of " + sortable.keySet() + ", optionally followed by ,asc or ,desc.",
+                        List.copyOf(sortable.keySet()));
+            }
+            if (parts.length > 1) {
+                direction = parts[1].trim().toLowerCase(Locale.ROOT);
+                if (!direction.equals("asc") && !direction.equals("desc")) {
+                    throw ApiError.invalidParameter("sort", "The sort direction must be asc or desc.", List.of("asc", "desc"));
+                }
+            }
+        }
+        orderBy = column + " " + direction + " nulls last, " + tieBreaker;
+        return this;
+    }
+
+    public <T> Page<T> page(JdbcClient jdbc, int page, int size, RowMapper<T> mapper) {
+        if (page < 0) {
+            throw ApiError.invalidParameter("page", "page counts from 0.", null);
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw ApiError.invalidParameter("size", "size must be from 1 to " + MAX_SIZE + ".", null);
+        }
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        long total = jdbc.sql("select count(*) from (" + select + where + ") counted").params(params).query(Long.class).single();
+        List<T> items = jdbc.sql(select + where + " order by " + (orderBy == null ? "1" : orderBy) + " limit :limit offset :offset")
+                .params(params).param("limit", size).param("offset", (long) page * size).query(mapper).list();
+        return new Page<>(items, page, size, total);
+    }
+}
