@@ -1,6 +1,8 @@
 -- Deal registration conflicts may name an open opportunity instead of another registration.
 alter table deal_registration add column conflicting_opportunity_id bigint references opportunity (id);
 alter table deal_registration add column flagged boolean not null default false;
+alter table deal_registration add column lead_id bigint references lead (id);
+comment on column deal_registration.lead_id is 'The lead the partner registers; approval converts it into the opportunity.';
 comment on column deal_registration.flagged is 'A conflict was found at submission and left for a channel manager to decide.';
 
 -- Commission: accrued on every won partner deal at the partner's rate; reversed if the deal is reopened.

@@ -35,6 +35,7 @@ public class RegistrationManagement {
     private final OpportunityRepository opportunities;
     private final OpportunityWorkflow workflow;
     private final References references;
+    private final java.util.Optional<LeadConversion> leads;
     private final RegistrationProperties properties;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
@@ -42,13 +43,15 @@ public class RegistrationManagement {
     private final Clock clock;
 
     RegistrationManagement(RegistrationRepository registrations, RegistrationStore store, OpportunityRepository opportunities,
-                           OpportunityWorkflow workflow, References references, RegistrationProperties properties,
+                           OpportunityWorkflow workflow, References references, java.util.Optional<LeadConversion> leads,
+                           RegistrationProperties properties,
                            AuditTrail audit, ApplicationEventPublisher events, CurrentActor actor, Clock clock) {
         this.registrations = registrations;
         this.store = store;
         this.opportunities = opportunities;
         this.workflow = workflow;
         this.references = references;
+        this.leads = leads;
         this.properties = properties;
         this.audit = audit;
         this.events = events;
@@ -62,6 +65,8 @@ public class RegistrationManagement {
                 .exists("accountId", Kind.ACCOUNT, request.accountId())
                 .exists("productLineId", Kind.PRODUCT_LINE, request.productLineId())
                 .exists("opportunityId", Kind.OPPORTUNITY, request.opportunityId())
+                .exists("leadId", Kind.LEAD, request.leadId())
+                .rule(request.leadId() == null || request.opportunityId() == null, "leadId", "name a lead or an opportunity, not both")
                 .rule(request.estimatedAmount() == null || request.currency() != null, "currency", "is required with an estimated amount")
                 .orThrow();
         if (request.opportunityId() != null) {
@@ -87,11 +92,19 @@ public class RegistrationManagement {
         Instant now = clock.instant();
         Long opportunityId = before.opportunityId();
         if (opportunityId == null) {
+            LeadConversion.Attribution from = before.leadId() == null ? null
+                    : leads.orElseThrow().convertForPartner(before.leadId(), before.partnerId());
             OpportunityForm form = new OpportunityForm(null, before.customerName(),
                     before.estimatedAmount() == null ? java.math.BigDecimal.ZERO.setScale(2) : before.estimatedAmount(),
                     before.currency() == null ? "USD" : before.currency(), before.accountId(), before.partnerId(),
-                    request.ownerId(), before.productLineId(), null, null, null, null, null, null, null, null);
-            opportunityId = workflow.open(form, null, null, null, actor.name(), now).id();
+                    request.ownerId() != null ? request.ownerId() : from == null ? null : from.ownerId(), before.productLineId(),
+                    from == null ? null : from.channelId(), from == null ? null : from.campaignId(),
+                    from == null ? null : from.country(), from == null ? null : from.region(), from == null ? null : from.city(),
+                    null, null, null);
+            opportunityId = workflow.open(form, before.leadId(), null, null, actor.name(), now).id();
+            if (before.leadId() != null) {
+                leads.orElseThrow().linked(before.leadId(), opportunityId);
+            }
         } else if (store.approvedFor(opportunityId)) {
             throw ApiError.conflict("registration.already-registered",
                     "Opportunity " + opportunityId + " already has an approved registration.");

@@ -16,7 +16,10 @@ public final class RegistrationRequests {
     private RegistrationRequests() {
     }
 
-    /** A partner claims an opportunity it found; {@code opportunityId} when it is already in the CRM. */
+    /**
+     * A partner claims an opportunity it found: {@code opportunityId} when it is already in the CRM,
+     * {@code leadId} when it comes from a lead (approval converts the lead into the opportunity).
+     */
     public record Submit(@Size(max = 100) String externalId,
                          @NotNull @Positive Long partnerId,
                          @NotBlank @Size(max = 200) String customerName,
@@ -24,7 +27,8 @@ public final class RegistrationRequests {
                          @Positive Long productLineId,
                          @DecimalMin("0.00") @Digits(integer = 16, fraction = 2) BigDecimal estimatedAmount,
                          @Pattern(regexp = "[A-Z]{3}", message = "must be a three-letter ISO 4217 code") String currency,
-                         @Positive Long opportunityId) {
+                         @Positive Long opportunityId,
+                         @Positive Long leadId) {
     }
 
     /** @param ownerId the employee who will own the opportunity an approval opens */

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 public class RegistrationRepository {
 
     private static final String COLUMNS = """
-            r.id, r.external_id, r.partner_id, r.opportunity_id, r.account_id, r.product_line_id, r.customer_name,
+            r.id, r.external_id, r.partner_id, r.opportunity_id, r.lead_id, r.account_id, r.product_line_id, r.customer_name,
             r.estimated_amount, r.currency, r.submitted_at, r.expires_at, r.decided_at, r.decided_by, r.outcome, r.reason,
             r.conflicting_registration_id, r.conflicting_opportunity_id, r.flagged, r.version""";
 
@@ -80,14 +80,14 @@ public class RegistrationRepository {
 
     long insert(RegistrationView r) {
         return jdbc.sql("""
-                insert into deal_registration (external_id, partner_id, opportunity_id, account_id, product_line_id, customer_name,
+                insert into deal_registration (external_id, partner_id, opportunity_id, lead_id, account_id, product_line_id, customer_name,
                                                estimated_amount, currency, submitted_at, expires_at, decided_at, decided_by,
                                                outcome, reason, conflicting_registration_id, conflicting_opportunity_id, flagged)
-                values (:externalId, :partner, :opportunity, :account, :product, :customer, :amount, :currency, :submitted,
+                values (:externalId, :partner, :opportunity, :lead, :account, :product, :customer, :amount, :currency, :submitted,
                         :expires, :decided, :decidedBy, :outcome, :reason, :conflictRegistration, :conflictOpportunity, :flagged)
                 returning id""")
                 .param("externalId", r.externalId()).param("partner", r.partnerId()).param("opportunity", r.opportunityId())
-                .param("account", r.accountId()).param("product", r.productLineId()).param("customer", r.customerName())
+                .param("lead", r.leadId()).param("account", r.accountId()).param("product", r.productLineId()).param("customer", r.customerName())
                 .param("amount", r.estimatedAmount()).param("currency", r.currency()).param("submitted", utc(r.submittedAt()))
                 .param("expires", utc(r.expiresAt())).param("decided", utc(r.decidedAt())).param("decidedBy", r.decidedBy())
                 .param("outcome", r.outcome().name()).param("reason", r.reason())
@@ -139,7 +139,7 @@ public class RegistrationRepository {
 
     static RegistrationView view(ResultSet rs, int row) throws SQLException {
         return new RegistrationView(rs.getLong("id"), rs.getString("external_id"), rs.getLong("partner_id"),
-                (Long) rs.getObject("opportunity_id"), (Long) rs.getObject("account_id"), (Long) rs.getObject("product_line_id"),
+                (Long) rs.getObject("opportunity_id"), (Long) rs.getObject("lead_id"), (Long) rs.getObject("account_id"), (Long) rs.getObject("product_line_id"),
                 rs.getString("customer_name"), rs.getBigDecimal("estimated_amount"),
                 rs.getString("currency") == null ? null : rs.getString("currency").trim(),
                 rs.getTimestamp("submitted_at").toInstant(), rs.getTimestamp("expires_at").toInstant(),

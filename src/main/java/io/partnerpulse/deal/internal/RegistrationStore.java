@@ -40,7 +40,7 @@ public class RegistrationStore {
                 .orElseGet(() -> otherOpportunity.map(o -> "Conflict: " + r.customerName().trim()
                         + " is already an open opportunity (" + o + ")").orElse(null));
         boolean reject = conflict && rules.conflictRule() == RegistrationProperties.ConflictRule.REJECT;
-        RegistrationView draft = new RegistrationView(0, r.externalId(), r.partnerId(), r.opportunityId(), r.accountId(),
+        RegistrationView draft = new RegistrationView(0, r.externalId(), r.partnerId(), r.opportunityId(), r.leadId(), r.accountId(),
                 r.productLineId(), r.customerName().trim(), r.estimatedAmount(), r.currency(), now, now.plus(rules.expiry()),
                 reject ? now : null, reject ? "system" : null, reject ? RegistrationOutcome.REJECTED : RegistrationOutcome.PENDING,
                 reason, otherRegistration.map(RegistrationView::id).orElse(null), otherOpportunity.orElse(null),
