@@ -84,6 +84,14 @@ public class ApiErrorHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof tools.jackson.databind.DatabindException databind && !databind.getPath().isEmpty()) {
+                String field = databind.getPath().stream()
+                        .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                        .collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
+                return apiError(ApiError.invalid(field, "has a value of the wrong type or format"));
+            }
+        }
         return apiError(new ApiError(HttpStatus.BAD_REQUEST, "request.unreadable-body", "Unreadable request body",
                 "The request body is not valid JSON of the expected shape.", Map.of()));
     }
