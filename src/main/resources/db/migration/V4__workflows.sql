@@ -20,3 +20,6 @@ create table commission (
 );
 create index commission_partner_idx on commission (partner_id, accrued_at);
 create index commission_opportunity_idx on commission (opportunity_id);
+
+-- Product lines are edited through the API like everything else: they need a version too.
+alter table product_line add column version int not null default 0;

@@ -9,5 +9,5 @@ public record OpportunityView(long id, String externalId, String name, Long acco
                               Long leadId, Long channelId, Long campaignId, Long productLineId, String country,
                               String region, String city, BigDecimal amount, String currency, Stage stage,
                               Instant createdAt, Instant closedAt, LocalDate expectedCloseOn, String lostReason,
-                              String competitor, long version) {
+                              String competitor, long version) implements io.partnerpulse.shared.Versioned {
 }

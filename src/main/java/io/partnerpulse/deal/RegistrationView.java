@@ -11,5 +11,5 @@ public record RegistrationView(long id, String externalId, long partnerId, Long 
                                Long productLineId, String customerName, BigDecimal estimatedAmount, String currency,
                                Instant submittedAt, Instant expiresAt, Instant decidedAt, String decidedBy,
                                RegistrationOutcome outcome, String reason, Long conflictingRegistrationId,
-                               Long conflictingOpportunityId, boolean flagged, long version) {
+                               Long conflictingOpportunityId, boolean flagged, long version) implements io.partnerpulse.shared.Versioned {
 }

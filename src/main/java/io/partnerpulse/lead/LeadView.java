@@ -6,5 +6,5 @@ import java.time.Instant;
 public record LeadView(long id, String externalId, Instant createdAt, String contactName, String companyName, String email,
                        Long channelId, Long campaignId, Long partnerId, Long ownerId, String country, String region, String city,
                        LeadStatus status, Instant statusChangedAt, String disqualifiedReason, Instant convertedAt,
-                       Long opportunityId, long version) {
+                       Long opportunityId, long version) implements io.partnerpulse.shared.Versioned {
 }

@@ -10,5 +10,5 @@ import java.time.LocalDate;
  */
 public record PartnerView(long id, String externalId, String name, PartnerTier tier, PartnerStatus status,
                           Instant statusChangedAt, String country, String region, String city, BigDecimal commissionRate,
-                          BigDecimal effectiveCommissionRate, Long partnerManagerId, LocalDate joinedOn, long version) {
+                          BigDecimal effectiveCommissionRate, Long partnerManagerId, LocalDate joinedOn, long version) implements io.partnerpulse.shared.Versioned {
 }

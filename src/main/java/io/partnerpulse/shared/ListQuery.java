@@ -60,25 +60,24 @@ public final class ListQuery {
     }
 
     /**
-     * Orders by {@code sort} ("field" or "field,desc"), one of {@code sortable} (API field → column), then by
-     * {@code tieBreaker} so that pages never overlap.
+     * Orders by {@code sort} ("field" or "field,desc"), one of {@code sortable} (API field → column), or by
+     * {@code fallback} (a column with its direction) when no sort is asked for; then by {@code tieBreaker}
+     * so that pages never overlap.
      */
     public ListQuery sort(String sort, Map<String, String> sortable, String fallback, String tieBreaker) {
-        String column = fallback;
-        String direction = "asc";
-        if (sort != null && !sort.isBlank()) {
-            String[] parts = sort.split(",");
-            column = sortable.get(parts[0].trim());
-            if (column == null) {
-                throw ApiError.invalidParameter("sort", "sort must be one of " + sortable.keySet() + ", optionally followed by ,asc or ,desc.",
-                        List.copyOf(sortable.keySet()));
-            }
-            if (parts.length > 1) {
-                direction = parts[1].trim().toLowerCase(Locale.ROOT);
-                if (!direction.equals("asc") && !direction.equals("desc")) {
-                    throw ApiError.invalidParameter("sort", "The sort direction must be asc or desc.", List.of("asc", "desc"));
-                }
-            }
+        if (sort == null || sort.isBlank()) {
+            orderBy = fallback + " nulls last, " + tieBreaker;
+            return this;
+        }
+        String[] parts = sort.split(",");
+        String column = sortable.get(parts[0].trim());
+        if (column == null) {
+            throw ApiError.invalidParameter("sort", "sort must be one of " + sortable.keySet() + ", optionally followed by ,asc or ,desc.",
+                    List.copyOf(sortable.keySet()));
+        }
+        String direction = parts.length > 1 ? parts[1].trim().toLowerCase(Locale.ROOT) : "asc";
+        if (!direction.equals("asc") && !direction.equals("desc")) {
+            throw ApiError.invalidParameter("sort", "The sort direction must be asc or desc.", List.of("asc", "desc"));
         }
         orderBy = column + " " + direction + " nulls last, " + tieBreaker;
         return this;

@@ -10,6 +10,26 @@ public final class Versions {
     private Versions() {
     }
 
+    /** 200 with the record and its version as ETag. */
+    public static <V extends Versioned> org.springframework.http.ResponseEntity<V> ok(V view) {
+        return ok(view, view.version());
+    }
+
+    /** 201 with the new record, where it lives, and its version as ETag. */
+    public static <V extends Versioned> org.springframework.http.ResponseEntity<V> created(String location, V view) {
+        return created(location, view, view.version());
+    }
+
+    /** 200 with the record and its version as ETag. */
+    public static <V> org.springframework.http.ResponseEntity<V> ok(V view, long version) {
+        return org.springframework.http.ResponseEntity.ok().eTag(etag(version)).body(view);
+    }
+
+    /** 201 with the new record, where it lives, and its version as ETag. */
+    public static <V> org.springframework.http.ResponseEntity<V> created(String location, V view, long version) {
+        return org.springframework.http.ResponseEntity.created(java.net.URI.create(location)).eTag(etag(version)).body(view);
+    }
+
     public static String etag(long version) {
         return "\"" + version + "\"";
     }

@@ -1,6 +1,5 @@
 package io.partnerpulse.deal.web;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
@@ -54,7 +53,7 @@ class OpportunityApi {
 
     @GetMapping("/{id}")
     ResponseEntity<OpportunityView> get(@PathVariable long id) {
-        return withEtag(opportunities.get(id));
+        return Versions.ok(opportunities.get(id));
     }
 
     @GetMapping("/{id}/history")
@@ -67,45 +66,42 @@ class OpportunityApi {
     @Operation(summary = "Open an opportunity (in PROSPECTING)")
     ResponseEntity<OpportunityView> open(@Valid @RequestBody OpportunityForm form) {
         OpportunityView view = opportunities.open(form);
-        return ResponseEntity.created(URI.create("/api/v1/opportunities/" + view.id())).eTag(Versions.etag(view.version())).body(view);
+        return Versions.created("/api/v1/opportunities/" + view.id(), view);
     }
 
     @PutMapping("/{id}")
     @Operation(summary = "Edit its details (not its stage)")
     ResponseEntity<OpportunityView> edit(@PathVariable long id, @Valid @RequestBody OpportunityForm form,
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return withEtag(opportunities.edit(id, form, Versions.required(ifMatch, form.version())));
+        return Versions.ok(opportunities.edit(id, form, Versions.required(ifMatch, form.version())));
     }
 
     @PostMapping("/{id}/move")
     @Operation(summary = "Move to another open stage")
     ResponseEntity<OpportunityView> move(@PathVariable long id, @Valid @RequestBody StageRequests.Move request,
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return withEtag(opportunities.move(id, request, Versions.required(ifMatch, request.version())));
+        return Versions.ok(opportunities.move(id, request, Versions.required(ifMatch, request.version())));
     }
 
     @PostMapping("/{id}/win")
     @Operation(summary = "Win it: closes it with the confirmed amount")
     ResponseEntity<OpportunityView> win(@PathVariable long id, @Valid @RequestBody StageRequests.Win request,
                                         @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return withEtag(opportunities.win(id, request, Versions.required(ifMatch, request.version())));
+        return Versions.ok(opportunities.win(id, request, Versions.required(ifMatch, request.version())));
     }
 
     @PostMapping("/{id}/lose")
     @Operation(summary = "Lose it, with a reason and optionally the competitor")
     ResponseEntity<OpportunityView> lose(@PathVariable long id, @Valid @RequestBody StageRequests.Lose request,
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return withEtag(opportunities.lose(id, request, Versions.required(ifMatch, request.version())));
+        return Versions.ok(opportunities.lose(id, request, Versions.required(ifMatch, request.version())));
     }
 
     @PostMapping("/{id}/reopen")
     @Operation(summary = "Reopen a won or lost deal in an open stage")
     ResponseEntity<OpportunityView> reopen(@PathVariable long id, @Valid @RequestBody StageRequests.Reopen request,
                                            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return withEtag(opportunities.reopen(id, request, Versions.required(ifMatch, request.version())));
+        return Versions.ok(opportunities.reopen(id, request, Versions.required(ifMatch, request.version())));
     }
 
-    private static ResponseEntity<OpportunityView> withEtag(OpportunityView view) {
-        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
-    }
 }

@@ -1,6 +1,5 @@
 package io.partnerpulse.deal.web;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +51,7 @@ class RegistrationApi {
 
     @GetMapping("/{id}")
     ResponseEntity<RegistrationView> get(@PathVariable long id) {
-        return withEtag(registrations.get(id));
+        return Versions.ok(registrations.get(id));
     }
 
     @PostMapping
@@ -60,21 +59,21 @@ class RegistrationApi {
             description = "201 with the registration; if it conflicts, it comes back REJECTED (or flagged, by configuration) naming the conflict.")
     ResponseEntity<RegistrationView> submit(@Valid @RequestBody RegistrationRequests.Submit request) {
         RegistrationView view = registrations.submit(request);
-        return ResponseEntity.created(URI.create("/api/v1/registrations/" + view.id())).eTag(Versions.etag(view.version())).body(view);
+        return Versions.created("/api/v1/registrations/" + view.id(), view);
     }
 
     @PostMapping("/{id}/approve")
     @Operation(summary = "Approve: the partner gets the opportunity (opened now if it is not in the CRM yet)")
     ResponseEntity<RegistrationView> approve(@PathVariable long id, @Valid @RequestBody RegistrationRequests.Approve request,
                                              @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return withEtag(registrations.approve(id, request, Versions.required(ifMatch, request.version())));
+        return Versions.ok(registrations.approve(id, request, Versions.required(ifMatch, request.version())));
     }
 
     @PostMapping("/{id}/reject")
     @Operation(summary = "Reject, with the reason")
     ResponseEntity<RegistrationView> reject(@PathVariable long id, @Valid @RequestBody RegistrationRequests.Reject request,
                                             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return withEtag(registrations.reject(id, request, Versions.required(ifMatch, request.version())));
+        return Versions.ok(registrations.reject(id, request, Versions.required(ifMatch, request.version())));
     }
 
     @PostMapping("/expire")
@@ -83,7 +82,4 @@ class RegistrationApi {
         return ResponseEntity.status(HttpStatus.OK).body(Map.of("expired", registrations.expireDue()));
     }
 
-    private static ResponseEntity<RegistrationView> withEtag(RegistrationView view) {
-        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
-    }
 }

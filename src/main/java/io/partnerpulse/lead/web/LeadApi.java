@@ -1,6 +1,5 @@
 package io.partnerpulse.lead.web;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
@@ -54,7 +53,7 @@ class LeadApi {
 
     @GetMapping("/{id}")
     ResponseEntity<LeadView> get(@PathVariable long id) {
-        return withEtag(leads.get(id));
+        return Versions.ok(leads.get(id));
     }
 
     @GetMapping("/{id}/assignments")
@@ -67,39 +66,39 @@ class LeadApi {
     @Operation(summary = "Create a lead; partnerId when a partner brought it")
     ResponseEntity<LeadView> create(@Valid @RequestBody LeadForm form, @RequestParam(required = false) @Positive Long partnerId) {
         LeadView view = leads.create(form, partnerId);
-        return ResponseEntity.created(URI.create("/api/v1/leads/" + view.id())).eTag(Versions.etag(view.version())).body(view);
+        return Versions.created("/api/v1/leads/" + view.id(), view);
     }
 
     @PutMapping("/{id}")
     ResponseEntity<LeadView> edit(@PathVariable long id, @Valid @RequestBody LeadForm form,
                                   @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return withEtag(leads.edit(id, form, Versions.required(ifMatch, form.version())));
+        return Versions.ok(leads.edit(id, form, Versions.required(ifMatch, form.version())));
     }
 
     @PostMapping("/{id}/qualify")
     ResponseEntity<LeadView> qualify(@PathVariable long id, @RequestBody(required = false) LeadRequests.Qualify request,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return withEtag(leads.qualify(id, Versions.required(ifMatch, request == null ? null : request.version())));
+        return Versions.ok(leads.qualify(id, Versions.required(ifMatch, request == null ? null : request.version())));
     }
 
     @PostMapping("/{id}/disqualify")
     ResponseEntity<LeadView> disqualify(@PathVariable long id, @Valid @RequestBody LeadRequests.Disqualify request,
                                         @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return withEtag(leads.disqualify(id, request, Versions.required(ifMatch, request.version())));
+        return Versions.ok(leads.disqualify(id, request, Versions.required(ifMatch, request.version())));
     }
 
     @PostMapping("/{id}/assign")
     @Operation(summary = "Assign to a partner, with the reason")
     ResponseEntity<LeadView> assign(@PathVariable long id, @Valid @RequestBody LeadRequests.Assign request,
                                     @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return withEtag(leads.assign(id, request, Versions.required(ifMatch, request.version())));
+        return Versions.ok(leads.assign(id, request, Versions.required(ifMatch, request.version())));
     }
 
     @PostMapping("/{id}/convert")
     @Operation(summary = "Convert into an opportunity that keeps the lead's partner, channel, campaign and location")
     ResponseEntity<LeadView> convert(@PathVariable long id, @Valid @RequestBody LeadRequests.Convert request,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return withEtag(leads.convert(id, request, Versions.required(ifMatch, request.version())));
+        return Versions.ok(leads.convert(id, request, Versions.required(ifMatch, request.version())));
     }
 
     @PostMapping("/distribute")
@@ -108,7 +107,4 @@ class LeadApi {
         return leads.distribute(request);
     }
 
-    private static ResponseEntity<LeadView> withEtag(LeadView view) {
-        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
-    }
 }

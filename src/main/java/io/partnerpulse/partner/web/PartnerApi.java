@@ -1,6 +1,5 @@
 package io.partnerpulse.partner.web;
 
-import java.net.URI;
 import java.util.List;
 
 import io.partnerpulse.partner.PartnerForm;
@@ -50,7 +49,7 @@ class PartnerApi {
 
     @GetMapping("/{id}")
     ResponseEntity<PartnerView> get(@PathVariable long id) {
-        return withEtag(partners.get(id));
+        return Versions.ok(partners.get(id));
     }
 
     @GetMapping("/{id}/history")
@@ -63,30 +62,27 @@ class PartnerApi {
     @Operation(summary = "Create a partner (as a prospect)")
     ResponseEntity<PartnerView> create(@Valid @RequestBody PartnerForm form) {
         PartnerView view = partners.create(form);
-        return ResponseEntity.created(URI.create("/api/v1/partners/" + view.id())).eTag(Versions.etag(view.version())).body(view);
+        return Versions.created("/api/v1/partners/" + view.id(), view);
     }
 
     @PutMapping("/{id}")
     ResponseEntity<PartnerView> edit(@PathVariable long id, @Valid @RequestBody PartnerForm form,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return withEtag(partners.edit(id, form, Versions.required(ifMatch, form.version())));
+        return Versions.ok(partners.edit(id, form, Versions.required(ifMatch, form.version())));
     }
 
     @PostMapping("/{id}/status")
     @Operation(summary = "Move through onboarding (ONBOARDING, ACTIVE), pause (INACTIVE) or end (TERMINATED)")
     ResponseEntity<PartnerView> changeStatus(@PathVariable long id, @Valid @RequestBody PartnerRequests.ChangeStatus request,
                                              @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return withEtag(partners.changeStatus(id, request, Versions.required(ifMatch, request.version())));
+        return Versions.ok(partners.changeStatus(id, request, Versions.required(ifMatch, request.version())));
     }
 
     @PostMapping("/{id}/tier")
     @Operation(summary = "Promote or demote to another tier")
     ResponseEntity<PartnerView> changeTier(@PathVariable long id, @Valid @RequestBody PartnerRequests.ChangeTier request,
                                            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return withEtag(partners.changeTier(id, request, Versions.required(ifMatch, request.version())));
+        return Versions.ok(partners.changeTier(id, request, Versions.required(ifMatch, request.version())));
     }
 
-    private static ResponseEntity<PartnerView> withEtag(PartnerView view) {
-        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
-    }
 }

@@ -1,0 +1,87 @@
+package io.partnerpulse.currency;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+
+import io.partnerpulse.audit.AuditTrail;
+import io.partnerpulse.shared.ApiError;
+import io.partnerpulse.shared.CurrentActor;
+import io.partnerpulse.shared.ListQuery;
+import io.partnerpulse.shared.OrganizationSettings;
+import io.partnerpulse.shared.Page;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Exchange rates: units of the base currency for one unit of another, per day. A rate is a fact of
+ * its currency and day; setting it again replaces it (and the audit log keeps the old one).
+ */
+@Service
+@Transactional
+public class ExchangeRates {
+
+    public record RateView(String currency, LocalDate day, BigDecimal rateToBase) {
+    }
+
+    public record RateForm(@NotNull @DecimalMin(value = "0.0000000001") @Digits(integer = 10, fraction = 10) BigDecimal rateToBase) {
+    }
+
+    private final JdbcClient jdbc;
+    private final OrganizationSettings organization;
+    private final AuditTrail audit;
+    private final CurrentActor actor;
+
+    ExchangeRates(JdbcClient jdbc, OrganizationSettings organization, AuditTrail audit, CurrentActor actor) {
+        this.jdbc = jdbc;
+        this.organization = organization;
+        this.audit = audit;
+        this.actor = actor;
+    }
+
+    public RateView set(String currency, LocalDate day, RateForm form) {
+        if (!currency.matches("[A-Z]{3}")) {
+            throw ApiError.invalid("currency", "must be a three-letter ISO 4217 code");
+        }
+        if (currency.equals(organization.currency())) {
+            throw ApiError.invalid("currency", "is the base currency, whose rate is always 1");
+        }
+        RateView before = find(currency, day);
+        jdbc.sql("""
+                insert into exchange_rate (currency, rate_date, rate_to_base) values (:c, :d, :r)
+                on conflict (currency, rate_date) do update set rate_to_base = excluded.rate_to_base""")
+                .param("c", currency).param("d", day).param("r", form.rateToBase()).update();
+        RateView after = find(currency, day);
+        audit.record(actor.name(), "exchange-rate.set", "exchange-rate", currency + "@" + day, before, after);
+        return after;
+    }
+
+    @Transactional(readOnly = true)
+    public RateView get(String currency, LocalDate day) {
+        RateView rate = find(currency, day);
+        if (rate == null) {
+            throw ApiError.notFound("exchange-rate", currency + "@" + day);
+        }
+        return rate;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<RateView> list(String currency, LocalDate from, LocalDate to, String sort, int page, int size) {
+        return ListQuery.from("select currency, rate_date, rate_to_base from exchange_rate")
+                .where("currency = :currency", "currency", currency).where("rate_date >= :from", "from", from)
+                .where("rate_date < :to", "to", to)
+                .sort(sort, Map.of("day", "rate_date", "currency", "currency"), "rate_date desc", "currency")
+                .page(jdbc, page, size, (rs, n) -> new RateView(rs.getString(1).trim(), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)));
+    }
+
+    private RateView find(String currency, LocalDate day) {
+        return jdbc.sql("select currency, rate_date, rate_to_base from exchange_rate where currency = :c and rate_date = :d")
+                .param("c", currency).param("d", day)
+                .query((rs, n) -> new RateView(rs.getString(1).trim(), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)))
+                .optional().orElse(null);
+    }
+}
