@@ -118,6 +118,12 @@ class DealLifecycleSystemTests {
         assertThat(audit.json().at("/items/0/before/stage").asString()).isEqualTo("NEGOTIATION");
         assertThat(audit.json().at("/items/0/after/stage").asString()).isEqualTo("WON");
         assertThat(api.get("/api/v1/audit?entityType=registration&entityId=" + registration.id()).json().get("total").asLong()).isEqualTo(2);
+
+        // the events went through Spring Modulith's publication registry, and their listener finished
+        assertThat(jdbc.sql("""
+                select count(*) from event_publication
+                where event_type like '%DealWon' and serialized_event like :id and completion_date is not null""")
+                .param("id", "%\"opportunityId\":" + opportunityId + ",%").query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
