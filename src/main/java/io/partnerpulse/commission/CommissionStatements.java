@@ -29,13 +29,16 @@ public class CommissionStatements {
 
     private final JdbcClient jdbc;
     private final OrganizationSettings organization;
+    private final io.partnerpulse.shared.CurrentActor actor;
 
-    CommissionStatements(JdbcClient jdbc, OrganizationSettings organization) {
+    CommissionStatements(JdbcClient jdbc, OrganizationSettings organization, io.partnerpulse.shared.CurrentActor actor) {
         this.jdbc = jdbc;
         this.organization = organization;
+        this.actor = actor;
     }
 
     public Statement statement(long partnerId, LocalDate from, LocalDate to) {
+        actor.requireOwn(partnerId, "partner", partnerId);
         if (!from.isBefore(to)) {
             throw ApiError.invalidParameter("from", "from must be before to; to is exclusive.", null);
         }

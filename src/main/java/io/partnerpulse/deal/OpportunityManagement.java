@@ -39,6 +39,7 @@ public class OpportunityManagement {
     }
 
     public OpportunityView open(OpportunityForm form) {
+        actor.requireStaff();
         checkReferences(form);
         return workflow.open(form, null, null, null, actor.name(), clock.instant());
     }
@@ -50,29 +51,36 @@ public class OpportunityManagement {
     }
 
     public OpportunityView edit(long id, OpportunityForm form, long version) {
+        actor.requireStaff();
         checkReferences(form);
         return workflow.edit(id, form, version, actor.name());
     }
 
     public OpportunityView move(long id, StageRequests.Move request, long version) {
+        get(id);
         return workflow.move(id, request.stage(), at(request.at()), version, actor.name());
     }
 
     public OpportunityView win(long id, StageRequests.Win request, long version) {
+        get(id);
         return workflow.win(id, at(request.at()), request.amount(), version, actor.name());
     }
 
     public OpportunityView lose(long id, StageRequests.Lose request, long version) {
+        get(id);
         return workflow.lose(id, at(request.at()), request.reason(), request.competitor(), version, actor.name());
     }
 
     public OpportunityView reopen(long id, StageRequests.Reopen request, long version) {
+        actor.requireStaff();
         return workflow.reopen(id, request.stage(), clock.instant(), version, actor.name());
     }
 
     @Transactional(readOnly = true)
     public OpportunityView get(long id) {
-        return opportunities.find(id).orElseThrow(() -> ApiError.notFound("opportunity", id));
+        OpportunityView view = opportunities.find(id).orElseThrow(() -> ApiError.notFound("opportunity", id));
+        actor.requireOwn(view.partnerId(), "opportunity", id);
+        return view;
     }
 
     @Transactional(readOnly = true)
@@ -83,7 +91,7 @@ public class OpportunityManagement {
 
     @Transactional(readOnly = true)
     public Page<OpportunityView> list(OpportunityRepository.Filter filter, String sort, int page, int size) {
-        return opportunities.list(filter, sort, page, size);
+        return opportunities.list(filter.withPartners(actor.partnerFilter(filter.partnerIds())), sort, page, size);
     }
 
     private Instant at(Instant requested) {

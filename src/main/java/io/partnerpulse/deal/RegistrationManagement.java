@@ -60,6 +60,7 @@ public class RegistrationManagement {
     }
 
     public RegistrationView submit(RegistrationRequests.Submit request) {
+        actor.partnerFilter(java.util.List.of(request.partnerId()));
         references.check()
                 .exists("partnerId", Kind.PARTNER, request.partnerId())
                 .exists("accountId", Kind.ACCOUNT, request.accountId())
@@ -87,6 +88,7 @@ public class RegistrationManagement {
     }
 
     public RegistrationView approve(long id, RegistrationRequests.Approve request, long version) {
+        actor.requireStaff();
         references.check().exists("ownerId", Kind.EMPLOYEE, request.ownerId()).orThrow();
         RegistrationView before = pending(id, version);
         Instant now = clock.instant();
@@ -117,6 +119,7 @@ public class RegistrationManagement {
     }
 
     public RegistrationView reject(long id, RegistrationRequests.Reject request, long version) {
+        actor.requireStaff();
         RegistrationView before = pending(id, version);
         Instant now = clock.instant();
         store.decide(before, version, RegistrationOutcome.REJECTED, now, actor.name(), request.reason().trim(), null);
@@ -128,6 +131,7 @@ public class RegistrationManagement {
 
     /** Expires the pending registrations past their expiry; returns how many. */
     public int expireDue() {
+        actor.requireStaff();
         Instant now = clock.instant();
         int expired = 0;
         for (RegistrationView due : store.lockExpired(now, 1_000)) {
@@ -143,12 +147,14 @@ public class RegistrationManagement {
 
     @Transactional(readOnly = true)
     public RegistrationView get(long id) {
-        return registrations.find(id).orElseThrow(() -> ApiError.notFound("registration", id));
+        RegistrationView view = registrations.find(id).orElseThrow(() -> ApiError.notFound("registration", id));
+        actor.requireOwn(view.partnerId(), "registration", id);
+        return view;
     }
 
     @Transactional(readOnly = true)
     public Page<RegistrationView> list(RegistrationRepository.Filter filter, String sort, int page, int size) {
-        return registrations.list(filter, sort, page, size);
+        return registrations.list(filter.withPartners(actor.partnerFilter(filter.partnerIds())), sort, page, size);
     }
 
     private RegistrationView pending(long id, long version) {

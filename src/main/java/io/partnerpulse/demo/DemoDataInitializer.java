@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
  * business unit, partner, lead or opportunity is left alone, so a restart never generates twice.
  */
 @Component
+@Order(0)
 @ConditionalOnBooleanProperty(name = "partnerpulse.demo.enabled", matchIfMissing = true)
 class DemoDataInitializer implements ApplicationRunner {
 

@@ -62,7 +62,9 @@ public class LeadManagement {
     }
 
     /** Creates a lead; {@code partnerId} when a partner brought it. */
-    public LeadView create(LeadForm form, Long partnerId) {
+    public LeadView create(LeadForm form, Long requestedPartnerId) {
+        Long partnerId = actor.partner().isPresent() ? actor.partnerFilter(requestedPartnerId == null ? null
+                : java.util.List.of(requestedPartnerId)).get(0) : requestedPartnerId;
         check(form);
         references.check().exists("partnerId", Kind.PARTNER, partnerId).orThrow();
         LeadView view = store.create(form, partnerId, clock.instant());
@@ -71,19 +73,23 @@ public class LeadManagement {
     }
 
     public LeadView edit(long id, LeadForm form, long version) {
+        get(id);
         check(form);
         return audited("lead.edited", store.edit(id, version, form));
     }
 
     public LeadView qualify(long id, long version) {
+        get(id);
         return audited("lead.qualified", store.qualify(id, version, clock.instant()));
     }
 
     public LeadView disqualify(long id, LeadRequests.Disqualify request, long version) {
+        get(id);
         return audited("lead.disqualified", store.disqualify(id, version, request.reason(), clock.instant()));
     }
 
     public LeadView assign(long id, LeadRequests.Assign request, long version) {
+        actor.requireStaff();
         PartnerStatus status = partners.status(request.partnerId())
                 .orElseThrow(() -> ApiError.invalid("partnerId", "there is no partner with id " + request.partnerId()));
         if (status != PartnerStatus.ACTIVE && status != PartnerStatus.ONBOARDING) {
@@ -97,6 +103,7 @@ public class LeadManagement {
 
     /** Converts the lead into an opportunity that keeps its partner, channel, campaign and location. */
     public LeadView convert(long id, LeadRequests.Convert request, long version) {
+        get(id);
         LeadStore.Change change = store.convert(id, version, clock.instant());
         LeadView lead = change.before();
         OpportunityView opened = opportunities.openFromLead(new OpportunityForm(null, request.name(), request.amount(),
@@ -117,6 +124,7 @@ public class LeadManagement {
      * leads, then the lower id). Each assignment records why.
      */
     public List<AssignmentView> distribute(LeadRequests.Distribute request) {
+        actor.requireStaff();
         List<PartnerDirectory.Candidate> candidates = partners.activePartners();
         Map<Long, Integer> open = store.openLeadsByPartner();
         int capacity = properties.partnerCapacity();
@@ -160,7 +168,9 @@ public class LeadManagement {
 
     @Transactional(readOnly = true)
     public LeadView get(long id) {
-        return leads.find(id).orElseThrow(() -> ApiError.notFound("lead", id));
+        LeadView view = leads.find(id).orElseThrow(() -> ApiError.notFound("lead", id));
+        actor.requireOwn(view.partnerId(), "lead", id);
+        return view;
     }
 
     @Transactional(readOnly = true)
@@ -171,7 +181,7 @@ public class LeadManagement {
 
     @Transactional(readOnly = true)
     public Page<LeadView> list(LeadRepository.Filter filter, String sort, int page, int size) {
-        return leads.list(filter, sort, page, size);
+        return leads.list(filter.withPartners(actor.partnerFilter(filter.partnerIds())), sort, page, size);
     }
 
     private LeadView audited(String action, LeadStore.Change change) {

@@ -53,6 +53,7 @@ public class PartnerManagement {
     }
 
     public PartnerView create(PartnerForm form) {
+        actor.requireStaff();
         check(form);
         if (form.tier() == null) {
             throw ApiError.invalid("tier", "is required for a new partner");
@@ -66,6 +67,7 @@ public class PartnerManagement {
     }
 
     public PartnerView edit(long id, PartnerForm form, long version) {
+        actor.requireStaff();
         check(form);
         PartnerView before = locked(id, version);
         if (form.tier() != null && form.tier() != before.tier()) {
@@ -81,6 +83,7 @@ public class PartnerManagement {
     }
 
     public PartnerView changeStatus(long id, PartnerRequests.ChangeStatus request, long version) {
+        actor.requireStaff();
         PartnerView before = locked(id, version);
         if (!NEXT.get(before.status()).contains(request.status())) {
             throw ApiError.conflict("partner.illegal-transition", "Partner " + id + " is " + before.status() + "; it can become "
@@ -93,6 +96,7 @@ public class PartnerManagement {
     }
 
     public PartnerView changeTier(long id, PartnerRequests.ChangeTier request, long version) {
+        actor.requireStaff();
         PartnerView before = locked(id, version);
         if (before.tier() == request.tier()) {
             throw ApiError.conflict("partner.illegal-transition", "Partner " + id + " is " + request.tier() + " already.");
@@ -108,6 +112,7 @@ public class PartnerManagement {
 
     @Transactional(readOnly = true)
     public PartnerView get(long id) {
+        actor.requireOwn(id, "partner", id);
         return partners.find(id).orElseThrow(() -> ApiError.notFound("partner", id));
     }
 
@@ -119,6 +124,11 @@ public class PartnerManagement {
 
     @Transactional(readOnly = true)
     public Page<PartnerView> list(PartnerRepository.Filter filter, String sort, int page, int size) {
+        java.util.Optional<Long> own = actor.partner();
+        if (own.isPresent()) {
+            PartnerView view = get(own.get());
+            return new Page<>(List.of(view), page, size, 1);
+        }
         return partners.list(filter, sort, page, size);
     }
 

@@ -1,15 +1,68 @@
 package io.partnerpulse.shared;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is making the current request, for the audit log and the stage history. Until accounts and
- * logins exist every API call is recorded as made by "api".
+ * Who is making the current request: the name the audit log and stage history record, and, for a
+ * partner user, the one partner whose data the request may see. Every module that serves partner
+ * data asks this before it answers, so that a partner never sees another partner's rows.
  */
 @Component
 public class CurrentActor {
 
     public String name() {
-        return "api";
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated()) {
+            return "system";
+        }
+        return auth.getPrincipal() instanceof ActorPrincipal actor ? actor.actorName() : auth.getName();
+    }
+
+    /** The partner the current user is confined to, if it is a partner user. */
+    public Optional<Long> partner() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof ActorPrincipal actor ? Optional.ofNullable(actor.partnerId()) : Optional.empty();
+    }
+
+    /**
+     * The partners a list may show: for a partner user only its own (asking for another's is a 403);
+     * for everyone else what was asked.
+     */
+    public List<Long> partnerFilter(List<Long> requested) {
+        Optional<Long> own = partner();
+        if (own.isEmpty()) {
+            return requested;
+        }
+        if (requested != null && !requested.isEmpty() && requested.stream().anyMatch(id -> !id.equals(own.get()))) {
+            throw forbidden();
+        }
+        return List.of(own.get());
+    }
+
+    /** A partner user may only touch records of its own partner; others' look as if they did not exist. */
+    public void requireOwn(Long partnerId, String entity, Object id) {
+        Optional<Long> own = partner();
+        if (own.isPresent() && !own.get().equals(partnerId)) {
+            throw ApiError.notFound(entity, id);
+        }
+    }
+
+    /** Refuses the operation to partner users. */
+    public void requireStaff() {
+        if (partner().isPresent()) {
+            throw forbidden();
+        }
+    }
+
+    private static ApiError forbidden() {
+        return new ApiError(HttpStatus.FORBIDDEN, "partner.forbidden", "Forbidden",
+                "A partner user sees only its own partner's data.", Map.of());
     }
 }

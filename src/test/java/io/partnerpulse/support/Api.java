@@ -24,10 +24,38 @@ public final class Api {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
-    private final String base;
+    public static final String ADMIN_EMAIL = "admin@test.partnerpulse.io";
+    public static final String ADMIN_PASSWORD = "test-admin-password";
 
+    private final String base;
+    private final String authorization;
+
+    /** A client signed in as the test administrator (HTTP Basic). */
     public Api(int port) {
+        this(port, basic(ADMIN_EMAIL, ADMIN_PASSWORD));
+    }
+
+    /** A client sending this Authorization header, or none when null. */
+    public Api(int port, String authorization) {
         this.base = "http://localhost:" + port;
+        this.authorization = authorization;
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public static Api anonymous(int port) {
+        return new Api(port, null);
+    }
+
+    public Response send(String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return send(request);
     }
 
     public Response get(String path) {
@@ -62,6 +90,9 @@ public final class Api {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode node = null;

@@ -99,6 +99,10 @@ public class OpportunityRepository {
 
     public record Filter(List<Long> partnerIds, Long ownerId, List<Stage> stages, Boolean open, Long accountId, Long leadId,
                          Instant createdFrom, Instant createdTo, Instant closedFrom, Instant closedTo, String q) {
+
+        public Filter withPartners(List<Long> partners) {
+            return new Filter(partners, ownerId, stages, open, accountId, leadId, createdFrom, createdTo, closedFrom, closedTo, q);
+        }
     }
 
     public Page<OpportunityView> list(Filter f, String sort, int page, int size) {

@@ -116,6 +116,10 @@ public class RegistrationRepository {
 
     public record Filter(List<Long> partnerIds, List<RegistrationOutcome> outcomes, Boolean flagged, Long opportunityId,
                          Instant submittedFrom, Instant submittedTo, String q) {
+
+        public Filter withPartners(List<Long> partners) {
+            return new Filter(partners, outcomes, flagged, opportunityId, submittedFrom, submittedTo, q);
+        }
     }
 
     public Page<RegistrationView> list(Filter f, String sort, int page, int size) {

@@ -105,6 +105,10 @@ public class LeadRepository {
 
     public record Filter(List<Long> partnerIds, Long ownerId, List<LeadStatus> statuses, Long channelId, Long campaignId,
                          String country, Boolean unassigned, Instant createdFrom, Instant createdTo, String q) {
+
+        public Filter withPartners(List<Long> partners) {
+            return new Filter(partners, ownerId, statuses, channelId, campaignId, country, unassigned, createdFrom, createdTo, q);
+        }
     }
 
     public Page<LeadView> list(Filter f, String sort, int page, int size) {

@@ -23,7 +23,9 @@ class KpiApiSystemTests {
     private final HttpClient http = HttpClient.newHttpClient();
 
     HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).GET().build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
+                        .header("Authorization", io.partnerpulse.support.Api.basic(io.partnerpulse.support.Api.ADMIN_EMAIL,
+                                io.partnerpulse.support.Api.ADMIN_PASSWORD)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

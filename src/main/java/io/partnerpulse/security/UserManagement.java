@@ -1,0 +1,117 @@
+package io.partnerpulse.security;
+
+import java.time.Instant;
+import java.util.Map;
+
+import io.partnerpulse.audit.AuditTrail;
+import io.partnerpulse.security.internal.UserAccounts;
+import io.partnerpulse.shared.ApiError;
+import io.partnerpulse.shared.CurrentActor;
+import io.partnerpulse.shared.Page;
+import io.partnerpulse.shared.RecordTable;
+import io.partnerpulse.shared.References;
+import io.partnerpulse.shared.References.Kind;
+import io.partnerpulse.shared.Versioned;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accounts, managed by administrators. A partner user belongs to exactly one partner. */
+@Service
+@Transactional
+public class UserManagement {
+
+    public record UserView(long id, String email, String displayName, Role role, Long partnerId, boolean active,
+                           boolean mustChangePassword, Instant lastLoginAt, Instant lockedUntil, long version) implements Versioned {
+    }
+
+    public record UserForm(@NotBlank @Email @Size(max = 200) String email, @NotBlank @Size(max = 200) String displayName,
+                           @NotNull Role role, @Positive Long partnerId, @Size(min = 12, max = 200) String password,
+                           Boolean active, Long version) {
+    }
+
+    private final RecordTable<UserView> table;
+    private final UserAccounts accounts;
+    private final PasswordEncoder encoder;
+    private final References references;
+    private final AuditTrail audit;
+    private final CurrentActor actor;
+
+    UserManagement(JdbcClient jdbc, UserAccounts accounts, PasswordEncoder encoder, References references, AuditTrail audit,
+                   CurrentActor actor) {
+        this.table = new RecordTable<>(jdbc, "user", """
+                select u.id, u.email, u.display_name, u.role, u.partner_id, u.active, u.must_change_password, u.last_login_at,
+                       u.locked_until, u.version from app_user u""", "u.id",
+                (rs, n) -> new UserView(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
+                        (Long) rs.getObject(5), rs.getBoolean(6), rs.getBoolean(7),
+                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(),
+                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(), rs.getLong(10)));
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.references = references;
+        this.audit = audit;
+        this.actor = actor;
+    }
+
+    public UserView create(UserForm form) {
+        check(form);
+        if (form.password() == null) {
+            throw ApiError.invalid("password", "is required for a new user (at least 12 characters)");
+        }
+        if (accounts.byEmail(form.email()).isPresent()) {
+            throw ApiError.conflict("user.email-taken", "A user with this email exists already.");
+        }
+        long id = accounts.create(form.email().trim(), form.displayName().trim(), encoder.encode(form.password()), form.role(),
+                form.partnerId(), false);
+        UserView view = table.get(id);
+        audit.record(actor.name(), "user.created", "user", id, null, view);
+        return view;
+    }
+
+    public UserView edit(long id, UserForm form, long version) {
+        check(form);
+        UserView before = table.get(id);
+        UserView after = table.update(id, version, """
+                update app_user set email = :email, display_name = :name, role = :role, partner_id = :partner, active = :active,
+                       password_hash = coalesce(:hash, password_hash), version = version + 1
+                where id = :id and version = :version""", params(form));
+        audit.record(actor.name(), "user.edited", "user", id, before, after);
+        return after;
+    }
+
+    @Transactional(readOnly = true)
+    public UserView get(long id) {
+        return table.get(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<UserView> list(Role role, Long partnerId, String q, String sort, int page, int size) {
+        return table.list(query -> query.where("u.role = :role", "role", role == null ? null : role.name())
+                        .where("u.partner_id = :partner", "partner", partnerId).search("u.email || ' ' || u.display_name", q),
+                sort, Map.of("email", "u.email", "role", "u.role", "lastLoginAt", "u.last_login_at"), "u.email", page, size);
+    }
+
+    private void check(UserForm form) {
+        references.check().exists("partnerId", Kind.PARTNER, form.partnerId())
+                .rule((form.role() == Role.PARTNER_USER) == (form.partnerId() != null), "partnerId",
+                        "is required for a PARTNER_USER and must be empty for every other role")
+                .orThrow();
+    }
+
+    private Map<String, Object> params(UserForm form) {
+        Map<String, Object> p = new java.util.HashMap<>();
+        p.put("email", form.email().trim());
+        p.put("name", form.displayName().trim());
+        p.put("role", form.role().name());
+        p.put("partner", form.partnerId());
+        p.put("active", form.active() == null || form.active());
+        p.put("hash", form.password() == null ? null : encoder.encode(form.password()));
+        return p;
+    }
+}

@@ -1,0 +1,110 @@
+package io.partnerpulse.security.internal;
+
+import io.partnerpulse.security.ApiTokens;
+import io.partnerpulse.security.SecuritySettings;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two filter chains. The API (/api/**): Bearer tokens, HTTP Basic (unless turned off) or the
+ * browser's session; 401 and 403 as problem documents; CSRF only for session requests. The pages:
+ * a login form, sessions with CSRF protection, and a content security policy that lets in only the
+ * app's own scripts and styles. Partner users reach only the portal's endpoints; their data is
+ * narrowed to their own partner by the services themselves ({@code CurrentActor}).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    private static final String[] STAFF = {"ADMIN", "CHANNEL_MANAGER"};
+    private static final String[] EVERYONE = {"ADMIN", "CHANNEL_MANAGER", "ANALYST", "PARTNER_USER"};
+    private static final String[] READERS = {"ADMIN", "CHANNEL_MANAGER", "ANALYST"};
+    private static final String[] WORKERS = {"ADMIN", "CHANNEL_MANAGER", "PARTNER_USER"};
+
+    /** What partner users may read: their portal. */
+    static final String[] PORTAL_READS = {"/api/v1/kpis", "/api/v1/kpis/**", "/api/v1/partners", "/api/v1/partners/*",
+            "/api/v1/partners/*/history", "/api/v1/partners/*/commission-statement", "/api/v1/leads", "/api/v1/leads/*",
+            "/api/v1/leads/*/assignments", "/api/v1/opportunities", "/api/v1/opportunities/*", "/api/v1/opportunities/*/history",
+            "/api/v1/registrations", "/api/v1/registrations/*", "/api/v1/product-lines", "/api/v1/product-lines/*",
+            "/api/v1/channels", "/api/v1/channels/*"};
+
+    /** What partner users may change: their leads and deals, and their registrations. */
+    static final String[] PORTAL_POSTS = {"/api/v1/leads", "/api/v1/leads/*/qualify", "/api/v1/leads/*/disqualify",
+            "/api/v1/leads/*/convert", "/api/v1/opportunities/*/move", "/api/v1/opportunities/*/win", "/api/v1/opportunities/*/lose",
+            "/api/v1/registrations"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/") && !path.startsWith("/api/docs");
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemResponses problems, SecuritySettings settings) throws Exception {
+        http.securityMatcher(SecurityConfiguration::isApi)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/tokens", "/api/v1/tokens/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, PORTAL_READS).hasAnyRole(EVERYONE)
+                        .requestMatchers(HttpMethod.POST, PORTAL_POSTS).hasAnyRole(WORKERS)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/leads/*").hasAnyRole(WORKERS)
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(READERS)
+                        .anyRequest().hasAnyRole(STAFF))
+                .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+                .csrf(c -> c.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> problems.write(request, response, 401,
+                                "auth.unauthenticated", "Unauthorized", "Sign in, or send a Bearer token or HTTP Basic credentials."))
+                        .accessDeniedHandler((request, response, ex) -> problems.write(request, response, 403,
+                                "auth.forbidden", "Forbidden", "Your role does not allow this request.")))
+                .headers(SecurityConfiguration::headers);
+        if (settings.basicAuth()) {
+            http.httpBasic(b -> b.authenticationEntryPoint((request, response, ex) -> problems.write(request, response, 401,
+                    "auth.unauthenticated", "Unauthorized", "The credentials were not accepted.")));
+        } else {
+            http.httpBasic(AbstractHttpConfigurer::disable);
+        }
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
+                                "/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .httpBasic(Customizer.withDefaults())
+                .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
+                .headers(SecurityConfiguration::headers)
+                .csrf(Customizer.withDefaults())
+                .build();
+    }
+
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny);
+    }
+}

@@ -1,0 +1,10 @@
+package io.partnerpulse.shared;
+
+/** Who is signed in, as far as the modules need to know: a name for the audit log and, for a partner user, the partner. */
+public interface ActorPrincipal {
+
+    String actorName();
+
+    /** The partner a partner user works for; null for the organization's own people. */
+    Long partnerId();
+}
