@@ -8,6 +8,7 @@ import io.partnerpulse.deal.internal.OpportunityRepository;
 import io.partnerpulse.deal.internal.OpportunityWorkflow;
 import io.partnerpulse.shared.ApiError;
 import io.partnerpulse.shared.CurrentActor;
+import io.partnerpulse.shared.OrganizationSettings;
 import io.partnerpulse.shared.Page;
 import io.partnerpulse.shared.References;
 import io.partnerpulse.shared.References.Kind;
@@ -28,9 +29,11 @@ public class OpportunityManagement {
     private final References references;
     private final CurrentActor actor;
     private final Clock clock;
+    private final OrganizationSettings organization;
 
     OpportunityManagement(OpportunityRepository opportunities, OpportunityWorkflow workflow, References references,
-                          CurrentActor actor, Clock clock) {
+                          CurrentActor actor, Clock clock, OrganizationSettings organization) {
+        this.organization = organization;
         this.opportunities = opportunities;
         this.workflow = workflow;
         this.references = references;
@@ -111,6 +114,7 @@ public class OpportunityManagement {
                 .exists("channelId", Kind.CHANNEL, form.channelId())
                 .exists("campaignId", Kind.CAMPAIGN, form.campaignId())
                 .country("country", form.country())
+                .currency("currency", form.currency(), organization.currency())
                 .orThrow();
     }
 }

@@ -41,8 +41,9 @@ public class RegistrationManagement {
     private final ApplicationEventPublisher events;
     private final CurrentActor actor;
     private final Clock clock;
+    private final io.partnerpulse.shared.OrganizationSettings organization;
 
-    RegistrationManagement(RegistrationRepository registrations, RegistrationStore store, OpportunityRepository opportunities,
+    RegistrationManagement(io.partnerpulse.shared.OrganizationSettings organization, RegistrationRepository registrations, RegistrationStore store, OpportunityRepository opportunities,
                            OpportunityWorkflow workflow, References references, java.util.Optional<LeadConversion> leads,
                            RegistrationProperties properties,
                            AuditTrail audit, ApplicationEventPublisher events, CurrentActor actor, Clock clock) {
@@ -57,6 +58,7 @@ public class RegistrationManagement {
         this.events = events;
         this.actor = actor;
         this.clock = clock;
+        this.organization = organization;
     }
 
     public RegistrationView submit(RegistrationRequests.Submit request) {
@@ -69,6 +71,7 @@ public class RegistrationManagement {
                 .exists("leadId", Kind.LEAD, request.leadId())
                 .rule(request.leadId() == null || request.opportunityId() == null, "leadId", "name a lead or an opportunity, not both")
                 .rule(request.estimatedAmount() == null || request.currency() != null, "currency", "is required with an estimated amount")
+                .currency("currency", request.currency(), organization.currency())
                 .orThrow();
         if (request.opportunityId() != null) {
             OpportunityView opportunity = opportunities.find(request.opportunityId()).orElseThrow();

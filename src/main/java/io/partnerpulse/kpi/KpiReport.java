@@ -16,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonInclude.Include;
  * exists.
  */
 public record KpiReport(LocalDate from, LocalDate to, String currency, String timeZone, String groupBy,
-                        List<Group> groups) {
+                        List<Group> groups, @JsonInclude(Include.NON_EMPTY) List<String> warnings) {
 
     public record Group(String key, String label, Kpis kpis) {
     }

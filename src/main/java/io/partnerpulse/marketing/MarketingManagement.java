@@ -26,8 +26,11 @@ public class MarketingManagement {
     private final References references;
     private final AuditTrail audit;
     private final CurrentActor actor;
+    private final io.partnerpulse.shared.OrganizationSettings organization;
 
-    MarketingManagement(JdbcClient jdbc, References references, AuditTrail audit, CurrentActor actor) {
+    MarketingManagement(JdbcClient jdbc, References references, AuditTrail audit, CurrentActor actor,
+                        io.partnerpulse.shared.OrganizationSettings organization) {
+        this.organization = organization;
         this.channels = new RecordTable<>(jdbc, "channel", "select c.id, c.external_id, c.name, c.type, c.version from marketing_channel c",
                 "c.id", (rs, n) -> new ChannelView(rs.getLong(1), rs.getString(2), rs.getString(3), ChannelType.valueOf(rs.getString(4)),
                         rs.getLong(5)));
@@ -116,6 +119,7 @@ public class MarketingManagement {
     private void check(CampaignForm form) {
         references.check().exists("channelId", Kind.CHANNEL, form.channelId()).exists("partnerId", Kind.PARTNER, form.partnerId())
                 .rule(!form.endsOn().isBefore(form.startsOn()), "endsOn", "must not be before startsOn")
+                .currency("currency", form.currency(), organization.currency())
                 .orThrow();
     }
 

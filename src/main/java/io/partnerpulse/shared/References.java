@@ -60,6 +60,15 @@ public class References {
             return this;
         }
 
+        /** The currency is the base currency or has at least one exchange rate to it. */
+        public Check currency(String field, String code, String base) {
+            if (code != null && !code.equals(base) && !jdbc.sql("select exists (select 1 from exchange_rate where currency = :c)")
+                    .param("c", code).query(Boolean.class).single()) {
+                problems.add(new ApiError.FieldProblem(field, "has no exchange rate to " + base + " yet; add one under /api/v1/exchange-rates first"));
+            }
+            return this;
+        }
+
         public Check rule(boolean holds, String field, String reason) {
             if (!holds) {
                 problems.add(new ApiError.FieldProblem(field, reason));

@@ -46,11 +46,13 @@ class DatabaseStartupSystemTests {
             assertThat(opportunities).isGreaterThan(1_000);
         }
         assertThat(output).contains("Database: embedded PostgreSQL 18.2 in " + folder.resolve("postgres"));
+        assertThat(output).containsOnlyOnce("with the one-time password");
         try (ConfigurableApplicationContext app = start(Map.of(), "--partnerpulse.db.embedded.data-dir=" + folder,
                 "--partnerpulse.demo.enabled=true")) {
             assertThat(count(app, "select count(*) from opportunity")).isEqualTo(opportunities);
         }
         assertThat(output).contains("Demo data: the database already holds data; nothing generated");
+        assertThat(output).as("the one-time password is printed once, at the first start only").containsOnlyOnce("with the one-time password");
     }
 
     @Test

@@ -129,6 +129,7 @@ class DealLifecycleSystemTests {
     @Test
     void reversesTheCommissionWhenAWonDealIsReopened() throws Exception {
         long partnerId = fixtures.activePartner("DE", "PLATINUM");
+        api.put("/api/v1/exchange-rates/EUR/2020-01-01", "{\"rateToBase\": 1.08}", null);
         Api.Response deal = api.post("/api/v1/opportunities", """
                 {"name": "Reopen me", "amount": 1000.00, "currency": "EUR", "partnerId": %d}""".formatted(partnerId));
         Api.Response won = api.post("/api/v1/opportunities/" + deal.id() + "/win", "{}", deal.etag());

@@ -103,6 +103,13 @@ class OpportunitySystemTests {
     }
 
     @Test
+    void refusesACurrencyWithoutAnExchangeRate() {
+        Api.Response invalid = api.post("/api/v1/opportunities", "{\"name\": \"Zloty deal\", \"amount\": 5, \"currency\": \"XPL\"}");
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(Api.invalidFields(invalid)).containsExactly("currency");
+    }
+
+    @Test
     void namesAReferenceThatDoesNotExist() {
         Api.Response invalid = api.post("/api/v1/opportunities",
                 "{\"name\": \"Ghost\", \"amount\": 5, \"currency\": \"USD\", \"partnerId\": 987654321, \"accountId\": 987654321}");

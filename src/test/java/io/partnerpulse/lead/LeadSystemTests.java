@@ -41,6 +41,7 @@ class LeadSystemTests {
                 .formatted(channel));
         Api.Response qualified = api.post("/api/v1/leads/" + lead.id() + "/qualify", "{}", lead.etag());
         assertThat(qualified.json().get("status").asString()).isEqualTo("QUALIFIED");
+        api.put("/api/v1/exchange-rates/BRL/2020-01-01", "{\"rateToBase\": 0.19}", null);
 
         Api.Response converted = api.post("/api/v1/leads/" + lead.id() + "/convert",
                 "{\"name\": \"Attributed deal\", \"amount\": 900.00, \"currency\": \"BRL\"}", qualified.etag());

@@ -121,7 +121,7 @@ final class KpiCalculator {
             }
         }
         return new KpiReport(q.from(), q.to(), s.currency, s.zone.getId(),
-                q.groupBy() == null ? null : q.groupBy().apiName(), groups);
+                q.groupBy() == null ? null : q.groupBy().apiName(), groups, warnings());
     }
 
     private record QualityContext(Map<Integer, QualityScores.Score> current, Map<Integer, QualityScores.Score> previous,
@@ -232,6 +232,14 @@ final class KpiCalculator {
         return new KpiReport.Pipeline(money(t.openCents), t.open, money(t.openCents), weighted.setScale(MONEY, RoundingMode.HALF_EVEN),
                 byStage, t.created, money(t.createdCents), t.lost, t.lostToCompetitor, change, coverage,
                 cmp(prev, openValue), cmp(ly, openValue), pipelineTarget, attainment(money(t.openCents), pipelineTarget));
+    }
+
+    /** What the numbers leave out, said in words. */
+    List<String> warnings() {
+        List<String> warnings = new ArrayList<>();
+        s.unconverted.forEach((currency, count) -> warnings.add(count + " record(s) in " + currency
+                + " count as 0 in money totals: there is no exchange rate from " + currency + " to " + s.currency + "."));
+        return warnings;
     }
 
     // =============================================================================================

@@ -101,6 +101,9 @@ final class KpiSnapshot {
     long[] campaignStartDay, campaignEndDay;
     long[] campaignCents;
 
+    /** Records in currencies without any exchange rate to the base currency, by currency: their money counts as 0. */
+    final Map<String, Integer> unconverted = new java.util.TreeMap<>();
+
     // ---- targets ----
     final List<Target> targets = new ArrayList<>();
 

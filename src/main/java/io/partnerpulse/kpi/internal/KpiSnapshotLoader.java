@@ -284,8 +284,8 @@ final class KpiSnapshotLoader {
                     : LocalDate.ofInstant(Instant.ofEpochSecond(s.dealClosed[d]), s.zone);
             long cents = rates.cents(amount, currency, rateDay);
             if (cents < 0) {
-                throw new IllegalStateException("Opportunity " + s.dealId[d] + " is in " + currency
-                        + ", for which there is no exchange rate to " + s.currency);
+                s.unconverted.merge(currency, 1, Integer::sum);
+                cents = 0;
             }
             s.dealCents[d] = cents;
             s.dealLostToCompetitor[d] = rs.getBoolean(18);
@@ -406,8 +406,8 @@ final class KpiSnapshotLoader {
             s.campaignEndDay[k] = rs.getObject(5, LocalDate.class).toEpochDay();
             long cents = rates.cents(rs.getBigDecimal(6), rs.getString(7).trim(), start);
             if (cents < 0) {
-                throw new IllegalStateException("Campaign " + s.campaignId[k] + " is in " + rs.getString(7)
-                        + ", for which there is no exchange rate to " + s.currency);
+                s.unconverted.merge(rs.getString(7).trim(), 1, Integer::sum);
+                cents = 0;
             }
             s.campaignCents[k] = cents;
         });

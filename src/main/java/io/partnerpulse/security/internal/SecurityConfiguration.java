@@ -74,8 +74,18 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> problems.write(request, response, 401,
                                 "auth.unauthenticated", "Unauthorized", "Sign in, or send a Bearer token or HTTP Basic credentials."))
-                        .accessDeniedHandler((request, response, ex) -> problems.write(request, response, 403,
-                                "auth.forbidden", "Forbidden", "Your role does not allow this request.")))
+                        .accessDeniedHandler((request, response, ex) -> {
+                            var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+                            if (auth == null || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
+                                problems.write(request, response, 401, "auth.unauthenticated", "Unauthorized",
+                                        "Sign in, or send a Bearer token or HTTP Basic credentials.");
+                            } else if (ex instanceof org.springframework.security.web.csrf.CsrfException) {
+                                problems.write(request, response, 403, "auth.csrf", "Forbidden",
+                                        "A change made with the browser's session needs the CSRF token of the page.");
+                            } else {
+                                problems.write(request, response, 403, "auth.forbidden", "Forbidden", "Your role does not allow this request.");
+                            }
+                        }))
                 .headers(SecurityConfiguration::headers);
         if (settings.basicAuth()) {
             http.httpBasic(b -> b.authenticationEntryPoint((request, response, ex) -> problems.write(request, response, 401,

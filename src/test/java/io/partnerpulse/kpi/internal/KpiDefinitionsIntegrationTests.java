@@ -111,6 +111,18 @@ class KpiDefinitionsIntegrationTests {
         }
 
         @Test
+        void countsADealInACurrencyWithoutRatesAsZeroAndSaysSo() {
+            f.deal("100").created("2026-01-05").won("2026-02-10").save();
+            f.deal("500").currency("XTS").created("2026-01-05").won("2026-02-11").save();
+
+            KpiReport report = KpiTestDatabase.engine().report(period("2026-02-01", "2026-03-01"));
+
+            assertThat(report.groups().get(0).kpis().wonRevenue().value()).isEqualByComparingTo("100.00");
+            assertThat(report.groups().get(0).kpis().dealCount().value()).isEqualTo(2);
+            assertThat(report.warnings()).singleElement().asString().contains("XTS", "no exchange rate");
+        }
+
+        @Test
         void convertsAForeignDealAtTheRateOfItsCloseDay() {
             f.rate("EUR", "2026-02-09", "1.1000000000");
             f.rate("EUR", "2026-02-11", "1.2000000000");

@@ -1,0 +1,193 @@
+package io.partnerpulse.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.partnerpulse.PartnerPulseIntegrationTest;
+import io.partnerpulse.support.Api;
+import io.partnerpulse.support.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The partner portal's walls, tested on every endpoint the application maps (read from its own
+ * request mappings, so that a new endpoint cannot be left out): a user of partner A, aiming at
+ * partner B's records, is refused (403 or 404) or answered without any of B's rows, and changes
+ * nothing of B's.
+ */
+@PartnerPulseIntegrationTest
+class PartnerIsolationSystemTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    Api admin;
+    String marker;
+    long partnerA;
+    long partnerB;
+    long leadB;
+    long dealB;
+    long registrationB;
+    long leadA;
+    Api userOfA;
+
+    @BeforeEach
+    void twoCompetingPartners() {
+        admin = new Api(port);
+        Fixtures fixtures = new Fixtures(jdbc);
+        marker = "Bravo" + Fixtures.unique("").trim().replace(" ", "");
+        partnerA = fixtures.activePartner("US", "GOLD");
+        partnerB = jdbc.sql("""
+                insert into partner (name, tier, status, status_changed_at, country, region, joined_on)
+                values (:n, 'GOLD', 'ACTIVE', now(), 'US', 'North America', current_date) returning id""")
+                .param("n", marker + " Partner").query(Long.class).single();
+        leadA = admin.post("/api/v1/leads?partnerId=" + partnerA, "{\"companyName\": \"Alpha lead\", \"country\": \"US\"}").id();
+        leadB = admin.post("/api/v1/leads?partnerId=" + partnerB, "{\"companyName\": \"%s Lead\", \"country\": \"US\"}".formatted(marker)).id();
+        Api.Response deal = admin.post("/api/v1/opportunities", """
+                {"name": "%s Deal", "amount": 777.00, "currency": "USD", "partnerId": %d}""".formatted(marker, partnerB));
+        dealB = deal.id();
+        admin.post("/api/v1/opportunities/" + dealB + "/win", "{}", deal.etag());
+        registrationB = admin.post("/api/v1/registrations", """
+                {"partnerId": %d, "customerName": "%s Customer"}""".formatted(partnerB, marker)).id();
+        String email = Fixtures.unique("alpha").replace(" ", "") + "@partner.example";
+        Api.Response user = admin.post("/api/v1/users", """
+                {"email": "%s", "displayName": "Alpha user", "role": "PARTNER_USER", "partnerId": %d, "password": "alpha-password-123"}"""
+                .formatted(email, partnerA));
+        assertThat(user.status()).as(user.body()).isEqualTo(201);
+        userOfA = new Api(port, Api.basic(email, "alpha-password-123"));
+    }
+
+    @Test
+    void neverShowsOrChangesAnotherPartnersRecordsOnAnyEndpoint() {
+        Map<String, Object> before = snapshotOfB();
+        List<String> checked = new ArrayList<>();
+        for (Map.Entry<RequestMappingInfo, ?> entry : mappings.getHandlerMethods().entrySet()) {
+            RequestMappingInfo info = entry.getKey();
+            for (String pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/api/v1/")) {
+                    continue;
+                }
+                for (RequestMethod method : info.getMethodsCondition().getMethods()) {
+                    String path = concrete(pattern) + query(pattern, method);
+                    String body = method == RequestMethod.GET || method == RequestMethod.DELETE ? null : bodyAimingAtB();
+                    Api.Response response = userOfA.send(method.name(), path, body);
+                    checked.add(method + " " + pattern + " -> " + response.status());
+                    if (response.status() >= 200 && response.status() < 300) {
+                        assertThat(response.body()).as(method + " " + path + " answered with partner B's data")
+                                .doesNotContain(marker)
+                                .doesNotContainPattern("\"partnerId\"\\s*:\\s*" + partnerB + "\\b");
+                    } else {
+                        assertThat(response.status()).as(method + " " + path + ": " + response.body()).isIn(400, 403, 404, 409, 422, 428);
+                    }
+                }
+            }
+        }
+        assertThat(checked).hasSizeGreaterThan(60);
+        assertThat(snapshotOfB()).as("partner B's records after partner A's attempts").isEqualTo(before);
+    }
+
+    @Test
+    void showsThePartnerItsOwnRecords() {
+        assertThat(userOfA.get("/api/v1/leads").body()).contains("Alpha lead");
+        assertThat(userOfA.get("/api/v1/leads/" + leadA).status()).isEqualTo(200);
+        assertThat(userOfA.get("/api/v1/partners").json().get("total").asLong()).isEqualTo(1);
+        assertThat(userOfA.get("/api/v1/kpis?from=2020-01-01&to=2030-01-01&groupBy=partner").json().get("groups").size()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesToAskForAnotherPartnersKpisOrFileRegistrationsInItsName() {
+        assertThat(userOfA.get("/api/v1/kpis?from=2020-01-01&to=2030-01-01&partnerId=" + partnerB).status()).isEqualTo(403);
+        assertThat(userOfA.post("/api/v1/registrations", "{\"partnerId\": %d, \"customerName\": \"Sneaky\"}".formatted(partnerB)).status())
+                .isEqualTo(403);
+    }
+
+    private Map<String, Object> snapshotOfB() {
+        Map<String, Object> state = new TreeMap<>();
+        state.put("partner", jdbc.sql("select version || status || tier from partner where id = :id").param("id", partnerB).query(String.class).single());
+        state.put("leads", jdbc.sql("select string_agg(id || ':' || version || status, ',' order by id) from lead where partner_id = :id")
+                .param("id", partnerB).query(String.class).single());
+        state.put("deals", jdbc.sql("select string_agg(id || ':' || version || stage, ',' order by id) from opportunity where partner_id = :id")
+                .param("id", partnerB).query(String.class).single());
+        state.put("registrations", jdbc.sql("select string_agg(id || ':' || version || outcome, ',' order by id) from deal_registration where partner_id = :id")
+                .param("id", partnerB).query(String.class).single());
+        return state;
+    }
+
+    private String bodyAimingAtB() {
+        return """
+                {"partnerId": %d, "customerName": "x", "name": "x", "amount": 1, "currency": "USD", "reason": "x", "stage": "PROPOSAL",
+                 "country": "US", "tier": "GOLD", "status": "ACTIVE", "leadIds": [%d], "version": 0}""".formatted(partnerB, leadB);
+    }
+
+    private String concrete(String pattern) {
+        Matcher variable = Pattern.compile("\\{(\\w+)}").matcher(pattern);
+        StringBuilder path = new StringBuilder();
+        while (variable.find()) {
+            variable.appendReplacement(path, Matcher.quoteReplacement(valueFor(pattern, variable.group(1))));
+        }
+        variable.appendTail(path);
+        return path.toString();
+    }
+
+    private String valueFor(String pattern, String variable) {
+        return switch (variable) {
+            case "kpi" -> "dealCount";
+            case "currency" -> "EUR";
+            case "day" -> "2026-01-02";
+            case "partnerId" -> Long.toString(partnerB);
+            case "id" -> {
+                if (pattern.startsWith("/api/v1/partners/")) {
+                    yield Long.toString(partnerB);
+                } else if (pattern.startsWith("/api/v1/leads/")) {
+                    yield Long.toString(leadB);
+                } else if (pattern.startsWith("/api/v1/opportunities/")) {
+                    yield Long.toString(dealB);
+                } else if (pattern.startsWith("/api/v1/registrations/")) {
+                    yield Long.toString(registrationB);
+                }
+                yield "1";
+            }
+            default -> {
+                fail("The isolation matrix does not know what to put in {" + variable + "} of " + pattern + ": add it here.");
+                yield "";
+            }
+        };
+    }
+
+    private static String query(String pattern, RequestMethod method) {
+        if (method != RequestMethod.GET) {
+            return "";
+        }
+        if (pattern.equals("/api/v1/kpis/pipeline")) {
+            return "?at=2030-01-01&groupBy=partner";
+        }
+        if (pattern.startsWith("/api/v1/kpis")) {
+            return "?from=2020-01-01&to=2030-01-01&groupBy=partner";
+        }
+        if (pattern.endsWith("/commission-statement")) {
+            return "?from=2020-01-01&to=2030-01-01";
+        }
+        return "";
+    }
+}
