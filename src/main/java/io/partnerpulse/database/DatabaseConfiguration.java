@@ -24,13 +24,29 @@ class DatabaseConfiguration {
         if (url != null) {
             return DatabaseServer.external(url,
                     firstNonBlank(properties.user(), environment.getProperty("spring.datasource.username")),
-                    firstNonBlank(properties.password(), environment.getProperty("spring.datasource.password")));
+                    firstNonBlank(properties.password(), environment.getProperty("spring.datasource.password")),
+                    firstNonBlank(properties.migrationUser()), firstNonBlank(properties.migrationPassword()));
         }
         DatabaseProperties.Embedded embedded = properties.embedded();
         return DatabaseServer.embedded(embedded.dataDir(), embedded.port(), embedded.temporary());
     }
 
+    /** The connection the migrations run on: as the schema's owner. */
     @Bean
+    @org.springframework.boot.flyway.autoconfigure.FlywayDataSource
+    DataSource migrationDataSource(DatabaseServer server) {
+        return new org.springframework.jdbc.datasource.DriverManagerDataSource(server.jdbcUrl(), server.ownerUser(),
+                server.ownerPassword());
+    }
+
+    /** Tells the migrations' grants which role the app runs as. */
+    @Bean
+    org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer appRoleGrants(DatabaseServer server) {
+        return configuration -> configuration.placeholders(java.util.Map.of("appRole", server.appRoleForGrants()));
+    }
+
+    @Bean
+    @org.springframework.context.annotation.Primary
     HikariDataSource dataSource(DatabaseServer server, DatabaseProperties properties) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("partnerpulse");

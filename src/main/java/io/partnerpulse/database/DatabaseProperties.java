@@ -12,11 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param url      JDBC URL of an external PostgreSQL 14+ ({@code PARTNERPULSE_DB_URL})
  * @param user     its user ({@code PARTNERPULSE_DB_USER})
  * @param password its password ({@code PARTNERPULSE_DB_PASSWORD})
+ * @param migrationUser     the schema's owner, who runs the migrations ({@code PARTNERPULSE_DB_MIGRATION_USER});
+ *                          the app then runs as {@code user} with row rights only. Unset: {@code user} does both
+ * @param migrationPassword its password ({@code PARTNERPULSE_DB_MIGRATION_PASSWORD})
  * @param poolSize connections the app keeps open
  * @param embedded settings of the embedded server
  */
 @ConfigurationProperties("partnerpulse.db")
-public record DatabaseProperties(String url, String user, String password,
+public record DatabaseProperties(String url, String user, String password, String migrationUser, String migrationPassword,
                                  @DefaultValue("10") int poolSize,
                                  @DefaultValue Embedded embedded) {
 

@@ -25,19 +25,40 @@ final class DatabaseServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseServer.class);
     static final String EMBEDDED_DATABASE = "partnerpulse";
+    /** The role the app runs as on the embedded server: rows only, no schema changes. */
+    static final String EMBEDDED_APP_ROLE = "partnerpulse_app";
 
     private final String jdbcUrl;
     private final String user;
     private final String password;
+    private final String ownerUser;
+    private final String ownerPassword;
     private final EmbeddedPostgres embedded;
     private final DataFolderLock lock;
 
-    private DatabaseServer(String jdbcUrl, String user, String password, EmbeddedPostgres embedded, DataFolderLock lock) {
+    private DatabaseServer(String jdbcUrl, String user, String password, String ownerUser, String ownerPassword,
+                           EmbeddedPostgres embedded, DataFolderLock lock) {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
+        this.ownerUser = ownerUser;
+        this.ownerPassword = ownerPassword;
         this.embedded = embedded;
         this.lock = lock;
+    }
+
+    /** Who runs the migrations: the schema's owner. */
+    String ownerUser() {
+        return ownerUser;
+    }
+
+    String ownerPassword() {
+        return ownerPassword;
+    }
+
+    /** The role the migrations grant row rights to, or "" when the app runs as the owner itself. */
+    String appRoleForGrants() {
+        return user != null && !user.equals(ownerUser) ? user : "";
     }
 
     String jdbcUrl() {
@@ -57,14 +78,16 @@ final class DatabaseServer implements AutoCloseable {
     }
 
     /** Connects to an external PostgreSQL and checks that it answers to these credentials. */
-    static DatabaseServer external(String url, String user, String password) {
+    static DatabaseServer external(String url, String user, String password, String migrationUser, String migrationPassword) {
         if (!url.startsWith("jdbc:postgresql:")) {
             throw new DatabaseUnavailable(
                     "The database URL " + redact(url) + " is not a PostgreSQL JDBC URL.",
                     "Set PARTNERPULSE_DB_URL to a URL such as jdbc:postgresql://db.example.com:5432/partnerpulse.",
                     null);
         }
-        DatabaseServer server = new DatabaseServer(url, user, password, null, null);
+        boolean separateOwner = migrationUser != null && !migrationUser.isBlank();
+        DatabaseServer server = new DatabaseServer(url, user, password, separateOwner ? migrationUser : user,
+                separateOwner ? migrationPassword : password, null, null);
         String version = server.checkConnection();
         log.info("Database: external PostgreSQL {} at {} as user '{}'", version, redact(url), user);
         return server;
@@ -99,8 +122,9 @@ final class DatabaseServer implements AutoCloseable {
             EmbeddedPostgres postgres = builder.start();
             try {
                 createDatabaseIfMissing(postgres);
-                String url = postgres.getJdbcUrl("postgres", EMBEDDED_DATABASE);
-                DatabaseServer server = new DatabaseServer(url, "postgres", null, postgres, lock);
+                createAppRoleIfMissing(postgres);
+                String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + EMBEDDED_DATABASE;
+                DatabaseServer server = new DatabaseServer(url, EMBEDDED_APP_ROLE, null, "postgres", null, postgres, lock);
                 String version = server.checkConnection();
                 log.info("Database: embedded PostgreSQL {} in {} on port {}{}", version, pgData, postgres.getPort(),
                         temporary ? " (temporary: deleted at shutdown)" : "");
@@ -160,6 +184,13 @@ final class DatabaseServer implements AutoCloseable {
                 }
             }
             s.execute("create database " + EMBEDDED_DATABASE + " encoding 'UTF8'");
+        }
+    }
+
+    private static void createAppRoleIfMissing(EmbeddedPostgres postgres) throws SQLException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("do $$ begin if not exists (select 1 from pg_roles where rolname = '" + EMBEDDED_APP_ROLE
+                    + "') then create role " + EMBEDDED_APP_ROLE + " login; end if; end $$");
         }
     }
 

@@ -35,6 +35,17 @@ class MigrationsIntegrationTests {
     }
 
     @Test
+    void runsTheAppAsARoleThatCannotChangeTheSchema() {
+        assertThat(jdbc.sql("select current_user").query(String.class).single()).isEqualTo("partnerpulse_app");
+        assertThatThrownBy(() -> jdbc.sql("drop table audit_log").update()).isInstanceOf(org.springframework.dao.DataAccessException.class);
+        assertThatThrownBy(() -> jdbc.sql("alter table partner add column sneaky text").update())
+                .isInstanceOf(org.springframework.dao.DataAccessException.class);
+        assertThatThrownBy(() -> jdbc.sql("truncate audit_log").update()).isInstanceOf(org.springframework.dao.DataAccessException.class);
+        assertThatThrownBy(() -> jdbc.sql("create table intruder (id int)").update()).isInstanceOf(org.springframework.dao.DataAccessException.class);
+        assertThatThrownBy(() -> jdbc.sql("delete from flyway_schema_history").update()).isInstanceOf(org.springframework.dao.DataAccessException.class);
+    }
+
+    @Test
     void knowsTheHemisphereOfSouthernCountries() {
         assertThat(jdbc.sql("select hemisphere from country where code = 'AU'").query(String.class).single()).isEqualTo("S");
         assertThat(jdbc.sql("select hemisphere from country where code = 'PK'").query(String.class).single()).isEqualTo("N");

@@ -39,7 +39,8 @@ final class KpiTestDatabase {
                 throw new UncheckedIOException(e);
             }
             dataSource = server.getPostgresDatabase();
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").placeholders(Map.of("appRole", ""))
+                    .load().migrate();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     server.close();

@@ -1,0 +1,19 @@
+-- Runs after every migration (a Flyway callback): the role the application runs as may read and
+-- write rows, but not create, alter, drop or truncate anything; only the migrations (run by the
+-- owner) change the schema. Skipped when the app and the migrations use the same role.
+do $$
+declare
+    app text := '${appRole}';
+begin
+    if app <> '' and app <> current_user and exists (select 1 from pg_roles where rolname = app) then
+        execute format('grant usage on schema public to %I', app);
+        execute format('grant select, insert, update, delete on all tables in schema public to %I', app);
+        execute format('revoke insert, update, delete on flyway_schema_history from %I', app);
+        execute format('grant usage, select, update on all sequences in schema public to %I', app);
+        execute format('grant execute on all functions in schema public to %I', app);
+        if exists (select 1 from pg_roles where rolname = 'pg_maintain') then
+            execute format('grant pg_maintain to %I', app);
+        end if;
+    end if;
+end;
+$$;
