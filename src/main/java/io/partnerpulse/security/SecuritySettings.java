@@ -11,11 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param basicAuth       accept HTTP Basic on /api/** (scripts may use Bearer tokens instead)
  * @param maxFailedLogins failed logins in a row before the account is locked
  * @param lockDuration    how long a locked account stays locked
- * @param secureCookies   mark the session cookie Secure (turn on behind HTTPS)
  */
 @ConfigurationProperties("partnerpulse.security")
 public record SecuritySettings(@DefaultValue("true") boolean basicAuth,
                                @DefaultValue("5") int maxFailedLogins,
-                               @DefaultValue("15m") Duration lockDuration,
-                               @DefaultValue("false") boolean secureCookies) {
+                               @DefaultValue("15m") Duration lockDuration) {
 }

@@ -74,6 +74,21 @@ public class ApiErrorHandler {
                 "A record with the same unique value (such as its external id or name) exists already.", Map.of()));
     }
 
+    /** PostgreSQL refused a value itself (SQLSTATE class 22: a NUL byte, a number out of range...). */
+    @ExceptionHandler(org.springframework.dao.DataAccessException.class)
+    ResponseEntity<ProblemDetail> dataAccess(org.springframework.dao.DataAccessException e) throws Exception {
+        if (e instanceof org.springframework.dao.DataIntegrityViolationException integrity) {
+            return integrity(integrity);
+        }
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+            log.info("A request carried a value the database refused: {}", sql.getMessage());
+            return apiError(new ApiError(HttpStatus.UNPROCESSABLE_CONTENT, "request.invalid-value", "Invalid value",
+                    "A value in the request cannot be stored or compared (a control character, or a number out of range).", Map.of()));
+        }
+        return unexpected(e);
+    }
+
     @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(org.springframework.dao.DataIntegrityViolationException e) {
         log.info("A write broke a database rule: {}", e.getMostSpecificCause().getMessage());

@@ -64,6 +64,16 @@ class ValidationMatrixSystemTests {
         assertThat(Api.invalidFields(response)).containsExactly(field);
     }
 
+    @org.junit.jupiter.api.Test
+    void refusesAControlCharacterInABodyOrAQuery() {
+        Api api = new Api(port);
+        Api.Response body = api.post("/api/v1/business-units", "{\"name\": \"Nul\\u0000Unit\"}");
+        assertThat(body.status()).as(body.body()).isEqualTo(422);
+        Api.Response query = api.get("/api/v1/partners?q=a%00b");
+        assertThat(query.status()).isEqualTo(400);
+        assertThat(query.json().get("code").asString()).isEqualTo("request.invalid-character");
+    }
+
     static Stream<String> writePaths() {
         return Stream.of("/api/v1/partners", "/api/v1/opportunities", "/api/v1/registrations", "/api/v1/leads",
                 "/api/v1/business-units", "/api/v1/departments", "/api/v1/employees", "/api/v1/accounts", "/api/v1/channels",

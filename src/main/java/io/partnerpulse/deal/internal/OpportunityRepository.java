@@ -110,7 +110,7 @@ public class OpportunityRepository {
                 .where("o.partner_id = any(:partners)", "partners", f.partnerIds() == null ? null : f.partnerIds().toArray(Long[]::new))
                 .where("o.owner_id = :owner", "owner", f.ownerId())
                 .where("o.stage = any(:stages)", "stages", f.stages() == null || f.stages().isEmpty() ? null
-                        : f.stages().stream().map(Enum::name).toArray(String[]::new))
+                        : f.stages().stream().filter(java.util.Objects::nonNull).map(Enum::name).toArray(String[]::new))
                 .whereIf(Boolean.TRUE.equals(f.open()), "o.closed_at is null")
                 .whereIf(Boolean.FALSE.equals(f.open()), "o.closed_at is not null")
                 .where("o.account_id = :account", "account", f.accountId())

@@ -126,7 +126,7 @@ public class RegistrationRepository {
         return ListQuery.from("select " + COLUMNS + " from deal_registration r")
                 .where("r.partner_id = any(:partners)", "partners", f.partnerIds() == null ? null : f.partnerIds().toArray(Long[]::new))
                 .where("r.outcome = any(:outcomes)", "outcomes", f.outcomes() == null || f.outcomes().isEmpty() ? null
-                        : f.outcomes().stream().map(Enum::name).toArray(String[]::new))
+                        : f.outcomes().stream().filter(java.util.Objects::nonNull).map(Enum::name).toArray(String[]::new))
                 .where("r.flagged = :flagged", "flagged", f.flagged())
                 .where("r.opportunity_id = :opportunity", "opportunity", f.opportunityId())
                 .where("r.submitted_at >= :submittedFrom", "submittedFrom", utc(f.submittedFrom()))

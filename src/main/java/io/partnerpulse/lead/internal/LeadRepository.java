@@ -116,7 +116,7 @@ public class LeadRepository {
                 .where("l.partner_id = any(:partners)", "partners", f.partnerIds() == null ? null : f.partnerIds().toArray(Long[]::new))
                 .where("l.owner_id = :owner", "owner", f.ownerId())
                 .where("l.status = any(:statuses)", "statuses", f.statuses() == null || f.statuses().isEmpty() ? null
-                        : f.statuses().stream().map(Enum::name).toArray(String[]::new))
+                        : f.statuses().stream().filter(java.util.Objects::nonNull).map(Enum::name).toArray(String[]::new))
                 .where("l.channel_id = :channel", "channel", f.channelId())
                 .where("l.campaign_id = :campaign", "campaign", f.campaignId())
                 .where("l.country = :country", "country", f.country())

@@ -115,9 +115,9 @@ public class PartnerRepository {
 
     public Page<PartnerView> list(Filter f, String sort, int page, int size) {
         return ListQuery.from(SELECT)
-                .where("p.tier = any(:tiers)", "tiers", f.tiers() == null || f.tiers().isEmpty() ? null : f.tiers().stream().map(Enum::name).toArray(String[]::new))
+                .where("p.tier = any(:tiers)", "tiers", f.tiers() == null || f.tiers().isEmpty() ? null : f.tiers().stream().filter(java.util.Objects::nonNull).map(Enum::name).toArray(String[]::new))
                 .where("p.status = any(:statuses)", "statuses", f.statuses() == null || f.statuses().isEmpty() ? null
-                        : f.statuses().stream().map(Enum::name).toArray(String[]::new))
+                        : f.statuses().stream().filter(java.util.Objects::nonNull).map(Enum::name).toArray(String[]::new))
                 .where("p.country = :country", "country", f.country())
                 .where("p.region = :region", "region", f.region())
                 .where("p.partner_manager_id = :manager", "manager", f.managerId())
