@@ -6,6 +6,8 @@ create table app_user (
     password_hash        text        not null,
     role                 text        not null check (role in ('ADMIN', 'CHANNEL_MANAGER', 'ANALYST', 'PARTNER_USER')),
     partner_id           bigint references partner (id),
+    business_unit_id     bigint references business_unit (id),
+    department_id        bigint references department (id),
     active               boolean     not null default true,
     must_change_password boolean     not null default false,
     failed_logins        int         not null default 0 check (failed_logins >= 0),
@@ -13,8 +15,11 @@ create table app_user (
     last_login_at        timestamptz,
     version              int         not null default 0,
     created_at           timestamptz not null default now(),
-    check ((role = 'PARTNER_USER') = (partner_id is not null))
+    check ((role = 'PARTNER_USER') = (partner_id is not null)),
+    check (num_nonnulls(business_unit_id, department_id) <= 1),
+    check (role in ('CHANNEL_MANAGER', 'ANALYST') or num_nonnulls(business_unit_id, department_id) = 0)
 );
+comment on column app_user.business_unit_id is 'A channel manager or analyst scoped to one business unit sees only the work of its employees.';
 create unique index app_user_email_idx on app_user (lower(email));
 create index app_user_partner_idx on app_user (partner_id);
 

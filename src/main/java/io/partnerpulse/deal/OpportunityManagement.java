@@ -55,6 +55,7 @@ public class OpportunityManagement {
 
     public OpportunityView edit(long id, OpportunityForm form, long version) {
         actor.requireStaff();
+        get(id);
         checkReferences(form);
         return workflow.edit(id, form, version, actor.name());
     }
@@ -76,6 +77,7 @@ public class OpportunityManagement {
 
     public OpportunityView reopen(long id, StageRequests.Reopen request, long version) {
         actor.requireStaff();
+        get(id);
         return workflow.reopen(id, request.stage(), clock.instant(), version, actor.name());
     }
 
@@ -83,6 +85,11 @@ public class OpportunityManagement {
     public OpportunityView get(long id) {
         OpportunityView view = opportunities.find(id).orElseThrow(() -> ApiError.notFound("opportunity", id));
         actor.requireOwn(view.partnerId(), "opportunity", id);
+        actor.orgScope().ifPresent(scope -> {
+            if (!references.inScope(view.ownerId(), scope)) {
+                throw ApiError.notFound("opportunity", id);
+            }
+        });
         return view;
     }
 
@@ -94,7 +101,7 @@ public class OpportunityManagement {
 
     @Transactional(readOnly = true)
     public Page<OpportunityView> list(OpportunityRepository.Filter filter, String sort, int page, int size) {
-        return opportunities.list(filter.withPartners(actor.partnerFilter(filter.partnerIds())), sort, page, size);
+        return opportunities.list(filter.withPartners(actor.partnerFilter(filter.partnerIds())), actor.orgScope().orElse(null), sort, page, size);
     }
 
     private Instant at(Instant requested) {

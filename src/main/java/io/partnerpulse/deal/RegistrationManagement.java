@@ -152,15 +152,28 @@ public class RegistrationManagement {
     public RegistrationView get(long id) {
         RegistrationView view = registrations.find(id).orElseThrow(() -> ApiError.notFound("registration", id));
         actor.requireOwn(view.partnerId(), "registration", id);
+        if (actor.orgScope().isPresent() && !inScope(view, actor.orgScope().get())) {
+            throw ApiError.notFound("registration", id);
+        }
         return view;
     }
 
     @Transactional(readOnly = true)
     public Page<RegistrationView> list(RegistrationRepository.Filter filter, String sort, int page, int size) {
-        return registrations.list(filter.withPartners(actor.partnerFilter(filter.partnerIds())), sort, page, size);
+        return registrations.list(filter.withPartners(actor.partnerFilter(filter.partnerIds())), actor.orgScope().orElse(null), sort, page, size);
+    }
+
+    private boolean inScope(RegistrationView view, io.partnerpulse.shared.CurrentActor.OrgScope scope) {
+        Long owner = view.opportunityId() == null ? null : opportunities.find(view.opportunityId()).map(OpportunityView::ownerId).orElse(null);
+        return references.inScope(owner, scope) || references.inScope(partnerManager(view.partnerId()), scope);
+    }
+
+    private Long partnerManager(long partnerId) {
+        return store.partnerManager(partnerId);
     }
 
     private RegistrationView pending(long id, long version) {
+        get(id);
         RegistrationView current = store.lock(id).orElseThrow(() -> ApiError.notFound("registration", id));
         if (current.version() != version) {
             throw ApiError.staleVersion("registration", id, version);

@@ -90,6 +90,7 @@ public class LeadManagement {
 
     public LeadView assign(long id, LeadRequests.Assign request, long version) {
         actor.requireStaff();
+        get(id);
         PartnerStatus status = partners.status(request.partnerId())
                 .orElseThrow(() -> ApiError.invalid("partnerId", "there is no partner with id " + request.partnerId()));
         if (status != PartnerStatus.ACTIVE && status != PartnerStatus.ONBOARDING) {
@@ -125,6 +126,9 @@ public class LeadManagement {
      */
     public List<AssignmentView> distribute(LeadRequests.Distribute request) {
         actor.requireStaff();
+        if (actor.orgScope().isPresent()) {
+            throw ApiError.conflict("lead.distribution-unscoped", "Lead distribution routes the whole program's leads; a manager scoped to a unit or department cannot run it.");
+        }
         List<PartnerDirectory.Candidate> candidates = partners.activePartners();
         Map<Long, Integer> open = store.openLeadsByPartner();
         int capacity = properties.partnerCapacity();
@@ -170,6 +174,11 @@ public class LeadManagement {
     public LeadView get(long id) {
         LeadView view = leads.find(id).orElseThrow(() -> ApiError.notFound("lead", id));
         actor.requireOwn(view.partnerId(), "lead", id);
+        actor.orgScope().ifPresent(scope -> {
+            if (!references.inScope(view.ownerId(), scope)) {
+                throw ApiError.notFound("lead", id);
+            }
+        });
         return view;
     }
 
@@ -181,7 +190,7 @@ public class LeadManagement {
 
     @Transactional(readOnly = true)
     public Page<LeadView> list(LeadRepository.Filter filter, String sort, int page, int size) {
-        return leads.list(filter.withPartners(actor.partnerFilter(filter.partnerIds())), sort, page, size);
+        return leads.list(filter.withPartners(actor.partnerFilter(filter.partnerIds())), actor.orgScope().orElse(null), sort, page, size);
     }
 
     private LeadView audited(String action, LeadStore.Change change) {

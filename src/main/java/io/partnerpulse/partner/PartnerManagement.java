@@ -113,7 +113,13 @@ public class PartnerManagement {
     @Transactional(readOnly = true)
     public PartnerView get(long id) {
         actor.requireOwn(id, "partner", id);
-        return partners.find(id).orElseThrow(() -> ApiError.notFound("partner", id));
+        PartnerView view = partners.find(id).orElseThrow(() -> ApiError.notFound("partner", id));
+        actor.orgScope().ifPresent(scope -> {
+            if (!references.inScope(view.partnerManagerId(), scope)) {
+                throw ApiError.notFound("partner", id);
+            }
+        });
+        return view;
     }
 
     @Transactional(readOnly = true)
@@ -129,10 +135,11 @@ public class PartnerManagement {
             PartnerView view = get(own.get());
             return new Page<>(List.of(view), page, size, 1);
         }
-        return partners.list(filter, sort, page, size);
+        return partners.list(filter, actor.orgScope().orElse(null), sort, page, size);
     }
 
     private PartnerView locked(long id, long version) {
+        get(id);
         PartnerView current = partners.lock(id).orElseThrow(() -> ApiError.notFound("partner", id));
         if (current.version() != version) {
             throw ApiError.staleVersion("partner", id, version);

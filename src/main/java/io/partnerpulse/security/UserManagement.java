@@ -27,12 +27,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class UserManagement {
 
-    public record UserView(long id, String email, String displayName, Role role, Long partnerId, boolean active,
+    public record UserView(long id, String email, String displayName, Role role, Long partnerId, Long businessUnitId,
+                           Long departmentId, boolean active,
                            boolean mustChangePassword, Instant lastLoginAt, Instant lockedUntil, long version) implements Versioned {
     }
 
+    /** businessUnitId or departmentId scope a channel manager or analyst to one unit or department. */
     public record UserForm(@NotBlank @Email @Size(max = 200) String email, @NotBlank @Size(max = 200) String displayName,
-                           @NotNull Role role, @Positive Long partnerId, @Size(min = 12, max = 200) String password,
+                           @NotNull Role role, @Positive Long partnerId, @Positive Long businessUnitId, @Positive Long departmentId,
+                           @Size(min = 12, max = 200) String password,
                            Boolean active, Long version) {
     }
 
@@ -46,12 +49,12 @@ public class UserManagement {
     UserManagement(JdbcClient jdbc, UserAccounts accounts, PasswordEncoder encoder, References references, AuditTrail audit,
                    CurrentActor actor) {
         this.table = new RecordTable<>(jdbc, "user", """
-                select u.id, u.email, u.display_name, u.role, u.partner_id, u.active, u.must_change_password, u.last_login_at,
-                       u.locked_until, u.version from app_user u""", "u.id",
+                select u.id, u.email, u.display_name, u.role, u.partner_id, u.business_unit_id, u.department_id, u.active,
+                       u.must_change_password, u.last_login_at, u.locked_until, u.version from app_user u""", "u.id",
                 (rs, n) -> new UserView(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
-                        (Long) rs.getObject(5), rs.getBoolean(6), rs.getBoolean(7),
-                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(),
-                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(), rs.getLong(10)));
+                        (Long) rs.getObject(5), (Long) rs.getObject(6), (Long) rs.getObject(7), rs.getBoolean(8), rs.getBoolean(9),
+                        rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(),
+                        rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant(), rs.getLong(12)));
         this.accounts = accounts;
         this.encoder = encoder;
         this.references = references;
@@ -69,6 +72,10 @@ public class UserManagement {
         }
         long id = accounts.create(form.email().trim(), form.displayName().trim(), encoder.encode(form.password()), form.role(),
                 form.partnerId(), false);
+        if (form.businessUnitId() != null || form.departmentId() != null) {
+            table.update(id, 0, "update app_user set business_unit_id = :unit, department_id = :department, version = version + 1 "
+                    + "where id = :id and version = :version", params(form));
+        }
         UserView view = table.get(id);
         audit.record(actor.name(), "user.created", "user", id, null, view);
         return view;
@@ -78,7 +85,8 @@ public class UserManagement {
         check(form);
         UserView before = table.get(id);
         UserView after = table.update(id, version, """
-                update app_user set email = :email, display_name = :name, role = :role, partner_id = :partner, active = :active,
+                update app_user set email = :email, display_name = :name, role = :role, partner_id = :partner,
+                       business_unit_id = :unit, department_id = :department, active = :active,
                        password_hash = coalesce(:hash, password_hash), version = version + 1
                 where id = :id and version = :version""", params(form));
         audit.record(actor.name(), "user.edited", "user", id, before, after);
@@ -98,9 +106,16 @@ public class UserManagement {
     }
 
     private void check(UserForm form) {
+        boolean scoped = form.businessUnitId() != null || form.departmentId() != null;
         references.check().exists("partnerId", Kind.PARTNER, form.partnerId())
+                .exists("businessUnitId", Kind.UNIT, form.businessUnitId())
+                .exists("departmentId", Kind.DEPARTMENT, form.departmentId())
                 .rule((form.role() == Role.PARTNER_USER) == (form.partnerId() != null), "partnerId",
                         "is required for a PARTNER_USER and must be empty for every other role")
+                .rule(form.businessUnitId() == null || form.departmentId() == null, "departmentId",
+                        "scope a user to a business unit or a department, not both")
+                .rule(!scoped || form.role() == Role.CHANNEL_MANAGER || form.role() == Role.ANALYST, "role",
+                        "only a CHANNEL_MANAGER or an ANALYST can be scoped to a unit or department")
                 .orThrow();
     }
 
@@ -110,6 +125,8 @@ public class UserManagement {
         p.put("name", form.displayName().trim());
         p.put("role", form.role().name());
         p.put("partner", form.partnerId());
+        p.put("unit", form.businessUnitId());
+        p.put("department", form.departmentId());
         p.put("active", form.active() == null || form.active());
         p.put("hash", form.password() == null ? null : encoder.encode(form.password()));
         return p;

@@ -7,4 +7,14 @@ public interface ActorPrincipal {
 
     /** The partner a partner user works for; null for the organization's own people. */
     Long partnerId();
+
+    /** The business unit a manager is scoped to, if any. */
+    default Long businessUnitId() {
+        return null;
+    }
+
+    /** The department a manager is scoped to, if any. */
+    default Long departmentId() {
+        return null;
+    }
 }

@@ -54,6 +54,27 @@ public class CurrentActor {
         }
     }
 
+    /** A manager's scope: the employees of one business unit or one department. */
+    public record OrgScope(Long businessUnitId, Long departmentId) {
+
+        /** SQL that is true when the employee in {@code column} is in the scope (binds :scopeUnit and :scopeDepartment). */
+        public static String ownerIn(String column) {
+            return column + " in (select e.id from employee e join department d on d.id = e.department_id"
+                    + " where (cast(:scopeUnit as bigint) is null or d.business_unit_id = :scopeUnit)"
+                    + " and (cast(:scopeDepartment as bigint) is null or e.department_id = :scopeDepartment))";
+        }
+    }
+
+    /** The organizational scope of a scoped manager or analyst; empty for everyone else. */
+    public Optional<OrgScope> orgScope() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof ActorPrincipal actor
+                && (actor.businessUnitId() != null || actor.departmentId() != null)) {
+            return Optional.of(new OrgScope(actor.businessUnitId(), actor.departmentId()));
+        }
+        return Optional.empty();
+    }
+
     /** Refuses the operation to partner users. */
     public void requireStaff() {
         if (partner().isPresent()) {

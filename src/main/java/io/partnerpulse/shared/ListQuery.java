@@ -42,6 +42,16 @@ public final class ListQuery {
         return this;
     }
 
+    /** Adds the condition of a manager's scope (see {@link CurrentActor.OrgScope#ownerIn}) when there is one. */
+    public ListQuery inScope(CurrentActor.OrgScope scope, String condition) {
+        if (scope != null) {
+            conditions.add(condition);
+            params.put("scopeUnit", scope.businessUnitId());
+            params.put("scopeDepartment", scope.departmentId());
+        }
+        return this;
+    }
+
     /** Adds a condition without parameters when {@code apply} is true. */
     public ListQuery whereIf(boolean apply, String condition) {
         if (apply) {

@@ -34,6 +34,16 @@ public class References {
         this.jdbc = jdbc;
     }
 
+    /** Whether the employee belongs to the manager's scope (an unowned record belongs to no scope). */
+    public boolean inScope(Long employeeId, CurrentActor.OrgScope scope) {
+        if (employeeId == null) {
+            return false;
+        }
+        return jdbc.sql("select exists (select 1 from employee x where " + CurrentActor.OrgScope.ownerIn("x.id") + " and x.id = :id)")
+                .param("scopeUnit", scope.businessUnitId()).param("scopeDepartment", scope.departmentId()).param("id", employeeId)
+                .query(Boolean.class).single();
+    }
+
     public Check check() {
         return new Check();
     }

@@ -105,8 +105,9 @@ public class OpportunityRepository {
         }
     }
 
-    public Page<OpportunityView> list(Filter f, String sort, int page, int size) {
+    public Page<OpportunityView> list(Filter f, io.partnerpulse.shared.CurrentActor.OrgScope scope, String sort, int page, int size) {
         return ListQuery.from("select " + COLUMNS + " from opportunity o")
+                .inScope(scope, io.partnerpulse.shared.CurrentActor.OrgScope.ownerIn("o.owner_id"))
                 .where("o.partner_id = any(:partners)", "partners", f.partnerIds() == null ? null : f.partnerIds().toArray(Long[]::new))
                 .where("o.owner_id = :owner", "owner", f.ownerId())
                 .where("o.stage = any(:stages)", "stages", f.stages() == null || f.stages().isEmpty() ? null

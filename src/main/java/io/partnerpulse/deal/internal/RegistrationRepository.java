@@ -122,8 +122,11 @@ public class RegistrationRepository {
         }
     }
 
-    public Page<RegistrationView> list(Filter f, String sort, int page, int size) {
+    public Page<RegistrationView> list(Filter f, io.partnerpulse.shared.CurrentActor.OrgScope scope, String sort, int page, int size) {
         return ListQuery.from("select " + COLUMNS + " from deal_registration r")
+                .inScope(scope, "(r.opportunity_id in (select o.id from opportunity o where "
+                        + io.partnerpulse.shared.CurrentActor.OrgScope.ownerIn("o.owner_id") + ") or r.partner_id in (select p.id from partner p where "
+                        + io.partnerpulse.shared.CurrentActor.OrgScope.ownerIn("p.partner_manager_id") + "))")
                 .where("r.partner_id = any(:partners)", "partners", f.partnerIds() == null ? null : f.partnerIds().toArray(Long[]::new))
                 .where("r.outcome = any(:outcomes)", "outcomes", f.outcomes() == null || f.outcomes().isEmpty() ? null
                         : f.outcomes().stream().filter(java.util.Objects::nonNull).map(Enum::name).toArray(String[]::new))

@@ -49,6 +49,11 @@ public class RegistrationStore {
         return registrations.find(id).orElseThrow();
     }
 
+    /** The employee who manages the partner, if any. */
+    public Long partnerManager(long partnerId) {
+        return jdbc.sql("select partner_manager_id from partner where id = :p").param("p", partnerId).query(Long.class).optional().orElse(null);
+    }
+
     public Optional<RegistrationView> lock(long id) {
         return registrations.lock(id);
     }

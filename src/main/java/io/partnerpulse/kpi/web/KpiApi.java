@@ -51,10 +51,24 @@ class KpiApi {
 
     /** A partner user's KPIs are always filtered to its own partner. */
     private KpiQuery scoped(KpiQuery query) {
-        return actor.partner().isEmpty() ? query : query.withFilters(scoped(query.filters()));
+        return actor.partner().isEmpty() && actor.orgScope().isEmpty() ? query : query.withFilters(scoped(query.filters()));
     }
 
     private java.util.Map<Dimension, List<String>> scoped(java.util.Map<Dimension, List<String>> filters) {
+        java.util.Optional<CurrentActor.OrgScope> org = actor.orgScope();
+        if (org.isPresent()) {
+            Dimension dimension = org.get().businessUnitId() != null ? Dimension.UNIT : Dimension.DEPARTMENT;
+            String own = String.valueOf(org.get().businessUnitId() != null ? org.get().businessUnitId() : org.get().departmentId());
+            List<String> asked = filters.get(dimension);
+            if (asked != null && asked.stream().anyMatch(a -> !a.equals(own))) {
+                throw ApiError.invalidParameter(dimension.filterName().orElseThrow(), "Your account sees only its own "
+                        + dimension.apiName() + " (" + own + ").", null);
+            }
+            java.util.Map<Dimension, List<String>> copy = new java.util.EnumMap<>(Dimension.class);
+            copy.putAll(filters);
+            copy.put(dimension, List.of(own));
+            return copy;
+        }
         if (actor.partner().isEmpty()) {
             return filters;
         }

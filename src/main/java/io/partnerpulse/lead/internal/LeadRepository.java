@@ -111,8 +111,9 @@ public class LeadRepository {
         }
     }
 
-    public Page<LeadView> list(Filter f, String sort, int page, int size) {
+    public Page<LeadView> list(Filter f, io.partnerpulse.shared.CurrentActor.OrgScope scope, String sort, int page, int size) {
         return ListQuery.from("select " + COLUMNS + " from lead l")
+                .inScope(scope, io.partnerpulse.shared.CurrentActor.OrgScope.ownerIn("l.owner_id"))
                 .where("l.partner_id = any(:partners)", "partners", f.partnerIds() == null ? null : f.partnerIds().toArray(Long[]::new))
                 .where("l.owner_id = :owner", "owner", f.ownerId())
                 .where("l.status = any(:statuses)", "statuses", f.statuses() == null || f.statuses().isEmpty() ? null

@@ -113,8 +113,9 @@ public class PartnerRepository {
     public record Filter(List<PartnerTier> tiers, List<PartnerStatus> statuses, String country, String region, Long managerId, String q) {
     }
 
-    public Page<PartnerView> list(Filter f, String sort, int page, int size) {
+    public Page<PartnerView> list(Filter f, io.partnerpulse.shared.CurrentActor.OrgScope scope, String sort, int page, int size) {
         return ListQuery.from(SELECT)
+                .inScope(scope, io.partnerpulse.shared.CurrentActor.OrgScope.ownerIn("p.partner_manager_id"))
                 .where("p.tier = any(:tiers)", "tiers", f.tiers() == null || f.tiers().isEmpty() ? null : f.tiers().stream().filter(java.util.Objects::nonNull).map(Enum::name).toArray(String[]::new))
                 .where("p.status = any(:statuses)", "statuses", f.statuses() == null || f.statuses().isEmpty() ? null
                         : f.statuses().stream().filter(java.util.Objects::nonNull).map(Enum::name).toArray(String[]::new))

@@ -11,8 +11,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** A signed-in person: their role, and for a partner user their partner. */
-public record AppUser(long id, String email, String displayName, String passwordHash, Role role, Long partnerId, boolean active,
-                      Instant lockedUntil) implements UserDetails, ActorPrincipal {
+public record AppUser(long id, String email, String displayName, String passwordHash, Role role, Long partnerId,
+                      Long businessUnitId, Long departmentId, boolean active, Instant lockedUntil, boolean mustChangePassword)
+        implements UserDetails, ActorPrincipal {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {

@@ -59,9 +59,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemResponses problems, SecuritySettings settings) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemResponses problems, SecuritySettings settings,
+                            UserAccounts users) throws Exception {
         http.securityMatcher(SecurityConfiguration::isApi)
                 .authorizeHttpRequests(a -> a
+                        .requestMatchers(PasswordChangeFilter.API).authenticated()
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/tokens", "/api/v1/tokens/**").authenticated()
                         .requestMatchers(HttpMethod.GET, PORTAL_READS).hasAnyRole(EVERYONE)
@@ -70,6 +72,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(READERS)
                         .anyRequest().hasAnyRole(STAFF))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+                .addFilterAfter(new PasswordChangeFilter(users, problems), org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .csrf(c -> c.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> problems.write(request, response, 401,
@@ -98,8 +101,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, UserAccounts users, ProblemResponses problems) throws Exception {
         return http
+                .addFilterAfter(new PasswordChangeFilter(users, problems), org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
 public class UserAccounts implements UserDetailsService {
 
     private static final String SELECT = """
-            select id, email, display_name, password_hash, role, partner_id, active, locked_until from app_user""";
+            select id, email, display_name, password_hash, role, partner_id, business_unit_id, department_id, active, locked_until,
+                   must_change_password from app_user""";
 
     private final JdbcClient jdbc;
     private final SecuritySettings settings;
@@ -56,6 +57,11 @@ public class UserAccounts implements UserDetailsService {
                 .param("m", mustChange).query(Long.class).single();
     }
 
+    public void changePassword(long id, String hash) {
+        jdbc.sql("update app_user set password_hash = :h, must_change_password = false, version = version + 1 where id = :id")
+                .param("h", hash).param("id", id).update();
+    }
+
     /** Counts a failed login; returns the failures in a row, locking the account at the limit. */
     public int failed(String email) {
         Instant lockUntil = clock.instant().plus(settings.lockDuration());
@@ -80,7 +86,9 @@ public class UserAccounts implements UserDetailsService {
 
     private static AppUser user(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new AppUser(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"), rs.getString("password_hash"),
-                Role.valueOf(rs.getString("role")), (Long) rs.getObject("partner_id"), rs.getBoolean("active"),
-                rs.getTimestamp("locked_until") == null ? null : rs.getTimestamp("locked_until").toInstant());
+                Role.valueOf(rs.getString("role")), (Long) rs.getObject("partner_id"), (Long) rs.getObject("business_unit_id"),
+                (Long) rs.getObject("department_id"), rs.getBoolean("active"),
+                rs.getTimestamp("locked_until") == null ? null : rs.getTimestamp("locked_until").toInstant(),
+                rs.getBoolean("must_change_password"));
     }
 }

@@ -33,10 +33,12 @@ class UserApi {
 
     private final UserManagement users;
     private final ApiTokens tokens;
+    private final io.partnerpulse.security.PasswordChanges passwords;
 
-    UserApi(UserManagement users, ApiTokens tokens) {
+    UserApi(UserManagement users, ApiTokens tokens, io.partnerpulse.security.PasswordChanges passwords) {
         this.users = users;
         this.tokens = tokens;
+        this.passwords = passwords;
     }
 
     @GetMapping("/api/v1/users")
@@ -62,6 +64,14 @@ class UserApi {
     ResponseEntity<UserView> edit(@PathVariable long id, @Valid @RequestBody UserForm form,
                                   @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return Versions.ok(users.edit(id, form, Versions.required(ifMatch, form.version())));
+    }
+
+    @PostMapping("/api/v1/users/me/password")
+    @Operation(summary = "Change your own password (required after signing in with a one-time password)")
+    ResponseEntity<Void> changePassword(@Parameter(hidden = true) @AuthenticationPrincipal AppUser user,
+                                        @Valid @RequestBody io.partnerpulse.security.PasswordChanges.PasswordForm form) {
+        passwords.change(user.id(), form);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/v1/tokens")

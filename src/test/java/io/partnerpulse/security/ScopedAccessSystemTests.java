@@ -1,0 +1,88 @@
+package io.partnerpulse.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import io.partnerpulse.PartnerPulseIntegrationTest;
+import io.partnerpulse.support.Api;
+import io.partnerpulse.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A manager scoped to a business unit, and a user who must choose a password first. */
+@PartnerPulseIntegrationTest
+class ScopedAccessSystemTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void confinesAManagerScopedToAUnitToTheWorkOfItsEmployees() {
+        Api admin = new Api(port);
+        long northUnit = admin.post("/api/v1/business-units", "{\"name\": \"%s\"}".formatted(Fixtures.unique("North"))).id();
+        long southUnit = admin.post("/api/v1/business-units", "{\"name\": \"%s\"}".formatted(Fixtures.unique("South"))).id();
+        long northDept = admin.post("/api/v1/departments", "{\"name\": \"Sales\", \"businessUnitId\": %d}".formatted(northUnit)).id();
+        long southDept = admin.post("/api/v1/departments", "{\"name\": \"Sales\", \"businessUnitId\": %d}".formatted(southUnit)).id();
+        long northRep = admin.post("/api/v1/employees", "{\"fullName\": \"North rep\", \"departmentId\": %d, \"hireDate\": \"2020-01-01\"}".formatted(northDept)).id();
+        long southRep = admin.post("/api/v1/employees", "{\"fullName\": \"South rep\", \"departmentId\": %d, \"hireDate\": \"2020-01-01\"}".formatted(southDept)).id();
+        long northDeal = admin.post("/api/v1/opportunities", "{\"name\": \"North deal\", \"amount\": 100, \"currency\": \"USD\", \"ownerId\": %d}".formatted(northRep)).id();
+        long southDeal = admin.post("/api/v1/opportunities", "{\"name\": \"South deal\", \"amount\": 900, \"currency\": \"USD\", \"ownerId\": %d}".formatted(southRep)).id();
+        long southPartner = admin.post("/api/v1/partners", "{\"name\": \"%s\", \"tier\": \"GOLD\", \"country\": \"US\", \"partnerManagerId\": %d}"
+                .formatted(Fixtures.unique("South partner"), southRep)).id();
+        String email = Fixtures.unique("north").replace(" ", "") + "@example.com";
+        Api.Response created = admin.post("/api/v1/users", """
+                {"email": "%s", "displayName": "North manager", "role": "CHANNEL_MANAGER", "businessUnitId": %d, "password": "north-password-123"}"""
+                .formatted(email, northUnit));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Api north = new Api(port, Api.basic(email, "north-password-123"));
+
+        assertThat(north.get("/api/v1/opportunities/" + northDeal).status()).isEqualTo(200);
+        assertThat(north.get("/api/v1/opportunities/" + southDeal).status()).isEqualTo(404);
+        assertThat(north.get("/api/v1/opportunities?size=500").body()).contains("North deal").doesNotContain("South deal");
+        assertThat(north.get("/api/v1/partners/" + southPartner).status()).isEqualTo(404);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Api.Response kpis = north.get("/api/v1/kpis?from=%s&to=%s".formatted(today, today.plusDays(1)));
+        assertThat(kpis.json().at("/groups/0/kpis/pipeline/amount").decimalValue()).isEqualByComparingTo("100.00");
+        assertThat(north.get("/api/v1/kpis?from=%s&to=%s&unitId=%d".formatted(today, today.plusDays(1), southUnit)).status()).isEqualTo(400);
+        assertThat(north.post("/api/v1/leads/distribute", "{}").status()).isEqualTo(409);
+    }
+
+    @Test
+    void refusesTheScopeToAPartnerUserOrBothAUnitAndADepartment() {
+        Api admin = new Api(port);
+        long unit = admin.post("/api/v1/business-units", "{\"name\": \"%s\"}".formatted(Fixtures.unique("U"))).id();
+        Api.Response both = admin.post("/api/v1/users", """
+                {"email": "both@example.com", "displayName": "x", "role": "ADMIN", "businessUnitId": %d, "password": "password-123456"}"""
+                .formatted(unit));
+        assertThat(both.status()).isEqualTo(422);
+        assertThat(Api.invalidFields(both)).containsExactly("role");
+    }
+
+    @Test
+    void makesAUserWithAOneTimePasswordChooseTheirOwnFirst() {
+        Api admin = new Api(port);
+        String email = Fixtures.unique("fresh").replace(" ", "") + "@example.com";
+        admin.post("/api/v1/users", """
+                {"email": "%s", "displayName": "Fresh", "role": "ANALYST", "password": "one-time-pass-123"}""".formatted(email));
+        jdbc.sql("update app_user set must_change_password = true where email = :e").param("e", email).update();
+        Api fresh = new Api(port, Api.basic(email, "one-time-pass-123"));
+
+        Api.Response blocked = fresh.get("/api/v1/partners");
+        assertThat(blocked.status()).isEqualTo(403);
+        assertThat(blocked.json().get("code").asString()).isEqualTo("auth.password-change-required");
+        Api.Response wrong = fresh.post("/api/v1/users/me/password", "{\"currentPassword\": \"nope\", \"newPassword\": \"my-own-password-1\"}");
+        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(fresh.post("/api/v1/users/me/password",
+                "{\"currentPassword\": \"one-time-pass-123\", \"newPassword\": \"my-own-password-1\"}").status()).isEqualTo(204);
+
+        assertThat(new Api(port, Api.basic(email, "my-own-password-1")).get("/api/v1/partners").status()).isEqualTo(200);
+        assertThat(fresh.get("/api/v1/partners").status()).as("the one-time password no longer works").isEqualTo(401);
+    }
+}
