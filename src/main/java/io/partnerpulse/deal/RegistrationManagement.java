@@ -90,6 +90,21 @@ public class RegistrationManagement {
         return saved;
     }
 
+    /** Corrects a pending registration's details; a decided one is history and cannot change. */
+    public RegistrationView edit(long id, RegistrationRequests.Edit request, long version) {
+        references.check()
+                .exists("accountId", Kind.ACCOUNT, request.accountId())
+                .exists("productLineId", Kind.PRODUCT_LINE, request.productLineId())
+                .rule(request.estimatedAmount() == null || request.currency() != null, "currency", "is required with an estimated amount")
+                .currency("currency", request.currency(), organization.currency())
+                .orThrow();
+        RegistrationView before = pending(id, version);
+        store.edit(before, version, request);
+        RegistrationView after = get(id);
+        audit.record(actor.name(), "registration.edited", "registration", id, before, after);
+        return after;
+    }
+
     public RegistrationView approve(long id, RegistrationRequests.Approve request, long version) {
         actor.requireStaff();
         references.check().exists("ownerId", Kind.EMPLOYEE, request.ownerId()).orThrow();

@@ -31,6 +31,15 @@ public final class RegistrationRequests {
                          @Positive Long leadId) {
     }
 
+    /** Corrects the details of a pending registration (its partner and what it registers stay). */
+    public record Edit(@NotBlank @Size(max = 200) String customerName,
+                       @Positive Long accountId,
+                       @Positive Long productLineId,
+                       @DecimalMin("0.00") @Digits(integer = 16, fraction = 2) BigDecimal estimatedAmount,
+                       @Pattern(regexp = "[A-Z]{3}", message = "must be a three-letter ISO 4217 code") String currency,
+                       Long version) {
+    }
+
     /** @param ownerId the employee who will own the opportunity an approval opens */
     public record Approve(@Positive Long ownerId, Long version) {
     }

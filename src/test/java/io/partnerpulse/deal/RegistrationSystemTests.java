@@ -116,6 +116,20 @@ class RegistrationSystemTests {
     }
 
     @Test
+    void correctsAPendingRegistrationButNotADecidedOne() {
+        long partner = fixtures.activePartner("US", "GOLD");
+        Api.Response registration = submit(partner);
+        Api.Response edited = api.put("/api/v1/registrations/" + registration.id(),
+                "{\"customerName\": \"Contested Customer Ltd\", \"accountId\": %d, \"estimatedAmount\": 6500.00, \"currency\": \"USD\"}"
+                        .formatted(account), registration.etag());
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        assertThat(edited.json().get("estimatedAmount").decimalValue()).isEqualByComparingTo("6500.00");
+        Api.Response rejected = api.post("/api/v1/registrations/" + registration.id() + "/reject", "{\"reason\": \"Duplicate\"}", edited.etag());
+        Api.Response late = api.put("/api/v1/registrations/" + registration.id(), "{\"customerName\": \"Too late\"}", rejected.etag());
+        assertThat(late.status()).isEqualTo(409);
+    }
+
+    @Test
     void refusesToApproveARejectedRegistration() {
         long partner = fixtures.activePartner("US", "GOLD");
         Api.Response registration = submit(partner);

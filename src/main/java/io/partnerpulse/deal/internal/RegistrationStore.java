@@ -67,6 +67,19 @@ public class RegistrationStore {
                 .param("o", opportunityId).query(Boolean.class).single();
     }
 
+    public void edit(RegistrationView current, long version, io.partnerpulse.deal.RegistrationRequests.Edit edit) {
+        int rows = jdbc.sql("""
+                update deal_registration set customer_name = :customer, account_id = :account, product_line_id = :product,
+                       estimated_amount = :amount, currency = :currency, version = version + 1
+                where id = :id and version = :version and outcome = 'PENDING'""")
+                .param("customer", edit.customerName().trim()).param("account", edit.accountId()).param("product", edit.productLineId())
+                .param("amount", edit.estimatedAmount()).param("currency", edit.currency()).param("id", current.id())
+                .param("version", version).update();
+        if (rows == 0) {
+            throw ApiError.staleVersion("registration", current.id(), version);
+        }
+    }
+
     public void decide(RegistrationView current, long version, RegistrationOutcome outcome, Instant at, String by, String reason,
                        Long opportunityId) {
         if (!registrations.decide(current.id(), version, outcome, at, by, reason, opportunityId)) {

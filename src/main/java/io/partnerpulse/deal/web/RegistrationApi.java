@@ -62,6 +62,13 @@ class RegistrationApi {
         return Versions.created("/api/v1/registrations/" + view.id(), view);
     }
 
+    @org.springframework.web.bind.annotation.PutMapping("/{id}")
+    @Operation(summary = "Correct a pending registration's details")
+    ResponseEntity<RegistrationView> edit(@PathVariable long id, @Valid @RequestBody RegistrationRequests.Edit request,
+                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return Versions.ok(registrations.edit(id, request, Versions.required(ifMatch, request.version())));
+    }
+
     @PostMapping("/{id}/approve")
     @Operation(summary = "Approve: the partner gets the opportunity (opened now if it is not in the CRM yet)")
     ResponseEntity<RegistrationView> approve(@PathVariable long id, @Valid @RequestBody RegistrationRequests.Approve request,

@@ -68,7 +68,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/tokens", "/api/v1/tokens/**").authenticated()
                         .requestMatchers(HttpMethod.GET, PORTAL_READS).hasAnyRole(EVERYONE)
                         .requestMatchers(HttpMethod.POST, PORTAL_POSTS).hasAnyRole(WORKERS)
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/leads/*").hasAnyRole(WORKERS)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/leads/*", "/api/v1/registrations/*").hasAnyRole(WORKERS)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(READERS)
                         .anyRequest().hasAnyRole(STAFF))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
