@@ -18,6 +18,8 @@ import io.partnerpulse.kpi.KpiQuery;
 import io.partnerpulse.kpi.KpiReport;
 import io.partnerpulse.kpi.PipelineReport;
 import io.partnerpulse.kpi.RecordsPage;
+import io.partnerpulse.shared.ApiError;
+import io.partnerpulse.shared.CurrentActor;
 import io.partnerpulse.shared.OrganizationSettings;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -46,22 +48,29 @@ public class KpiEngine implements SmartLifecycle {
     private volatile boolean running;
     private Thread listener;
 
-    KpiEngine(DataSource dataSource, KpiProperties properties, OrganizationSettings organization) {
+    private final CurrentActor actor;
+
+    KpiEngine(DataSource dataSource, KpiProperties properties, OrganizationSettings organization, CurrentActor actor) {
+        this.actor = actor;
         this.dataSource = dataSource;
         this.properties = properties;
         this.loader = new KpiSnapshotLoader(dataSource, organization, Clock.systemUTC());
     }
 
+    /**
+     * The KPIs of a query, narrowed to what the current user may see: a partner user's own partner,
+     * a scoped manager's own unit or department.
+     */
     public KpiReport report(KpiQuery query) {
-        return calculator().report(query);
+        return calculator().report(scoped(query));
     }
 
     public ChannelReport channels(KpiQuery query) {
-        return new Breakdowns(calculator()).channels(query);
+        return new Breakdowns(calculator()).channels(scoped(query));
     }
 
     public PipelineReport pipeline(Instant at, Map<Dimension, List<String>> filters, Dimension groupBy) {
-        return new Breakdowns(calculator()).pipeline(at, filters, groupBy);
+        return new Breakdowns(calculator()).pipeline(at, scoped(filters), groupBy);
     }
 
     public RecordsPage records(String kpi, KpiQuery query, String group, int page, int size) {
@@ -70,8 +79,41 @@ public class KpiEngine implements SmartLifecycle {
         if (group != null && query.groupBy() != null) {
             key = calculator.keys().parse(query.groupBy(), group);
         }
-        return new Breakdowns(calculator).records(kpi, query, key, page, size);
+        return new Breakdowns(calculator).records(kpi, scoped(query), key, page, size);
     }
+
+    /** A partner user's KPIs are always filtered to its own partner, a scoped manager's to its unit or department. */
+    private KpiQuery scoped(KpiQuery query) {
+        return actor.partner().isEmpty() && actor.orgScope().isEmpty() ? query : query.withFilters(scoped(query.filters()));
+    }
+
+    private java.util.Map<Dimension, List<String>> scoped(java.util.Map<Dimension, List<String>> filters) {
+        java.util.Optional<CurrentActor.OrgScope> org = actor.orgScope();
+        if (org.isPresent()) {
+            Dimension dimension = org.get().businessUnitId() != null ? Dimension.UNIT : Dimension.DEPARTMENT;
+            String own = String.valueOf(org.get().businessUnitId() != null ? org.get().businessUnitId() : org.get().departmentId());
+            List<String> asked = filters.get(dimension);
+            if (asked != null && asked.stream().anyMatch(a -> !a.equals(own))) {
+                throw ApiError.invalidParameter(dimension.filterName().orElseThrow(), "Your account sees only its own "
+                        + dimension.apiName() + " (" + own + ").", null);
+            }
+            java.util.Map<Dimension, List<String>> copy = new java.util.EnumMap<>(Dimension.class);
+            copy.putAll(filters);
+            copy.put(dimension, List.of(own));
+            return copy;
+        }
+        if (actor.partner().isEmpty()) {
+            return filters;
+        }
+        List<String> asked = filters.get(Dimension.PARTNER);
+        List<Long> allowed = actor.partnerFilter(asked == null ? null : asked.stream().map(Long::valueOf).toList());
+        java.util.Map<Dimension, List<String>> copy = new java.util.EnumMap<>(Dimension.class);
+        copy.putAll(filters);
+        copy.put(Dimension.PARTNER, allowed.stream().map(String::valueOf).toList());
+        return copy;
+    }
+
+
 
     /** Whether {@code group} names a group of {@code dimension}. */
     public boolean isGroupName(Dimension dimension, String group) {

@@ -15,7 +15,6 @@ import io.partnerpulse.kpi.PipelineReport;
 import io.partnerpulse.kpi.RecordsPage;
 import io.partnerpulse.kpi.internal.KpiEngine;
 import io.partnerpulse.shared.ApiError;
-import io.partnerpulse.shared.CurrentActor;
 import io.partnerpulse.shared.OrganizationSettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -41,43 +40,9 @@ class KpiApi {
 
     private final KpiEngine engine;
     private final OrganizationSettings organization;
-    private final CurrentActor actor;
-
-    KpiApi(KpiEngine engine, OrganizationSettings organization, CurrentActor actor) {
+    KpiApi(KpiEngine engine, OrganizationSettings organization) {
         this.engine = engine;
         this.organization = organization;
-        this.actor = actor;
-    }
-
-    /** A partner user's KPIs are always filtered to its own partner. */
-    private KpiQuery scoped(KpiQuery query) {
-        return actor.partner().isEmpty() && actor.orgScope().isEmpty() ? query : query.withFilters(scoped(query.filters()));
-    }
-
-    private java.util.Map<Dimension, List<String>> scoped(java.util.Map<Dimension, List<String>> filters) {
-        java.util.Optional<CurrentActor.OrgScope> org = actor.orgScope();
-        if (org.isPresent()) {
-            Dimension dimension = org.get().businessUnitId() != null ? Dimension.UNIT : Dimension.DEPARTMENT;
-            String own = String.valueOf(org.get().businessUnitId() != null ? org.get().businessUnitId() : org.get().departmentId());
-            List<String> asked = filters.get(dimension);
-            if (asked != null && asked.stream().anyMatch(a -> !a.equals(own))) {
-                throw ApiError.invalidParameter(dimension.filterName().orElseThrow(), "Your account sees only its own "
-                        + dimension.apiName() + " (" + own + ").", null);
-            }
-            java.util.Map<Dimension, List<String>> copy = new java.util.EnumMap<>(Dimension.class);
-            copy.putAll(filters);
-            copy.put(dimension, List.of(own));
-            return copy;
-        }
-        if (actor.partner().isEmpty()) {
-            return filters;
-        }
-        List<String> asked = filters.get(Dimension.PARTNER);
-        List<Long> allowed = actor.partnerFilter(asked == null ? null : asked.stream().map(Long::valueOf).toList());
-        java.util.Map<Dimension, List<String>> copy = new java.util.EnumMap<>(Dimension.class);
-        copy.putAll(filters);
-        copy.put(Dimension.PARTNER, allowed.stream().map(String::valueOf).toList());
-        return copy;
     }
 
     @GetMapping
@@ -94,7 +59,7 @@ class KpiApi {
                     @Parameter(name = "averageDealSize", in = ParameterIn.QUERY, description = "perDeal (default) or perCustomer"),
                     @Parameter(name = "partnerId", in = ParameterIn.QUERY, description = "Filter; also tier, employeeId, departmentId, unitId, channelId, channelType, campaignId, country, region, city, productLine")})
     KpiReport kpis(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
-        return engine.report(scoped(new KpiParameters(params, KpiParameters.periodParameters()).query()));
+        return engine.report(new KpiParameters(params, KpiParameters.periodParameters()).query());
     }
 
     @GetMapping("/channels")
@@ -106,7 +71,7 @@ class KpiApi {
                     @Parameter(name = "to", in = ParameterIn.QUERY, required = true, example = "2026-04-01")})
     ChannelReport channels(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
         KpiParameters parameters = new KpiParameters(params, List.of("from", "to"));
-        return engine.channels(scoped(parameters.query()));
+        return engine.channels(parameters.query());
     }
 
     @GetMapping("/pipeline")
@@ -117,7 +82,7 @@ class KpiApi {
                     @Parameter(name = "groupBy", in = ParameterIn.QUERY, description = "Any grouping but month, monthOfYear and season")})
     PipelineReport pipeline(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
         KpiParameters parameters = new KpiParameters(params, List.of("at", "groupBy"));
-        return engine.pipeline(instant(parameters.single("at", true)), scoped(parameters.filters()), parameters.groupBy(true));
+        return engine.pipeline(instant(parameters.single("at", true)), parameters.filters(), parameters.groupBy(true));
     }
 
     @GetMapping("/{kpi}/records")
@@ -141,7 +106,7 @@ class KpiApi {
             throw ApiError.invalidParameter("kpi", detail, KpiEngine.drillableKpis());
         }
         KpiParameters parameters = new KpiParameters(params, KpiParameters.periodParameters("group", "page", "size"));
-        KpiQuery query = scoped(parameters.query());
+        KpiQuery query = parameters.query();
         String group = parameters.single("group", false);
         if (group != null) {
             if (query.groupBy() == null) {

@@ -69,7 +69,7 @@ final class KpiTestDatabase {
     }
 
     static KpiEngine engine(KpiProperties properties) {
-        KpiEngine engine = new KpiEngine(dataSource(), properties, ORGANIZATION);
+        KpiEngine engine = new KpiEngine(dataSource(), properties, ORGANIZATION, new io.partnerpulse.shared.CurrentActor());
         engine.refresh();
         return engine;
     }
