@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  * a second. If the listening connection is lost, it reloads once it is back, so nothing is missed.
  */
 @Component
-public class KpiEngine implements SmartLifecycle {
+public class KpiEngine implements SmartLifecycle, io.partnerpulse.kpi.Kpis {
 
     private static final Logger log = LoggerFactory.getLogger(KpiEngine.class);
     static final String CHANNEL = "partnerpulse_kpi";
@@ -61,18 +61,22 @@ public class KpiEngine implements SmartLifecycle {
      * The KPIs of a query, narrowed to what the current user may see: a partner user's own partner,
      * a scoped manager's own unit or department.
      */
+    @Override
     public KpiReport report(KpiQuery query) {
         return calculator().report(scoped(query));
     }
 
+    @Override
     public ChannelReport channels(KpiQuery query) {
         return new Breakdowns(calculator()).channels(scoped(query));
     }
 
+    @Override
     public PipelineReport pipeline(Instant at, Map<Dimension, List<String>> filters, Dimension groupBy) {
         return new Breakdowns(calculator()).pipeline(at, scoped(filters), groupBy);
     }
 
+    @Override
     public RecordsPage records(String kpi, KpiQuery query, String group, int page, int size) {
         KpiCalculator calculator = calculator();
         Integer key = null;

@@ -1,0 +1,65 @@
+package io.partnerpulse.web;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Numbers, money and percentages in the reader's locale. */
+/** Numbers, money, percentages and dates in the reader's locale and the organization's currency. */
+public final class Format {
+    private final Locale locale;
+    private final String currency;
+
+    public Format(Locale locale, String currency) {
+        this.locale = locale;
+        this.currency = currency;
+    }
+
+    public String money(BigDecimal value) {
+        if (value == null) {
+            return "—";
+        }
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+        format.setCurrency(Currency.getInstance(currency));
+        format.setMaximumFractionDigits(value.abs().compareTo(BigDecimal.valueOf(1000)) >= 0 ? 0 : 2);
+        format.setMinimumFractionDigits(format.getMaximumFractionDigits());
+        return format.format(value);
+    }
+
+    public String count(long value) {
+        return NumberFormat.getIntegerInstance(locale).format(value);
+    }
+
+    public String decimal(BigDecimal value) {
+        if (value == null) {
+            return "—";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(1);
+        return format.format(value);
+    }
+
+    public String percent(BigDecimal ratio) {
+        if (ratio == null) {
+            return "—";
+        }
+        NumberFormat format = NumberFormat.getPercentInstance(locale);
+        format.setMaximumFractionDigits(1);
+        return format.format(ratio);
+    }
+
+    public String ratio(BigDecimal value) {
+        return value == null ? "—" : decimal(value) + "×";
+    }
+
+    public String attainment(Optional<BigDecimal> value) {
+        return value == null || value.isEmpty() ? null : percent(value.get());
+    }
+
+    public String date(java.time.Instant instant, java.time.ZoneId zone) {
+        return instant == null ? "" : java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                .withLocale(locale).format(instant.atZone(zone));
+    }
+}

@@ -1,0 +1,43 @@
+package io.partnerpulse.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+
+/** Every text has an English and an Urdu version, and neither bundle has a key the other lacks. */
+class MessageBundleTests {
+
+    private static Properties load(String name) throws IOException {
+        Properties properties = new Properties();
+        try (var in = new InputStreamReader(MessageBundleTests.class.getResourceAsStream("/" + name), StandardCharsets.UTF_8)) {
+            properties.load(in);
+        }
+        return properties;
+    }
+
+    @Test
+    void keepsTheEnglishAndUrduBundlesInStep() throws IOException {
+        Properties english = load("messages.properties");
+        Properties urdu = load("messages_ur.properties");
+        assertThat(urdu.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+        urdu.forEach((key, value) -> assertThat(value.toString()).as((String) key).isNotBlank());
+    }
+
+    @Test
+    void keepsThePlaceholdersOfEachTextInBothLanguages() throws IOException {
+        Properties english = load("messages.properties");
+        Properties urdu = load("messages_ur.properties");
+        for (String key : english.stringPropertyNames()) {
+            for (int i = 0; i < 3; i++) {
+                String placeholder = "{" + i + "}";
+                assertThat(urdu.getProperty(key).contains(placeholder)).as(key + " " + placeholder)
+                        .isEqualTo(english.getProperty(key).contains(placeholder));
+            }
+        }
+    }
+}
