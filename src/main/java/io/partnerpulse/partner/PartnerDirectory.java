@@ -40,6 +40,19 @@ public class PartnerDirectory {
                 .param("id", partnerId).query(BigDecimal.class).optional();
     }
 
+    /** Partner names by id, for showing lists of records that name partners. */
+    public java.util.Map<Long, String> names(java.util.Collection<Long> ids) {
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("select id, name from partner where id = any(:ids)").param("ids", ids.stream().distinct().toArray(Long[]::new))
+                .query(rs -> {
+                    names.put(rs.getLong(1), rs.getString(2));
+                });
+        return names;
+    }
+
     public Optional<PartnerStatus> status(long partnerId) {
         return jdbc.sql("select status from partner where id = :id").param("id", partnerId)
                 .query(String.class).optional().map(PartnerStatus::valueOf);

@@ -23,6 +23,7 @@ import io.partnerpulse.kpi.KpiQuery.Comparison;
 import io.partnerpulse.kpi.KpiReport;
 import io.partnerpulse.kpi.Kpis;
 import io.partnerpulse.kpi.RecordsPage;
+import io.partnerpulse.shared.Format;
 import io.partnerpulse.shared.OrganizationSettings;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;

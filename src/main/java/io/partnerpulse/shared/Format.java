@@ -1,4 +1,4 @@
-package io.partnerpulse.web;
+package io.partnerpulse.shared;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;

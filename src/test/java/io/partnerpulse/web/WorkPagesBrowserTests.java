@@ -1,0 +1,111 @@
+package io.partnerpulse.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import io.partnerpulse.PartnerPulseIntegrationTest;
+import io.partnerpulse.support.Api;
+import io.partnerpulse.support.Browser;
+import io.partnerpulse.support.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The work pages in headless Chromium: approving from the registration queue, winning a deal on the board. */
+@PartnerPulseIntegrationTest
+@ExtendWith(Browser.class)
+class WorkPagesBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    WebDriver browser;
+    Api api;
+    String base;
+
+    @BeforeEach
+    void signIn() {
+        api = new Api(port);
+        base = "http://localhost:" + port;
+        browser = Browser.open();
+        browser.get(base + "/login");
+        browser.findElement(By.name("username")).sendKeys(Api.ADMIN_EMAIL);
+        browser.findElement(By.name("password")).sendKeys(Api.ADMIN_PASSWORD);
+        browser.findElement(By.cssSelector("form.login button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().equals(base + "/"));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        Browser.close();
+    }
+
+    @Test
+    void approvesARegistrationFromTheQueue() {
+        long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
+        Api.Response registration = api.post("/api/v1/registrations", """
+                {"partnerId": %d, "customerName": "%s", "estimatedAmount": 2500.00, "currency": "USD"}"""
+                .formatted(partner, Fixtures.unique("Queue customer")));
+
+        browser.get(base + "/registrations");
+        Browser.screenshot("registrations");
+        WebElement row = browser.findElement(By.cssSelector("tr[data-id='" + registration.id() + "']"));
+        row.findElement(By.cssSelector("form.approve button")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".flash-area .message.ok")).size() == 1);
+        Api.Response approved = api.get("/api/v1/registrations/" + registration.id());
+        assertThat(approved.json().get("outcome").asString()).isEqualTo("APPROVED");
+        assertThat(approved.json().get("opportunityId").isNull()).isFalse();
+        assertThat(browser.findElements(By.cssSelector("tr[data-id='" + registration.id() + "']"))).isEmpty();
+    }
+
+    @Test
+    void winsADealOnTheBoardAndTheDashboardCountsIt() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String dashboard = base + "/?period=custom&from=%s&to=%s".formatted(today, today.plusDays(1));
+        Api.Response deal = api.post("/api/v1/opportunities", "{\"name\": \"%s\", \"amount\": 9999999.00, \"currency\": \"USD\"}"
+                .formatted(Fixtures.unique("Board deal")));
+        String query = "from=%s&to=%s".formatted(today, today.plusDays(1));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d ->
+                api.get("/api/v1/kpis/pipeline/records?" + query).status() == 200);
+        browser.get(dashboard);
+        long before = Long.parseLong(browser.findElement(By.cssSelector("[data-kpi='dealCount'] .kpi-value")).getText().replaceAll("[^0-9]", ""));
+
+        browser.get(base + "/pipeline");
+        Browser.screenshot("pipeline");
+        WebElement card = browser.findElement(By.cssSelector(".deal[data-id='" + deal.id() + "']"));
+        new Select(card.findElement(By.name("target"))).selectByValue("WON");
+        card.findElement(By.cssSelector("form.move button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".flash-area .message.ok")).size() == 1);
+        assertThat(api.get("/api/v1/opportunities/" + deal.id()).json().get("stage").asString()).isEqualTo("WON");
+
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+            d.get(dashboard);
+            String text = d.findElement(By.cssSelector("[data-kpi='dealCount'] .kpi-value")).getText().replaceAll("[^0-9]", "");
+            return Long.parseLong(text) == before + 1;
+        });
+    }
+
+    @Test
+    void ranksPartnersOnTheLeaderboard() {
+        browser.get(base + "/leaderboard");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Partner leaderboard");
+        browser.get(base + "/leaderboard?sort=revenue");
+        assertThat(browser.findElements(By.cssSelector("table.leaderboard, p.empty"))).isNotEmpty();
+    }
+}
