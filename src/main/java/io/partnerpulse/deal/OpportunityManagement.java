@@ -99,6 +99,13 @@ public class OpportunityManagement {
         return opportunities.history(id);
     }
 
+    /** A partner's opportunities, newest first (within what the current user may see). */
+    @Transactional(readOnly = true)
+    public Page<OpportunityView> forPartner(long partnerId, int page, int size) {
+        return list(new OpportunityRepository.Filter(List.of(partnerId), null, null, null, null, null, null, null, null, null, null),
+                null, page, size);
+    }
+
     @Transactional(readOnly = true)
     public Page<OpportunityView> list(OpportunityRepository.Filter filter, String sort, int page, int size) {
         return opportunities.list(filter.withPartners(actor.partnerFilter(filter.partnerIds())), actor.orgScope().orElse(null), sort, page, size);

@@ -173,6 +173,12 @@ public class RegistrationManagement {
         return view;
     }
 
+    /** A partner's registrations, newest first (within what the current user may see). */
+    @Transactional(readOnly = true)
+    public Page<RegistrationView> forPartner(long partnerId, int page, int size) {
+        return list(new RegistrationRepository.Filter(List.of(partnerId), null, null, null, null, null, null), null, page, size);
+    }
+
     @Transactional(readOnly = true)
     public Page<RegistrationView> list(RegistrationRepository.Filter filter, String sort, int page, int size) {
         return registrations.list(filter.withPartners(actor.partnerFilter(filter.partnerIds())), actor.orgScope().orElse(null), sort, page, size);

@@ -41,15 +41,15 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class DashboardController {
 
-    static final List<String> PERIODS = List.of("this-month", "last-month", "this-quarter", "last-quarter", "this-year", "last-year", "custom");
-
     private final Kpis kpis;
+    private final KpiCards cards;
     private final OrganizationSettings organization;
     private final MessageSource messages;
     private final JdbcClient jdbc;
 
-    DashboardController(Kpis kpis, OrganizationSettings organization, MessageSource messages, JdbcClient jdbc) {
+    DashboardController(Kpis kpis, KpiCards cards, OrganizationSettings organization, MessageSource messages, JdbcClient jdbc) {
         this.kpis = kpis;
+        this.cards = cards;
         this.organization = organization;
         this.messages = messages;
         this.jdbc = jdbc;
@@ -62,58 +62,11 @@ class DashboardController {
         Selection selection = selection(params);
         KpiQuery query = new KpiQuery(selection.from(), selection.to(), null, selection.filters(),
                 Set.of(Comparison.PREVIOUS, Comparison.LAST_YEAR), KpiQuery.CloseRateVariant.COHORT, KpiQuery.AverageDealSizeVariant.PER_DEAL);
-        KpiReport.Kpis k = kpis.report(query).groups().get(0).kpis();
-        ChannelReport channels = kpis.channels(query);
-        ChannelReport channelsBefore = kpis.channels(query.withPeriod(previousFrom(selection), selection.from()));
-        ChannelReport channelsYearBefore = kpis.channels(query.withPeriod(selection.from().minusYears(1), selection.to().minusYears(1)));
-        List<KpiReport.Group> partners = kpis.report(query.withGroupBy(Dimension.PARTNER)).groups();
-        Format f = new Format(locale, organization.currency());
-
-        List<Card> cards = new ArrayList<>();
-        cards.add(new Card("averageDealSize", msg("kpi.averageDealSize", locale), f.money(k.averageDealSize().value()),
-                msg("kpi.averageDealSize.note", locale, f.money(k.averageDealSize().median())),
-                change(k.averageDealSize().value(), k.averageDealSize().previous(), f), change(k.averageDealSize().value(), k.averageDealSize().lastYear(), f),
-                null, "averageDealSize"));
-        cards.add(new Card("dealCount", msg("kpi.dealCount", locale), f.count(k.dealCount().value()),
-                msg("kpi.dealCount.note", locale, f.money(k.wonRevenue().value())),
-                change(BigDecimal.valueOf(k.dealCount().value()), k.dealCount().previous(), f),
-                change(BigDecimal.valueOf(k.dealCount().value()), k.dealCount().lastYear(), f),
-                f.attainment(k.wonRevenue().attainment()), "dealCount"));
-        cards.add(new Card("pipeline", msg("kpi.pipeline", locale), f.money(k.pipeline().amount()),
-                msg("kpi.pipeline.note", locale, f.money(k.pipeline().weightedAmount()), f.ratio(k.pipeline().coverage())),
-                change(k.pipeline().amount(), k.pipeline().previous(), f), change(k.pipeline().amount(), k.pipeline().lastYear(), f),
-                f.attainment(k.pipeline().attainment()), "pipeline"));
-        cards.add(new Card("channels", msg("kpi.channels", locale), f.percent(channels.total().roi()),
-                msg("kpi.channels.note", locale, f.money(channels.total().spend()), f.money(channels.total().wonRevenue())),
-                change(channels.total().roi(), Optional.ofNullable(channelsBefore.total().roi()), f),
-                change(channels.total().roi(), Optional.ofNullable(channelsYearBefore.total().roi()), f), null, null));
-        cards.add(new Card("closeRate", msg("kpi.closeRate", locale), f.percent(k.closeRate().value()),
-                msg("kpi.closeRate.note", locale, f.percent(k.winRate().value())),
-                change(k.closeRate().value(), k.closeRate().previous(), f), change(k.closeRate().value(), k.closeRate().lastYear(), f),
-                null, "closeRate"));
-        cards.add(new Card("velocity", msg("kpi.velocity", locale), f.money(k.salesVelocity().value()),
-                msg("kpi.velocity.note", locale, f.decimal(k.salesCycleDays().value())),
-                change(k.salesVelocity().value(), k.salesVelocity().previous(), f), change(k.salesVelocity().value(), k.salesVelocity().lastYear(), f),
-                null, "salesCycleDays"));
-        List<BigDecimal> scores = partners.stream().map(g -> g.kpis().qualityScore()).filter(s -> s != null && s.value() != null)
-                .map(KpiReport.QualityScore::value).toList();
-        List<BigDecimal> before = partners.stream().map(g -> g.kpis().qualityScore())
-                .filter(s -> s != null && s.previous() != null && s.previous().isPresent()).map(s -> s.previous().get()).toList();
-        BigDecimal median = median(scores);
-        cards.add(new Card("qualityScore", msg("kpi.qualityScore", locale), f.decimal(median),
-                msg("kpi.qualityScore.note", locale, f.count(scores.size())), change(median, Optional.ofNullable(median(before)), f), null,
-                null, null));
-        cards.add(new Card("dealSuccess", msg("kpi.dealSuccess", locale), f.percent(k.dealSuccess().value()),
-                msg("kpi.dealSuccess.note", locale, f.percent(k.dealSuccess().approvalRate().value())),
-                change(k.dealSuccess().value(), k.dealSuccess().previous(), f), change(k.dealSuccess().value(), k.dealSuccess().lastYear(), f),
-                null, "dealSuccess"));
-
-        boolean empty = k.dealCount().createdCount() == 0 && k.dealCount().value() == 0 && k.pipeline().count() == 0
-                && k.closeRate().denominator().signum() == 0;
+        KpiCards.Result result = cards.cards(query, locale);
         model.addAttribute("selection", selection);
-        model.addAttribute("cards", cards);
-        model.addAttribute("empty", empty);
-        model.addAttribute("periods", PERIODS);
+        model.addAttribute("cards", result.cards());
+        model.addAttribute("empty", result.empty());
+        model.addAttribute("periods", Selection.PERIODS);
         model.addAttribute("tiers", List.of("PLATINUM", "GOLD", "SILVER", "REGISTERED"));
         model.addAttribute("channelTypes", List.of("PAID", "EARNED", "OWNED"));
         model.addAttribute("units", jdbc.sql("select id, name from business_unit order by name").query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list());
@@ -182,81 +135,11 @@ class DashboardController {
 
     // ---------------------------------------------------------------------------------------------
     private Selection selection(Map<String, String> params) {
-        LocalDate today = LocalDate.now(organization.timeZone());
-        String asked = params.get("period");
-        String period = asked != null && PERIODS.contains(asked) ? asked : "this-quarter";
-        YearMonth month = YearMonth.from(today);
-        LocalDate quarter = LocalDate.of(today.getYear(), ((today.getMonthValue() - 1) / 3) * 3 + 1, 1);
-        LocalDate from;
-        LocalDate to;
-        switch (period) {
-            case "this-month" -> { from = month.atDay(1); to = month.plusMonths(1).atDay(1); }
-            case "last-month" -> { from = month.minusMonths(1).atDay(1); to = month.atDay(1); }
-            case "last-quarter" -> { from = quarter.minusMonths(3); to = quarter; }
-            case "this-year" -> { from = LocalDate.of(today.getYear(), 1, 1); to = from.plusYears(1); }
-            case "last-year" -> { from = LocalDate.of(today.getYear() - 1, 1, 1); to = from.plusYears(1); }
-            case "custom" -> {
-                from = date(params.get("from"), quarter);
-                to = date(params.get("to"), quarter.plusMonths(3));
-                if (!from.isBefore(to)) {
-                    to = from.plusDays(1);
-                }
-            }
-            default -> { from = quarter; to = quarter.plusMonths(3); }
-        }
-        return new Selection(period, from, to, choice(params.get("tier"), List.of("PLATINUM", "GOLD", "SILVER", "REGISTERED")),
-                id(params.get("unitId")), id(params.get("departmentId")), choice(params.get("channelType"), List.of("PAID", "EARNED", "OWNED")),
-                blankToNull(params.get("region")));
+        return Selection.parse(params, LocalDate.now(organization.timeZone()));
     }
 
-    private static LocalDate previousFrom(Selection s) {
-        if (s.from().getDayOfMonth() == 1 && s.to().getDayOfMonth() == 1) {
-            return s.from().minusMonths(java.time.temporal.ChronoUnit.MONTHS.between(s.from(), s.to()));
-        }
-        return s.from().minusDays(java.time.temporal.ChronoUnit.DAYS.between(s.from(), s.to()));
-    }
 
-    private static LocalDate date(String value, LocalDate fallback) {
-        try {
-            return value == null || value.isBlank() ? fallback : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            return fallback;
-        }
-    }
 
-    private static String choice(String value, List<String> allowed) {
-        return value != null && !value.isBlank() && allowed.contains(value) ? value : null;
-    }
-
-    private static Long id(String value) {
-        try {
-            return value == null || value.isBlank() ? null : Long.valueOf(value);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() || value.length() > 100 ? null : value;
-    }
-
-    private static BigDecimal median(List<BigDecimal> values) {
-        if (values.isEmpty()) {
-            return null;
-        }
-        List<BigDecimal> sorted = values.stream().sorted().toList();
-        int mid = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(mid)
-                : sorted.get(mid - 1).add(sorted.get(mid)).divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_EVEN);
-    }
-
-    private static Card.Change change(BigDecimal now, Optional<BigDecimal> before, Format f) {
-        if (now == null || before == null || before.isEmpty() || before.get().signum() == 0) {
-            return null;
-        }
-        BigDecimal change = now.subtract(before.get()).divide(before.get().abs(), 4, RoundingMode.HALF_EVEN);
-        return new Card.Change((change.signum() > 0 ? "+" : "") + f.percent(change), change.signum() > 0 ? "up" : change.signum() < 0 ? "down" : "flat");
-    }
 
     private String msg(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, key, locale);

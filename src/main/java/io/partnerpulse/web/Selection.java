@@ -1,6 +1,8 @@
 package io.partnerpulse.web;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +11,7 @@ import io.partnerpulse.kpi.Dimension;
 
 /** What the dashboard was asked for: a period and filters, read from the query string. */
 public record Selection(String period, LocalDate from, LocalDate to, String tier, Long unitId, Long departmentId, String channelType,
-                 String region) {
+                        String region, Long partnerId) {
 
     public Map<Dimension, List<String>> filters() {
         Map<Dimension, List<String>> filters = new EnumMap<>(Dimension.class);
@@ -28,6 +30,9 @@ public record Selection(String period, LocalDate from, LocalDate to, String tier
         if (region != null) {
             filters.put(Dimension.REGION, List.of(region));
         }
+        if (partnerId != null) {
+            filters.put(Dimension.PARTNER, List.of(partnerId.toString()));
+        }
         return filters;
     }
 
@@ -39,6 +44,7 @@ public record Selection(String period, LocalDate from, LocalDate to, String tier
         append(q, "departmentId", departmentId);
         append(q, "channelType", channelType);
         append(q, "region", region == null ? null : java.net.URLEncoder.encode(region, java.nio.charset.StandardCharsets.UTF_8));
+        append(q, "partnerId", partnerId);
         return q.toString();
     }
 
@@ -46,5 +52,60 @@ public record Selection(String period, LocalDate from, LocalDate to, String tier
         if (value != null) {
             q.append('&').append(name).append('=').append(value);
         }
+    }
+
+    public static final List<String> PERIODS = List.of("this-month", "last-month", "this-quarter", "last-quarter", "this-year", "last-year", "custom");
+
+    /** Reads a period and filters from a query string; anything malformed falls back to the default. */
+    public static Selection parse(Map<String, String> params, LocalDate today) {
+        String asked = params.get("period");
+        String period = asked != null && PERIODS.contains(asked) ? asked : "this-quarter";
+        YearMonth month = YearMonth.from(today);
+        LocalDate quarter = LocalDate.of(today.getYear(), ((today.getMonthValue() - 1) / 3) * 3 + 1, 1);
+        LocalDate from;
+        LocalDate to;
+        switch (period) {
+            case "this-month" -> { from = month.atDay(1); to = month.plusMonths(1).atDay(1); }
+            case "last-month" -> { from = month.minusMonths(1).atDay(1); to = month.atDay(1); }
+            case "last-quarter" -> { from = quarter.minusMonths(3); to = quarter; }
+            case "this-year" -> { from = LocalDate.of(today.getYear(), 1, 1); to = from.plusYears(1); }
+            case "last-year" -> { from = LocalDate.of(today.getYear() - 1, 1, 1); to = from.plusYears(1); }
+            case "custom" -> {
+                from = date(params.get("from"), quarter);
+                to = date(params.get("to"), quarter.plusMonths(3));
+                if (!from.isBefore(to)) {
+                    to = from.plusDays(1);
+                }
+            }
+            default -> { from = quarter; to = quarter.plusMonths(3); }
+        }
+        return new Selection(period, from, to, choice(params.get("tier"), List.of("PLATINUM", "GOLD", "SILVER", "REGISTERED")),
+                id(params.get("unitId")), id(params.get("departmentId")), choice(params.get("channelType"), List.of("PAID", "EARNED", "OWNED")),
+                blankToNull(params.get("region")), id(params.get("partnerId")));
+    }
+
+
+    private static LocalDate date(String value, LocalDate fallback) {
+        try {
+            return value == null || value.isBlank() ? fallback : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            return fallback;
+        }
+    }
+
+    private static String choice(String value, List<String> allowed) {
+        return value != null && !value.isBlank() && allowed.contains(value) ? value : null;
+    }
+
+    private static Long id(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Long.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() || value.length() > 100 ? null : value;
     }
 }

@@ -108,6 +108,22 @@ class PartnerIsolationSystemTests {
     }
 
     @Test
+    void keepsAnotherPartnersRowsOffEveryPage() {
+        List<String> pages = List.of("/", "/?period=custom&from=2020-01-01&to=2030-01-01", "/leaderboard?from=2020-01-01&to=2030-01-01",
+                "/pipeline", "/registrations", "/partners/" + partnerB, "/partners/" + partnerA + "?compare=" + partnerB,
+                "/dashboard/records?kpi=dealCount&period=custom&from=2020-01-01&to=2030-01-01",
+                "/dashboard/records?kpi=pipeline&period=custom&from=2020-01-01&to=2030-01-01",
+                "/dashboard/series?period=custom&from=2020-01-01&to=2030-01-01");
+        for (String page : pages) {
+            Api.Response response = userOfA.get(page);
+            assertThat(response.status()).as(page).isIn(200, 404);
+            assertThat(response.body()).as(page).doesNotContain(marker);
+        }
+        assertThat(userOfA.get("/partners/" + partnerB).status()).isEqualTo(404);
+        assertThat(userOfA.get("/partners/" + partnerA).status()).isEqualTo(200);
+    }
+
+    @Test
     void showsThePartnerItsOwnRecords() {
         assertThat(userOfA.get("/api/v1/leads").body()).contains("Alpha lead");
         assertThat(userOfA.get("/api/v1/leads/" + leadA).status()).isEqualTo(200);

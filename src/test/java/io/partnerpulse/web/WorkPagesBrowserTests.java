@@ -101,6 +101,23 @@ class WorkPagesBrowserTests {
     }
 
     @Test
+    void showsAPartnersScorecardBesideAnothersWithItsDeals() {
+        Fixtures fixtures = new Fixtures(jdbc);
+        long first = fixtures.activePartner("US", "GOLD");
+        long second = fixtures.activePartner("PK", "SILVER");
+        Api.Response deal = api.post("/api/v1/opportunities", "{\"name\": \"Scorecard deal\", \"amount\": 1500.00, \"currency\": \"USD\", \"partnerId\": %d}"
+                .formatted(first));
+
+        browser.get(base + "/partners/" + first + "?compare=" + second);
+
+        assertThat(browser.findElements(By.cssSelector(".side-by-side .cards"))).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector(".side-by-side .cards"))).allSatisfy(
+                cards -> assertThat(cards.findElements(By.cssSelector(".card"))).hasSize(8));
+        assertThat(browser.findElements(By.cssSelector("tr[data-id='" + deal.id() + "']"))).hasSize(1);
+        Browser.screenshot("partner");
+    }
+
+    @Test
     void ranksPartnersOnTheLeaderboard() {
         browser.get(base + "/leaderboard");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Partner leaderboard");

@@ -1,0 +1,93 @@
+package io.partnerpulse.web;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.partnerpulse.commission.CommissionStatements;
+import io.partnerpulse.deal.OpportunityManagement;
+import io.partnerpulse.deal.RegistrationManagement;
+import io.partnerpulse.kpi.Dimension;
+import io.partnerpulse.kpi.KpiQuery;
+import io.partnerpulse.kpi.Kpis;
+import io.partnerpulse.partner.PartnerManagement;
+import io.partnerpulse.partner.PartnerView;
+import io.partnerpulse.shared.Format;
+import io.partnerpulse.shared.OrganizationSettings;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * A partner's page: its scorecard (the eight KPIs with comparisons), side by side with another
+ * partner's when asked, its last twelve months, its deals, registrations and commission. A partner
+ * user sees only its own partner's page.
+ */
+@Controller
+class PartnerPage {
+
+    private final PartnerManagement partners;
+    private final OpportunityManagement opportunities;
+    private final RegistrationManagement registrations;
+    private final CommissionStatements commissions;
+    private final Kpis kpis;
+    private final KpiCards cards;
+    private final OrganizationSettings organization;
+
+    PartnerPage(PartnerManagement partners, OpportunityManagement opportunities, RegistrationManagement registrations,
+                CommissionStatements commissions, Kpis kpis, KpiCards cards, OrganizationSettings organization) {
+        this.partners = partners;
+        this.opportunities = opportunities;
+        this.registrations = registrations;
+        this.commissions = commissions;
+        this.kpis = kpis;
+        this.cards = cards;
+        this.organization = organization;
+    }
+
+    /** One month of the partner's history. */
+    public record Month(String month, String revenue, long deals, String winRate) {
+    }
+
+    @GetMapping("/partners/{id}")
+    String partner(@PathVariable long id, @RequestParam Map<String, String> params,
+                   @RequestParam(name = "compare", required = false) Long otherId, Model model, Locale locale) {
+        PartnerView partner = partners.get(id);
+        Selection asked = Selection.parse(params, LocalDate.now(organization.timeZone()));
+        Selection selection = new Selection(asked.period(), asked.from(), asked.to(), null, null, null, null, null, id);
+        Format format = new Format(locale, organization.currency());
+        model.addAttribute("partner", partner);
+        model.addAttribute("selection", selection);
+        model.addAttribute("periods", Selection.PERIODS);
+        model.addAttribute("cards", cards.cards(query(selection, id), locale).cards());
+        if (otherId != null && otherId != id) {
+            PartnerView other = partners.get(otherId);
+            model.addAttribute("other", other);
+            model.addAttribute("otherCards", cards.cards(query(selection, otherId), locale).cards());
+        }
+        LocalDate historyFrom = YearMonth.from(selection.to().minusDays(1)).minusMonths(11).atDay(1);
+        List<Month> history = kpis.report(KpiQuery.of(historyFrom, selection.to()).withGroupBy(Dimension.MONTH)
+                        .withFilters(Map.of(Dimension.PARTNER, List.of(Long.toString(id))))).groups().stream()
+                .map(g -> new Month(g.key(), format.money(g.kpis().wonRevenue().value()), g.kpis().dealCount().value(),
+                        format.percent(g.kpis().winRate().value())))
+                .toList();
+        model.addAttribute("history", history);
+        model.addAttribute("deals", opportunities.forPartner(id, 0, 20));
+        model.addAttribute("registrations", registrations.forPartner(id, 0, 20));
+        model.addAttribute("commission", commissions.statement(id, selection.from(), selection.to()));
+        model.addAttribute("format", format);
+        return "partner";
+    }
+
+    private static KpiQuery query(Selection selection, long partnerId) {
+        return new KpiQuery(selection.from(), selection.to(), null, Map.of(Dimension.PARTNER, List.of(Long.toString(partnerId))),
+                Set.of(KpiQuery.Comparison.PREVIOUS, KpiQuery.Comparison.LAST_YEAR), KpiQuery.CloseRateVariant.COHORT,
+                KpiQuery.AverageDealSizeVariant.PER_DEAL);
+    }
+
+}
