@@ -70,6 +70,24 @@
         yAxis: { type: 'value', position: rtl ? 'right' : 'left', axisLabel: { formatter: function (v) { return (v * 100) + '%'; } } },
         series: [{ name: data.labels.closeRate, type: 'line', smooth: true, connectNulls: false, data: numbers(data.closeRates), areaStyle: {} }]
       });
+      chart('chart-velocity', {
+        tooltip: { trigger: 'axis' },
+        legend: { data: [data.labels.velocity, data.labels.cycle] },
+        grid: { containLabel: true, left: 8, right: 8 },
+        xAxis: { type: 'category', data: data.months, inverse: rtl },
+        yAxis: [axisMoney, { type: 'value', position: rtl ? 'left' : 'right' }],
+        series: [
+          { name: data.labels.velocity, type: 'line', data: numbers(data.velocity), itemStyle: { color: '#0b69a3' } },
+          { name: data.labels.cycle, type: 'bar', yAxisIndex: 1, data: numbers(data.cycleDays), itemStyle: { color: '#9fb3c8' } }
+        ]
+      });
+      chart('chart-location', {
+        tooltip: { trigger: 'axis', valueFormatter: function (v) { return v === null ? '—' : (v * 100).toFixed(1) + '%'; } },
+        grid: { containLabel: true, left: 8, right: 8 },
+        xAxis: { type: 'category', data: data.regions, inverse: rtl },
+        yAxis: { type: 'value', position: rtl ? 'right' : 'left', axisLabel: { formatter: function (v) { return (v * 100) + '%'; } } },
+        series: [{ name: data.labels.closeRate, type: 'bar', data: numbers(data.regionCloseRates), itemStyle: { color: '#7b61ff' } }]
+      });
       section.setAttribute('data-ready', 'true');
     })
     .catch(function (error) {

@@ -87,6 +87,12 @@ class DashboardController {
         series.put("months", byMonth.stream().map(KpiReport.Group::key).toList());
         series.put("revenue", byMonth.stream().map(g -> g.kpis().wonRevenue().value()).toList());
         series.put("deals", byMonth.stream().map(g -> g.kpis().dealCount().value()).toList());
+        series.put("cycleDays", byMonth.stream().map(g -> g.kpis().salesCycleDays().value()).toList());
+        series.put("velocity", byMonth.stream().map(g -> g.kpis().salesVelocity().value()).toList());
+        List<KpiReport.Group> byRegion = kpis.report(KpiQuery.of(selection.from(), selection.to()).withFilters(selection.filters())
+                .withGroupBy(Dimension.REGION)).groups().stream().filter(g -> !g.key().equals("none")).toList();
+        series.put("regions", byRegion.stream().map(KpiReport.Group::label).toList());
+        series.put("regionCloseRates", byRegion.stream().map(g -> g.kpis().closeRate().value()).toList());
         KpiReport.Pipeline pipeline = kpis.report(KpiQuery.of(selection.from(), selection.to()).withFilters(selection.filters()))
                 .groups().get(0).kpis().pipeline();
         series.put("stages", pipeline.byStage().stream().map(s -> msg("stage." + s.stage(), locale)).toList());
@@ -107,7 +113,8 @@ class DashboardController {
                 .map(m -> java.time.Month.of(Integer.parseInt(m)).getDisplayName(java.time.format.TextStyle.SHORT, locale)).toList());
         series.put("closeRates", new ArrayList<>(closeRates.values()));
         series.put("labels", Map.of("revenue", msg("chart.revenue.series", locale), "deals", msg("chart.deals.series", locale),
-                "spend", msg("chart.spend", locale), "weighted", msg("kpi.pipeline", locale), "closeRate", msg("kpi.closeRate", locale)));
+                "spend", msg("chart.spend", locale), "weighted", msg("kpi.pipeline", locale), "closeRate", msg("kpi.closeRate", locale),
+                "cycle", msg("chart.cycle.series", locale), "velocity", msg("kpi.velocity", locale)));
         series.put("currency", organization.currency());
         return series;
     }

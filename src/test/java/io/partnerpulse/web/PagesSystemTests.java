@@ -1,0 +1,78 @@
+package io.partnerpulse.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.partnerpulse.PartnerPulseIntegrationTest;
+import io.partnerpulse.support.Api;
+import io.partnerpulse.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Every page answers, in both languages, for every period, and shows the friendly error page when it must. */
+@PartnerPulseIntegrationTest
+class PagesSystemTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private Api admin() {
+        return new Api(port, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
+    }
+
+    @Test
+    void answersTheDashboardForEveryPeriodInBothLanguages() {
+        Api admin = admin();
+        for (String period : Selection.PERIODS) {
+            for (String lang : new String[] {"en", "ur"}) {
+                Api.Response page = admin.get("/?period=" + period + "&lang=" + lang);
+                assertThat(page.status()).as(period + " " + lang).isEqualTo(200);
+                assertThat(page.body()).contains("data-kpi=\"dealSuccess\"");
+            }
+        }
+        assertThat(admin.get("/?lang=ur").body()).contains("dir=\"rtl\"", "پروگرام ڈیش بورڈ");
+        assertThat(admin.get("/?period=custom&from=not-a-date&to=2026-13-45&tier=DIAMOND&unitId=abc").status()).isEqualTo(200);
+    }
+
+    @Test
+    void showsTheKpisOfAUnitADepartmentAndAnEmployee() {
+        Api admin = admin();
+        long unit = admin.post("/api/v1/business-units", "{\"name\": \"%s\"}".formatted(Fixtures.unique("Pages unit"))).id();
+        long department = admin.post("/api/v1/departments", "{\"name\": \"Pages dept\", \"businessUnitId\": %d}".formatted(unit)).id();
+        long employee = admin.post("/api/v1/employees", "{\"fullName\": \"Page Person\", \"departmentId\": %d, \"hireDate\": \"2021-01-01\"}"
+                .formatted(department)).id();
+
+        assertThat(admin.get("/organization").body()).contains("Page Person");
+        for (String path : new String[] {"/organization/unit/" + unit, "/organization/department/" + department, "/organization/employee/" + employee}) {
+            Api.Response page = admin.get(path);
+            assertThat(page.status()).as(path).isEqualTo(200);
+            assertThat(page.body().split("data-kpi=").length - 1).as(path).isEqualTo(8);
+        }
+        assertThat(admin.get("/organization/team/1").status()).isEqualTo(404);
+        assertThat(admin.get("/organization/unit/987654321").status()).isEqualTo(404);
+    }
+
+    @Test
+    void keepsPartnerUsersOutOfTheOrganizationPages() {
+        long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
+        String email = Fixtures.unique("pageuser").replace(" ", "") + "@partner.example";
+        admin().post("/api/v1/users", """
+                {"email": "%s", "displayName": "Portal", "role": "PARTNER_USER", "partnerId": %d, "password": "portal-password-1"}"""
+                .formatted(email, partner));
+        Api portal = new Api(port, Api.basic(email, "portal-password-1"));
+        assertThat(portal.get("/organization").status()).isEqualTo(403);
+        assertThat(portal.get("/").status()).isEqualTo(200);
+        assertThat(portal.get("/partners/" + partner).status()).isEqualTo(200);
+    }
+
+    @Test
+    void showsTheFriendlyErrorPageForAnUnknownPartner() {
+        Api.Response page = admin().get("/partners/987654321");
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.body()).contains("That page does not exist.").doesNotContain("Exception");
+    }
+}
