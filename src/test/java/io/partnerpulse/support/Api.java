@@ -78,6 +78,12 @@ public final class Api {
                 .header("If-Match", ifMatch).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A form post, as a browser sends it. */
+    public Response form(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response put(String path, String body, String ifMatch) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body));

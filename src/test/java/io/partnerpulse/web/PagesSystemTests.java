@@ -70,6 +70,41 @@ class PagesSystemTests {
     }
 
     @Test
+    void showsEveryInvalidFieldOfANewPartnerBesideIt() {
+        Api admin = admin();
+        Api.Response invalid = admin.form("/partners", "name=&tier=GOLD&country=Pakistan&commissionRate=7");
+        assertThat(invalid.status()).isEqualTo(200);
+        assertThat(invalid.body().split("class=\"field-error\"").length - 1).isEqualTo(3);
+        Api.Response wrongType = admin.form("/partners", "name=Typed&tier=GOLD&country=PK&commissionRate=abc");
+        assertThat(wrongType.status()).isEqualTo(200);
+        assertThat(wrongType.body()).contains("field-error");
+
+        Api.Response created = admin.form("/partners", "name=" + Fixtures.unique("Form partner").replace(" ", "+") + "&tier=GOLD&country=PK&city=Lahore");
+        assertThat(created.status()).isEqualTo(302);
+        assertThat(admin.get("/partners?q=Form+partner").body()).contains("Form partner");
+    }
+
+    @Test
+    void setsATargetAndRecordsCampaignSpendFromTheirPages() {
+        Api admin = admin();
+        Api.Response bad = admin.form("/targets", "scope=PARTNER&metric=REVENUE&periodStart=2031-01-01&periodEnd=2030-01-01&value=10");
+        assertThat(bad.status()).isEqualTo(200);
+        assertThat(bad.body()).contains("field-error");
+        assertThat(admin.form("/targets", "scope=PROGRAM&metric=DEAL_COUNT&periodStart=2032-01-01&periodEnd=2032-04-01&value=40").status())
+                .isEqualTo(302);
+        assertThat(admin.get("/targets?scope=PROGRAM").body()).contains("2032-01-01");
+
+        Api api = new Api(port);
+        long channel = api.post("/api/v1/channels", "{\"name\": \"%s\", \"type\": \"PAID\"}".formatted(Fixtures.unique("Page channel"))).id();
+        Api.Response campaign = api.post("/api/v1/campaigns", """
+                {"name": "Page campaign", "channelId": %d, "startsOn": "2026-01-01", "endsOn": "2026-01-31", "cost": 100.00, "currency": "USD"}"""
+                .formatted(channel));
+        assertThat(admin.form("/campaigns/" + campaign.id() + "/spend", "version=0&amount=25.50").status()).isEqualTo(302);
+        assertThat(api.get("/api/v1/campaigns/" + campaign.id()).json().get("cost").decimalValue()).isEqualByComparingTo("125.50");
+        assertThat(admin.get("/campaigns?channelId=" + channel).body()).contains("Page campaign");
+    }
+
+    @Test
     void showsTheFriendlyErrorPageForAnUnknownPartner() {
         Api.Response page = admin().get("/partners/987654321");
         assertThat(page.status()).isEqualTo(404);

@@ -1,0 +1,65 @@
+package io.partnerpulse.marketing.web;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+import io.partnerpulse.marketing.MarketingManagement;
+import io.partnerpulse.marketing.MarketingRecords;
+import io.partnerpulse.shared.ApiError;
+import io.partnerpulse.shared.Format;
+import io.partnerpulse.shared.OrganizationSettings;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The campaigns work page: campaigns by channel with their cost, and spend recorded against them. */
+@Controller
+class CampaignsPage {
+
+    private final MarketingManagement marketing;
+    private final OrganizationSettings organization;
+    private final MessageSource messages;
+
+    CampaignsPage(MarketingManagement marketing, OrganizationSettings organization, MessageSource messages) {
+        this.marketing = marketing;
+        this.organization = organization;
+        this.messages = messages;
+    }
+
+    @GetMapping("/campaigns")
+    String list(@RequestParam(required = false) Long channelId, @RequestParam(required = false) String q,
+                @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
+        model.addAttribute("campaigns", marketing.campaigns(channelId, null, null, q, null, Math.max(0, page), 50));
+        model.addAttribute("channels", marketing.channels(null, null, "name", 0, 500).items());
+        model.addAttribute("channelId", channelId);
+        model.addAttribute("q", q);
+        model.addAttribute("format", new Format(locale, organization.currency()));
+        return "marketing/campaigns";
+    }
+
+    @PostMapping("/campaigns/{id}/spend")
+    String spend(@PathVariable long id, @RequestParam long version, @RequestParam String amount, @RequestParam(required = false) String note,
+                 RedirectAttributes redirect, Locale locale) {
+        try {
+            BigDecimal value;
+            try {
+                value = new BigDecimal(amount.trim().replace(',', '.'));
+            } catch (NumberFormatException e) {
+                throw ApiError.invalid("amount", messages.getMessage("campaigns.amount.invalid", null, locale));
+            }
+            if (value.signum() <= 0 || value.scale() > 2) {
+                throw ApiError.invalid("amount", messages.getMessage("campaigns.amount.invalid", null, locale));
+            }
+            marketing.recordSpend(id, new MarketingRecords.Spend(value, note, version), version);
+            redirect.addFlashAttribute("flash", messages.getMessage("campaigns.recorded", new Object[] {id}, locale));
+        } catch (ApiError e) {
+            redirect.addFlashAttribute("flashError", messages.getMessage("action.failed", new Object[] {e.getMessage()}, locale));
+        }
+        return "redirect:/campaigns";
+    }
+}

@@ -1,0 +1,34 @@
+package io.partnerpulse.shared;
+
+import java.util.List;
+
+import org.springframework.validation.BindingResult;
+
+/** Puts a service's field problems (a 422 of the API) next to the fields of a page's form. */
+public final class FormErrors {
+
+    private FormErrors() {
+    }
+
+    /** The first message of each invalid field, for showing beside it; "" holds a message for the form as a whole. */
+    public static java.util.Map<String, String> byField(BindingResult errors) {
+        java.util.Map<String, String> messages = new java.util.LinkedHashMap<>();
+        errors.getFieldErrors().forEach(e -> messages.putIfAbsent(e.getField(),
+                e.isBindingFailure() ? "has a value of the wrong type or format" : e.getDefaultMessage()));
+        errors.getGlobalErrors().forEach(e -> messages.putIfAbsent("", e.getDefaultMessage()));
+        return messages;
+    }
+
+    public static void copy(ApiError error, BindingResult errors) {
+        Object problems = error.properties().get("errors");
+        if (problems instanceof List<?> list && !list.isEmpty()) {
+            for (Object item : list) {
+                if (item instanceof ApiError.FieldProblem problem) {
+                    errors.rejectValue(problem.field(), "invalid", problem.reason());
+                }
+            }
+        } else {
+            errors.reject("failed", error.getMessage());
+        }
+    }
+}
