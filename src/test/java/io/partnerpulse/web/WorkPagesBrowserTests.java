@@ -67,10 +67,13 @@ class WorkPagesBrowserTests {
         WebElement row = browser.findElement(By.cssSelector("tr[data-id='" + registration.id() + "']"));
         row.findElement(By.cssSelector("form.approve button")).click();
 
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".flash-area .message.ok")).size() == 1);
+        // htmx swaps the row's actions for the outcome, without reloading the page
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d ->
+                !d.findElements(By.cssSelector("tr[data-id='" + registration.id() + "'] .outcome.ok")).isEmpty());
         Api.Response approved = api.get("/api/v1/registrations/" + registration.id());
         assertThat(approved.json().get("outcome").asString()).isEqualTo("APPROVED");
         assertThat(approved.json().get("opportunityId").isNull()).isFalse();
+        browser.get(base + "/registrations");
         assertThat(browser.findElements(By.cssSelector("tr[data-id='" + registration.id() + "']"))).isEmpty();
     }
 

@@ -50,28 +50,49 @@ class RegistrationQueuePage {
     }
 
     @PostMapping("/registrations/{id}/approve")
-    String approve(@PathVariable long id, @RequestParam long version, RedirectAttributes redirect, Locale locale) {
+    String approve(@PathVariable long id, @RequestParam long version, RedirectAttributes redirect, Locale locale,
+                   @org.springframework.web.bind.annotation.RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        String message;
+        boolean ok;
         try {
             registrations.approve(id, new RegistrationRequests.Approve(null, version), version);
-            redirect.addFlashAttribute("flash", messages.getMessage("registrations.approved", new Object[] {id}, locale));
+            message = messages.getMessage("registrations.approved", new Object[] {id}, locale);
+            ok = true;
         } catch (ApiError e) {
-            redirect.addFlashAttribute("flashError", messages.getMessage("action.failed", new Object[] {e.getMessage()}, locale));
+            message = messages.getMessage("action.failed", new Object[] {e.getMessage()}, locale);
+            ok = false;
         }
+        return answer(htmx, model, redirect, message, ok);
+    }
+
+    /** htmx swaps the row for the outcome in place; a plain form post goes back to the queue. */
+    private static String answer(String htmx, Model model, RedirectAttributes redirect, String message, boolean ok) {
+        if (htmx != null) {
+            model.addAttribute("message", message);
+            model.addAttribute("ok", ok);
+            return "deal/registrations :: outcome";
+        }
+        redirect.addFlashAttribute(ok ? "flash" : "flashError", message);
         return "redirect:/registrations";
     }
 
     @PostMapping("/registrations/{id}/reject")
     String reject(@PathVariable long id, @RequestParam long version, @RequestParam String reason, RedirectAttributes redirect,
-                  Locale locale) {
+                  Locale locale, @org.springframework.web.bind.annotation.RequestHeader(name = "HX-Request", required = false) String htmx,
+                  Model model) {
+        String message;
+        boolean ok;
         try {
             if (reason.isBlank()) {
                 throw ApiError.invalid("reason", messages.getMessage("registrations.reason", null, locale));
             }
             registrations.reject(id, new RegistrationRequests.Reject(reason.trim(), version), version);
-            redirect.addFlashAttribute("flash", messages.getMessage("registrations.rejected", new Object[] {id}, locale));
+            message = messages.getMessage("registrations.rejected", new Object[] {id}, locale);
+            ok = true;
         } catch (ApiError e) {
-            redirect.addFlashAttribute("flashError", messages.getMessage("action.failed", new Object[] {e.getMessage()}, locale));
+            message = messages.getMessage("action.failed", new Object[] {e.getMessage()}, locale);
+            ok = false;
         }
-        return "redirect:/registrations";
+        return answer(htmx, model, redirect, message, ok);
     }
 }
