@@ -105,6 +105,19 @@ class PagesSystemTests {
     }
 
     @Test
+    void qualifiesAndDisqualifiesLeadsFromTheirPage() {
+        Api api = new Api(port);
+        Api.Response lead = api.post("/api/v1/leads", "{\"companyName\": \"%s\", \"country\": \"US\"}".formatted(Fixtures.unique("Page lead")));
+        Api admin = admin();
+        assertThat(admin.get("/leads?q=Page+lead").body()).contains("data-id=\"" + lead.id() + "\"");
+        assertThat(admin.form("/leads/" + lead.id() + "/qualify", "version=0").status()).isEqualTo(302);
+        assertThat(api.get("/api/v1/leads/" + lead.id()).json().get("status").asString()).isEqualTo("QUALIFIED");
+        assertThat(admin.form("/leads/" + lead.id() + "/disqualify", "version=1&reason=No+budget").status()).isEqualTo(302);
+        assertThat(api.get("/api/v1/leads/" + lead.id()).json().get("status").asString()).isEqualTo("DISQUALIFIED");
+        assertThat(admin.form("/leads/distribute", "").status()).isEqualTo(302);
+    }
+
+    @Test
     void showsTheFriendlyErrorPageForAnUnknownPartner() {
         Api.Response page = admin().get("/partners/987654321");
         assertThat(page.status()).isEqualTo(404);
