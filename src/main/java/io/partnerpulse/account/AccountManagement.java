@@ -31,7 +31,7 @@ public class AccountManagement {
                        a.year_established, a.parent_account_id, a.version from customer_account a""", "a.id",
                 (rs, n) -> new AccountView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5) == null ? null : rs.getString(5).trim(), rs.getString(6), rs.getString(7),
-                        (Integer) rs.getObject(8), rs.getBigDecimal(9), (Integer) rs.getObject(10), (Long) rs.getObject(11), rs.getLong(12)));
+                        (Integer) rs.getObject(8), rs.getBigDecimal(9), (Integer) rs.getObject(10), (Long) rs.getObject(11), rs.getLong(12))).audited(this::audit);
         this.references = references;
         this.audit = audit;
         this.actor = actor;
@@ -39,25 +39,20 @@ public class AccountManagement {
 
     public AccountView create(AccountForm form) {
         check(form, null);
-        AccountView view = accounts.insert("""
+        return accounts.create("""
                 insert into customer_account (external_id, name, sector, country, region, city, employees, annual_revenue,
                                               year_established, parent_account_id)
                 values (:externalId, :name, :sector, :country, :region, :city, :employees, :revenue, :year, :parent) returning id""",
                 params(form));
-        audit.record(actor.name(), "account.created", "account", view.id(), null, view);
-        return view;
     }
 
     public AccountView edit(long id, AccountForm form, long version) {
         check(form, id);
-        AccountView before = accounts.get(id);
-        AccountView after = accounts.update(id, version, """
+        return accounts.edit(id, version, """
                 update customer_account set external_id = :externalId, name = :name, sector = :sector, country = :country,
                        region = :region, city = :city, employees = :employees, annual_revenue = :revenue,
                        year_established = :year, parent_account_id = :parent, version = version + 1
                 where id = :id and version = :version""", params(form));
-        audit.record(actor.name(), "account.edited", "account", id, before, after);
-        return after;
     }
 
     @Transactional(readOnly = true)
@@ -91,5 +86,9 @@ public class AccountManagement {
         p.put("year", form.yearEstablished());
         p.put("parent", form.parentAccountId());
         return p;
+    }
+
+    private void audit(String action, String entity, long id, Object before, Object after) {
+        audit.record(actor.name(), action, entity, id, before, after);
     }
 }

@@ -33,32 +33,27 @@ public class MarketingManagement {
         this.organization = organization;
         this.channels = new RecordTable<>(jdbc, "channel", "select c.id, c.external_id, c.name, c.type, c.version from marketing_channel c",
                 "c.id", (rs, n) -> new ChannelView(rs.getLong(1), rs.getString(2), rs.getString(3), ChannelType.valueOf(rs.getString(4)),
-                        rs.getLong(5)));
+                        rs.getLong(5))).audited(this::audit);
         this.campaigns = new RecordTable<>(jdbc, "campaign", """
                 select k.id, k.external_id, k.name, k.channel_id, k.partner_id, k.starts_on, k.ends_on, k.cost, k.currency, k.version
                 from campaign k""", "k.id",
                 (rs, n) -> new CampaignView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), (Long) rs.getObject(5),
                         rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getBigDecimal(8),
-                        rs.getString(9).trim(), rs.getLong(10)));
+                        rs.getString(9).trim(), rs.getLong(10))).audited(this::audit);
         this.references = references;
         this.audit = audit;
         this.actor = actor;
     }
 
     public ChannelView createChannel(ChannelForm form) {
-        ChannelView view = channels.insert("insert into marketing_channel (external_id, name, type) values (:externalId, :name, :type) returning id",
+        return channels.create("insert into marketing_channel (external_id, name, type) values (:externalId, :name, :type) returning id",
                 channel(form));
-        audit.record(actor.name(), "channel.created", "channel", view.id(), null, view);
-        return view;
     }
 
     public ChannelView editChannel(long id, ChannelForm form, long version) {
-        ChannelView before = channels.get(id);
-        ChannelView after = channels.update(id, version, """
+        return channels.edit(id, version, """
                 update marketing_channel set external_id = :externalId, name = :name, type = :type, version = version + 1
                 where id = :id and version = :version""", channel(form));
-        audit.record(actor.name(), "channel.edited", "channel", id, before, after);
-        return after;
     }
 
     @Transactional(readOnly = true)
@@ -74,22 +69,17 @@ public class MarketingManagement {
 
     public CampaignView createCampaign(CampaignForm form) {
         check(form);
-        CampaignView view = campaigns.insert("""
+        return campaigns.create("""
                 insert into campaign (external_id, name, channel_id, partner_id, starts_on, ends_on, cost, currency)
                 values (:externalId, :name, :channel, :partner, :starts, :ends, :cost, :currency) returning id""", campaign(form));
-        audit.record(actor.name(), "campaign.created", "campaign", view.id(), null, view);
-        return view;
     }
 
     public CampaignView editCampaign(long id, CampaignForm form, long version) {
         check(form);
-        CampaignView before = campaigns.get(id);
-        CampaignView after = campaigns.update(id, version, """
+        return campaigns.edit(id, version, """
                 update campaign set external_id = :externalId, name = :name, channel_id = :channel, partner_id = :partner,
                        starts_on = :starts, ends_on = :ends, cost = :cost, currency = :currency, version = version + 1
                 where id = :id and version = :version""", campaign(form));
-        audit.record(actor.name(), "campaign.edited", "campaign", id, before, after);
-        return after;
     }
 
     /** Adds spend to a campaign's cost; the KPIs spread the cost over the campaign's days. */
@@ -144,4 +134,7 @@ public class MarketingManagement {
         return p;
     }
 
+    private void audit(String action, String entity, long id, Object before, Object after) {
+        audit.record(actor.name(), action, entity, id, before, after);
+    }
 }

@@ -30,15 +30,15 @@ public class OrganizationManagement {
 
     OrganizationManagement(JdbcClient jdbc, References references, AuditTrail audit, CurrentActor actor) {
         this.units = new RecordTable<>(jdbc, "business-unit", "select u.id, u.external_id, u.name, u.version from business_unit u",
-                "u.id", (rs, n) -> new UnitView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+                "u.id", (rs, n) -> new UnitView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4))).audited(this::audit);
         this.departments = new RecordTable<>(jdbc, "department",
                 "select d.id, d.external_id, d.name, d.business_unit_id, d.version from department d", "d.id",
-                (rs, n) -> new DepartmentView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)));
+                (rs, n) -> new DepartmentView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5))).audited(this::audit);
         this.employees = new RecordTable<>(jdbc, "employee", """
                 select e.id, e.external_id, e.full_name, e.email, e.title, e.department_id, e.manager_id, e.hire_date, e.active,
                        e.version from employee e""", "e.id",
                 (rs, n) -> new EmployeeView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getLong(6), (Long) rs.getObject(7), rs.getObject(8, LocalDate.class), rs.getBoolean(9), rs.getLong(10)));
+                        rs.getLong(6), (Long) rs.getObject(7), rs.getObject(8, LocalDate.class), rs.getBoolean(9), rs.getLong(10))).audited(this::audit);
         this.references = references;
         this.audit = audit;
         this.actor = actor;
@@ -46,18 +46,13 @@ public class OrganizationManagement {
 
     // ---- business units ----
     public UnitView createUnit(UnitForm form) {
-        UnitView view = units.insert("insert into business_unit (external_id, name) values (:externalId, :name) returning id", unit(form));
-        audit.record(actor.name(), "business-unit.created", "business-unit", view.id(), null, view);
-        return view;
+        return units.create("insert into business_unit (external_id, name) values (:externalId, :name) returning id", unit(form));
     }
 
     public UnitView editUnit(long id, UnitForm form, long version) {
-        UnitView before = units.get(id);
-        UnitView after = units.update(id, version, """
+        return units.edit(id, version, """
                 update business_unit set external_id = :externalId, name = :name, version = version + 1
                 where id = :id and version = :version""", unit(form));
-        audit.record(actor.name(), "business-unit.edited", "business-unit", id, before, after);
-        return after;
     }
 
     @Transactional(readOnly = true)
@@ -73,21 +68,16 @@ public class OrganizationManagement {
     // ---- departments ----
     public DepartmentView createDepartment(DepartmentForm form) {
         references.check().exists("businessUnitId", Kind.UNIT, form.businessUnitId()).orThrow();
-        DepartmentView view = departments.insert("""
+        return departments.create("""
                 insert into department (external_id, name, business_unit_id) values (:externalId, :name, :unit) returning id""",
                 department(form));
-        audit.record(actor.name(), "department.created", "department", view.id(), null, view);
-        return view;
     }
 
     public DepartmentView editDepartment(long id, DepartmentForm form, long version) {
         references.check().exists("businessUnitId", Kind.UNIT, form.businessUnitId()).orThrow();
-        DepartmentView before = departments.get(id);
-        DepartmentView after = departments.update(id, version, """
+        return departments.edit(id, version, """
                 update department set external_id = :externalId, name = :name, business_unit_id = :unit, version = version + 1
                 where id = :id and version = :version""", department(form));
-        audit.record(actor.name(), "department.edited", "department", id, before, after);
-        return after;
     }
 
     @Transactional(readOnly = true)
@@ -104,23 +94,18 @@ public class OrganizationManagement {
     // ---- employees ----
     public EmployeeView createEmployee(EmployeeForm form) {
         checkEmployee(form, null);
-        EmployeeView view = employees.insert("""
+        return employees.create("""
                 insert into employee (external_id, full_name, email, title, department_id, manager_id, hire_date, active)
                 values (:externalId, :name, :email, :title, :department, :manager, :hired, :active) returning id""", employee(form));
-        audit.record(actor.name(), "employee.created", "employee", view.id(), null, view);
-        return view;
     }
 
     public EmployeeView editEmployee(long id, EmployeeForm form, long version) {
         checkEmployee(form, id);
-        EmployeeView before = employees.get(id);
-        EmployeeView after = employees.update(id, version, """
+        return employees.edit(id, version, """
                 update employee set external_id = :externalId, full_name = :name, email = :email, title = :title,
                        department_id = :department, manager_id = :manager, hire_date = :hired, active = :active,
                        version = version + 1
                 where id = :id and version = :version""", employee(form));
-        audit.record(actor.name(), "employee.edited", "employee", id, before, after);
-        return after;
     }
 
     @Transactional(readOnly = true)
@@ -169,5 +154,9 @@ public class OrganizationManagement {
         p.put("hired", form.hireDate());
         p.put("active", form.active() == null || form.active());
         return p;
+    }
+
+    private void audit(String action, String entity, long id, Object before, Object after) {
+        audit.record(actor.name(), action, entity, id, before, after);
     }
 }

@@ -30,24 +30,19 @@ public class ProductLineManagement {
 
     ProductLineManagement(JdbcClient jdbc, AuditTrail audit, CurrentActor actor) {
         this.lines = new RecordTable<>(jdbc, "product-line", "select p.id, p.external_id, p.name, p.version from product_line p", "p.id",
-                (rs, n) -> new ProductLineView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+                (rs, n) -> new ProductLineView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4))).audited(this::audit);
         this.audit = audit;
         this.actor = actor;
     }
 
     public ProductLineView create(ProductLineForm form) {
-        ProductLineView view = lines.insert("insert into product_line (external_id, name) values (:externalId, :name) returning id", params(form));
-        audit.record(actor.name(), "product-line.created", "product-line", view.id(), null, view);
-        return view;
+        return lines.create("insert into product_line (external_id, name) values (:externalId, :name) returning id", params(form));
     }
 
     public ProductLineView edit(long id, ProductLineForm form, long version) {
-        ProductLineView before = lines.get(id);
-        ProductLineView after = lines.update(id, version, """
+        return lines.edit(id, version, """
                 update product_line set external_id = :externalId, name = :name, version = version + 1
                 where id = :id and version = :version""", params(form));
-        audit.record(actor.name(), "product-line.edited", "product-line", id, before, after);
-        return after;
     }
 
     @Transactional(readOnly = true)
@@ -65,5 +60,9 @@ public class ProductLineManagement {
         p.put("externalId", form.externalId());
         p.put("name", form.name().trim());
         return p;
+    }
+
+    private void audit(String action, String entity, long id, Object before, Object after) {
+        audit.record(actor.name(), action, entity, id, before, after);
     }
 }

@@ -14,13 +14,41 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * @param <V> the record's view
  */
-public final class RecordTable<V> {
+public final class RecordTable<V extends Versioned> {
 
     private final JdbcClient jdbc;
     private final String entity;
     private final String select;
     private final String idColumn;
     private final RowMapper<V> mapper;
+    private Audit audit = (action, entity, id, before, after) -> { };
+
+    /** Where {@link #create} and {@link #edit} record what they did. */
+    @FunctionalInterface
+    public interface Audit {
+        void record(String action, String entity, long id, Object before, Object after);
+    }
+
+    /** Records every create and edit in the audit log, as "entity.created" and "entity.edited". */
+    public RecordTable<V> audited(Audit audit) {
+        this.audit = audit;
+        return this;
+    }
+
+    /** {@link #insert}, then records the new record in the audit log. */
+    public V create(String sql, Map<String, ?> params) {
+        V view = insert(sql, params);
+        audit.record(entity + ".created", entity, view.id(), null, view);
+        return view;
+    }
+
+    /** {@link #update}, then records the record before and after in the audit log. */
+    public V edit(long id, long version, String sql, Map<String, ?> params) {
+        V before = get(id);
+        V after = update(id, version, sql, params);
+        audit.record(entity + ".edited", entity, id, before, after);
+        return after;
+    }
 
     /**
      * @param entity   the record's name in error codes and messages ("business-unit")

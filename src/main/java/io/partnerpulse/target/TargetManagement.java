@@ -48,29 +48,24 @@ public class TargetManagement {
                        t.period_start, t.period_end, t.value, t.version from target t""", "t.id",
                 (rs, n) -> new TargetView(rs.getLong(1), TargetScope.valueOf(rs.getString(2)), (Long) rs.getObject(3),
                         TargetMetric.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
-                        rs.getBigDecimal(7), rs.getLong(8)));
+                        rs.getBigDecimal(7), rs.getLong(8))).audited(this::audit);
         this.references = references;
         this.audit = audit;
         this.actor = actor;
     }
 
     public TargetView create(TargetForm form) {
-        TargetView view = targets.insert("""
+        return targets.create("""
                 insert into target (scope, partner_id, employee_id, department_id, business_unit_id, metric, period_start, period_end, value)
                 values (:scope, :partner, :employee, :department, :unit, :metric, :start, :end, :value) returning id""", params(form));
-        audit.record(actor.name(), "target.created", "target", view.id(), null, view);
-        return view;
     }
 
     public TargetView edit(long id, TargetForm form, long version) {
-        TargetView before = targets.get(id);
-        TargetView after = targets.update(id, version, """
+        return targets.edit(id, version, """
                 update target set scope = :scope, partner_id = :partner, employee_id = :employee, department_id = :department,
                        business_unit_id = :unit, metric = :metric, period_start = :start, period_end = :end, value = :value,
                        version = version + 1
                 where id = :id and version = :version""", params(form));
-        audit.record(actor.name(), "target.edited", "target", id, before, after);
-        return after;
     }
 
     @Transactional(readOnly = true)
@@ -115,4 +110,7 @@ public class TargetManagement {
         return p;
     }
 
+    private void audit(String action, String entity, long id, Object before, Object after) {
+        audit.record(actor.name(), action, entity, id, before, after);
+    }
 }

@@ -52,6 +52,15 @@ public final class Browser implements TestWatcher {
         }
     }
 
+    /** Signs in through the login form and waits for the dashboard. */
+    public static void signIn(WebDriver browser, String base, String email, String password) {
+        browser.get(base + "/login");
+        browser.findElement(org.openqa.selenium.By.name("username")).sendKeys(email);
+        browser.findElement(org.openqa.selenium.By.name("password")).sendKeys(password);
+        browser.findElement(org.openqa.selenium.By.cssSelector("form.login button")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().equals(base + "/"));
+    }
+
     public static void close() {
         if (current != null) {
             current.quit();

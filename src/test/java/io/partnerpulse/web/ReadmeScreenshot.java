@@ -31,11 +31,7 @@ class ReadmeScreenshot {
         WebDriver browser = Browser.open();
         try {
             String base = "http://localhost:" + port;
-            browser.get(base + "/login");
-            browser.findElement(By.name("username")).sendKeys("manager@demo.partnerpulse.io");
-            browser.findElement(By.name("password")).sendKeys("partnerpulse-demo");
-            browser.findElement(By.cssSelector("form.login button")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().equals(base + "/"));
+            Browser.signIn(browser, base, "manager@demo.partnerpulse.io", "partnerpulse-demo");
             browser.get(base + "/?period=last-quarter");
             new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> "true".equals(d.findElement(By.id("charts")).getAttribute("data-ready")));
             Thread.sleep(1500); // let the charts finish their entry animation

@@ -43,11 +43,7 @@ class WorkPagesBrowserTests {
         api = new Api(port);
         base = "http://localhost:" + port;
         browser = Browser.open();
-        browser.get(base + "/login");
-        browser.findElement(By.name("username")).sendKeys(Api.ADMIN_EMAIL);
-        browser.findElement(By.name("password")).sendKeys(Api.ADMIN_PASSWORD);
-        browser.findElement(By.cssSelector("form.login button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().equals(base + "/"));
+        Browser.signIn(browser, base, Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD);
     }
 
     @AfterEach
