@@ -39,7 +39,7 @@ class KpiCards {
     }
 
     Result cards(KpiQuery query, Locale locale) {
-        Selection selection = new Selection(null, query.from(), query.to(), null, null, null, null, null, null);
+        Selection selection = new Selection(null, query.from(), query.to(), null, null, null, null, null, null, null);
         KpiReport.Kpis k = kpis.report(query).groups().get(0).kpis();
         ChannelReport channels = kpis.channels(query);
         ChannelReport channelsBefore = kpis.channels(query.withPeriod(previousFrom(selection), selection.from()));

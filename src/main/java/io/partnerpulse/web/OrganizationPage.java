@@ -53,8 +53,11 @@ class OrganizationPage {
             case DEPARTMENT -> organization.department(id).name();
             default -> organization.employee(id).fullName();
         };
-        Selection selection = Selection.parse(params, LocalDate.now(settings.timeZone()));
-        KpiQuery query = new KpiQuery(selection.from(), selection.to(), null, Map.of(dimension, List.of(Long.toString(id))),
+        Selection asked = Selection.parse(params, LocalDate.now(settings.timeZone()));
+        Selection selection = new Selection(asked.period(), asked.from(), asked.to(), null,
+                dimension == Dimension.UNIT ? id : null, dimension == Dimension.DEPARTMENT ? id : null, null, null, null,
+                dimension == Dimension.EMPLOYEE ? id : null);
+        KpiQuery query = new KpiQuery(selection.from(), selection.to(), null, selection.filters(),
                 Set.of(KpiQuery.Comparison.PREVIOUS, KpiQuery.Comparison.LAST_YEAR), KpiQuery.CloseRateVariant.COHORT,
                 KpiQuery.AverageDealSizeVariant.PER_DEAL);
         KpiCards.Result result = cards.cards(query, locale);

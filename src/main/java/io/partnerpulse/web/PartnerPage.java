@@ -13,8 +13,10 @@ import io.partnerpulse.deal.RegistrationManagement;
 import io.partnerpulse.kpi.Dimension;
 import io.partnerpulse.kpi.KpiQuery;
 import io.partnerpulse.kpi.Kpis;
+import io.partnerpulse.partner.PartnerDirectory;
 import io.partnerpulse.partner.PartnerManagement;
 import io.partnerpulse.partner.PartnerView;
+import io.partnerpulse.shared.CurrentActor;
 import io.partnerpulse.shared.Format;
 import io.partnerpulse.shared.OrganizationSettings;
 import org.springframework.stereotype.Controller;
@@ -38,9 +40,13 @@ class PartnerPage {
     private final Kpis kpis;
     private final KpiCards cards;
     private final OrganizationSettings organization;
+    private final PartnerDirectory directory;
+    private final CurrentActor actor;
 
-    PartnerPage(PartnerManagement partners, OpportunityManagement opportunities, RegistrationManagement registrations,
+    PartnerPage(PartnerDirectory directory, CurrentActor actor, PartnerManagement partners, OpportunityManagement opportunities, RegistrationManagement registrations,
                 CommissionStatements commissions, Kpis kpis, KpiCards cards, OrganizationSettings organization) {
+        this.directory = directory;
+        this.actor = actor;
         this.partners = partners;
         this.opportunities = opportunities;
         this.registrations = registrations;
@@ -59,7 +65,7 @@ class PartnerPage {
                    @RequestParam(name = "compare", required = false) Long otherId, Model model, Locale locale) {
         PartnerView partner = partners.get(id);
         Selection asked = Selection.parse(params, LocalDate.now(organization.timeZone()));
-        Selection selection = new Selection(asked.period(), asked.from(), asked.to(), null, null, null, null, null, id);
+        Selection selection = new Selection(asked.period(), asked.from(), asked.to(), null, null, null, null, null, id, null);
         Format format = new Format(locale, organization.currency());
         model.addAttribute("partner", partner);
         model.addAttribute("selection", selection);
@@ -81,6 +87,8 @@ class PartnerPage {
         model.addAttribute("registrations", registrations.forPartner(id, 0, 20));
         model.addAttribute("commission", commissions.statement(id, selection.from(), selection.to()));
         model.addAttribute("format", format);
+        model.addAttribute("peers", actor.partner().isPresent() ? List.of() : directory.activePartners().stream()
+                .filter(p -> p.id() != id).toList());
         return "partner";
     }
 

@@ -11,7 +11,7 @@ import io.partnerpulse.kpi.Dimension;
 
 /** What the dashboard was asked for: a period and filters, read from the query string. */
 public record Selection(String period, LocalDate from, LocalDate to, String tier, Long unitId, Long departmentId, String channelType,
-                        String region, Long partnerId) {
+                        String region, Long partnerId, Long employeeId) {
 
     public Map<Dimension, List<String>> filters() {
         Map<Dimension, List<String>> filters = new EnumMap<>(Dimension.class);
@@ -33,6 +33,9 @@ public record Selection(String period, LocalDate from, LocalDate to, String tier
         if (partnerId != null) {
             filters.put(Dimension.PARTNER, List.of(partnerId.toString()));
         }
+        if (employeeId != null) {
+            filters.put(Dimension.EMPLOYEE, List.of(employeeId.toString()));
+        }
         return filters;
     }
 
@@ -45,6 +48,7 @@ public record Selection(String period, LocalDate from, LocalDate to, String tier
         append(q, "channelType", channelType);
         append(q, "region", region == null ? null : java.net.URLEncoder.encode(region, java.nio.charset.StandardCharsets.UTF_8));
         append(q, "partnerId", partnerId);
+        append(q, "employeeId", employeeId);
         return q.toString();
     }
 
@@ -81,7 +85,7 @@ public record Selection(String period, LocalDate from, LocalDate to, String tier
         }
         return new Selection(period, from, to, choice(params.get("tier"), List.of("PLATINUM", "GOLD", "SILVER", "REGISTERED")),
                 id(params.get("unitId")), id(params.get("departmentId")), choice(params.get("channelType"), List.of("PAID", "EARNED", "OWNED")),
-                blankToNull(params.get("region")), id(params.get("partnerId")));
+                blankToNull(params.get("region")), id(params.get("partnerId")), id(params.get("employeeId")));
     }
 
 

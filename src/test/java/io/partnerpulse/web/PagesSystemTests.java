@@ -52,6 +52,9 @@ class PagesSystemTests {
             assertThat(page.status()).as(path).isEqualTo(200);
             assertThat(page.body().split("data-kpi=").length - 1).as(path).isEqualTo(8);
         }
+        assertThat(admin.get("/organization/employee/" + employee).body())
+                .as("the cards drill through to the employee's own records").contains("employeeId=" + employee);
+        assertThat(admin.get("/dashboard/records?kpi=dealCount&period=this-year&employeeId=" + employee).status()).isEqualTo(200);
         assertThat(admin.get("/organization/team/1").status()).isEqualTo(404);
         assertThat(admin.get("/organization/unit/987654321").status()).isEqualTo(404);
     }
@@ -67,6 +70,10 @@ class PagesSystemTests {
         assertThat(portal.get("/organization").status()).isEqualTo(403);
         assertThat(portal.get("/").status()).isEqualTo(200);
         assertThat(portal.get("/partners/" + partner).status()).isEqualTo(200);
+        long other = new Fixtures(jdbc).activePartner("US", "GOLD");
+        assertThat(portal.get("/partners/" + partner).body()).as("a partner user is offered no other partner to compare with")
+                .doesNotContain("value=\"" + other + "\"");
+        assertThat(admin().get("/partners/" + partner).body()).as("staff pick a peer by name").contains("value=\"" + other + "\"");
     }
 
     @Test
