@@ -121,6 +121,7 @@ class WorkPagesBrowserTests {
         browser.get(base + "/leaderboard");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Partner leaderboard");
         browser.get(base + "/leaderboard?sort=revenue");
+        Browser.screenshot("leaderboard");
         assertThat(browser.findElements(By.cssSelector("table.leaderboard, p.empty"))).isNotEmpty();
     }
 }

@@ -2,9 +2,14 @@ package io.partnerpulse.kpi.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import io.partnerpulse.kpi.Dimension;
@@ -18,7 +23,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The partner leaderboard: quality score rank with its components and the trend against the previous period. */
+/** The partner leaderboard: quality score rank with its components, the trend against the previous period and over the last six. */
 @Controller
 class LeaderboardPage {
 
@@ -34,7 +39,35 @@ class LeaderboardPage {
 
     /** One row of the board. */
     public record Row(String key, String name, Integer rank, BigDecimal score, BigDecimal previous, String trend, BigDecimal revenue,
-                      long deals, BigDecimal winRate, BigDecimal dealSuccess) {
+                      long deals, BigDecimal winRate, BigDecimal dealSuccess, Sparkline sparkline) {
+    }
+
+    /** How many periods of the same length, ending with the one shown, the trend line spans. */
+    static final int TREND_PERIODS = 6;
+
+    /**
+     * A partner's quality score over the last {@link #TREND_PERIODS} periods, drawn as an SVG
+     * polyline on a fixed 0 to 100 scale so that rows compare; periods without a score are left out.
+     */
+    public record Sparkline(List<BigDecimal> scores, String points, String values) {
+
+        static final int WIDTH = 90;
+        static final int HEIGHT = 24;
+
+        static Sparkline of(List<BigDecimal> scores, Format format) {
+            StringBuilder points = new StringBuilder();
+            for (int i = 0; i < scores.size(); i++) {
+                BigDecimal score = scores.get(i);
+                if (score == null) {
+                    continue;
+                }
+                double x = scores.size() == 1 ? 0 : i * (double) WIDTH / (scores.size() - 1);
+                double y = HEIGHT - 2 - score.doubleValue() / 100 * (HEIGHT - 4);
+                points.append(points.isEmpty() ? "" : " ").append(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
+            }
+            String values = String.join(", ", scores.stream().map(format::decimal).toList());
+            return new Sparkline(scores, points.toString(), values);
+        }
     }
 
     @GetMapping("/leaderboard")
@@ -45,6 +78,8 @@ class LeaderboardPage {
         LocalDate start = from != null ? from : quarter.minusMonths(3);
         LocalDate end = to != null && to.isAfter(start) ? to : start.plusMonths(3);
         KpiReport report = kpis.report(KpiQuery.of(start, end).withGroupBy(Dimension.PARTNER).withCompare(Set.of()));
+        Map<String, List<BigDecimal>> history = history(start, end, report);
+        Format format = new Format(locale, organization.currency());
         List<Row> rows = report.groups().stream()
                 .filter(g -> g.kpis().qualityScore() != null && g.kpis().qualityScore().value() != null)
                 .map(g -> {
@@ -52,7 +87,8 @@ class LeaderboardPage {
                     BigDecimal before = q.previous() == null ? null : q.previous().orElse(null);
                     String trend = before == null ? "flat" : q.value().compareTo(before) > 0 ? "up" : q.value().compareTo(before) < 0 ? "down" : "flat";
                     return new Row(g.key(), g.label(), q.rank(), q.value(), before, trend, g.kpis().wonRevenue().value(),
-                            g.kpis().dealCount().value(), g.kpis().winRate().value(), g.kpis().dealSuccess().value());
+                            g.kpis().dealCount().value(), g.kpis().winRate().value(), g.kpis().dealSuccess().value(),
+                            Sparkline.of(history.get(g.key()), format));
                 })
                 .sorted(comparator(SORTS.contains(sort) ? sort : "rank"))
                 .toList();
@@ -60,8 +96,33 @@ class LeaderboardPage {
         model.addAttribute("from", start);
         model.addAttribute("to", end);
         model.addAttribute("sort", sort);
-        model.addAttribute("format", new Format(locale, organization.currency()));
+        model.addAttribute("format", format);
         return "kpi/leaderboard";
+    }
+
+    /**
+     * Each partner's quality score in the {@link #TREND_PERIODS} periods ending with the one shown:
+     * whole months are stepped back by months (quarters stay quarters), other ranges by days.
+     */
+    private Map<String, List<BigDecimal>> history(LocalDate start, LocalDate end, KpiReport current) {
+        boolean months = start.getDayOfMonth() == 1 && end.getDayOfMonth() == 1;
+        long length = months ? ChronoUnit.MONTHS.between(start, end) : ChronoUnit.DAYS.between(start, end);
+        Map<String, List<BigDecimal>> history = new HashMap<>();
+        for (int back = TREND_PERIODS - 1; back >= 0; back--) {
+            KpiReport report = back == 0 ? current : kpis.report(KpiQuery.of(shift(start, months, length * back), shift(end, months, length * back))
+                    .withGroupBy(Dimension.PARTNER).withCompare(Set.of()));
+            int index = TREND_PERIODS - 1 - back;
+            for (KpiReport.Group group : report.groups()) {
+                KpiReport.QualityScore score = group.kpis().qualityScore();
+                history.computeIfAbsent(group.key(), k -> new ArrayList<>(Collections.nCopies(TREND_PERIODS, null)))
+                        .set(index, score == null ? null : score.value());
+            }
+        }
+        return history;
+    }
+
+    private static LocalDate shift(LocalDate date, boolean months, long back) {
+        return months ? date.minusMonths(back) : date.minusDays(back);
     }
 
     private static Comparator<Row> comparator(String sort) {
