@@ -82,6 +82,11 @@ public class PartnerManagement {
         return after;
     }
 
+    /** The statuses a partner in this status may move to next. */
+    public Set<PartnerStatus> nextStatuses(PartnerStatus status) {
+        return NEXT.get(status);
+    }
+
     public PartnerView changeStatus(long id, PartnerRequests.ChangeStatus request, long version) {
         actor.requireStaff();
         PartnerView before = locked(id, version);

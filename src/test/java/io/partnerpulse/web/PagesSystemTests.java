@@ -130,4 +130,56 @@ class PagesSystemTests {
         assertThat(page.status()).isEqualTo(404);
         assertThat(page.body()).contains("That page does not exist.").doesNotContain("Exception");
     }
+
+    @Test
+    void editsAPartnersFieldsTierAndStatusFromItsPageWithErrorsBesideTheFields() {
+        Api admin = admin();
+        long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
+        Api.Response page = admin.get("/partners/" + partner + "/edit");
+        assertThat(page.status()).isEqualTo(200);
+        long version = admin.get("/api/v1/partners/" + partner).version();
+
+        Api.Response refused = admin.form("/partners/" + partner + "/edit",
+                "name=&country=usa&commissionRate=2&version=" + version);
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("class=\"field-error\"", "must be a two-letter ISO 3166 code");
+        assertThat(admin.get("/api/v1/partners/" + partner).version()).as("nothing was written").isEqualTo(version);
+
+        Api.Response saved = admin.form("/partners/" + partner + "/edit",
+                "name=Renamed+Partner&country=PK&city=Lahore&commissionRate=0.2&joinedOn=2024-02-01&version=" + version);
+        assertThat(saved.status()).as(saved.body()).isIn(200, 302);
+        var after = admin.get("/api/v1/partners/" + partner).json();
+        assertThat(after.get("name").asString()).isEqualTo("Renamed Partner");
+        assertThat(after.get("city").asString()).isEqualTo("Lahore");
+        assertThat(after.get("joinedOn").asString()).isEqualTo("2024-02-01");
+
+        Api.Response stale = admin.form("/partners/" + partner + "/edit", "name=Again&country=PK&version=" + version);
+        assertThat(stale.body()).as("a stale form says so instead of overwriting").contains("role=\"alert\"");
+        assertThat(admin.get("/api/v1/partners/" + partner).json().get("name").asString()).isEqualTo("Renamed Partner");
+
+        long current = admin.get("/api/v1/partners/" + partner).version();
+        admin.form("/partners/" + partner + "/tier", "tier=PLATINUM&reason=Top+seller&version=" + current);
+        assertThat(admin.get("/api/v1/partners/" + partner).json().get("tier").asString()).isEqualTo("PLATINUM");
+        current = admin.get("/api/v1/partners/" + partner).version();
+        Api.Response illegal = admin.form("/partners/" + partner + "/status", "status=PROSPECT&version=" + current);
+        assertThat(illegal.body()).contains("it can become");
+        admin.form("/partners/" + partner + "/status", "status=INACTIVE&note=Paused&version=" + current);
+        assertThat(admin.get("/api/v1/partners/" + partner).json().get("status").asString()).isEqualTo("INACTIVE");
+    }
+
+    @Test
+    void keepsAnalystsFromChangingAnythingThroughThePages() {
+        long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
+        String email = Fixtures.unique("analyst").replace(" ", "") + "@staff.example";
+        admin().post("/api/v1/users", """
+                {"email": "%s", "displayName": "Reader", "role": "ANALYST", "password": "analyst-password-1"}""".formatted(email));
+        Api analyst = new Api(port, Api.basic(email, "analyst-password-1"));
+        assertThat(analyst.get("/partners/" + partner).status()).isEqualTo(200);
+        assertThat(analyst.form("/partners", "name=Sneaky&country=US").status()).isEqualTo(403);
+        assertThat(analyst.form("/partners/" + partner + "/status", "status=TERMINATED&version=0").status()).isEqualTo(403);
+        assertThat(analyst.form("/targets", "kpi=dealCount").status()).isEqualTo(403);
+        assertThat(analyst.form("/campaigns/1/spend", "amount=1").status()).isEqualTo(403);
+        assertThat(analyst.form("/pipeline/1/move", "target=WON").status()).isEqualTo(403);
+        assertThat(admin().get("/api/v1/partners/" + partner).json().get("status").asString()).isEqualTo("ACTIVE");
+    }
 }

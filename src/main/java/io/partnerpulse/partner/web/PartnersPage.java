@@ -1,13 +1,17 @@
 package io.partnerpulse.partner.web;
 
 import java.util.List;
+import java.util.Map;
 
 import io.partnerpulse.partner.PartnerForm;
 import io.partnerpulse.partner.PartnerManagement;
+import io.partnerpulse.partner.PartnerRequests;
+import io.partnerpulse.partner.PartnerStatus;
 import io.partnerpulse.partner.PartnerTier;
 import io.partnerpulse.partner.PartnerView;
 import io.partnerpulse.partner.internal.PartnerRepository;
 import io.partnerpulse.shared.ApiError;
+import io.partnerpulse.shared.CurrentActor;
 import io.partnerpulse.shared.FormErrors;
 import io.partnerpulse.shared.Page;
 import jakarta.validation.Valid;
@@ -16,17 +20,24 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The partners work page: search and filter the list, add a partner with its fields checked next to them. */
+/**
+ * The partners work pages: search and filter the list, add a partner, and edit one (its fields, its
+ * tier with a reason, its status with a note), each field checked next to it.
+ */
 @Controller
 class PartnersPage {
 
     private final PartnerManagement partners;
+    private final CurrentActor actor;
 
-    PartnersPage(PartnerManagement partners) {
+    PartnersPage(PartnerManagement partners, CurrentActor actor) {
         this.partners = partners;
+        this.actor = actor;
     }
 
     @GetMapping("/partners")
@@ -52,6 +63,87 @@ class PartnersPage {
         model.addAttribute("fieldErrors", FormErrors.byField(errors));
         model.addAttribute("draft", form != null ? form : new PartnerForm(null, "", PartnerTier.REGISTERED, "", null, null, null, null, null, null));
         return "partner/list";
+    }
+
+    @GetMapping("/partners/{id}/edit")
+    String editing(@PathVariable long id, Model model) {
+        actor.requireStaff();
+        PartnerView partner = partners.get(id);
+        return editPage(model, partner, formOf(partner), Map.of(), null);
+    }
+
+    @PostMapping("/partners/{id}/edit")
+    String edit(@PathVariable long id, @Valid @ModelAttribute("form") PartnerForm form, BindingResult errors, Model model,
+                RedirectAttributes flash) {
+        PartnerView partner = partners.get(id);
+        if (form.version() == null) {
+            errors.reject("version", "The form lost its version; open the partner again.");
+        }
+        if (!errors.hasErrors()) {
+            try {
+                partners.edit(id, new PartnerForm(form.externalId(), form.name(), null, form.country(), form.region(), form.city(),
+                        form.commissionRate(), form.partnerManagerId(), form.joinedOn(), form.version()), form.version());
+                flash.addFlashAttribute("saved", true);
+                return "redirect:/partners/" + id + "/edit";
+            } catch (ApiError e) {
+                FormErrors.copy(e, errors);
+            }
+        }
+        return editPage(model, partner, form, FormErrors.byField(errors), null);
+    }
+
+    @PostMapping("/partners/{id}/tier")
+    String changeTier(@PathVariable long id, @RequestParam(required = false) PartnerTier tier, @RequestParam(required = false) String reason,
+                      @RequestParam(required = false) Long version, Model model, RedirectAttributes flash) {
+        return change(id, model, flash, () -> partners.changeTier(id, new PartnerRequests.ChangeTier(
+                required(tier, "tier"), limited(reason, "reason"), version), required(version, "version")));
+    }
+
+    @PostMapping("/partners/{id}/status")
+    String changeStatus(@PathVariable long id, @RequestParam(required = false) PartnerStatus status,
+                        @RequestParam(required = false) String note, @RequestParam(required = false) Long version, Model model, RedirectAttributes flash) {
+        return change(id, model, flash, () -> partners.changeStatus(id, new PartnerRequests.ChangeStatus(
+                required(status, "status"), limited(note, "note"), version), required(version, "version")));
+    }
+
+    private String change(long id, Model model, RedirectAttributes flash, Runnable operation) {
+        try {
+            operation.run();
+            flash.addFlashAttribute("saved", true);
+            return "redirect:/partners/" + id + "/edit";
+        } catch (ApiError e) {
+            PartnerView partner = partners.get(id);
+            return editPage(model, partner, formOf(partner), Map.of(), e.getMessage());
+        }
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw ApiError.invalid(field, "must be chosen");
+        }
+        return value;
+    }
+
+    private static String limited(String text, String field) {
+        if (text != null && text.length() > 500) {
+            throw ApiError.invalid(field, "must be at most 500 characters");
+        }
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    private String editPage(Model model, PartnerView partner, PartnerForm form, Map<String, String> fieldErrors, String problem) {
+        model.addAttribute("partner", partner);
+        model.addAttribute("draft", form);
+        model.addAttribute("fieldErrors", fieldErrors);
+        model.addAttribute("problem", problem);
+        model.addAttribute("tiers", PartnerTier.values());
+        model.addAttribute("statuses", partners.nextStatuses(partner.status()));
+        return "partner/edit";
+    }
+
+    private static PartnerForm formOf(PartnerView p) {
+        return new PartnerForm(p.externalId(), p.name(), p.tier(), p.country(), p.region(), p.city(), p.commissionRate(),
+                p.partnerManagerId(), p.joinedOn(), p.version());
     }
 
     private void show(Model model, String q, PartnerTier tier, int page) {

@@ -107,6 +107,11 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
+                        // analysts read everything and change nothing, on the pages as in the API
+                        .requestMatchers(HttpMethod.POST, "/account/password").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/targets", "/campaigns/**", "/partners", "/partners/**",
+                                "/registrations/**", "/leads/distribute").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/**").hasAnyRole(WORKERS)
                         .requestMatchers("/organization", "/organization/**", "/targets", "/campaigns", "/campaigns/**").hasAnyRole(READERS)
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
