@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The work pages in headless Chromium: approving from the registration queue, winning a deal on the board. */
+/** The work pages in headless Chromium: approving from the registration queue, winning and dragging deals on the board. */
 @PartnerPulseIntegrationTest
 @ExtendWith(Browser.class)
 class WorkPagesBrowserTests {
@@ -97,6 +97,36 @@ class WorkPagesBrowserTests {
             d.findElement(By.cssSelector("[data-kpi='dealCount'] a.kpi-value")).click();
             return !d.findElements(By.cssSelector("tr[data-id='" + deal.id() + "']")).isEmpty();
         });
+    }
+
+    @Test
+    void movesADealByDraggingItsCardToAnotherStageAndAsksForTheReasonBeforeLosingIt() {
+        Api.Response deal = api.post("/api/v1/opportunities", "{\"name\": \"%s\", \"amount\": 9999998.00, \"currency\": \"USD\"}"
+                .formatted(Fixtures.unique("Dragged deal")));
+        browser.get(base + "/pipeline");
+        drag(deal.id(), "QUALIFICATION");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".flash-area .message.ok")).size() == 1);
+        assertThat(api.get("/api/v1/opportunities/" + deal.id()).json().get("stage").asString()).isEqualTo("QUALIFICATION");
+        assertThat(browser.findElements(By.cssSelector(".column[data-stage='QUALIFICATION'] .deal[data-id='" + deal.id() + "']"))).hasSize(1);
+
+        drag(deal.id(), "LOST");
+        WebElement reason = browser.findElement(By.cssSelector(".deal[data-id='" + deal.id() + "'] input[name='reason']"));
+        assertThat(reason.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.switchTo().activeElement()).isEqualTo(reason);
+        assertThat(api.get("/api/v1/opportunities/" + deal.id()).json().get("stage").asString()).as("not lost without a reason")
+                .isEqualTo("QUALIFICATION");
+    }
+
+    /** What the browser does when a person drags a card onto a column (HTML5 drag and drop events). */
+    private void drag(long dealId, String stage) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                const card = document.querySelector('.deal[data-id="' + arguments[0] + '"]');
+                const column = document.querySelector('.column[data-stage="' + arguments[1] + '"]');
+                const data = new DataTransfer();
+                card.dispatchEvent(new DragEvent('dragstart', {dataTransfer: data, bubbles: true}));
+                column.dispatchEvent(new DragEvent('dragover', {dataTransfer: data, bubbles: true, cancelable: true}));
+                column.dispatchEvent(new DragEvent('drop', {dataTransfer: data, bubbles: true, cancelable: true}));
+                card.dispatchEvent(new DragEvent('dragend', {dataTransfer: data, bubbles: true}));""", Long.toString(dealId), stage);
     }
 
     @Test
