@@ -182,4 +182,27 @@ class PagesSystemTests {
         assertThat(analyst.form("/pipeline/1/move", "target=WON").status()).isEqualTo(403);
         assertThat(admin().get("/api/v1/partners/" + partner).json().get("status").asString()).isEqualTo("ACTIVE");
     }
+
+    @Test
+    void changesATargetsValueFromItsRowAndRefusesABadOrStaleOneWithoutWriting() {
+        Api admin = admin();
+        Api api = new Api(port);
+        Api.Response target = api.post("/api/v1/targets", """
+                {"scope": "PROGRAM", "metric": "REVENUE", "periodStart": "2033-01-01", "periodEnd": "2033-04-01", "value": 100000.00}""");
+        long id = target.id();
+        assertThat(admin.get("/targets?scope=PROGRAM").body()).contains("/targets/" + id + "/value");
+
+        assertThat(admin.form("/targets/" + id + "/value", "value=150000.50&version=" + target.version()).status()).isEqualTo(302);
+        Api.Response changed = api.get("/api/v1/targets/" + id);
+        assertThat(changed.json().get("value").decimalValue()).isEqualByComparingTo("150000.50");
+        assertThat(changed.json().get("periodStart").asString()).as("the rest stays").isEqualTo("2033-01-01");
+
+        for (String bad : new String[] {"value=12x&version=" + changed.version(), "value=-1&version=" + changed.version(),
+                "value=1.234&version=" + changed.version(), "value=&version=" + changed.version(), "value=99",
+                "value=200000&version=" + target.version()}) {
+            assertThat(admin.form("/targets/" + id + "/value", bad).status()).as(bad).isEqualTo(302);
+            assertThat(api.get("/api/v1/targets/" + id).json().get("value").decimalValue()).as(bad).isEqualByComparingTo("150000.50");
+        }
+        assertThat(admin.form("/targets/987654321/value", "value=1&version=0").status()).isEqualTo(404);
+    }
 }

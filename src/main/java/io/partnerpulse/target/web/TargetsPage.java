@@ -1,5 +1,8 @@
 package io.partnerpulse.target.web;
 
+import java.math.BigDecimal;
+import java.util.Locale;
+
 import io.partnerpulse.shared.ApiError;
 import io.partnerpulse.shared.FormErrors;
 import io.partnerpulse.target.TargetManagement;
@@ -7,22 +10,27 @@ import io.partnerpulse.target.TargetManagement.TargetForm;
 import io.partnerpulse.target.TargetMetric;
 import io.partnerpulse.target.TargetScope;
 import jakarta.validation.Valid;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The targets work page: the targets of a scope, and a form to set one. */
+/** The targets work page: the targets of a scope, each value changeable from its row, and a form to set a new one. */
 @Controller
 class TargetsPage {
 
     private final TargetManagement targets;
+    private final MessageSource messages;
 
-    TargetsPage(TargetManagement targets) {
+    TargetsPage(TargetManagement targets, MessageSource messages) {
         this.targets = targets;
+        this.messages = messages;
     }
 
     @GetMapping("/targets")
@@ -47,6 +55,37 @@ class TargetsPage {
         model.addAttribute("fieldErrors", FormErrors.byField(errors));
         model.addAttribute("draft", form != null ? form : new TargetForm(TargetScope.PROGRAM, null, TargetMetric.REVENUE, null, null, null, null));
         return "target/list";
+    }
+
+    /** Changes a target's value from its row; everything else about the target stays as it was. */
+    @PostMapping("/targets/{id}/value")
+    String changeValue(@PathVariable long id, @RequestParam(required = false) String value, @RequestParam(required = false) Long version,
+                       RedirectAttributes flash, Locale locale) {
+        TargetManagement.TargetView target = targets.get(id);
+        try {
+            BigDecimal amount = parse(value);
+            if (version == null) {
+                throw ApiError.invalid("version", "is missing; open the targets page again");
+            }
+            targets.edit(id, new TargetForm(target.scope(), target.scopeId(), target.metric(), target.periodStart(), target.periodEnd(),
+                    amount, version), version);
+            flash.addFlashAttribute("flash", messages.getMessage("targets.changed", new Object[] {String.valueOf(id), amount.toPlainString()}, locale));
+        } catch (ApiError e) {
+            flash.addFlashAttribute("flashError", messages.getMessage("action.failed", new Object[] {e.getMessage()}, locale));
+        }
+        return "redirect:/targets?scope=" + target.scope();
+    }
+
+    private static BigDecimal parse(String value) {
+        try {
+            BigDecimal amount = new BigDecimal(value == null ? "" : value.trim());
+            if (amount.signum() < 0 || amount.scale() > 2 || amount.precision() - amount.scale() > 16) {
+                throw ApiError.invalid("value", "must be a number of at least 0 with at most 2 decimals");
+            }
+            return amount;
+        } catch (NumberFormatException e) {
+            throw ApiError.invalid("value", "must be a number such as 125000.00");
+        }
     }
 
     private void show(Model model, TargetScope scope, int page) {
