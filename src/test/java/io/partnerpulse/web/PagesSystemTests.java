@@ -205,4 +205,26 @@ class PagesSystemTests {
         }
         assertThat(admin.form("/targets/987654321/value", "value=1&version=0").status()).isEqualTo(404);
     }
+
+    @Test
+    void createsACampaignFromItsPageWithEveryBadFieldNamedBesideIt() {
+        Api admin = admin();
+        Api api = new Api(port);
+        long channel = api.post("/api/v1/channels", "{\"name\": \"%s\", \"type\": \"OWNED\"}".formatted(Fixtures.unique("Form channel"))).id();
+        String name = Fixtures.unique("Form campaign");
+
+        Api.Response refused = admin.form("/campaigns", "name=&channelId=%d&startsOn=2026-03-01&endsOn=2026-03-31&cost=-5&currency=us"
+                .formatted(channel));
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body().split("class=\"field-error\"").length - 1).as("name, cost and currency").isEqualTo(3);
+        assertThat(refused.body()).contains("must be a three-letter ISO 4217 code");
+        Api.Response notANumber = admin.form("/campaigns", "name=X&channelId=%d&startsOn=2026-03-01&endsOn=2026-03-31&cost=abc&currency=USD"
+                .formatted(channel));
+        assertThat(notANumber.body()).contains("class=\"field-error\">has a value of the wrong type or format");
+
+        Api.Response created = admin.form("/campaigns", "name=%s&channelId=%d&startsOn=2026-03-01&endsOn=2026-03-31&cost=2500.00&currency=USD"
+                .formatted(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8), channel));
+        assertThat(created.status()).isEqualTo(302);
+        assertThat(api.get("/api/v1/campaigns?channelId=" + channel).body()).contains(name, "2500");
+    }
 }
