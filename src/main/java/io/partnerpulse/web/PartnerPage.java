@@ -33,6 +33,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PartnerPage {
 
+    /** At most this many peers are offered in the comparison list, to keep the page light with thousands of partners. */
+    static final int MAX_PEERS = 500;
+
     private final PartnerManagement partners;
     private final OpportunityManagement opportunities;
     private final RegistrationManagement registrations;
@@ -87,8 +90,9 @@ class PartnerPage {
         model.addAttribute("registrations", registrations.forPartner(id, 0, 20));
         model.addAttribute("commission", commissions.statement(id, selection.from(), selection.to()));
         model.addAttribute("format", format);
+        // peers of the same tier, offered by name; any other partner is still reachable by its id
         model.addAttribute("peers", actor.partner().isPresent() ? List.of() : directory.activePartners().stream()
-                .filter(p -> p.id() != id).toList());
+                .filter(p -> p.id() != id && p.tier() == partner.tier()).limit(MAX_PEERS).toList());
         return "partner";
     }
 
