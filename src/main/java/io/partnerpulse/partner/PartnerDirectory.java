@@ -28,8 +28,12 @@ public class PartnerDirectory {
                 select p.id, p.name, p.tier, t.lead_weight, p.country, p.region
                 from partner p join partner_tier t on t.code = p.tier
                 where p.status = 'ACTIVE' order by p.id""")
-                .query((rs, n) -> new Candidate(rs.getLong(1), rs.getString(2), PartnerTier.valueOf(rs.getString(3)),
-                        rs.getBigDecimal(4), rs.getString(5).trim(), rs.getString(6))).list();
+                .query(PartnerDirectory::candidate).list();
+    }
+
+    private static Candidate candidate(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Candidate(rs.getLong(1), rs.getString(2), PartnerTier.valueOf(rs.getString(3)),
+                rs.getBigDecimal(4), rs.getString(5).trim(), rs.getString(6));
     }
 
     /** The partner's commission rate: its own override, else its tier's default. */
@@ -38,6 +42,16 @@ public class PartnerDirectory {
                 select coalesce(p.commission_rate, t.default_commission_rate)
                 from partner p join partner_tier t on t.code = p.tier where p.id = :id""")
                 .param("id", partnerId).query(BigDecimal.class).optional();
+    }
+
+    /** Up to {@code limit} active partners of this tier other than {@code except}, by name: the peers to compare with. */
+    public List<Candidate> peers(PartnerTier tier, long except, int limit) {
+        return jdbc.sql("""
+                select p.id, p.name, p.tier, t.lead_weight, p.country, p.region
+                from partner p join partner_tier t on t.code = p.tier
+                where p.status = 'ACTIVE' and p.tier = :tier and p.id <> :except order by p.name, p.id limit :limit""")
+                .param("tier", tier.name()).param("except", except).param("limit", limit)
+                .query(PartnerDirectory::candidate).list();
     }
 
     /** Partner names by id, for showing lists of records that name partners. */

@@ -91,8 +91,7 @@ class PartnerPage {
         model.addAttribute("commission", commissions.statement(id, selection.from(), selection.to()));
         model.addAttribute("format", format);
         // peers of the same tier, offered by name; any other partner is still reachable by its id
-        model.addAttribute("peers", actor.partner().isPresent() ? List.of() : directory.activePartners().stream()
-                .filter(p -> p.id() != id && p.tier() == partner.tier()).limit(MAX_PEERS).toList());
+        model.addAttribute("peers", actor.partner().isPresent() ? List.of() : directory.peers(partner.tier(), id, MAX_PEERS));
         return "partner";
     }
 

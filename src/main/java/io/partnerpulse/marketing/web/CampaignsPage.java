@@ -8,6 +8,7 @@ import io.partnerpulse.marketing.MarketingManagement;
 import io.partnerpulse.marketing.MarketingRecords;
 import io.partnerpulse.marketing.MarketingRecords.CampaignForm;
 import io.partnerpulse.marketing.MarketingRecords.CampaignView;
+import io.partnerpulse.shared.Amounts;
 import io.partnerpulse.shared.ApiError;
 import io.partnerpulse.shared.Format;
 import io.partnerpulse.shared.FormErrors;
@@ -78,15 +79,8 @@ class CampaignsPage {
     String spend(@PathVariable long id, @RequestParam long version, @RequestParam String amount, @RequestParam(required = false) String note,
                  RedirectAttributes redirect, Locale locale) {
         try {
-            BigDecimal value;
-            try {
-                value = new BigDecimal(amount.trim().replace(',', '.'));
-            } catch (NumberFormatException e) {
-                throw ApiError.invalid("amount", messages.getMessage("campaigns.amount.invalid", null, locale));
-            }
-            if (value.signum() <= 0 || value.scale() > 2) {
-                throw ApiError.invalid("amount", messages.getMessage("campaigns.amount.invalid", null, locale));
-            }
+            BigDecimal value = Amounts.parse(amount, new BigDecimal("0.01")).orElseThrow(() ->
+                    ApiError.invalid("amount", messages.getMessage("campaigns.amount.invalid", null, locale)));
             marketing.recordSpend(id, new MarketingRecords.Spend(value, note, version), version);
             redirect.addFlashAttribute("flash", messages.getMessage("campaigns.recorded", new Object[] {id}, locale));
         } catch (ApiError e) {

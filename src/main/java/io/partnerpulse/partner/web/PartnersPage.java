@@ -75,7 +75,6 @@ class PartnersPage {
     @PostMapping("/partners/{id}/edit")
     String edit(@PathVariable long id, @Valid @ModelAttribute("form") PartnerForm form, BindingResult errors, Model model,
                 RedirectAttributes flash) {
-        PartnerView partner = partners.get(id);
         if (form.version() == null) {
             errors.reject("version", "The form lost its version; open the partner again.");
         }
@@ -89,7 +88,7 @@ class PartnersPage {
                 FormErrors.copy(e, errors);
             }
         }
-        return editPage(model, partner, form, FormErrors.byField(errors), null);
+        return editPage(model, partners.get(id), form, FormErrors.byField(errors), null);
     }
 
     @PostMapping("/partners/{id}/tier")

@@ -3,6 +3,7 @@ package io.partnerpulse.target.web;
 import java.math.BigDecimal;
 import java.util.Locale;
 
+import io.partnerpulse.shared.Amounts;
 import io.partnerpulse.shared.ApiError;
 import io.partnerpulse.shared.FormErrors;
 import io.partnerpulse.target.TargetManagement;
@@ -63,9 +64,10 @@ class TargetsPage {
                        RedirectAttributes flash, Locale locale) {
         TargetManagement.TargetView target = targets.get(id);
         try {
-            BigDecimal amount = parse(value);
+            BigDecimal amount = Amounts.parse(value, BigDecimal.ZERO).orElseThrow(() ->
+                    ApiError.invalid("value", messages.getMessage("targets.value.invalid", null, locale)));
             if (version == null) {
-                throw ApiError.invalid("version", "is missing; open the targets page again");
+                throw ApiError.versionRequired();
             }
             targets.edit(id, new TargetForm(target.scope(), target.scopeId(), target.metric(), target.periodStart(), target.periodEnd(),
                     amount, version), version);
@@ -74,18 +76,6 @@ class TargetsPage {
             flash.addFlashAttribute("flashError", messages.getMessage("action.failed", new Object[] {e.getMessage()}, locale));
         }
         return "redirect:/targets?scope=" + target.scope();
-    }
-
-    private static BigDecimal parse(String value) {
-        try {
-            BigDecimal amount = new BigDecimal(value == null ? "" : value.trim());
-            if (amount.signum() < 0 || amount.scale() > 2 || amount.precision() - amount.scale() > 16) {
-                throw ApiError.invalid("value", "must be a number of at least 0 with at most 2 decimals");
-            }
-            return amount;
-        } catch (NumberFormatException e) {
-            throw ApiError.invalid("value", "must be a number such as 125000.00");
-        }
     }
 
     private void show(Model model, TargetScope scope, int page) {
