@@ -1,5 +1,6 @@
 package io.partnerpulse.demo;
 
+import io.partnerpulse.shared.ProgressListener;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

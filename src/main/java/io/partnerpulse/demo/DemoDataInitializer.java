@@ -1,5 +1,7 @@
 package io.partnerpulse.demo;
 
+import io.partnerpulse.shared.LoggingProgress;
+import io.partnerpulse.shared.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.partnerpulse.demo;
 
+import io.partnerpulse.shared.ProgressListener;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

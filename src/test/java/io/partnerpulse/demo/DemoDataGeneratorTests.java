@@ -1,5 +1,6 @@
 package io.partnerpulse.demo;
 
+import io.partnerpulse.shared.ProgressListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -101,6 +101,27 @@ public final class Api {
         return send(request);
     }
 
+    /** A multipart upload: the file in the part named {@code file}, the other parts as text fields. */
+    public Response upload(String path, String fileName, byte[] content, java.util.Map<String, String> fields) {
+        return upload(path, fileName, () -> new java.io.ByteArrayInputStream(content), fields);
+    }
+
+    /** A multipart upload streamed from {@code content}, for files too large to hold in memory. */
+    public Response upload(String path, String fileName, java.util.function.Supplier<java.io.InputStream> content,
+                           java.util.Map<String, String> fields) {
+        String boundary = "----partnerpulse" + System.nanoTime();
+        StringBuilder head = new StringBuilder();
+        fields.forEach((name, value) -> head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
+        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"").append(fileName)
+                .append("\"\r\nContent-Type: text/csv\r\n\r\n");
+        byte[] start = head.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(java.util.Collections.enumeration(
+                        List.of(new java.io.ByteArrayInputStream(start), content.get(), new java.io.ByteArrayInputStream(end)))))));
+    }
+
     private Response send(HttpRequest.Builder request) {
         if (authorization != null) {
             request.header("Authorization", authorization);

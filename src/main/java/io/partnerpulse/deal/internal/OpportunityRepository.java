@@ -120,7 +120,7 @@ public class OpportunityRepository {
                 .where("o.created_at < :createdTo", "createdTo", utc(f.createdTo()))
                 .where("o.closed_at >= :closedFrom", "closedFrom", utc(f.closedFrom()))
                 .where("o.closed_at < :closedTo", "closedTo", utc(f.closedTo()))
-                .search("o.name", f.q())
+                .search("o.name || ' ' || coalesce(o.external_id, '')", f.q())
                 .sort(sort, Map.of("name", "o.name", "amount", "o.amount", "createdAt", "o.created_at", "closedAt", "o.closed_at",
                         "stage", "o.stage", "expectedCloseOn", "o.expected_close_on"), "o.created_at desc", "o.id")
                 .page(jdbc, page, size, OpportunityRepository::view);

@@ -1,5 +1,6 @@
 package io.partnerpulse.kpi.internal;
 
+import io.partnerpulse.shared.ProgressListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -15,7 +16,6 @@ import io.partnerpulse.demo.DemoDataGenerator;
 import io.partnerpulse.demo.DemoDataLoader;
 import io.partnerpulse.demo.DemoDataset;
 import io.partnerpulse.demo.DemoShape;
-import io.partnerpulse.demo.ProgressListener;
 import io.partnerpulse.kpi.Dimension;
 import io.partnerpulse.kpi.KpiQuery;
 import io.partnerpulse.kpi.KpiReport;

@@ -1,4 +1,4 @@
-package io.partnerpulse.demo;
+package io.partnerpulse.shared;
 
 /** Hears how far a long piece of work has come. */
 @FunctionalInterface

@@ -1,17 +1,17 @@
-package io.partnerpulse.demo;
+package io.partnerpulse.shared;
 
 import java.util.Locale;
 
 import org.slf4j.Logger;
 
 /** Logs progress as a line at most every two seconds per step, and when a step finishes. */
-final class LoggingProgress implements ProgressListener {
+public final class LoggingProgress implements ProgressListener {
 
     private final Logger log;
     private String lastStep = "";
     private long lastLogged;
 
-    LoggingProgress(Logger log) {
+    public LoggingProgress(Logger log) {
         this.log = log;
     }
 

@@ -1,0 +1,23 @@
+package io.partnerpulse.imports;
+
+import java.util.List;
+
+/**
+ * What an import did. {@code status} is IMPORTED (committed; in skip mode without the rejected
+ * rows), REJECTED (bad rows in all-or-nothing mode: nothing written) or FAILED (nothing written).
+ * CHECKED is a dry run: everything was done and then rolled back, so the counts say what an import
+ * would do. {@code problems} lists rejected rows with the line of the file, the column and the reason (the
+ * first 1,000; {@code rejected} counts them all); {@code warnings} what was accepted with a remark.
+ */
+public record ImportReport(Long runId, String entity, String mode, String status, long rowsRead, long inserted,
+                           long updated, long unchanged, long rejected, List<RowProblem> problems,
+                           List<String> warnings, List<String> created, long millis) {
+
+    /** A row that was not imported: its line in the file (the header is line 1), column, value and why. */
+    public record RowProblem(long line, String column, String value, String reason) {
+    }
+
+    public boolean imported() {
+        return "IMPORTED".equals(status);
+    }
+}

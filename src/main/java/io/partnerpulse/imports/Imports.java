@@ -1,0 +1,217 @@
+package io.partnerpulse.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import io.partnerpulse.imports.internal.CsvSource;
+import io.partnerpulse.imports.internal.ImportJob;
+import io.partnerpulse.imports.internal.RowConverter;
+import io.partnerpulse.shared.ApiError;
+import io.partnerpulse.shared.OrganizationSettings;
+import io.partnerpulse.shared.ProgressListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * CSV imports: preview a file with a guessed mapping, check it (a dry run), import it, keep the
+ * mappings people save and the log of every import with its report and live progress.
+ */
+@Service
+public class Imports {
+
+    private static final Logger log = LoggerFactory.getLogger(Imports.class);
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final OrganizationSettings organization;
+    private final Map<Long, Progress> running = new ConcurrentHashMap<>();
+
+    Imports(DataSource dataSource, JdbcClient jdbc, JsonMapper json, OrganizationSettings organization) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.organization = organization;
+    }
+
+    /** How far a running import has come. */
+    public record Progress(String step, long done, long total) {
+        public int percent() {
+            return total <= 0 ? 0 : (int) Math.min(100, 100 * done / total);
+        }
+    }
+
+    /** An import in the log. {@code report} is there once it finished. */
+    public record Run(long id, String entity, String fileName, String mode, String status, long rowsRead, long inserted,
+                      long updated, long unchanged, long rejected, String startedBy, Instant startedAt, Instant finishedAt,
+                      Progress progress, ImportReport report) {
+    }
+
+    /** The first rows of a file with the mapping most likely meant. */
+    public record Preview(List<String> header, List<List<String>> rows, String delimiter, Map<String, String> guessedColumns,
+                          List<ImportField> fields) {
+    }
+
+    public Preview preview(ImportEntity entity, InputStream in, String delimiter, int rows) throws IOException {
+        try (CsvSource source = CsvSource.open(in, delimiter)) {
+            List<List<String>> first = new java.util.ArrayList<>();
+            var iterator = source.rows();
+            while (first.size() < rows && iterator.hasNext()) {
+                first.add(iterator.next().cells());
+            }
+            String d = source.delimiter() == '\t' ? "tab" : String.valueOf(source.delimiter());
+            return new Preview(source.header(), first, d, RowConverter.guess(entity, source.header()), entity.fields());
+        } catch (IllegalArgumentException e) {
+            throw ApiError.invalid("file", e.getMessage());
+        }
+    }
+
+    /** Starts a log entry for an import about to run; its id follows the progress. */
+    public long begin(ImportEntity entity, String fileName, ImportSettings settings, String actor) {
+        long id = jdbc.sql("insert into import_run (entity, file_name, mode, status, started_by) values (?, ?, ?, 'RUNNING', ?) returning id")
+                .params(entity.path(), fileName, settings.withDefaults().mode().name(), actor).query(Long.class).single();
+        running.put(id, new Progress("Starting", 0, 1));
+        return id;
+    }
+
+    /**
+     * Imports (or, with {@code dryRun}, checks) the file under the run {@link #begin} started. Bad
+     * input is a report, never an exception; a mapping that does not fit the file is a 422 naming the field.
+     */
+    public ImportReport run(long runId, ImportEntity entity, InputStream in, long size, ImportSettings settings,
+                            String actor, boolean dryRun, ProgressListener listener) {
+        ProgressListener progress = (step, done, total) -> {
+            running.put(runId, new Progress(step, done, total));
+            listener.progress(step, done, total);
+        };
+        ImportJob job = new ImportJob(dataSource, entity, settings, actor, organization.timeZone(), organization.currency(), progress);
+        try {
+            ImportReport report = job.run(in, size, runId, dryRun);
+            finish(runId, report);
+            return report;
+        } catch (ImportJob.FileProblem e) {
+            fail(runId, e.getMessage());
+            throw ApiError.invalid(e.field(), e.getMessage());
+        } catch (SQLException e) {
+            log.warn("Import {} failed: {}", runId, e.getMessage());
+            fail(runId, databaseMessage(e));
+            throw new ApiError(HttpStatus.UNPROCESSABLE_CONTENT, "import.failed", "Import failed",
+                    "Nothing was imported: " + databaseMessage(e), Map.of("runId", runId));
+        } catch (IOException e) {
+            fail(runId, e.getMessage());
+            throw new ApiError(HttpStatus.BAD_REQUEST, "import.unreadable", "Unreadable file",
+                    "Nothing was imported: the file could not be read (" + e.getMessage() + ").", Map.of("runId", runId));
+        } finally {
+            running.remove(runId);
+        }
+    }
+
+    /** Begins and runs in one go. */
+    public ImportReport importFile(ImportEntity entity, InputStream in, long size, String fileName, ImportSettings settings,
+                                   String actor, boolean dryRun, ProgressListener listener) {
+        return run(begin(entity, fileName, settings, actor), entity, in, size, settings, actor, dryRun, listener);
+    }
+
+    private static String databaseMessage(SQLException e) {
+        String message = e.getMessage() == null ? "database error" : e.getMessage();
+        int where = message.indexOf("\n  Where:");
+        return where > 0 ? message.substring(0, where) : message;
+    }
+
+    private void finish(long runId, ImportReport report) {
+        jdbc.sql("update import_run set status = ?, rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?,"
+                        + " finished_at = now(), report = ?::jsonb where id = ?")
+                .params(report.status(),
+                        report.rowsRead(), report.inserted(), report.updated(), report.unchanged(), report.rejected(),
+                        json.writeValueAsString(report), runId)
+                .update();
+    }
+
+    private void fail(long runId, String message) {
+        jdbc.sql("update import_run set status = 'FAILED', finished_at = now(), report = jsonb_build_object('error', ?::text) where id = ?")
+                .params(message, runId).update();
+    }
+
+    public List<Run> runs(int limit) {
+        return jdbc.sql("select * from import_run order by id desc limit ?").param(limit).query((rs, n) -> run(rs)).list();
+    }
+
+    public Optional<Run> runById(long id) {
+        return jdbc.sql("select * from import_run where id = ?").param(id).query((rs, n) -> run(rs)).optional();
+    }
+
+    private Run run(java.sql.ResultSet rs) throws SQLException {
+        String report = rs.getString("report");
+        ImportReport parsed = report == null || !report.contains("\"status\"") ? null : json.readValue(report, ImportReport.class);
+        var finished = rs.getTimestamp("finished_at");
+        return new Run(rs.getLong("id"), rs.getString("entity"), rs.getString("file_name"), rs.getString("mode"),
+                rs.getString("status"), rs.getLong("rows_read"), rs.getLong("inserted"), rs.getLong("updated"),
+                rs.getLong("unchanged"), rs.getLong("rejected"), rs.getString("started_by"), rs.getTimestamp("started_at").toInstant(),
+                finished == null ? null : finished.toInstant(), running.get(rs.getLong("id")), parsed);
+    }
+
+    /** A saved mapping by name. */
+    public record SavedMapping(String entity, String name, ImportSettings settings, String savedBy, Instant savedAt) {
+    }
+
+    public SavedMapping saveMapping(ImportEntity entity, String name, ImportSettings settings, String actor) {
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw ApiError.invalid("name", "a mapping needs a name of 1 to 100 characters");
+        }
+        jdbc.sql("insert into import_mapping (entity, name, settings, saved_by) values (?, ?, ?::jsonb, ?)"
+                        + " on conflict (entity, name) do update set settings = excluded.settings, saved_by = excluded.saved_by, saved_at = now()")
+                .params(entity.path(), name.trim(), json.writeValueAsString(settings), actor).update();
+        return mapping(entity, name.trim()).orElseThrow();
+    }
+
+    public Optional<SavedMapping> mapping(ImportEntity entity, String name) {
+        return jdbc.sql("select * from import_mapping where entity = ? and name = ?").params(entity.path(), name)
+                .query((rs, n) -> mapping(rs)).optional();
+    }
+
+    public List<SavedMapping> mappings(ImportEntity entity) {
+        return jdbc.sql("select * from import_mapping where entity = ? order by name").param(entity.path())
+                .query((rs, n) -> mapping(rs)).list();
+    }
+
+    private SavedMapping mapping(java.sql.ResultSet rs) throws SQLException {
+        return new SavedMapping(rs.getString("entity"), rs.getString("name"),
+                json.readValue(rs.getString("settings"), ImportSettings.class), rs.getString("saved_by"),
+                rs.getTimestamp("saved_at").toInstant());
+    }
+
+    /** The settings for an import: a saved mapping by name, with what the request says on top. */
+    public ImportSettings settings(ImportEntity entity, String savedMapping, ImportSettings given) {
+        ImportSettings base = savedMapping == null || savedMapping.isBlank() ? null
+                : mapping(entity, savedMapping.trim()).map(SavedMapping::settings)
+                .orElseThrow(() -> ApiError.invalid("mapping", "there is no saved " + entity.path() + " mapping named \"" + savedMapping + "\""));
+        if (base == null) {
+            return given == null ? ImportSettings.defaults() : given.withDefaults();
+        }
+        if (given == null) {
+            return base.withDefaults();
+        }
+        return new ImportSettings(given.columns() != null ? given.columns() : base.columns(),
+                given.constants() != null ? given.constants() : base.constants(),
+                given.values() != null ? given.values() : base.values(),
+                given.delimiter() != null ? given.delimiter() : base.delimiter(),
+                given.dateFormat() != null ? given.dateFormat() : base.dateFormat(),
+                given.decimalComma() != null ? given.decimalComma() : base.decimalComma(),
+                given.createMissing() != null ? given.createMissing() : base.createMissing(),
+                given.foldVariants() != null ? given.foldVariants() : base.foldVariants(),
+                given.mode() != null ? given.mode() : base.mode(),
+                given.currency() != null ? given.currency() : base.currency()).withDefaults();
+    }
+}

@@ -1,0 +1,511 @@
+package io.partnerpulse.imports.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.partnerpulse.imports.ImportEntity;
+import io.partnerpulse.imports.ImportReport.RowProblem;
+import io.partnerpulse.imports.ImportSettings;
+
+/**
+ * The set-based SQL of an import, over the staging table {@code import_stage} (one text column per
+ * field, plus the file line and the id of the record a row updates): resolving references by
+ * external id or by (folded) name into small {@code ref_*} tables, creating the missing ones when
+ * asked, the checks that need the database, and the update-then-insert that makes a re-import of
+ * the same file change nothing.
+ */
+final class EntitySql {
+
+    record Counts(long inserted, long updated, long unchanged) {
+    }
+
+    /** Problems found in the staging table: the first ones listed, and how many rows in all. */
+    record Checked(List<RowProblem> listed, long badRows) {
+    }
+
+    /**
+     * A reference from a field to a table. {@code creatable}: created when missing and the import
+     * allows it; {@code sameFile}: may name a record of the file itself (resolved after the write).
+     */
+    private record Ref(String field, String column, String table, String nameColumn, boolean creatable, boolean sameFile) {
+    }
+
+    private final Connection connection;
+    private final ImportEntity entity;
+    private final ImportSettings settings;
+    private final String actor;
+    private final String tz;
+    private final String today;
+    private final String baseCurrency;
+    private final List<String> checks = new ArrayList<>();
+    private final List<String> created = new ArrayList<>();
+    private final Map<String, String> labels;
+
+    EntitySql(Connection connection, ImportEntity entity, ImportSettings settings, String actor, ZoneId zone,
+              String baseCurrency, Map<String, String> labels) {
+        this.connection = connection;
+        this.entity = entity;
+        this.settings = settings;
+        this.actor = lit(actor);
+        this.tz = lit(zone.getId());
+        this.today = lit(LocalDate.now(zone).toString()) + "::date";
+        this.baseCurrency = lit(baseCurrency);
+        this.labels = labels;
+    }
+
+    List<String> created() {
+        return created;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // References and checks
+    // ------------------------------------------------------------------------------------------
+
+    private List<Ref> refs() {
+        return switch (entity) {
+            case PARTNERS -> List.of(new Ref("partnerManager", "partner_manager", "employee", "full_name", true, false));
+            case EMPLOYEES -> List.of(new Ref("businessUnit", "business_unit", "business_unit", "name", true, false),
+                    new Ref("manager", "manager", "employee", "full_name", false, true));
+            case ACCOUNTS -> List.of(new Ref("parentAccount", "parent_account", "customer_account", "name", true, true));
+            case CHANNELS -> List.of();
+            case CAMPAIGNS -> List.of(new Ref("channel", "channel", "marketing_channel", "name", true, false),
+                    new Ref("partner", "partner", "partner", "name", false, false));
+            case LEADS -> List.of(new Ref("channel", "channel", "marketing_channel", "name", true, false),
+                    new Ref("campaign", "campaign", "campaign", "name", false, false),
+                    new Ref("partner", "partner", "partner", "name", false, false),
+                    new Ref("owner", "owner", "employee", "full_name", true, false));
+            case OPPORTUNITIES -> List.of(new Ref("account", "account", "customer_account", "name", true, false),
+                    new Ref("partner", "partner", "partner", "name", false, false),
+                    new Ref("owner", "owner", "employee", "full_name", true, false),
+                    new Ref("productLine", "product_line", "product_line", "name", true, false),
+                    new Ref("channel", "channel", "marketing_channel", "name", true, false),
+                    new Ref("campaign", "campaign", "campaign", "name", false, false),
+                    new Ref("lead", "lead", "lead", null, false, false));
+        };
+    }
+
+    private String fold(String expression) {
+        return settings.foldVariants() ? "lower(regexp_replace(" + expression + ", '[[:space:]_./-]+', '', 'g'))" : expression;
+    }
+
+    private String label(String field) {
+        return lit(labels.getOrDefault(field, field));
+    }
+
+    /** Resolves every reference and runs the checks; lists the first problems and counts the bad rows. */
+    Checked check() throws SQLException {
+        checks.add("select s.line, " + label("externalId") + " as col, s.external_id as value, "
+                + "'the same external id is on line ' || f.first_line || '; the first one is imported' as reason "
+                + "from import_stage s join (select external_id, min(line) as first_line from import_stage "
+                + "group by external_id having count(*) > 1) f on f.external_id = s.external_id where s.line <> f.first_line");
+        for (Ref ref : refs()) {
+            resolve(ref);
+        }
+        if (entity == ImportEntity.EMPLOYEES) {
+            resolveDepartments();
+            checks.add("select s.line, " + label("email") + ", s.email, 'the e-mail address belongs to another employee, '"
+                    + " || e.full_name from import_stage s join employee e on lower(e.email) = lower(s.email)"
+                    + " where e.external_id is distinct from s.external_id");
+            checks.add("select s.line, " + label("manager") + ", s.manager, 'an employee cannot be their own manager'"
+                    + " from import_stage s where s.manager = s.external_id or " + fold("s.manager") + " = " + fold("s.full_name"));
+        }
+        if (entity == ImportEntity.ACCOUNTS) {
+            checks.add("select s.line, " + label("parentAccount") + ", s.parent_account, 'an account cannot be its own parent'"
+                    + " from import_stage s where s.parent_account = s.external_id or " + fold("s.parent_account") + " = " + fold("s.name"));
+        }
+        if (entity == ImportEntity.OPPORTUNITIES || entity == ImportEntity.CAMPAIGNS) {
+            checks.add("select s.line, " + label("currency") + ", s.currency, 'there is no exchange rate for ' || s.currency"
+                    + " || ' (add one first, or convert the amounts to ' || " + baseCurrency + " || ')'"
+                    + " from import_stage s where s.currency in (select distinct c.currency from import_stage c"
+                    + " where c.currency <> " + baseCurrency + " and not exists (select 1 from exchange_rate r where r.currency = c.currency))");
+        }
+        if (entity == ImportEntity.OPPORTUNITIES) {
+            checks.add("select s.line, " + label("lead") + ", s.lead, 'the lead is already the lead of opportunity ' || o.external_id"
+                    + " from import_stage s join ref_lead r on r.raw = s.lead join opportunity o on o.lead_id = r.id"
+                    + " where o.external_id is distinct from s.external_id");
+            checks.add("select s.line, " + label("lead") + ", s.lead, 'the lead is also named on line ' || f.first_line"
+                    + " from import_stage s join (select lead, min(line) as first_line from import_stage where lead is not null"
+                    + " group by lead having count(*) > 1) f on f.lead = s.lead where s.line <> f.first_line");
+        }
+        String union = String.join(" union all ", checks);
+        List<RowProblem> listed = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select line, col, value, reason from (" + union + ") p order by line limit "
+                     + ImportJob.MAX_LISTED_PROBLEMS)) {
+            while (rs.next()) {
+                listed.add(new RowProblem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+            }
+        }
+        long bad = listed.isEmpty() ? 0 : count("select count(distinct line) from (" + union + ") p");
+        return new Checked(listed, bad);
+    }
+
+    /** Removes the rows the checks found, to import the rest. */
+    void dropBadRows() throws SQLException {
+        update("delete from import_stage where line in (select line from (" + String.join(" union all ", checks) + ") p)");
+    }
+
+    private void resolve(Ref ref) throws SQLException {
+        String table = "ref_" + ref.column();
+        update("create temp table " + table + " (raw text primary key, key text not null, id bigint) on commit drop");
+        update("insert into " + table + " (raw, key) select distinct " + ref.column() + ", " + fold(ref.column())
+                + " from import_stage where " + ref.column() + " is not null");
+        match(ref, table);
+        if (ref.creatable() && settings.createMissing()) {
+            long missing = count("select count(*) from " + table + " where id is null" + (ref.sameFile() ? sameFileFilter(ref, table) : ""));
+            if (missing > 0) {
+                String names = names("select raw from " + table + " where id is null order by raw limit 5");
+                update("insert into " + ref.table() + " (external_id, " + ref.nameColumn() + extraColumns(ref) + ") "
+                        + "select distinct on (key) raw, raw" + extraValues(ref) + " from " + table + " where id is null"
+                        + (ref.sameFile() ? sameFileFilter(ref, table) : "") + " order by key, raw");
+                created.add(missing + " " + ref.table().replace('_', ' ') + (missing == 1 ? "" : "s") + " created for "
+                        + ref.field() + ": " + names + (missing > 5 ? ", …" : ""));
+                match(ref, table);
+            }
+        }
+        String reason = "'there is no " + ref.table().replace('_', ' ') + " with the external id or name ' || s." + ref.column()
+                + (ref.creatable() && !settings.createMissing() ? " || ' (allow creating missing records to create it)'" : "");
+        checks.add("select s.line, " + label(ref.field()) + ", s." + ref.column() + ", " + reason + " from import_stage s join "
+                + table + " r on r.raw = s." + ref.column() + " where r.id is null"
+                + (ref.sameFile() ? sameFileFilter(ref, "r") : ""));
+    }
+
+    private String sameFileFilter(Ref ref, String alias) {
+        String nameField = entity.nameField().map(n -> n.equals("fullName") ? "full_name" : n).orElse("external_id");
+        return " and not exists (select 1 from import_stage f where f.external_id = " + alias + ".raw or "
+                + fold("f." + nameField) + " = " + alias + ".key)";
+    }
+
+    private void match(Ref ref, String table) throws SQLException {
+        update("update " + table + " r set id = t.id from " + ref.table() + " t where r.id is null and t.external_id = r.raw");
+        if (ref.nameColumn() != null) {
+            update("update " + table + " r set id = m.id from (select distinct on (" + fold("t." + ref.nameColumn()) + ") "
+                    + fold("t." + ref.nameColumn()) + " as k, t.id from " + ref.table() + " t order by 1, t.id) m "
+                    + "where r.id is null and m.k = r.key");
+        }
+    }
+
+    private String extraColumns(Ref ref) {
+        return switch (ref.table()) {
+            case "employee" -> ", department_id, hire_date";
+            case "marketing_channel" -> ", type";
+            default -> "";
+        };
+    }
+
+    private String extraValues(Ref ref) throws SQLException {
+        return switch (ref.table()) {
+            case "employee" -> ", " + importedDepartment() + ", " + today;
+            case "marketing_channel" -> ", " + channelTypeGuess("key");
+            default -> "";
+        };
+    }
+
+    /** PAID, EARNED or OWNED from a channel's folded name. */
+    static String channelTypeGuess(String folded) {
+        return "case when " + folded + " ~ '(paid|cpc|ppc|display|banner|adwords|sponsor|affiliate|retarget|ads$)' then 'PAID'"
+                + " when " + folded + " ~ '(organic|seo|referral|social|press|review|wordofmouth|community|partner)' then 'EARNED'"
+                + " else 'OWNED' end";
+    }
+
+    /** The department new employees go to when the file does not say: "Imported" in the unit "Imported". */
+    private long importedDepartment() throws SQLException {
+        update("insert into business_unit (name) values ('Imported') on conflict (name) do nothing");
+        update("insert into department (name, business_unit_id) select 'Imported', id from business_unit where name = 'Imported'"
+                + " on conflict (business_unit_id, name) do nothing");
+        return count("select d.id from department d join business_unit u on u.id = d.business_unit_id"
+                + " where d.name = 'Imported' and u.name = 'Imported'");
+    }
+
+    /** Departments are named within their business unit: (unit, name) → id, created in the row's unit when allowed. */
+    private void resolveDepartments() throws SQLException {
+        update("create temp table ref_department (raw text not null, unit_id bigint, key text not null, id bigint) on commit drop");
+        update("insert into ref_department (raw, unit_id, key) select distinct s.department, u.id, " + fold("s.department")
+                + " from import_stage s left join ref_business_unit u on u.raw = s.business_unit where s.department is not null");
+        String matchDepartments = "update ref_department r set id = t.id from department t where r.id is null and t.external_id = r.raw;"
+                + "update ref_department r set id = m.id from (select distinct on (" + fold("t.name") + ", t.business_unit_id) "
+                + fold("t.name") + " as k, t.business_unit_id, t.id from department t order by 1, 2, t.id) m "
+                + "where r.id is null and m.k = r.key and (r.unit_id is null or m.business_unit_id = r.unit_id)";
+        update(matchDepartments);
+        if (settings.createMissing()) {
+            long missing = count("select count(*) from ref_department where id is null and unit_id is not null");
+            if (missing > 0) {
+                String names = names("select raw from ref_department where id is null and unit_id is not null order by raw limit 5");
+                update("insert into department (name, business_unit_id) select distinct on (key, unit_id) raw, unit_id"
+                        + " from ref_department where id is null and unit_id is not null order by key, unit_id, raw");
+                created.add(missing + " department" + (missing == 1 ? "" : "s") + " created: " + names + (missing > 5 ? ", …" : ""));
+                update(matchDepartments);
+            }
+        }
+        checks.add("select s.line, " + label("department") + ", s.department, case when r.unit_id is null and s.business_unit is null"
+                + " then 'there is no department ' || s.department || ' (map a business unit column to create it)'"
+                + " else 'there is no department ' || s.department || ' in that business unit' end"
+                + " from import_stage s join ref_department r on r.raw = s.department"
+                + " and r.unit_id is not distinct from (select u.id from ref_business_unit u where u.raw = s.business_unit)"
+                + " where r.id is null");
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Writing
+    // ------------------------------------------------------------------------------------------
+
+    /** Updates the records the file already holds (when something changed) and inserts the rest. */
+    Counts write() throws SQLException {
+        String table = table();
+        String nameColumn = entity.nameField().map(n -> n.equals("fullName") ? "full_name" : "name").orElse(null);
+        update("update import_stage s set target_id = t.id from " + table + " t where t.external_id = s.external_id");
+        if (nameColumn != null && !settings.columns().containsKey("externalId")) {
+            update("update import_stage s set target_id = m.id from (select distinct on (" + fold("t." + nameColumn) + ") "
+                    + fold("t." + nameColumn) + " as k, t.id from " + table + " t where t.external_id is null order by 1, t.id) m "
+                    + "where s.target_id is null and m.k = " + fold("s." + nameColumn));
+        }
+        long matched = count("select count(*) from import_stage where target_id is not null");
+        long updated = count(updateSql());
+        long inserted = count(insertSql());
+        after();
+        return new Counts(inserted, updated, matched - updated);
+    }
+
+    private String table() {
+        return switch (entity) {
+            case PARTNERS -> "partner";
+            case EMPLOYEES -> "employee";
+            case ACCOUNTS -> "customer_account";
+            case CHANNELS -> "marketing_channel";
+            case CAMPAIGNS -> "campaign";
+            case LEADS -> "lead";
+            case OPPORTUNITIES -> "opportunity";
+        };
+    }
+
+    private String joins() {
+        StringBuilder joins = new StringBuilder();
+        for (Ref ref : refs()) {
+            if (!ref.sameFile()) {
+                joins.append(" left join ref_").append(ref.column()).append(" r_").append(ref.column())
+                        .append(" on r_").append(ref.column()).append(".raw = s.").append(ref.column());
+            }
+        }
+        if (entity == ImportEntity.EMPLOYEES) {
+            joins.append(" left join ref_business_unit ru on ru.raw = s.business_unit")
+                    .append(" left join ref_department r_department on r_department.raw = s.department and r_department.unit_id is not distinct from ru.id");
+        }
+        return joins.toString();
+    }
+
+    /** Column → (value on insert, value on update; {@code cur} is the record as it was). */
+    private record Col(String name, String insert, String update) {
+        static Col keep(String name, String value) {
+            return new Col(name, value, "coalesce(" + value + ", cur." + name + ")");
+        }
+    }
+
+    private String ts(String column) {
+        return "s." + column + "::timestamptz";
+    }
+
+    private List<Col> columns() {
+        String dayStart = "(coalesce(s.joined_on::date, " + today + ")::timestamp at time zone " + tz + ")";
+        return switch (entity) {
+            case PARTNERS -> List.of(new Col("external_id", "s.external_id", "s.external_id"), new Col("name", "s.name", "s.name"),
+                    new Col("tier", "coalesce(s.tier, 'REGISTERED')", "coalesce(s.tier, cur.tier)"),
+                    new Col("status", "coalesce(s.status, 'ACTIVE')", "coalesce(s.status, cur.status)"),
+                    new Col("status_changed_at", dayStart, "case when coalesce(s.status, cur.status) <> cur.status then now() else cur.status_changed_at end"),
+                    new Col("country", "s.country", "s.country"),
+                    new Col("region", "coalesce(s.region, (select c.default_region from country c where c.code = s.country))",
+                            "coalesce(s.region, case when s.country <> cur.country then (select c.default_region from country c where c.code = s.country) else cur.region end)"),
+                    Col.keep("city", "s.city"), Col.keep("commission_rate", "s.commission_rate::numeric"),
+                    Col.keep("partner_manager_id", "r_partner_manager.id"),
+                    new Col("joined_on", "coalesce(s.joined_on::date, " + today + ")", "coalesce(s.joined_on::date, cur.joined_on)"));
+            case EMPLOYEES -> List.of(new Col("external_id", "s.external_id", "s.external_id"),
+                    new Col("full_name", "s.full_name", "s.full_name"), Col.keep("email", "s.email"), Col.keep("title", "s.title"),
+                    new Col("department_id", "r_department.id", "coalesce(r_department.id, cur.department_id)"),
+                    new Col("hire_date", "coalesce(s.hire_date::date, " + today + ")", "coalesce(s.hire_date::date, cur.hire_date)"));
+            case ACCOUNTS -> List.of(new Col("external_id", "s.external_id", "s.external_id"), new Col("name", "s.name", "s.name"),
+                    Col.keep("sector", "s.sector"), Col.keep("country", "s.country"), Col.keep("region", "s.region"),
+                    Col.keep("city", "s.city"), Col.keep("employees", "s.employees::int"),
+                    Col.keep("annual_revenue", "s.annual_revenue::numeric"), Col.keep("year_established", "s.year_established::int"));
+            case CHANNELS -> List.of(new Col("external_id", "s.external_id", "s.external_id"), new Col("name", "s.name", "s.name"),
+                    new Col("type", "coalesce(s.type, " + channelTypeGuess(fold("s.name")) + ")", "coalesce(s.type, cur.type)"));
+            case CAMPAIGNS -> List.of(new Col("external_id", "s.external_id", "s.external_id"), new Col("name", "s.name", "s.name"),
+                    new Col("channel_id", "r_channel.id", "r_channel.id"), Col.keep("partner_id", "r_partner.id"),
+                    new Col("starts_on", "s.starts_on::date", "s.starts_on::date"), new Col("ends_on", "s.ends_on::date", "s.ends_on::date"),
+                    new Col("cost", "coalesce(s.cost::numeric, 0)", "coalesce(s.cost::numeric, cur.cost)"),
+                    new Col("currency", "s.currency", "s.currency"));
+            case LEADS -> List.of(new Col("external_id", "s.external_id", "s.external_id"),
+                    new Col("created_at", ts("created_at"), ts("created_at")),
+                    Col.keep("contact_name", "s.contact_name"), Col.keep("company_name", "s.company_name"), Col.keep("email", "s.email"),
+                    Col.keep("channel_id", "r_channel.id"), Col.keep("campaign_id", "r_campaign.id"), Col.keep("partner_id", "r_partner.id"),
+                    Col.keep("owner_id", "r_owner.id"), Col.keep("country", "s.country"),
+                    Col.keep("region", "coalesce(s.region, (select c.default_region from country c where c.code = s.country))"),
+                    Col.keep("city", "s.city"),
+                    new Col("status", "coalesce(s.status, 'NEW')",
+                            "case when cur.status = 'CONVERTED' then cur.status else coalesce(s.status, cur.status) end"),
+                    new Col("status_changed_at", ts("created_at"),
+                            "case when cur.status <> 'CONVERTED' and coalesce(s.status, cur.status) <> cur.status then greatest(now(), " + ts("created_at")
+                                    + ") else greatest(cur.status_changed_at, " + ts("created_at") + ") end"),
+                    new Col("disqualified_reason", "case when s.status = 'DISQUALIFIED' then s.disqualified_reason end",
+                            "case when (case when cur.status = 'CONVERTED' then cur.status else coalesce(s.status, cur.status) end) = 'DISQUALIFIED'"
+                                    + " then coalesce(s.disqualified_reason, cur.disqualified_reason) end"));
+            case OPPORTUNITIES -> {
+                String closed = "s.stage in ('WON', 'LOST')";
+                String createdNew = "coalesce(" + ts("created_at") + ", l.created_at, now())";
+                String createdUpd = "coalesce(" + ts("created_at") + ", cur.created_at)";
+                yield List.of(new Col("external_id", "s.external_id", "s.external_id"),
+                        new Col("name", "coalesce(s.name, nullif(concat_ws(' · ', s.product_line, s.account), ''), s.external_id)",
+                                "coalesce(s.name, cur.name)"),
+                        new Col("stage", "s.stage", "s.stage"), new Col("amount", "s.amount::numeric", "s.amount::numeric"),
+                        new Col("currency", "s.currency", "s.currency"),
+                        new Col("created_at", "case when " + closed + " then least(" + createdNew + ", " + ts("closed_at") + ") else " + createdNew + " end",
+                                "case when " + closed + " then least(" + createdUpd + ", " + ts("closed_at") + ") else " + createdUpd + " end"),
+                        new Col("closed_at", "case when " + closed + " then " + ts("closed_at") + " end",
+                                "case when " + closed + " then " + ts("closed_at") + " end"),
+                        new Col("expected_close_on", "case when not " + closed + " then (" + ts("closed_at") + " at time zone " + tz + ")::date end",
+                                "case when not " + closed + " then coalesce((" + ts("closed_at") + " at time zone " + tz + ")::date, cur.expected_close_on) end"),
+                        Col.keep("account_id", "r_account.id"), Col.keep("partner_id", "r_partner.id"), Col.keep("owner_id", "r_owner.id"),
+                        Col.keep("product_line_id", "r_product_line.id"),
+                        new Col("channel_id", "coalesce(r_channel.id, l.channel_id)", "coalesce(r_channel.id, cur.channel_id, l.channel_id)"),
+                        Col.keep("campaign_id", "r_campaign.id"), Col.keep("lead_id", "r_lead.id"),
+                        new Col("country", "coalesce(s.country, l.country)", "coalesce(s.country, cur.country, l.country)"),
+                        new Col("region", "coalesce(s.region, l.region, (select c.default_region from country c where c.code = s.country))",
+                                "coalesce(s.region, cur.region, l.region)"),
+                        new Col("city", "coalesce(s.city, l.city)", "coalesce(s.city, cur.city, l.city)"),
+                        new Col("lost_reason", "case when s.stage = 'LOST' then s.lost_reason end",
+                                "case when s.stage = 'LOST' then coalesce(s.lost_reason, cur.lost_reason) end"),
+                        new Col("competitor", "case when s.stage = 'LOST' then s.competitor end",
+                                "case when s.stage = 'LOST' then coalesce(s.competitor, cur.competitor) end"));
+            }
+        };
+    }
+
+    private String extraJoins() {
+        return entity == ImportEntity.OPPORTUNITIES ? " left join lead l on l.id = r_lead.id" : "";
+    }
+
+    private String updateSql() {
+        List<Col> cols = columns();
+        String table = table();
+        String news = String.join(", ", cols.stream().map(c -> c.update() + " as " + c.name()).toList());
+        String sets = String.join(", ", cols.stream().map(c -> c.name() + " = n." + c.name()).toList());
+        String current = String.join(", ", cols.stream().map(c -> "t." + c.name()).toList());
+        String next = String.join(", ", cols.stream().map(c -> "n." + c.name()).toList());
+        String old = switch (entity) {
+            case PARTNERS -> ", cur.status as old_status, cur.tier as old_tier";
+            case OPPORTUNITIES -> ", cur.stage as old_stage";
+            default -> "";
+        };
+        String returning = switch (entity) {
+            case PARTNERS -> " returning t.id, t.status, t.tier, n.old_status, n.old_tier";
+            case OPPORTUNITIES -> " returning t.id, t.stage, t.closed_at, n.old_stage";
+            default -> " returning t.id";
+        };
+        String history = switch (entity) {
+            case PARTNERS -> ", hs as (insert into partner_status_change (partner_id, status, changed_at, changed_by, note)"
+                    + " select id, status, now(), " + actor + ", 'import' from u where status <> old_status returning 1)"
+                    + ", ht as (insert into partner_tier_change (partner_id, from_tier, to_tier, changed_at, changed_by, reason)"
+                    + " select id, old_tier, tier, now(), " + actor + ", 'import' from u where tier <> old_tier returning 1)";
+            case OPPORTUNITIES -> ", h as (insert into stage_change (opportunity_id, from_stage, to_stage, changed_at, changed_by)"
+                    + " select id, old_stage, stage, coalesce(closed_at, now()), " + actor + " from u where stage <> old_stage returning 1)";
+            default -> "";
+        };
+        return "with n as (select s.target_id as id" + old + ", " + news + " from import_stage s join " + table
+                + " cur on cur.id = s.target_id" + joins() + extraJoins() + "), "
+                + "u as (update " + table + " t set " + sets + ", version = t.version + 1 from n where t.id = n.id and ("
+                + current + ") is distinct from (" + next + ")" + returning + ")" + history
+                + " select count(*) from u";
+    }
+
+    private String insertSql() {
+        List<Col> cols = columns();
+        String table = table();
+        String names = String.join(", ", cols.stream().map(Col::name).toList());
+        String values = String.join(", ", cols.stream().map(Col::insert).toList());
+        String returning = switch (entity) {
+            case PARTNERS -> " returning id, status, status_changed_at";
+            case OPPORTUNITIES -> " returning id, stage, created_at, closed_at";
+            case LEADS -> " returning id, partner_id, created_at";
+            default -> " returning id";
+        };
+        String history = switch (entity) {
+            case PARTNERS -> ", h as (insert into partner_status_change (partner_id, status, changed_at, changed_by, note)"
+                    + " select id, status, status_changed_at, " + actor + ", 'import' from i returning 1)";
+            case OPPORTUNITIES -> ", h as (insert into stage_change (opportunity_id, from_stage, to_stage, changed_at, changed_by)"
+                    + " select id, null, case when stage in ('WON', 'LOST') then 'PROSPECTING' else stage end, created_at, " + actor + " from i"
+                    + " union all select id, 'PROSPECTING', stage, closed_at, " + actor + " from i where stage in ('WON', 'LOST') returning 1)";
+            case LEADS -> ", h as (insert into lead_assignment (lead_id, partner_id, assigned_at, assigned_by, reason)"
+                    + " select id, partner_id, created_at, " + actor + ", 'imported' from i where partner_id is not null returning 1)";
+            default -> "";
+        };
+        return "with i as (insert into " + table + " (" + names + ") select " + values + " from import_stage s" + joins() + extraJoins()
+                + " where s.target_id is null" + returning + ")" + history + " select count(*) from i";
+    }
+
+    /** What needs the written records: references to records of the same file, leads that became deals. */
+    private void after() throws SQLException {
+        for (Ref ref : refs()) {
+            if (ref.sameFile()) {
+                String table = "ref_" + ref.column();
+                match(ref, table);
+                String column = ref.column().equals("parent_account") ? "parent_account_id" : "manager_id";
+                update("update " + table() + " t set " + column + " = r.id, version = t.version + 1 from import_stage s join " + table
+                        + " r on r.raw = s." + ref.column() + " where t.external_id = s.external_id and r.id <> t.id and t."
+                        + column + " is distinct from r.id");
+            }
+        }
+        if (entity == ImportEntity.OPPORTUNITIES) {
+            update("update lead l set status = 'CONVERTED', converted_at = greatest(o.created_at, l.created_at),"
+                    + " status_changed_at = greatest(o.created_at, l.created_at, l.status_changed_at), disqualified_reason = null,"
+                    + " version = l.version + 1 from import_stage s join opportunity o on o.external_id = s.external_id"
+                    + " where o.lead_id = l.id and l.status <> 'CONVERTED'");
+        }
+    }
+
+    /** One audit log entry for the whole import, with its counts. */
+    void audit(Long runId, long rows, Counts counts, long rejected) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("insert into audit_log (actor, action, entity_type, entity_id, after)"
+                + " values (" + actor + ", 'import', ?, ?, ?::jsonb)")) {
+            statement.setString(1, entity.path());
+            statement.setString(2, runId == null ? null : runId.toString());
+            statement.setString(3, "{\"rows\": " + rows + ", \"inserted\": " + counts.inserted() + ", \"updated\": " + counts.updated()
+                    + ", \"unchanged\": " + counts.unchanged() + ", \"rejected\": " + rejected + "}");
+            statement.executeUpdate();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    private long update(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+            return statement.getUpdateCount();
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    private String names(String sql) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return String.join(", ", names);
+    }
+
+    static String lit(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+}

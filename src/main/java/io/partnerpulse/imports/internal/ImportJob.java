@@ -1,0 +1,270 @@
+package io.partnerpulse.imports.internal;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import io.partnerpulse.imports.ImportEntity;
+import io.partnerpulse.imports.ImportField;
+import io.partnerpulse.imports.ImportReport;
+import io.partnerpulse.imports.ImportReport.RowProblem;
+import io.partnerpulse.imports.ImportSettings;
+import io.partnerpulse.imports.ImportSettings.Mode;
+import io.partnerpulse.shared.ProgressListener;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+/**
+ * One import, start to end, on one connection and in one transaction: stream the file through the
+ * {@link RowConverter} into a temporary staging table with {@code COPY}, resolve references and run
+ * the checks that need the database with set-based SQL, then update the records whose external id
+ * is known and insert the rest. Nothing is written unless it all succeeds (in skip mode: unless the
+ * good rows all succeed).
+ */
+public final class ImportJob {
+
+    static final int MAX_LISTED_PROBLEMS = 1000;
+    private static final String STAGE = "import_stage";
+    private static final String STEP = "Importing rows";
+
+    private final DataSource dataSource;
+    private final ImportEntity entity;
+    private final ImportSettings settings;
+    private final String actor;
+    private final ZoneId zone;
+    private final String baseCurrency;
+    private final ProgressListener progress;
+
+    private final List<RowProblem> problems = new ArrayList<>();
+    private final Map<String, long[]> notes = new LinkedHashMap<>();
+    private final List<String> created = new ArrayList<>();
+    private long badRowsInFile;
+    private long badRowsInDatabase;
+    private long rowsRead;
+
+    public ImportJob(DataSource dataSource, ImportEntity entity, ImportSettings settings, String actor, ZoneId zone,
+                     String baseCurrency, ProgressListener progress) {
+        this.dataSource = dataSource;
+        this.entity = entity;
+        this.settings = settings.withDefaults();
+        this.actor = actor;
+        this.zone = zone;
+        this.baseCurrency = baseCurrency;
+        this.progress = progress;
+    }
+
+    /** A failure that is nobody's row: the file cannot be read, the mapping does not fit it. */
+    public static final class FileProblem extends RuntimeException {
+        private final String field;
+
+        public FileProblem(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    /**
+     * Runs the import. {@code totalBytes} (may be 0 when unknown) drives the progress; the stream
+     * is read once and never held in memory.
+     */
+    public ImportReport run(InputStream in, long totalBytes, Long runId, boolean dryRun) throws SQLException, IOException {
+        long started = System.nanoTime();
+        CountingInputStream counted = new CountingInputStream(in);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                Map<String, String> countries = countries(connection);
+                List<ImportField> fields = entity.fields();
+                exec(connection, "create temp table " + STAGE + " (line bigint not null, "
+                        + fields.stream().map(f -> f.column() + " text").collect(Collectors.joining(", "))
+                        + ", target_id bigint) on commit drop");
+                try (CsvSource source = openSource(counted)) {
+                    RowConverter converter;
+                    try {
+                        converter = new RowConverter(entity, settings, source.header(), countries, zone, baseCurrency);
+                    } catch (RowConverter.MappingProblem e) {
+                        throw new FileProblem(e.field(), e.getMessage());
+                    }
+                    stage(connection, source, converter, counted, totalBytes);
+                }
+                Map<String, String> labels = new HashMap<>();
+                for (ImportField field : fields) {
+                    String column = settings.columns().get(field.name());
+                    labels.put(field.name(), column == null || column.isBlank() ? field.name() : column);
+                }
+                EntitySql sql = new EntitySql(connection, entity, settings, actor, zone, baseCurrency, labels);
+                EntitySql.Checked checked = sql.check();
+                checked.listed().forEach(this::list);
+                badRowsInDatabase = checked.badRows();
+                if ((badRowsInFile > 0 || badRowsInDatabase > 0) && settings.mode() == Mode.ALL_OR_NOTHING) {
+                    connection.rollback();
+                    return report(runId, "REJECTED", 0, 0, 0, started);
+                }
+                if (badRowsInDatabase > 0) {
+                    sql.dropBadRows();
+                }
+                progress.progress("Writing records", 0, 1);
+                EntitySql.Counts counts = sql.write();
+                created.addAll(sql.created());
+                if (dryRun) {
+                    connection.rollback();
+                    return report(runId, "CHECKED", counts.inserted(), counts.updated(), counts.unchanged(), started);
+                }
+                sql.audit(runId, rowsRead, counts, badRowsInFile + badRowsInDatabase);
+                connection.commit();
+                progress.progress("Writing records", 1, 1);
+                return report(runId, "IMPORTED", counts.inserted(), counts.updated(), counts.unchanged(), started);
+            } catch (SQLException | IOException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private CsvSource openSource(InputStream in) throws IOException {
+        try {
+            return CsvSource.open(in, settings.delimiter());
+        } catch (IllegalArgumentException e) {
+            throw new FileProblem(e.getMessage().startsWith("delimiter") ? "delimiter" : "file", e.getMessage());
+        } catch (java.io.UncheckedIOException e) {
+            throw new FileProblem("file", "The file cannot be read: " + e.getCause().getMessage());
+        }
+    }
+
+    private void stage(Connection connection, CsvSource source, RowConverter converter, CountingInputStream counted,
+                       long totalBytes) throws SQLException, IOException {
+        PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
+                "copy " + STAGE + " (line, " + converter.fields().stream().map(ImportField::column).collect(Collectors.joining(", "))
+                        + ") from stdin (format csv)", 1 << 16);
+        try (CSVPrinter printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16),
+                CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+            Iterator<CsvSource.Row> rows = source.rows();
+            Object[] out = new Object[converter.fields().size() + 1];
+            while (true) {
+                CsvSource.Row row;
+                try {
+                    if (!rows.hasNext()) {
+                        break;
+                    }
+                    row = rows.next();
+                } catch (IllegalArgumentException e) {
+                    throw new FileProblem("file", e.getMessage());
+                }
+                rowsRead++;
+                RowConverter.Result result = converter.convert(row);
+                for (String note : result.notes()) {
+                    notes.computeIfAbsent(note, n -> new long[] {0, row.line()})[0]++;
+                }
+                if (!result.ok()) {
+                    badRowsInFile++;
+                    result.problems().forEach(this::list);
+                    continue;
+                }
+                out[0] = row.line();
+                System.arraycopy(result.values(), 0, out, 1, result.values().length);
+                printer.printRecord(out);
+                if ((rowsRead & 0x3FFF) == 0) {
+                    progress.progress(STEP, totalBytes > 0 ? counted.count() : rowsRead, totalBytes > 0 ? totalBytes : rowsRead + 1);
+                }
+            }
+        }
+        progress.progress(STEP, 1, 1);
+        exec(connection, "analyze " + STAGE);
+    }
+
+    private void list(RowProblem problem) {
+        if (problems.size() < MAX_LISTED_PROBLEMS) {
+            problems.add(problem);
+        }
+    }
+
+    private ImportReport report(Long runId, String status, long inserted, long updated, long unchanged, long started) {
+        List<String> warnings = notes.entrySet().stream()
+                .map(e -> e.getValue()[0] == 1 ? "Line " + e.getValue()[1] + ": " + e.getKey()
+                        : e.getKey() + " (" + e.getValue()[0] + " rows, first on line " + e.getValue()[1] + ")")
+                .toList();
+        long rejectedRows = badRowsInFile + badRowsInDatabase;
+        List<RowProblem> sorted = problems.stream().sorted(java.util.Comparator.comparingLong(RowProblem::line)).toList();
+        return new ImportReport(runId, entity.path(), settings.mode().name(), status, rowsRead, inserted, updated, unchanged,
+                rejectedRows, sorted, warnings, "REJECTED".equals(status) ? List.of() : List.copyOf(created),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static Map<String, String> countries(Connection connection) throws SQLException {
+        Map<String, String> countries = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("select code, name from country");
+             ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                countries.put(rs.getString(1), rs.getString(1));
+                countries.put(Values.fold(rs.getString(2)), rs.getString(1));
+                countries.put(rs.getString(1).toLowerCase(Locale.ROOT), rs.getString(1));
+            }
+        }
+        return countries;
+    }
+
+    static void exec(Connection connection, String sql) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    static LocalDate today(ZoneId zone) {
+        return LocalDate.now(zone);
+    }
+
+    /** Counts the bytes read, for the progress bar. */
+    static final class CountingInputStream extends java.io.FilterInputStream {
+        private volatile long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,413 @@
+package io.partnerpulse.imports.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.partnerpulse.imports.ImportEntity;
+import io.partnerpulse.imports.ImportField;
+import io.partnerpulse.imports.ImportReport.RowProblem;
+import io.partnerpulse.imports.ImportSettings;
+
+/**
+ * Turns the cells of one CSV row into the normalized values of an entity's fields: value maps
+ * applied, numbers and dates read in the file's dialect, choices and countries resolved, and the
+ * checks that need only the row itself. References stay as text: they are resolved in SQL.
+ */
+public final class RowConverter {
+
+    /** Header-level mistakes in a mapping: unknown columns or fields, required fields left unmapped. */
+    public static final class MappingProblem extends IllegalArgumentException {
+        private final String field;
+
+        MappingProblem(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    /** The converted row, or the reasons it is rejected. */
+    public record Result(String[] values, List<RowProblem> problems, List<String> notes) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    private static final Map<String, String> STAGE_WORDS = Map.ofEntries(
+            Map.entry("prospecting", "PROSPECTING"), Map.entry("prospect", "PROSPECTING"), Map.entry("new", "PROSPECTING"),
+            Map.entry("engaging", "QUALIFICATION"), Map.entry("qualification", "QUALIFICATION"), Map.entry("qualified", "QUALIFICATION"),
+            Map.entry("discovery", "QUALIFICATION"), Map.entry("proposal", "PROPOSAL"), Map.entry("proposalpricequote", "PROPOSAL"),
+            Map.entry("quote", "PROPOSAL"), Map.entry("negotiation", "NEGOTIATION"), Map.entry("negotiationreview", "NEGOTIATION"),
+            Map.entry("commit", "NEGOTIATION"), Map.entry("won", "WON"), Map.entry("closedwon", "WON"),
+            Map.entry("lost", "LOST"), Map.entry("closedlost", "LOST"));
+    private static final Map<String, String> COUNTRY_ALIASES = Map.ofEntries(
+            Map.entry("usa", "US"), Map.entry("unitedstatesofamerica", "US"), Map.entry("us", "US"), Map.entry("america", "US"),
+            Map.entry("uk", "GB"), Map.entry("greatbritain", "GB"), Map.entry("england", "GB"), Map.entry("scotland", "GB"),
+            Map.entry("wales", "GB"), Map.entry("uae", "AE"), Map.entry("korea", "KR"), Map.entry("republicofkorea", "KR"),
+            Map.entry("holland", "NL"), Map.entry("thenetherlands", "NL"), Map.entry("czechrepublic", "CZ"),
+            Map.entry("turkiye", "TR"), Map.entry("brasil", "BR"), Map.entry("deutschland", "DE"), Map.entry("espana", "ES"));
+
+    private final ImportEntity entity;
+    private final ImportSettings settings;
+    private final List<ImportField> fields;
+    private final int[] columnOf;
+    private final String[] constantOf;
+    private final List<String> header;
+    private final Map<String, String> countries;
+    private final ZoneId zone;
+    private final String currency;
+    private final Map<String, Map<String, String>> foldedValueMaps = new HashMap<>();
+
+    /**
+     * @param countries every known country: code and folded English name → code
+     */
+    public RowConverter(ImportEntity entity, ImportSettings settings, List<String> header, Map<String, String> countries,
+                        ZoneId zone, String currency) {
+        this.entity = entity;
+        this.settings = settings;
+        this.fields = entity.fields();
+        this.header = header;
+        this.countries = countries;
+        this.zone = zone;
+        this.currency = settings.currency() != null ? settings.currency() : currency;
+        this.columnOf = new int[fields.size()];
+        this.constantOf = new String[fields.size()];
+        if (!ImportSettings.DATE_FORMATS.contains(settings.dateFormat())) {
+            throw new MappingProblem("dateFormat", "dateFormat: use one of " + ImportSettings.DATE_FORMATS + ", not \"" + settings.dateFormat() + "\".");
+        }
+        if (!this.currency.matches("[A-Z]{3}")) {
+            throw new MappingProblem("currency", "currency: a three-letter ISO code such as USD, not \"" + settings.currency() + "\".");
+        }
+        for (String name : settings.columns().keySet()) {
+            requireField(name, "columns");
+        }
+        for (String name : settings.constants().keySet()) {
+            requireField(name, "constants");
+        }
+        for (String name : settings.values().keySet()) {
+            requireField(name, "values");
+        }
+        for (int i = 0; i < fields.size(); i++) {
+            ImportField field = fields.get(i);
+            String column = settings.columns().get(field.name());
+            columnOf[i] = column == null || column.isBlank() ? -1 : indexOf(column, field);
+            String constant = settings.constants().get(field.name());
+            constantOf[i] = constant == null || constant.isBlank() ? null : constant.trim();
+            boolean keyByName = field.name().equals("externalId") && entity.nameField().isPresent();
+            if (field.required() && columnOf[i] < 0 && constantOf[i] == null && !keyByName) {
+                throw new MappingProblem(field.name(), field.name() + ": required; map a column of the file to it (" + field.description() + ").");
+            }
+            Map<String, String> valueMap = settings.values().getOrDefault(field.name(), Map.of());
+            Map<String, String> folded = new LinkedHashMap<>();
+            valueMap.forEach((from, to) -> folded.put(settings.foldVariants() ? Values.fold(from) : from, to == null ? "" : to));
+            foldedValueMaps.put(field.name(), folded);
+        }
+    }
+
+    private void requireField(String name, String where) {
+        if (entity.field(name).isEmpty()) {
+            throw new MappingProblem(name, where + "." + name + ": " + entity.path() + " have no field \"" + name + "\"; they have "
+                    + entity.fields().stream().map(ImportField::name).toList() + ".");
+        }
+    }
+
+    private int indexOf(String column, ImportField field) {
+        for (int c = 0; c < header.size(); c++) {
+            if (header.get(c).equals(column.trim())) {
+                return c;
+            }
+        }
+        for (int c = 0; c < header.size(); c++) {
+            if (Values.fold(header.get(c)).equals(Values.fold(column))) {
+                return c;
+            }
+        }
+        throw new MappingProblem(field.name(), field.name() + ": the file has no column \"" + column + "\"; its columns are " + header + ".");
+    }
+
+    /** The mapping a person would most likely choose for this header: field → column. */
+    public static Map<String, String> guess(ImportEntity entity, List<String> header) {
+        Map<String, String> mapping = new LinkedHashMap<>();
+        List<String> free = new ArrayList<>(header);
+        for (ImportField field : entity.fields()) {
+            List<String> candidates = new ArrayList<>(field.guesses());
+            candidates.add(0, Values.fold(field.name()));
+            for (String candidate : candidates) {
+                String match = free.stream().filter(h -> Values.fold(h).equals(candidate)).findFirst().orElse(null);
+                if (match != null) {
+                    mapping.put(field.name(), match);
+                    free.remove(match);
+                    break;
+                }
+            }
+        }
+        return mapping;
+    }
+
+    public List<ImportField> fields() {
+        return fields;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    /** Converts one row; {@code values[i]} belongs to {@code fields().get(i)}, null when unknown. */
+    public Result convert(CsvSource.Row row) {
+        String[] values = new String[fields.size()];
+        List<RowProblem> problems = new ArrayList<>(0);
+        List<String> notes = new ArrayList<>(0);
+        List<String> cells = row.cells();
+        if (cells.size() > header.size() && cells.subList(header.size(), cells.size()).stream().anyMatch(c -> !c.isBlank())) {
+            problems.add(new RowProblem(row.line(), null, null, "the row has " + cells.size() + " cells but the header has "
+                    + header.size() + " columns (a separator inside an unquoted value?)"));
+            return new Result(values, problems, notes);
+        }
+        for (int i = 0; i < fields.size(); i++) {
+            ImportField field = fields.get(i);
+            String column = columnOf[i] >= 0 ? header.get(columnOf[i]) : null;
+            String raw = columnOf[i] >= 0 ? (columnOf[i] < cells.size() ? cells.get(columnOf[i]) : "") : constantOf[i];
+            String cell = raw == null ? "" : raw.strip();
+            if (columnOf[i] >= 0 && cell.isEmpty() && constantOf[i] != null) {
+                cell = constantOf[i];
+            }
+            Map<String, String> valueMap = foldedValueMaps.get(field.name());
+            if (!cell.isEmpty() && !valueMap.isEmpty()) {
+                String mapped = valueMap.get(settings.foldVariants() ? Values.fold(cell) : cell);
+                if (mapped != null) {
+                    cell = mapped.strip();
+                }
+            }
+            if (cell.isEmpty()) {
+                continue;
+            }
+            if (cell.indexOf('\0') >= 0) {
+                problems.add(new RowProblem(row.line(), column == null ? field.name() : column, null, "contains a NUL character"));
+                continue;
+            }
+            try {
+                values[i] = normalize(field, cell);
+            } catch (Values.BadValue e) {
+                problems.add(new RowProblem(row.line(), column == null ? field.name() : column, raw, "\"" + cell + "\" " + e.getMessage()));
+            } catch (UnknownCountry e) {
+                if (field.required()) {
+                    problems.add(new RowProblem(row.line(), column, raw, "\"" + cell + "\" is not a country this program knows (use an ISO code such as DE)"));
+                } else {
+                    notes.add("country \"" + cell + "\" is not known; left empty");
+                }
+            }
+        }
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).required() && values[i] == null) {
+                boolean alreadyBad = false;
+                for (RowProblem p : problems) {
+                    if (p.column() != null && columnOf[i] >= 0 && p.column().equals(header.get(columnOf[i]))) {
+                        alreadyBad = true;
+                    }
+                }
+                if (!alreadyBad) {
+                    problems.add(new RowProblem(row.line(), columnOf[i] >= 0 ? header.get(columnOf[i]) : fields.get(i).name(), "",
+                            fields.get(i).name() + " is required but empty"));
+                }
+            }
+        }
+        if (problems.isEmpty()) {
+            checkRow(row.line(), values, problems, notes);
+        }
+        return new Result(values, problems, notes);
+    }
+
+    private static final class UnknownCountry extends Exception {
+        UnknownCountry() {
+            super(null, null, false, false);
+        }
+    }
+
+    private String normalize(ImportField field, String cell) throws Values.BadValue, UnknownCountry {
+        return switch (field.type()) {
+            case TEXT -> {
+                if (cell.length() > 1000) {
+                    throw new Values.BadValue("is longer than 1,000 characters");
+                }
+                yield cell;
+            }
+            case REFERENCE -> {
+                if (cell.length() > 300) {
+                    throw new Values.BadValue("is longer than 300 characters");
+                }
+                yield cell;
+            }
+            case DECIMAL -> Values.decimal(cell, settings.decimalComma()).toPlainString();
+            case INTEGER -> Long.toString(Values.integer(cell, settings.decimalComma()));
+            case DATE -> {
+                Values.When when = Values.when(cell, settings.dateFormat());
+                yield isDay(field) ? when.local().toLocalDate().toString()
+                        : when.at(zone).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            }
+            case CHOICE -> choice(field, cell);
+            case COUNTRY -> {
+                String code = countries.get(cell.length() == 2 ? cell.toUpperCase(Locale.ROOT) : Values.fold(cell));
+                if (code == null) {
+                    code = COUNTRY_ALIASES.get(Values.fold(cell));
+                }
+                if (code == null) {
+                    throw new UnknownCountry();
+                }
+                yield code;
+            }
+        };
+    }
+
+    private static boolean isDay(ImportField field) {
+        return switch (field.name()) {
+            case "joinedOn", "hireDate", "startsOn", "endsOn" -> true;
+            default -> false;
+        };
+    }
+
+    private String choice(ImportField field, String cell) throws Values.BadValue {
+        String folded = Values.fold(cell);
+        for (String choice : field.choices()) {
+            if (Values.fold(choice).equals(folded)) {
+                return choice;
+            }
+        }
+        if (field.name().equals("stage") && STAGE_WORDS.containsKey(folded)) {
+            return STAGE_WORDS.get(folded);
+        }
+        throw new Values.BadValue("is not one of " + field.choices() + "; map it to one of them");
+    }
+
+    private String value(String[] values, String field) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).name().equals(field)) {
+                return values[i];
+            }
+        }
+        throw new IllegalArgumentException(field);
+    }
+
+    private void set(String[] values, String field, String value) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).name().equals(field)) {
+                values[i] = value;
+                return;
+            }
+        }
+        throw new IllegalArgumentException(field);
+    }
+
+    private String columnName(String field) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).name().equals(field)) {
+                return columnOf[i] >= 0 ? header.get(columnOf[i]) : field;
+            }
+        }
+        return field;
+    }
+
+    private void reject(List<RowProblem> problems, long line, String field, String value, String reason) {
+        problems.add(new RowProblem(line, columnName(field), value, reason));
+    }
+
+    /** The checks that involve several fields of the row, and defaults that depend on them. */
+    private void checkRow(long line, String[] values, List<RowProblem> problems, List<String> notes) {
+        entity.nameField().ifPresent(name -> {
+            if (value(values, "externalId") == null) {
+                set(values, "externalId", value(values, name));
+            }
+        });
+        switch (entity) {
+            case PARTNERS -> {
+                String rate = value(values, "commissionRate");
+                if (rate != null && (new BigDecimal(rate).signum() < 0 || new BigDecimal(rate).compareTo(BigDecimal.ONE) > 0)) {
+                    reject(problems, line, "commissionRate", rate, "a commission rate is between 0 and 1 (or 0% and 100%)");
+                }
+            }
+            case ACCOUNTS -> {
+                nonNegative(values, "annualRevenue", line, problems);
+                nonNegative(values, "employees", line, problems);
+                String year = value(values, "yearEstablished");
+                if (year != null && (Long.parseLong(year) < 1000 || Long.parseLong(year) > LocalDate.now().getYear())) {
+                    reject(problems, line, "yearEstablished", year, "is not a year a company could have been established in");
+                }
+            }
+            case CAMPAIGNS -> {
+                nonNegative(values, "cost", line, problems);
+                currency(values, line, problems);
+                String starts = value(values, "startsOn");
+                String ends = value(values, "endsOn");
+                if (starts != null && ends != null && ends.compareTo(starts) < 0) {
+                    reject(problems, line, "endsOn", ends, "the campaign ends before it starts (" + starts + ")");
+                }
+            }
+            case LEADS -> {
+                String email = value(values, "email");
+                if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
+                    reject(problems, line, "email", email, "is not an e-mail address");
+                }
+                if (!"DISQUALIFIED".equals(value(values, "status")) && value(values, "disqualifiedReason") != null) {
+                    set(values, "disqualifiedReason", null);
+                }
+            }
+            case OPPORTUNITIES -> {
+                nonNegative(values, "amount", line, problems);
+                currency(values, line, problems);
+                String stage = value(values, "stage");
+                boolean closed = "WON".equals(stage) || "LOST".equals(stage);
+                String closedAt = value(values, "closedAt");
+                if (closed && closedAt == null) {
+                    reject(problems, line, "closedAt", "", "a " + stage.toLowerCase(Locale.ROOT) + " deal needs the day it closed");
+                }
+                String createdAt = value(values, "createdAt");
+                if (closed && closedAt != null && createdAt != null
+                        && java.time.OffsetDateTime.parse(closedAt).isBefore(java.time.OffsetDateTime.parse(createdAt))) {
+                    reject(problems, line, "closedAt", closedAt, "closes before it was opened (" + createdAt.substring(0, 10) + ")");
+                }
+                if (!closed) {
+                    set(values, "lostReason", null);
+                    set(values, "competitor", null);
+                }
+                if ("LOST".equals(stage) || !closed) {
+                    if (value(values, "amount") == null) {
+                        set(values, "amount", "0");
+                    }
+                } else if (value(values, "amount") == null) {
+                    set(values, "amount", "0");
+                    notes.add("won deal without an amount: counted as 0");
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void nonNegative(String[] values, String field, long line, List<RowProblem> problems) {
+        String v = value(values, field);
+        if (v != null && new BigDecimal(v).signum() < 0) {
+            reject(problems, line, field, v, "must not be negative");
+        }
+    }
+
+    private void currency(String[] values, long line, List<RowProblem> problems) {
+        String c = value(values, "currency");
+        if (c == null) {
+            set(values, "currency", currency);
+        } else if (!c.toUpperCase(Locale.ROOT).matches("[A-Z]{3}")) {
+            reject(problems, line, "currency", c, "is not a three-letter currency code such as USD");
+        } else {
+            set(values, "currency", c.toUpperCase(Locale.ROOT));
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.partnerpulse.imports.internal;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads the numbers and dates that real exports hold. Each method throws {@link BadValue} with a reason a person understands. */
+final class Values {
+
+    static final class BadValue extends Exception {
+        BadValue(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    private static final Pattern DATE_TIME = Pattern.compile(
+            "^(\\S+?)(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?\\s*(?i:(am|pm))?\\s*(Z|[+-]\\d{2}:?\\d{2})?)?$");
+    private static final Pattern ISO = Pattern.compile("^(\\d{4})-(\\d{1,2})-(\\d{1,2})$");
+    private static final Pattern SLASHED = Pattern.compile("^(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})$");
+    private static final Pattern DOTTED = Pattern.compile("^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}|\\d{2})$");
+
+    private Values() {
+    }
+
+    /** Folds spelling variants together: lower case, without spaces, underscores, hyphens, dots or slashes. */
+    static String fold(String value) {
+        return value.toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-./]+", "");
+    }
+
+    /** A decimal number: 1234.5, 1,234.5, 1.234,5 (with decimal commas), 12% (= 0.12), spaces as thousands separators. */
+    static BigDecimal decimal(String cell, boolean decimalComma) throws BadValue {
+        String s = cell.replaceAll("[\\s\\u00a0\\u202f']", "");
+        boolean percent = s.endsWith("%");
+        if (percent) {
+            s = s.substring(0, s.length() - 1);
+        }
+        s = decimalComma ? s.replace(".", "").replace(',', '.') : s.replace(",", "");
+        if (!s.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+            throw new BadValue(decimalComma ? "is not a number written with a decimal comma (like 1.234,56)"
+                    : "is not a number (like 1234.56; choose decimal commas for 1.234,56)");
+        }
+        BigDecimal value = new BigDecimal(s);
+        if (value.abs().compareTo(new BigDecimal("1e15")) >= 0) {
+            throw new BadValue("is too large");
+        }
+        return percent ? value.movePointLeft(2) : value;
+    }
+
+    static long integer(String cell, boolean decimalComma) throws BadValue {
+        BigDecimal value = decimal(cell, decimalComma);
+        try {
+            return value.stripTrailingZeros().longValueExact();
+        } catch (ArithmeticException e) {
+            throw new BadValue("is not a whole number");
+        }
+    }
+
+    /** A day with an optional time of day, as a local date-time, or an instant when the cell names its offset. */
+    record When(LocalDateTime local, ZoneOffset offset) {
+
+        OffsetDateTime at(ZoneId zone) {
+            return offset == null ? local.atZone(zone).toOffsetDateTime() : local.atOffset(offset);
+        }
+    }
+
+    static When when(String cell, String format) throws BadValue {
+        Matcher m = DATE_TIME.matcher(cell.trim());
+        if (!m.matches()) {
+            throw new BadValue("is not a date in the format " + format);
+        }
+        LocalDate day = day(m.group(1), format);
+        LocalTime time = LocalTime.MIDNIGHT;
+        try {
+            if (m.group(2) != null) {
+                int hour = Integer.parseInt(m.group(2));
+                if (m.group(5) != null) {
+                    boolean pm = m.group(5).equalsIgnoreCase("pm");
+                    if (hour < 1 || hour > 12) {
+                        throw new BadValue("has an hour that is not between 1 and 12 before AM/PM");
+                    }
+                    hour = hour % 12 + (pm ? 12 : 0);
+                }
+                time = LocalTime.of(hour, Integer.parseInt(m.group(3)), m.group(4) == null ? 0 : Integer.parseInt(m.group(4)));
+            }
+            ZoneOffset offset = m.group(6) == null ? null
+                    : m.group(6).equals("Z") ? ZoneOffset.UTC : ZoneOffset.of(m.group(6).length() == 5
+                    ? m.group(6).substring(0, 3) + ":" + m.group(6).substring(3) : m.group(6));
+            return new When(day.atTime(time), offset);
+        } catch (DateTimeException | NumberFormatException e) {
+            throw new BadValue("has a time of day that does not exist");
+        }
+    }
+
+    private static LocalDate day(String text, String format) throws BadValue {
+        Matcher m;
+        int year;
+        int month;
+        int dayOfMonth;
+        switch (format) {
+            case "M/D/YYYY", "D/M/YYYY" -> {
+                m = SLASHED.matcher(text);
+                if (!m.matches()) {
+                    throw new BadValue("is not a date in the format " + format);
+                }
+                boolean monthFirst = format.startsWith("M");
+                month = Integer.parseInt(m.group(monthFirst ? 1 : 2));
+                dayOfMonth = Integer.parseInt(m.group(monthFirst ? 2 : 1));
+                year = year(m.group(3));
+            }
+            case "D.M.YYYY" -> {
+                m = DOTTED.matcher(text);
+                if (!m.matches()) {
+                    throw new BadValue("is not a date in the format " + format);
+                }
+                dayOfMonth = Integer.parseInt(m.group(1));
+                month = Integer.parseInt(m.group(2));
+                year = year(m.group(3));
+            }
+            default -> {
+                m = ISO.matcher(text);
+                if (!m.matches()) {
+                    throw new BadValue("is not a date in the format YYYY-MM-DD (choose another date format for the file if it uses one)");
+                }
+                year = Integer.parseInt(m.group(1));
+                month = Integer.parseInt(m.group(2));
+                dayOfMonth = Integer.parseInt(m.group(3));
+            }
+        }
+        try {
+            LocalDate date = LocalDate.of(year, month, dayOfMonth);
+            if (year < 1900 || year > 2200) {
+                throw new BadValue("is a date outside 1900-2200");
+            }
+            return date;
+        } catch (DateTimeException e) {
+            throw new BadValue("is not a day of the calendar in the format " + format);
+        }
+    }
+
+    private static int year(String text) {
+        int year = Integer.parseInt(text);
+        return text.length() == 2 ? 2000 + year : year;
+    }
+}
