@@ -109,6 +109,10 @@ public class Imports {
             fail(runId, databaseMessage(e));
             throw new ApiError(HttpStatus.UNPROCESSABLE_CONTENT, "import.failed", "Import failed",
                     "Nothing was imported: " + databaseMessage(e), Map.of("runId", runId));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            String message = "The file is not UTF-8 text; save it as UTF-8 (\"CSV UTF-8\" in Excel) and import it again.";
+            fail(runId, message);
+            throw ApiError.invalid("file", message);
         } catch (IOException e) {
             fail(runId, e.getMessage());
             throw new ApiError(HttpStatus.BAD_REQUEST, "import.unreadable", "Unreadable file",

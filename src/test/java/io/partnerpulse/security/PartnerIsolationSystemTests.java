@@ -124,6 +124,15 @@ class PartnerIsolationSystemTests {
     }
 
     @Test
+    void refusesImportsToPartnerUsers() {
+        String file = "id,stage,created\n" + marker + "-1,Won,2026-01-01\n";
+        assertThat(userOfA.upload("/api/v1/imports/opportunities", "deals.csv", file.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Map.of("settings", "{\"columns\": {\"externalId\": \"id\", \"stage\": \"stage\"}}")).status()).isEqualTo(403);
+        assertThat(userOfA.get("/api/v1/imports/runs").status()).isEqualTo(403);
+        assertThat(userOfA.get("/imports").status()).isIn(403, 404);
+    }
+
+    @Test
     void showsThePartnerItsOwnRecords() {
         assertThat(userOfA.get("/api/v1/leads").body()).contains("Alpha lead");
         assertThat(userOfA.get("/api/v1/leads/" + leadA).status()).isEqualTo(200);
@@ -171,6 +180,8 @@ class PartnerIsolationSystemTests {
             case "kpi" -> "dealCount";
             case "currency" -> "EUR";
             case "day" -> "2026-01-02";
+            case "entity" -> "opportunities";
+            case "name" -> "saved-by-a-partner";
             case "partnerId" -> Long.toString(partnerB);
             case "id" -> {
                 if (pattern.startsWith("/api/v1/partners/")) {

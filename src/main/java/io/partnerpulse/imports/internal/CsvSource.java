@@ -128,13 +128,34 @@ public final class CsvSource implements AutoCloseable {
                 } catch (UncheckedIOException e) {
                     throw readFailure(e);
                 }
-                long line = lastLine + 1;
-                lastLine = parser.getCurrentLineNumber();
                 List<String> cells = new ArrayList<>(record.size());
-                record.forEach(cells::add);
+                long breaks = 0;
+                for (String cell : record) {
+                    cells.add(cell);
+                    breaks += lineBreaks(cell);
+                }
+                // The parser counts the line breaks it has read, including the one that ends this record
+                // (unless the file ends without one) but not blank lines it skipped before it.
+                long end = parser.getCurrentLineNumber();
+                long line = end - breaks;
+                if (line <= lastLine) {
+                    line = lastLine + 1;
+                }
+                lastLine = Math.max(end, line + breaks);
                 return new Row(line, cells);
             }
         };
+    }
+
+    private static int lineBreaks(String cell) {
+        int n = 0;
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 == cell.length() || cell.charAt(i + 1) != '\n'))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private IllegalArgumentException readFailure(UncheckedIOException e) {

@@ -124,7 +124,7 @@ public class LeadRepository {
                 .whereIf(Boolean.TRUE.equals(f.unassigned()), "l.partner_id is null")
                 .where("l.created_at >= :createdFrom", "createdFrom", utc(f.createdFrom()))
                 .where("l.created_at < :createdTo", "createdTo", utc(f.createdTo()))
-                .search("coalesce(l.company_name, '') || ' ' || coalesce(l.contact_name, '') || ' ' || coalesce(l.email, '')", f.q())
+                .search("coalesce(l.company_name, '') || ' ' || coalesce(l.contact_name, '') || ' ' || coalesce(l.email, '') || ' ' || coalesce(l.external_id, '')", f.q())
                 .sort(sort, Map.of("createdAt", "l.created_at", "companyName", "l.company_name", "status", "l.status",
                         "country", "l.country"), "l.created_at desc", "l.id")
                 .page(jdbc, page, size, LeadRepository::view);

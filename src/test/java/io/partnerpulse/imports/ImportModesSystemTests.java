@@ -1,0 +1,139 @@
+package io.partnerpulse.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import io.partnerpulse.PartnerPulseIntegrationTest;
+import io.partnerpulse.support.Api;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** All or nothing, skip bad rows, dry runs, saved mappings, and the mistakes a mapping can make. */
+@PartnerPulseIntegrationTest
+class ImportModesSystemTests {
+
+    @LocalServerPort
+    int port;
+    Api api;
+    String u;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        u = UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static final String MAPPING = "{\"columns\": {\"externalId\": \"id\", \"stage\": \"stage\", \"createdAt\": \"created\","
+            + " \"closedAt\": \"closed\", \"amount\": \"amount\", \"account\": \"account\"}}";
+
+    /** Two good rows and six bad ones, each bad in its own way. */
+    String file() {
+        return "id,stage,created,closed,amount,account\n"
+                + u + "-1,Won,2026-02-01,2026-02-10,100,\n"                // line 2: good
+                + u + "-2,Prospecting,2026-02-30,,,\n"                     // line 3: no 30 February
+                + u + "-3,Maybe,2026-02-01,,,\n"                           // line 4: unknown stage
+                + u + "-4,Won,2026-02-01,2026-02-10,-5,\n"                 // line 5: negative amount
+                + u + "-5,Lost,2026-02-01,,0,\n"                           // line 6: lost without a close day
+                + u + "-6,Prospecting,2026-02-01,,,Nobody " + u + "\n"     // line 7: no such account
+                + u + "-1,Won,2026-02-01,2026-02-11,100,\n"                // line 8: the id of line 2 again
+                + u + "-7,\"Negotiation\",2026-02-03,,\"1,500.00\",\n";    // line 9: good
+    }
+
+    Api.Response upload(String csv, Map<String, String> fields) {
+        return api.upload("/api/v1/imports/opportunities", "deals.csv", csv.getBytes(StandardCharsets.UTF_8), fields);
+    }
+
+    long imported() {
+        return api.get("/api/v1/opportunities?q=" + u).json().get("total").asLong();
+    }
+
+    @Test
+    void aFileWithBadRowsImportsNothingAndSaysWhyForEveryRow() {
+        Api.Response response = upload(file(), Map.of("settings", MAPPING));
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("code").asString()).isEqualTo("import.rejected");
+        JsonNode report = response.json().get("report");
+        assertThat(report.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(report.get("rowsRead").asLong()).isEqualTo(8);
+        assertThat(report.get("rejected").asLong()).isEqualTo(6);
+        assertThat(report.get("problems").valueStream().map(p -> p.get("line").asLong() + ":" + p.get("column").asString()).toList())
+                .containsExactly("3:created", "4:stage", "5:amount", "6:closed", "7:account", "8:id");
+        assertThat(report.get("problems").toString()).contains("is not a day of the calendar", "is not one of",
+                "must not be negative", "needs the day it closed", "there is no customer account", "the same external id is on line 2");
+        assertThat(imported()).isZero();
+    }
+
+    @Test
+    void skippingBadRowsImportsTheGoodOnesAndReportsTheRest() {
+        Api.Response response = upload(file(), Map.of("settings", MAPPING, "mode", "SKIP_BAD_ROWS"));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("status").asString()).isEqualTo("IMPORTED");
+        assertThat(response.json().get("inserted").asLong()).isEqualTo(2);
+        assertThat(response.json().get("rejected").asLong()).isEqualTo(6);
+        assertThat(imported()).isEqualTo(2);
+        JsonNode deal = api.get("/api/v1/opportunities?q=" + u + "-7").json().at("/items/0");
+        assertThat(deal.get("amount").decimalValue()).isEqualByComparingTo("1500.00");
+        assertThat(deal.get("stage").asString()).isEqualTo("NEGOTIATION");
+        // The run is in the log with its report.
+        JsonNode run = api.get("/api/v1/imports/runs/" + response.json().get("runId").asLong()).json();
+        assertThat(run.get("status").asString()).isEqualTo("IMPORTED");
+        assertThat(run.at("/report/problems").size()).isEqualTo(6);
+    }
+
+    @Test
+    void aDryRunChecksEverythingAndWritesNothing() {
+        String good = "id,stage,created,closed,amount,account\n" + u + "-1,Won,2026-02-01,2026-02-10,100,\n";
+        Api.Response response = upload(good, Map.of("settings", MAPPING, "dryRun", "true"));
+        assertThat(response.json().get("status").asString()).isEqualTo("CHECKED");
+        assertThat(response.json().get("inserted").asLong()).isEqualTo(1);
+        assertThat(imported()).isZero();
+    }
+
+    @Test
+    void aSavedMappingIsReusedByName() {
+        assertThat(api.put("/api/v1/imports/opportunities/mappings/crm-" + u, MAPPING, null).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/imports/opportunities/mappings").body()).contains("crm-" + u);
+        String good = "id,stage,created,closed,amount,account\n" + u + "-1,Won,2026-02-01,2026-02-10,100,\n";
+        Api.Response response = upload(good, Map.of("mapping", "crm-" + u));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(imported()).isEqualTo(1);
+        assertThat(upload(good, Map.of("mapping", "nothing-" + u)).status()).isEqualTo(422);
+    }
+
+    @Test
+    void aMappingThatDoesNotFitTheFileNamesTheFieldAndNothingIsWritten() {
+        String good = "id,stage,created,closed,amount,account\n" + u + "-1,Won,2026-02-01,2026-02-10,100,\n";
+        Api.Response missingColumn = upload(good, Map.of("settings", "{\"columns\": {\"externalId\": \"deal_id\", \"stage\": \"stage\"}}"));
+        assertThat(missingColumn.status()).isEqualTo(422);
+        assertThat(Api.invalidFields(missingColumn)).containsExactly("externalId");
+        assertThat(missingColumn.json().get("detail").asString()).contains("no column \"deal_id\"");
+        Api.Response unknownField = upload(good, Map.of("settings", "{\"columns\": {\"colour\": \"stage\"}}"));
+        assertThat(Api.invalidFields(unknownField)).containsExactly("colour");
+        Api.Response requiredMissing = upload(good, Map.of("settings", "{\"columns\": {\"externalId\": \"id\"}}"));
+        assertThat(Api.invalidFields(requiredMissing)).containsExactly("stage");
+        Api.Response badJson = upload(good, Map.of("settings", "{\"columns\": "));
+        assertThat(Api.invalidFields(badJson)).containsExactly("settings");
+        Api.Response badDateFormat = upload(good, Map.of("settings", "{\"columns\": {\"externalId\": \"id\", \"stage\": \"stage\"}, \"dateFormat\": \"YY\"}"));
+        assertThat(Api.invalidFields(badDateFormat)).containsExactly("dateFormat");
+        assertThat(api.upload("/api/v1/imports/planets", "x.csv", good.getBytes(StandardCharsets.UTF_8), Map.of()).status()).isEqualTo(400);
+        assertThat(api.upload("/api/v1/imports/opportunities", "x.csv", new byte[0], Map.of()).status()).isEqualTo(422);
+        Api.Response notUtf8 = api.upload("/api/v1/imports/opportunities", "x.csv",
+                ("id,stage\n" + u + "-1,Won\u00e9\n").getBytes(StandardCharsets.ISO_8859_1), Map.of("settings", "{\"columns\": {\"externalId\": \"id\", \"stage\": \"stage\"}}"));
+        assertThat(notUtf8.status()).isEqualTo(422);
+        assertThat(notUtf8.json().get("detail").asString()).contains("UTF-8");
+        assertThat(imported()).isZero();
+    }
+
+    @Test
+    void anonymousCallersCannotImport() {
+        String good = "id,stage\n" + u + "-1,Won\n";
+        assertThat(Api.anonymous(port).upload("/api/v1/imports/opportunities", "x.csv", good.getBytes(StandardCharsets.UTF_8), Map.of())
+                .status()).isEqualTo(401);
+        assertThat(Api.anonymous(port).get("/api/v1/imports/runs").status()).isEqualTo(401);
+    }
+}
