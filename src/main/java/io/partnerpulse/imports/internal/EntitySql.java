@@ -24,6 +24,8 @@ import io.partnerpulse.imports.ImportSettings;
  */
 final class EntitySql {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EntitySql.class);
+
     record Counts(long inserted, long updated, long unchanged) {
     }
 
@@ -320,8 +322,8 @@ final class EntitySql {
                     new Col("status", "coalesce(s.status, 'ACTIVE')", "coalesce(s.status, cur.status)"),
                     new Col("status_changed_at", dayStart, "case when coalesce(s.status, cur.status) <> cur.status then now() else cur.status_changed_at end"),
                     new Col("country", "s.country", "s.country"),
-                    new Col("region", "coalesce(s.region, (select c.default_region from country c where c.code = s.country))",
-                            "coalesce(s.region, case when s.country <> cur.country then (select c.default_region from country c where c.code = s.country) else cur.region end)"),
+                    new Col("region", "coalesce(s.region, cy.default_region)",
+                            "coalesce(s.region, case when s.country <> cur.country then cy.default_region else cur.region end)"),
                     Col.keep("city", "s.city"), Col.keep("commission_rate", "s.commission_rate::numeric"),
                     Col.keep("partner_manager_id", "r_partner_manager.id"),
                     new Col("joined_on", "coalesce(s.joined_on::date, " + today + ")", "coalesce(s.joined_on::date, cur.joined_on)"));
@@ -345,7 +347,7 @@ final class EntitySql {
                     Col.keep("contact_name", "s.contact_name"), Col.keep("company_name", "s.company_name"), Col.keep("email", "s.email"),
                     Col.keep("channel_id", "r_channel.id"), Col.keep("campaign_id", "r_campaign.id"), Col.keep("partner_id", "r_partner.id"),
                     Col.keep("owner_id", "r_owner.id"), Col.keep("country", "s.country"),
-                    Col.keep("region", "coalesce(s.region, (select c.default_region from country c where c.code = s.country))"),
+                    Col.keep("region", "coalesce(s.region, cy.default_region)"),
                     Col.keep("city", "s.city"),
                     new Col("status", "coalesce(s.status, 'NEW')",
                             "case when cur.status = 'CONVERTED' then cur.status else coalesce(s.status, cur.status) end"),
@@ -375,7 +377,7 @@ final class EntitySql {
                         new Col("channel_id", "coalesce(r_channel.id, l.channel_id)", "coalesce(r_channel.id, cur.channel_id, l.channel_id)"),
                         Col.keep("campaign_id", "r_campaign.id"), Col.keep("lead_id", "r_lead.id"),
                         new Col("country", "coalesce(s.country, l.country)", "coalesce(s.country, cur.country, l.country)"),
-                        new Col("region", "coalesce(s.region, l.region, (select c.default_region from country c where c.code = s.country))",
+                        new Col("region", "coalesce(s.region, l.region, cy.default_region)",
                                 "coalesce(s.region, cur.region, l.region)"),
                         new Col("city", "coalesce(s.city, l.city)", "coalesce(s.city, cur.city, l.city)"),
                         new Col("lost_reason", "case when s.stage = 'LOST' then s.lost_reason end",
@@ -387,7 +389,9 @@ final class EntitySql {
     }
 
     private String extraJoins() {
-        return entity == ImportEntity.OPPORTUNITIES ? " left join lead l on l.id = r_lead.id" : "";
+        String country = entity == ImportEntity.PARTNERS || entity == ImportEntity.LEADS || entity == ImportEntity.OPPORTUNITIES
+                ? " left join country cy on cy.code = s.country" : "";
+        return country + (entity == ImportEntity.OPPORTUNITIES ? " left join lead l on l.id = r_lead.id" : "");
     }
 
     private String updateSql() {
@@ -483,15 +487,28 @@ final class EntitySql {
     // ------------------------------------------------------------------------------------------
 
     private long update(String sql) throws SQLException {
+        long started = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
             return statement.getUpdateCount();
+        } finally {
+            slow(sql, started);
         }
     }
 
     private long count(String sql) throws SQLException {
+        long started = System.nanoTime();
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             return rs.next() ? rs.getLong(1) : 0;
+        } finally {
+            slow(sql, started);
+        }
+    }
+
+    private static void slow(String sql, long started) {
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        if (millis > 1000) {
+            log.info("Import statement took {} ms: {}", millis, sql.length() > 160 ? sql.substring(0, 160) + "…" : sql);
         }
     }
 

@@ -43,6 +43,7 @@ import org.postgresql.copy.PGCopyOutputStream;
  */
 public final class ImportJob {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportJob.class);
     static final int MAX_LISTED_PROBLEMS = 1000;
     private static final String STAGE = "import_stage";
     private static final String STEP = "Importing rows";
@@ -117,7 +118,9 @@ public final class ImportJob {
                     labels.put(field.name(), column == null || column.isBlank() ? field.name() : column);
                 }
                 EntitySql sql = new EntitySql(connection, entity, settings, actor, zone, baseCurrency, labels);
+                long staged = System.nanoTime();
                 EntitySql.Checked checked = sql.check();
+                long checkedAt = System.nanoTime();
                 checked.listed().forEach(this::list);
                 badRowsInDatabase = checked.badRows();
                 if ((badRowsInFile > 0 || badRowsInDatabase > 0) && settings.mode() == Mode.ALL_OR_NOTHING) {
@@ -129,6 +132,8 @@ public final class ImportJob {
                 }
                 progress.progress("Writing records", 0, 1);
                 EntitySql.Counts counts = sql.write();
+                log.info("Import of {} {}: staged in {} ms, checked in {} ms, written in {} ms", rowsRead, entity.path(),
+                        (staged - started) / 1_000_000, (checkedAt - staged) / 1_000_000, (System.nanoTime() - checkedAt) / 1_000_000);
                 created.addAll(sql.created());
                 if (dryRun) {
                     connection.rollback();

@@ -197,7 +197,7 @@ public final class RowConverter {
                 continue;
             }
             try {
-                values[i] = normalize(field, cell);
+                values[i] = cached(i, field, cell);
             } catch (Values.BadValue e) {
                 problems.add(new RowProblem(row.line(), column == null ? field.name() : column, raw, "\"" + cell + "\" " + e.getMessage()));
             } catch (UnknownCountry e) {
@@ -232,6 +232,28 @@ public final class RowConverter {
         UnknownCountry() {
             super(null, null, false, false);
         }
+    }
+
+    /** Dates, choices and countries repeat a lot in a file: each distinct cell is worked out once. */
+    @SuppressWarnings("unchecked")
+    private final Map<String, String>[] cache = new Map[64];
+
+    private String cached(int i, ImportField field, String cell) throws Values.BadValue, UnknownCountry {
+        if (field.type() != ImportField.Type.DATE && field.type() != ImportField.Type.CHOICE && field.type() != ImportField.Type.COUNTRY) {
+            return normalize(field, cell);
+        }
+        Map<String, String> known = cache[i];
+        if (known == null) {
+            known = cache[i] = new HashMap<>();
+        }
+        String value = known.get(cell);
+        if (value == null) {
+            value = normalize(field, cell);
+            if (known.size() < 20_000) {
+                known.put(cell, value);
+            }
+        }
+        return value;
     }
 
     private String normalize(ImportField field, String cell) throws Values.BadValue, UnknownCountry {

@@ -37,6 +37,13 @@ final class Values {
 
     /** A decimal number: 1234.5, 1,234.5, 1.234,5 (with decimal commas), 12% (= 0.12), spaces as thousands separators. */
     static BigDecimal decimal(String cell, boolean decimalComma) throws BadValue {
+        if (plain(cell, decimalComma)) {
+            BigDecimal value = new BigDecimal(cell);
+            if (value.abs().compareTo(new BigDecimal("1e15")) >= 0) {
+                throw new BadValue("is too large");
+            }
+            return value;
+        }
         String s = cell.replaceAll("[\\s\\u00a0\\u202f']", "");
         boolean percent = s.endsWith("%");
         if (percent) {
@@ -52,6 +59,27 @@ final class Values {
             throw new BadValue("is too large");
         }
         return percent ? value.movePointLeft(2) : value;
+    }
+
+    /** Digits with at most one decimal separator and an optional sign: the common case, read without regular expressions. */
+    private static boolean plain(String cell, boolean decimalComma) {
+        int n = cell.length();
+        if (n == 0 || n > 18 || decimalComma) {
+            return false;
+        }
+        boolean point = false;
+        boolean digit = false;
+        for (int i = 0; i < n; i++) {
+            char c = cell.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (c == '.' && !point) {
+                point = true;
+            } else if (!(i == 0 && c == '-')) {
+                return false;
+            }
+        }
+        return digit;
     }
 
     static long integer(String cell, boolean decimalComma) throws BadValue {
