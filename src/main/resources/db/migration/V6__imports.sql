@@ -21,6 +21,7 @@ create table import_run (
     updated     bigint      not null default 0,
     unchanged   bigint      not null default 0,
     rejected    bigint      not null default 0,
+    settings    jsonb,
     started_by  text        not null,
     started_at  timestamptz not null default now(),
     finished_at timestamptz,

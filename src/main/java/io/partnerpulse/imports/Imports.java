@@ -56,7 +56,11 @@ public class Imports {
     /** An import in the log. {@code report} is there once it finished. */
     public record Run(long id, String entity, String fileName, String mode, String status, long rowsRead, long inserted,
                       long updated, long unchanged, long rejected, String startedBy, Instant startedAt, Instant finishedAt,
-                      Progress progress, ImportReport report) {
+                      Progress progress, ImportReport report, String error) {
+
+        public boolean running() {
+            return "RUNNING".equals(status);
+        }
     }
 
     /** The first rows of a file with the mapping most likely meant. */
@@ -78,10 +82,23 @@ public class Imports {
         }
     }
 
+    /** Checks that a mapping fits the file's header (columns exist, required fields mapped) before anything runs. */
+    public void checkMapping(ImportEntity entity, InputStream in, ImportSettings settings) throws IOException {
+        try (CsvSource source = CsvSource.open(in, settings.withDefaults().delimiter())) {
+            new RowConverter(entity, settings.withDefaults(), source.header(), Map.of(), organization.timeZone(), organization.currency());
+        } catch (RowConverter.MappingProblem e) {
+            throw ApiError.invalid(e.field(), e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw ApiError.invalid("file", e.getMessage());
+        }
+    }
+
     /** Starts a log entry for an import about to run; its id follows the progress. */
     public long begin(ImportEntity entity, String fileName, ImportSettings settings, String actor) {
-        long id = jdbc.sql("insert into import_run (entity, file_name, mode, status, started_by) values (?, ?, ?, 'RUNNING', ?) returning id")
-                .params(entity.path(), fileName, settings.withDefaults().mode().name(), actor).query(Long.class).single();
+        long id = jdbc.sql("insert into import_run (entity, file_name, mode, status, started_by, settings)"
+                        + " values (?, ?, ?, 'RUNNING', ?, ?::jsonb) returning id")
+                .params(entity.path(), fileName, settings.withDefaults().mode().name(), actor, json.writeValueAsString(settings))
+                .query(Long.class).single();
         running.put(id, new Progress("Starting", 0, 1));
         return id;
     }
@@ -163,7 +180,14 @@ public class Imports {
         return new Run(rs.getLong("id"), rs.getString("entity"), rs.getString("file_name"), rs.getString("mode"),
                 rs.getString("status"), rs.getLong("rows_read"), rs.getLong("inserted"), rs.getLong("updated"),
                 rs.getLong("unchanged"), rs.getLong("rejected"), rs.getString("started_by"), rs.getTimestamp("started_at").toInstant(),
-                finished == null ? null : finished.toInstant(), running.get(rs.getLong("id")), parsed);
+                finished == null ? null : finished.toInstant(), running.get(rs.getLong("id")), parsed,
+                report != null && parsed == null ? json.readTree(report).path("error").asString(null) : null);
+    }
+
+    /** The settings a run used. */
+    public Optional<ImportSettings> runSettings(long id) {
+        return jdbc.sql("select settings from import_run where id = ? and settings is not null").param(id).query(String.class)
+                .optional().map(text -> json.readValue(text, ImportSettings.class).withDefaults());
     }
 
     /** A saved mapping by name. */

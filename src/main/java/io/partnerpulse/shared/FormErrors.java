@@ -19,6 +19,22 @@ public final class FormErrors {
         return messages;
     }
 
+    /** A service's field problems as field → reason; a problem that names no field is under "". */
+    public static java.util.Map<String, String> fields(ApiError error) {
+        java.util.Map<String, String> messages = new java.util.LinkedHashMap<>();
+        Object problems = error.properties().get("errors");
+        if (problems instanceof List<?> list && !list.isEmpty()) {
+            for (Object item : list) {
+                if (item instanceof ApiError.FieldProblem problem) {
+                    messages.putIfAbsent(problem.field(), problem.reason());
+                }
+            }
+        } else {
+            messages.put("", error.getMessage());
+        }
+        return messages;
+    }
+
     public static void copy(ApiError error, BindingResult errors) {
         Object problems = error.properties().get("errors");
         if (problems instanceof List<?> list && !list.isEmpty()) {

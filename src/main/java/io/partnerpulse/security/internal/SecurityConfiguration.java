@@ -109,6 +109,7 @@ class SecurityConfiguration {
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         // analysts read everything and change nothing, on the pages as in the API
                         .requestMatchers(HttpMethod.POST, "/account/password").authenticated()
+                        .requestMatchers("/imports", "/imports/**").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/targets", "/campaigns/**", "/partners", "/partners/**",
                                 "/registrations/**", "/leads/distribute").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/**").hasAnyRole(WORKERS)

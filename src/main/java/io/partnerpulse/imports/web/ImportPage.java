@@ -1,0 +1,293 @@
+package io.partnerpulse.imports.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.partnerpulse.imports.ImportEntity;
+import io.partnerpulse.imports.ImportField;
+import io.partnerpulse.imports.ImportSettings;
+import io.partnerpulse.imports.Imports;
+import io.partnerpulse.shared.ApiError;
+import io.partnerpulse.shared.CurrentActor;
+import io.partnerpulse.shared.ProgressListener;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The import wizard: upload a file, see its first rows beside a mapping guessed from the header,
+ * adjust it, check it (a dry run) or import it; the import runs in the background with a progress
+ * bar, and ends on its report. The upload is kept in a temporary file until it is imported or an
+ * hour has passed, so that a check can be followed by the import without uploading again.
+ */
+@Controller
+class ImportPage {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportPage.class);
+    private static final Duration KEEP_UPLOADS = Duration.ofHours(1);
+
+    private record Upload(String token, ImportEntity entity, Path file, String fileName, long size, String owner, Instant at) {
+    }
+
+    private final Imports imports;
+    private final CurrentActor actor;
+    private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
+    private final ExecutorService runner = Executors.newFixedThreadPool(2, r -> {
+        Thread thread = new Thread(r, "import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ImportPage(Imports imports, CurrentActor actor) {
+        this.imports = imports;
+        this.actor = actor;
+    }
+
+    @GetMapping("/imports")
+    String index(Model model) {
+        requireImporter();
+        model.addAttribute("entities", ImportEntity.values());
+        model.addAttribute("runs", imports.runs(20));
+        Map<String, List<String>> saved = new LinkedHashMap<>();
+        for (ImportEntity entity : ImportEntity.values()) {
+            saved.put(entity.path(), imports.mappings(entity).stream().map(Imports.SavedMapping::name).toList());
+        }
+        model.addAttribute("saved", saved);
+        return "imports/index";
+    }
+
+    @PostMapping("/imports/upload")
+    String upload(@RequestParam(required = false) String entity, @RequestParam(required = false) MultipartFile file,
+                  @RequestParam(required = false) String delimiter, @RequestParam(required = false) String mapping, Model model)
+            throws IOException {
+        requireImporter();
+        sweep();
+        ImportEntity kind = ImportApi.entity(entity);
+        if (file == null || file.isEmpty()) {
+            model.addAttribute("uploadError", "Choose a CSV file to import.");
+            return index(model);
+        }
+        Path stored = Files.createTempFile("partnerpulse-import-", ".csv");
+        file.transferTo(stored);
+        Upload upload = new Upload(UUID.randomUUID().toString(), kind, stored, file.getOriginalFilename(), Files.size(stored),
+                actor.name(), Instant.now());
+        uploads.put(upload.token(), upload);
+        ImportSettings settings;
+        try {
+            settings = imports.settings(kind, mapping, new ImportSettings(null, null, null, delimiter, null, null, null, null, null, null));
+        } catch (ApiError e) {
+            settings = ImportSettings.defaults();
+        }
+        return mappingPage(upload, settings, Map.of(), model);
+    }
+
+    private String mappingPage(Upload upload, ImportSettings settings, Map<String, String> errors, Model model) throws IOException {
+        Imports.Preview preview;
+        try (InputStream in = Files.newInputStream(upload.file())) {
+            preview = imports.preview(upload.entity(), in, settings.delimiter(), 8);
+        } catch (ApiError e) {
+            model.addAttribute("uploadError", e.getMessage());
+            return index(model);
+        }
+        Map<String, String> columns = new LinkedHashMap<>(preview.guessedColumns());
+        if (!settings.columns().isEmpty()) {
+            columns = new LinkedHashMap<>(settings.columns());
+        }
+        model.addAttribute("upload", upload);
+        model.addAttribute("preview", preview);
+        model.addAttribute("columns", columns);
+        model.addAttribute("settings", settings);
+        model.addAttribute("valueMaps", valueMapText(settings.values()));
+        model.addAttribute("errors", errors);
+        model.addAttribute("dateFormats", ImportSettings.DATE_FORMATS);
+        return "imports/mapping";
+    }
+
+    @PostMapping("/imports/{token}/run")
+    String run(@PathVariable String token, @RequestParam MultiValueMap<String, String> form, Model model) throws IOException {
+        requireImporter();
+        Upload upload = uploads.get(token);
+        if (upload == null || !upload.owner().equals(actor.name())) {
+            throw new ApiError(HttpStatus.NOT_FOUND, "import.upload-gone", "Upload not found",
+                    "This upload is no longer here (uploads are kept for an hour); upload the file again.", Map.of());
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        ImportSettings settings = settingsFrom(upload.entity(), form, errors);
+        boolean dryRun = "check".equals(form.getFirst("action"));
+        if (errors.isEmpty()) {
+            try (InputStream in = Files.newInputStream(upload.file())) {
+                imports.checkMapping(upload.entity(), in, settings);
+                String saveAs = form.getFirst("saveAs");
+                if (saveAs != null && !saveAs.isBlank()) {
+                    imports.saveMapping(upload.entity(), saveAs, settings, actor.name());
+                }
+            } catch (ApiError e) {
+                errors.putAll(io.partnerpulse.shared.FormErrors.fields(e));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return mappingPage(upload, settings, errors, model);
+        }
+        String who = actor.name();
+        long id = imports.begin(upload.entity(), upload.fileName(), settings, who);
+        runner.submit(() -> {
+            try (InputStream in = Files.newInputStream(upload.file())) {
+                imports.run(id, upload.entity(), in, upload.size(), settings, who, dryRun, ProgressListener.NONE);
+            } catch (ApiError e) {
+                log.info("Import {} did not run: {}", id, e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                log.warn("Import {} failed", id, e);
+            } finally {
+                if (!dryRun) {
+                    forget(upload);
+                }
+            }
+        });
+        return "redirect:/imports/runs/" + id + (dryRun ? "?token=" + token : "");
+    }
+
+    @GetMapping("/imports/runs/{id}")
+    String runPage(@PathVariable long id, @RequestParam(required = false) String token, Model model) {
+        requireImporter();
+        model.addAttribute("run", imports.runById(id).orElseThrow(() -> ApiError.notFound("import", id)));
+        Upload upload = token == null ? null : uploads.get(token);
+        model.addAttribute("token", upload != null && upload.owner().equals(actor.name()) ? token : null);
+        return "imports/run";
+    }
+
+    @GetMapping("/imports/runs/{id}/status")
+    String status(@PathVariable long id, @RequestParam(required = false) String token, Model model) {
+        runPage(id, token, model);
+        return "imports/run :: status";
+    }
+
+    /** Imports the file that was just checked, with the same settings. */
+    @PostMapping("/imports/runs/{id}/import")
+    String importChecked(@PathVariable long id, @RequestParam String token, Model model) throws IOException {
+        requireImporter();
+        Imports.Run checked = imports.runById(id).orElseThrow(() -> ApiError.notFound("import", id));
+        Upload upload = uploads.get(token);
+        if (upload == null || !upload.owner().equals(actor.name()) || checked.report() == null) {
+            throw new ApiError(HttpStatus.NOT_FOUND, "import.upload-gone", "Upload not found",
+                    "This upload is no longer here (uploads are kept for an hour); upload the file again.", Map.of());
+        }
+        ImportSettings settings = imports.runSettings(id).orElseThrow();
+        String who = actor.name();
+        long next = imports.begin(upload.entity(), upload.fileName(), settings, who);
+        runner.submit(() -> {
+            try (InputStream in = Files.newInputStream(upload.file())) {
+                imports.run(next, upload.entity(), in, upload.size(), settings, who, false, ProgressListener.NONE);
+            } catch (IOException | RuntimeException e) {
+                log.info("Import {} did not run: {}", next, e.getMessage());
+            } finally {
+                forget(upload);
+            }
+        });
+        return "redirect:/imports/runs/" + next;
+    }
+
+    private ImportSettings settingsFrom(ImportEntity entity, MultiValueMap<String, String> form, Map<String, String> errors) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        Map<String, String> constants = new LinkedHashMap<>();
+        for (ImportField field : entity.fields()) {
+            String column = form.getFirst("column." + field.name());
+            if (column != null && !column.isBlank()) {
+                columns.put(field.name(), column);
+            }
+            String constant = form.getFirst("constant." + field.name());
+            if (constant != null && !constant.isBlank()) {
+                constants.put(field.name(), constant.trim());
+            }
+        }
+        Map<String, Map<String, String>> values = parseValueMaps(entity, form.getFirst("values"), errors);
+        ImportSettings.Mode mode = "SKIP_BAD_ROWS".equals(form.getFirst("mode")) ? ImportSettings.Mode.SKIP_BAD_ROWS
+                : ImportSettings.Mode.ALL_OR_NOTHING;
+        return new ImportSettings(columns, constants, values, form.getFirst("delimiter"), form.getFirst("dateFormat"),
+                form.containsKey("decimalComma"), form.containsKey("createMissing"), form.containsKey("foldVariants"), mode,
+                form.getFirst("currency")).withDefaults();
+    }
+
+    /** Lines of "field: source value => our value"; an empty target means unknown. */
+    static Map<String, Map<String, String>> parseValueMaps(ImportEntity entity, String text, Map<String, String> errors) {
+        Map<String, Map<String, String>> values = new LinkedHashMap<>();
+        if (text == null) {
+            return values;
+        }
+        String[] lines = text.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            int colon = line.indexOf(':');
+            int arrow = line.indexOf("=>");
+            if (colon < 0 || arrow < colon) {
+                errors.put("values", "Line " + (i + 1) + " of the value maps: write it as field: source value => our value");
+                continue;
+            }
+            String field = line.substring(0, colon).strip();
+            if (entity.field(field).isEmpty()) {
+                errors.put("values", "Line " + (i + 1) + " of the value maps: " + entity.path() + " have no field \"" + field + "\"");
+                continue;
+            }
+            values.computeIfAbsent(field, f -> new LinkedHashMap<>()).put(line.substring(colon + 1, arrow).strip(),
+                    line.substring(arrow + 2).strip());
+        }
+        return values;
+    }
+
+    static String valueMapText(Map<String, Map<String, String>> values) {
+        List<String> lines = new ArrayList<>();
+        values.forEach((field, map) -> map.forEach((from, to) -> lines.add(field + ": " + from + " => " + to)));
+        return String.join("\n", lines);
+    }
+
+    private void requireImporter() {
+        actor.requireStaff();
+        if (actor.orgScope().isPresent()) {
+            throw new ApiError(HttpStatus.FORBIDDEN, "import.forbidden", "Forbidden",
+                    "Imports change the whole program; a manager scoped to a unit or department cannot run them.", Map.of());
+        }
+    }
+
+    private void sweep() {
+        Instant limit = Instant.now().minus(KEEP_UPLOADS);
+        uploads.values().stream().filter(u -> u.at().isBefore(limit)).toList().forEach(this::forget);
+    }
+
+    private void forget(Upload upload) {
+        uploads.remove(upload.token());
+        try {
+            Files.deleteIfExists(upload.file());
+        } catch (IOException e) {
+            log.warn("Could not delete the upload {}", upload.file(), e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        runner.shutdownNow();
+        uploads.values().forEach(this::forget);
+    }
+}
