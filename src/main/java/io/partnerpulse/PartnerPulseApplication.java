@@ -1,7 +1,10 @@
 package io.partnerpulse;
 
+import io.partnerpulse.imports.ImportCommand;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
@@ -9,6 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class PartnerPulseApplication {
 
     public static void main(String[] args) {
+        if (ImportCommand.requested(args)) {
+            // The command line import: no web server, no demo data, and the process ends with the import's exit code.
+            var context = new SpringApplicationBuilder(PartnerPulseApplication.class).web(WebApplicationType.NONE)
+                    .properties("partnerpulse.demo.enabled=false", "spring.main.banner-mode=off")
+                    .run(args);
+            System.exit(SpringApplication.exit(context));
+        }
         SpringApplication.run(PartnerPulseApplication.class, args);
     }
 }

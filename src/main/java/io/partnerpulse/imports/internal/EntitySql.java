@@ -162,9 +162,10 @@ final class EntitySql {
                 + " from import_stage where " + ref.column() + " is not null");
         match(ref, table);
         if (ref.creatable() && settings.createMissing()) {
-            long missing = count("select count(*) from " + table + " where id is null" + (ref.sameFile() ? sameFileFilter(ref, table) : ""));
+            String unresolved = " from " + table + " where id is null" + (ref.sameFile() ? sameFileFilter(ref, table) : "");
+            long missing = count("select count(distinct key)" + unresolved);
             if (missing > 0) {
-                String names = names("select raw from " + table + " where id is null order by raw limit 5");
+                String names = names("select min(raw)" + unresolved + " group by key order by 1 limit 5");
                 update("insert into " + ref.table() + " (external_id, " + ref.nameColumn() + extraColumns(ref) + ") "
                         + "select distinct on (key) raw, raw" + extraValues(ref) + " from " + table + " where id is null"
                         + (ref.sameFile() ? sameFileFilter(ref, table) : "") + " order by key, raw");

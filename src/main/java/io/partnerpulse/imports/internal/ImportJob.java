@@ -50,7 +50,7 @@ public final class ImportJob {
 
     private final DataSource dataSource;
     private final ImportEntity entity;
-    private final ImportSettings settings;
+    private ImportSettings settings;
     private final String actor;
     private final ZoneId zone;
     private final String baseCurrency;
@@ -106,7 +106,14 @@ public final class ImportJob {
                 try (CsvSource source = openSource(counted)) {
                     RowConverter converter;
                     try {
-                        converter = new RowConverter(entity, settings, source.header(), countries, zone, baseCurrency);
+                        ImportSettings used = settings;
+                        if (settings.columns().isEmpty()) {
+                            Map<String, String> guessed = RowConverter.guess(entity, source.header());
+                            used = settings.withColumns(guessed).withDefaults();
+                            settings = used;
+                            notes.put("no columns were mapped, so they were guessed from the header: " + guessed, new long[] {0, 1});
+                        }
+                        converter = new RowConverter(entity, used, source.header(), countries, zone, baseCurrency);
                     } catch (RowConverter.MappingProblem e) {
                         throw new FileProblem(e.field(), e.getMessage());
                     }
@@ -209,7 +216,7 @@ public final class ImportJob {
 
     private ImportReport report(Long runId, String status, long inserted, long updated, long unchanged, long started) {
         List<String> warnings = notes.entrySet().stream()
-                .map(e -> e.getValue()[0] == 1 ? "Line " + e.getValue()[1] + ": " + e.getKey()
+                .map(e -> e.getValue()[0] == 0 ? e.getKey() : e.getValue()[0] == 1 ? "Line " + e.getValue()[1] + ": " + e.getKey()
                         : e.getKey() + " (" + e.getValue()[0] + " rows, first on line " + e.getValue()[1] + ")")
                 .toList();
         long rejectedRows = badRowsInFile + badRowsInDatabase;

@@ -84,10 +84,10 @@ public final class RowConverter {
         this.columnOf = new int[fields.size()];
         this.constantOf = new String[fields.size()];
         if (!ImportSettings.DATE_FORMATS.contains(settings.dateFormat())) {
-            throw new MappingProblem("dateFormat", "dateFormat: use one of " + ImportSettings.DATE_FORMATS + ", not \"" + settings.dateFormat() + "\".");
+            throw new MappingProblem("dateFormat", "use one of " + ImportSettings.DATE_FORMATS + ", not \"" + settings.dateFormat() + "\".");
         }
         if (!this.currency.matches("[A-Z]{3}")) {
-            throw new MappingProblem("currency", "currency: a three-letter ISO code such as USD, not \"" + settings.currency() + "\".");
+            throw new MappingProblem("currency", "a three-letter ISO code such as USD, not \"" + settings.currency() + "\".");
         }
         for (String name : settings.columns().keySet()) {
             requireField(name, "columns");
@@ -106,7 +106,7 @@ public final class RowConverter {
             constantOf[i] = constant == null || constant.isBlank() ? null : constant.trim();
             boolean keyByName = field.name().equals("externalId") && entity.nameField().isPresent();
             if (field.required() && columnOf[i] < 0 && constantOf[i] == null && !keyByName) {
-                throw new MappingProblem(field.name(), field.name() + ": required; map a column of the file to it (" + field.description() + ").");
+                throw new MappingProblem(field.name(), "required; map a column of the file to it (" + field.description() + ").");
             }
             Map<String, String> valueMap = settings.values().getOrDefault(field.name(), Map.of());
             Map<String, String> folded = new LinkedHashMap<>();
@@ -117,7 +117,7 @@ public final class RowConverter {
 
     private void requireField(String name, String where) {
         if (entity.field(name).isEmpty()) {
-            throw new MappingProblem(name, where + "." + name + ": " + entity.path() + " have no field \"" + name + "\"; they have "
+            throw new MappingProblem(name, "in " + where + ": " + entity.path() + " have no field \"" + name + "\"; they have "
                     + entity.fields().stream().map(ImportField::name).toList() + ".");
         }
     }
@@ -133,7 +133,7 @@ public final class RowConverter {
                 return c;
             }
         }
-        throw new MappingProblem(field.name(), field.name() + ": the file has no column \"" + column + "\"; its columns are " + header + ".");
+        throw new MappingProblem(field.name(), "the file has no column \"" + column + "\"; its columns are " + header + ".");
     }
 
     /** The mapping a person would most likely choose for this header: field → column. */

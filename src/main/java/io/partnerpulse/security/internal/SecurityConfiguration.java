@@ -3,6 +3,7 @@ package io.partnerpulse.security.internal;
 import io.partnerpulse.security.ApiTokens;
 import io.partnerpulse.security.SecuritySettings;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -59,6 +60,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
+    @ConditionalOnWebApplication
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemResponses problems, SecuritySettings settings,
                             UserAccounts users) throws Exception {
         http.securityMatcher(SecurityConfiguration::isApi)
@@ -101,6 +103,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
+    @ConditionalOnWebApplication
     SecurityFilterChain pages(HttpSecurity http, UserAccounts users, ProblemResponses problems) throws Exception {
         return http
                 .addFilterAfter(new PasswordChangeFilter(users, problems), org.springframework.security.web.access.intercept.AuthorizationFilter.class)

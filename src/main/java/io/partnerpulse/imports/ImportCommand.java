@@ -1,0 +1,150 @@
+package io.partnerpulse.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import io.partnerpulse.shared.ApiError;
+import io.partnerpulse.shared.ProgressListener;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The command line import: {@code java -jar partnerpulse.jar import <entity> <file.csv> [options]}
+ * (see {@link #USAGE}). It runs without the web server, prints progress lines and the report, and
+ * exits with 0 when the file was imported (or checked), 1 when it was not, 2 on a usage mistake.
+ */
+@Component
+public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
+
+    public static final String USAGE = """
+            Usage: import <entity> <file.csv> [options]
+              entity            %s
+              --settings=FILE   the mapping and options as JSON (columns, constants, values, delimiter, dateFormat,
+                                decimalComma, createMissing, foldVariants, mode, currency), as for POST /api/v1/imports/{entity}
+              --mapping=NAME    start from a mapping saved in the app
+              --mode=MODE       ALL_OR_NOTHING (default) or SKIP_BAD_ROWS
+              --dry-run         check everything, write nothing
+              --report=FILE     also write the whole report as JSON
+            """.formatted(String.join(", ", ImportEntity.paths()));
+
+    private final Imports imports;
+    private final JsonMapper json;
+    private final PrintStream out = System.out;
+    private int exitCode;
+
+    ImportCommand(Imports imports, JsonMapper json) {
+        this.imports = imports;
+        this.json = json;
+    }
+
+    /** Whether these program arguments ask for the import command. */
+    public static boolean requested(String[] args) {
+        return args.length > 0 && args[0].equals("import");
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        List<String> words = args.getNonOptionArgs();
+        if (words.isEmpty() || !words.get(0).equals("import")) {
+            return;
+        }
+        if (words.size() != 3) {
+            usage("Name what to import and the file.");
+            return;
+        }
+        ImportEntity entity = ImportEntity.fromPath(words.get(1)).orElse(null);
+        if (entity == null) {
+            usage("\"" + words.get(1) + "\" cannot be imported.");
+            return;
+        }
+        Path file = Path.of(words.get(2));
+        if (!Files.isReadable(file)) {
+            usage("Cannot read " + file.toAbsolutePath() + ".");
+            return;
+        }
+        try {
+            ImportSettings given = null;
+            if (args.containsOption("settings")) {
+                given = json.readValue(Files.readString(Path.of(args.getOptionValues("settings").get(0))), ImportSettings.class);
+            }
+            ImportSettings settings = imports.settings(entity, option(args, "mapping"), given);
+            if (args.containsOption("mode")) {
+                settings = settings.withMode(ImportSettings.Mode.valueOf(option(args, "mode").toUpperCase(Locale.ROOT)));
+            }
+            ImportReport report;
+            try (InputStream in = Files.newInputStream(file)) {
+                report = imports.importFile(entity, in, Files.size(file), file.getFileName().toString(), settings, "command line",
+                        args.containsOption("dry-run"), new PrintedProgress(out));
+            }
+            print(report);
+            if (args.containsOption("report")) {
+                Files.writeString(Path.of(option(args, "report")), json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            }
+            exitCode = report.imported() || "CHECKED".equals(report.status()) ? 0 : 1;
+        } catch (ApiError e) {
+            out.println("Nothing was imported: " + e.getMessage());
+            exitCode = 1;
+        } catch (IOException | RuntimeException e) {
+            out.println("Nothing was imported: " + e.getMessage());
+            exitCode = 1;
+        }
+    }
+
+    private static String option(ApplicationArguments args, String name) {
+        List<String> values = args.getOptionValues(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private void usage(String problem) {
+        out.println(problem);
+        out.println(USAGE);
+        exitCode = 2;
+    }
+
+    private void print(ImportReport report) {
+        out.printf(Locale.ROOT, "%s: %s, %,d rows read, %,d new, %,d updated, %,d unchanged, %,d rejected, %.1f s%n",
+                report.entity(), report.status(), report.rowsRead(), report.inserted(), report.updated(), report.unchanged(),
+                report.rejected(), report.millis() / 1000.0);
+        report.created().forEach(line -> out.println("  " + line));
+        report.warnings().forEach(line -> out.println("  remark: " + line));
+        report.problems().stream().limit(50).forEach(p -> out.printf(Locale.ROOT, "  line %d, %s: %s%n", p.line(), p.column(), p.reason()));
+        if (report.problems().size() > 50) {
+            out.println("  … " + (report.rejected() - 50) + " more rejected rows (--report=FILE writes them all)");
+        }
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+
+    /** A progress line at most once a second per step, and when a step ends. */
+    static final class PrintedProgress implements ProgressListener {
+        private final PrintStream out;
+        private String step = "";
+        private long printed;
+
+        PrintedProgress(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public synchronized void progress(String name, long done, long total) {
+            long now = System.nanoTime();
+            if (!name.equals(step) || done >= total || now - printed > 1_000_000_000L) {
+                int percent = total <= 0 ? 0 : (int) Math.min(100, 100 * done / total);
+                out.printf(Locale.ROOT, "%-20s %3d%%%n", name, percent);
+                step = done >= total ? "" : name;
+                printed = now;
+            }
+        }
+    }
+}
