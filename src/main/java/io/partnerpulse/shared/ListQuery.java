@@ -102,6 +102,15 @@ public final class ListQuery {
         }
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
         long total = jdbc.sql("select count(*) from (" + select + where + ") counted").params(params).query(Long.class).single();
+        if (Exports.requested()) {
+            // a file holds every row the filters select, not one page of them
+            if (total > Exports.MAX_ROWS) {
+                throw ApiError.invalidParameter("format", "The list has " + total + " rows; an export holds at most "
+                        + Exports.MAX_ROWS + ". Narrow the filters.", null);
+            }
+            page = 0;
+            size = (int) Math.max(1, total);
+        }
         List<T> items = jdbc.sql(select + where + " order by " + (orderBy == null ? "1" : orderBy) + " limit :limit offset :offset")
                 .params(params).param("limit", size).param("offset", (long) page * size).query(mapper).list();
         return new Page<>(items, page, size, total);

@@ -100,6 +100,12 @@ class PartnerIsolationSystemTests {
                     } else {
                         assertThat(response.status()).as(method + " " + path + ": " + response.body()).isIn(400, 403, 404, 409, 422, 428);
                     }
+                    if (method == RequestMethod.GET) {
+                        String file = path + (path.contains("?") ? "&" : "?") + "format=csv";
+                        Api.Response export = userOfA.get(file);
+                        checked.add("GET " + pattern + " as CSV -> " + export.status());
+                        assertThat(export.body()).as("GET " + file + " exported partner B's data").doesNotContain(marker);
+                    }
                 }
             }
         }

@@ -119,7 +119,8 @@ class KpiApi {
                 throw ApiError.invalidParameter("group", "'" + KpiParameters.shorten(group) + "' is not a " + query.groupBy().apiName() + " key.", null);
             }
         }
-        return engine.records(kpi, query, group, parameters.integer("page", 0, 0, 1_000_000), parameters.integer("size", 50, 1, 500));
+        return engine.records(kpi, query, group, io.partnerpulse.shared.Exports.requested() ? 0 : parameters.integer("page", 0, 0, 1_000_000),
+                io.partnerpulse.shared.Exports.requested() ? io.partnerpulse.shared.Exports.MAX_ROWS : parameters.integer("size", 50, 1, 500));
     }
 
     private Instant instant(String value) {

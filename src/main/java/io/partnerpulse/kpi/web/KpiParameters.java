@@ -38,6 +38,7 @@ final class KpiParameters {
         this.params = params;
         Set<String> known = new LinkedHashSet<>(allowed);
         known.addAll(Dimension.filterNames());
+        known.add("format");
         for (String name : params.keySet()) {
             if (!known.contains(name)) {
                 throw ApiError.invalidParameter(name, "Unknown parameter '" + shorten(name) + "'.", List.copyOf(known));
