@@ -52,6 +52,11 @@ public record Selection(String period, LocalDate from, LocalDate to, String tier
         return q.toString();
     }
 
+    /** The same selection as parameters of the KPI API (for exports): the period and the filters. */
+    public String apiQuery() {
+        return query().replaceFirst("^period=[^&]*&", "");
+    }
+
     private static void append(StringBuilder q, String name, Object value) {
         if (value != null) {
             q.append('&').append(name).append('=').append(value);

@@ -78,6 +78,23 @@ class ExportSystemTests {
     }
 
     @Test
+    void everyListPageLinksToItsDownloadsAndTheLinksWork() throws Exception {
+        for (String page : java.util.List.of("/", "/leaderboard", "/leads?status=NEW&q=x", "/partners?tier=GOLD", "/campaigns", "/targets",
+                "/registrations", "/pipeline", "/dashboard/records?kpi=dealCount&period=this-year")) {
+            String html = new String(fetch(page, null).body(), java.nio.charset.StandardCharsets.UTF_8);
+            java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"([^\"]*format=(csv|xlsx))\"").matcher(html);
+            int found = 0;
+            while (link.find()) {
+                found++;
+                HttpResponse<byte[]> file = fetch(link.group(1).replace("&amp;", "&"), null);
+                assertThat(file.statusCode()).as(page + " -> " + link.group(1)).isEqualTo(200);
+                assertThat(file.headers().firstValue("Content-Disposition").orElse("")).as(link.group(1)).contains("." + link.group(2));
+            }
+            assertThat(found).as(page).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aBadRequestForAFileIsStillAProblemDocument() throws Exception {
         HttpResponse<byte[]> bad = fetch("/api/v1/kpis?from=2026-13-01&to=2026-04-01&format=csv", null);
         assertThat(bad.statusCode()).isEqualTo(400);
