@@ -26,10 +26,12 @@ class CommissionAccrual {
 
     private final JdbcClient jdbc;
     private final PartnerDirectory partners;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    CommissionAccrual(JdbcClient jdbc, PartnerDirectory partners) {
+    CommissionAccrual(JdbcClient jdbc, PartnerDirectory partners, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.partners = partners;
+        this.events = events;
     }
 
     @ApplicationModuleListener
@@ -38,12 +40,15 @@ class CommissionAccrual {
             return;
         }
         BigDecimal rate = partners.commissionRate(won.partnerId()).orElse(BigDecimal.ZERO);
+        BigDecimal amount = won.amount().multiply(rate).setScale(2, RoundingMode.HALF_EVEN);
         jdbc.sql("""
                 insert into commission (opportunity_id, partner_id, kind, rate, deal_amount, amount, currency, accrued_at)
                 values (:o, :p, 'ACCRUAL', :rate, :deal, :amount, :currency, :at)""")
                 .param("o", won.opportunityId()).param("p", won.partnerId()).param("rate", rate).param("deal", won.amount())
-                .param("amount", won.amount().multiply(rate).setScale(2, RoundingMode.HALF_EVEN)).param("currency", won.currency())
+                .param("amount", amount).param("currency", won.currency())
                 .param("at", OffsetDateTime.ofInstant(won.closedAt(), ZoneOffset.UTC)).update();
+        events.publishEvent(new CommissionEvents.CommissionAccrued(won.opportunityId(), won.partnerId(), rate, won.amount(), amount,
+                won.currency(), won.closedAt()));
         log.debug("Commission accrued on opportunity {} for partner {}", won.opportunityId(), won.partnerId());
     }
 

@@ -187,6 +187,7 @@ class PartnerIsolationSystemTests {
             case "currency" -> "EUR";
             case "day" -> "2026-01-02";
             case "entity" -> "opportunities";
+            case "deliveryId" -> "1";
             case "name" -> "saved-by-a-partner";
             case "partnerId" -> Long.toString(partnerB);
             case "id" -> {

@@ -67,6 +67,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(PasswordChangeFilter.API).authenticated()
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/tokens", "/api/v1/tokens/**").authenticated()
                         .requestMatchers(HttpMethod.GET, PORTAL_READS).hasAnyRole(EVERYONE)
                         .requestMatchers(HttpMethod.POST, PORTAL_POSTS).hasAnyRole(WORKERS)

@@ -1,0 +1,176 @@
+package io.partnerpulse.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.sun.net.httpserver.HttpServer;
+import io.partnerpulse.PartnerPulseIntegrationTest;
+import io.partnerpulse.deal.OpportunityManagement;
+import io.partnerpulse.deal.StageRequests;
+import io.partnerpulse.support.Api;
+import io.partnerpulse.support.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A webhook receiver inside the test: it checks every signature, fails the first two calls so that
+ * retries show, and must see nothing of a change that was rolled back.
+ */
+@PartnerPulseIntegrationTest
+class WebhookSystemTests {
+
+    static final String SECRET = "test-webhook-secret-0123456789";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    OpportunityManagement opportunities;
+    @Autowired
+    TransactionTemplate transactions;
+
+    record Received(String event, String signature, String timestamp, String body, boolean signatureValid) {
+    }
+
+    HttpServer receiver;
+    final List<Received> received = new CopyOnWriteArrayList<>();
+    final AtomicInteger calls = new AtomicInteger();
+    Api admin;
+    long subscription;
+
+    @BeforeEach
+    void startReceiver() throws IOException {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String timestamp = exchange.getRequestHeaders().getFirst("X-PartnerPulse-Timestamp");
+            String signature = exchange.getRequestHeaders().getFirst("X-PartnerPulse-Signature");
+            boolean valid = signature != null && signature.equals("t=" + timestamp + ",v1=" + hmac(timestamp + "." + body));
+            received.add(new Received(exchange.getRequestHeaders().getFirst("X-PartnerPulse-Event"), signature, timestamp, body, valid));
+            int status = calls.incrementAndGet() <= 2 ? 500 : 204;
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.start();
+        admin = new Api(port);
+        Api.Response created = admin.post("/api/v1/webhooks", """
+                {"url": "http://127.0.0.1:%d/hook", "secret": "%s", "events": ["deal.won", "deal.lost", "commission.accrued"]}"""
+                .formatted(receiver.getAddress().getPort(), SECRET));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("secret").asString()).isEqualTo(SECRET);
+        subscription = created.id();
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        jdbc.sql("update webhook_subscription set active = false where id = ?").param(subscription).update();
+        receiver.stop(0);
+    }
+
+    static String hmac(String content) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    List<Received> about(long opportunityId, String event) {
+        return received.stream().filter(r -> r.event().equals(event) && r.body().contains("\"opportunityId\":" + opportunityId + ",")).toList();
+    }
+
+    @Test
+    void aWonDealIsDeliveredSignedAfterRetriesAndCanBeReplayed() throws Exception {
+        long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
+        Api.Response deal = admin.post("/api/v1/opportunities", """
+                {"name": "%s", "amount": 1000.00, "currency": "USD", "partnerId": %d}""".formatted(Fixtures.unique("Hooked deal"), partner));
+        long id = deal.id();
+        assertThat(admin.post("/api/v1/opportunities/" + id + "/win", "{}", deal.etag()).status()).isEqualTo(200);
+
+        awaitTrue(() -> about(id, "deal.won").stream().filter(Received::signatureValid).count() >= 1
+                && calls.get() >= 3 && !about(id, "commission.accrued").isEmpty());
+        assertThat(received).allMatch(Received::signatureValid);
+        JsonNode payload = JsonMapper.builder().build().readTree(about(id, "deal.won").get(0).body());
+        assertThat(payload.get("type").asString()).isEqualTo("deal.won");
+        assertThat(payload.at("/data/amount").decimalValue()).isEqualByComparingTo("1000.00");
+        assertThat(payload.get("id").asString()).hasSize(36);
+
+        // The log shows the failed attempts before the delivery, then a replay sends it once more.
+        JsonNode log = admin.get("/api/v1/webhooks/" + subscription + "/deliveries").json().get("items");
+        JsonNode won = log.valueStream().filter(d -> d.get("eventType").asString().equals("deal.won")
+                && d.get("payload").asString().contains("\"opportunityId\":" + id + ",")).findFirst().orElseThrow();
+        awaitTrue(() -> admin.get("/api/v1/webhooks/" + subscription + "/deliveries?status=DELIVERED").json().get("total").asLong() >= 2);
+        int before = about(id, "deal.won").size();
+        Api.Response replay = admin.post("/api/v1/webhooks/" + subscription + "/deliveries/" + won.get("id").asLong() + "/replay", "{}");
+        assertThat(replay.status()).as(replay.body()).isEqualTo(200);
+        assertThat(replay.json().get("replayOf").asLong()).isEqualTo(won.get("id").asLong());
+        awaitTrue(() -> about(id, "deal.won").size() == before + 1);
+        assertThat(about(id, "deal.won")).extracting(r -> JsonMapper.builder().build().readTree(r.body()).get("id").asString())
+                .as("a replay carries the same event id, so that a receiver can tell it has seen it").containsOnly(payload.get("id").asString());
+        long attempts = jdbc.sql("select max(attempts) from webhook_delivery where subscription_id = ?").param(subscription).query(Long.class).single();
+        assertThat(attempts).as("the first calls failed and were tried again").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aRolledBackChangeSendsNothing() throws Exception {
+        Api.Response deal = admin.post("/api/v1/opportunities", """
+                {"name": "%s", "amount": 50.00, "currency": "USD"}""".formatted(Fixtures.unique("Rolled back deal")));
+        long id = deal.id();
+        try {
+            transactions.executeWithoutResult(status -> {
+                opportunities.win(id, new StageRequests.Win(null, null, null), deal.version());
+                throw new IllegalStateException("the surrounding work failed");
+            });
+        } catch (IllegalStateException expected) {
+            // rolled back
+        }
+        assertThat(admin.get("/api/v1/opportunities/" + id).json().get("stage").asString()).isEqualTo("PROSPECTING");
+        assertThat(jdbc.sql("select count(*) from webhook_delivery where payload like ?").param("%\"opportunityId\":" + id + ",%")
+                .query(Long.class).single()).isZero();
+        // and a lost deal that commits is sent, proving the subscription listens
+        Api.Response lost = admin.post("/api/v1/opportunities/" + id + "/lose", "{\"reason\": \"price\"}", admin.get("/api/v1/opportunities/" + id).etag());
+        assertThat(lost.status()).isEqualTo(200);
+        awaitTrue(() -> about(id, "deal.lost").stream().anyMatch(Received::signatureValid) && calls.get() >= 3);
+        assertThat(about(id, "deal.won")).isEmpty();
+    }
+
+    @Test
+    void onlyValidSubscriptionsAreAccepted() {
+        assertThat(Api.invalidFields(admin.post("/api/v1/webhooks", "{\"url\": \"ftp://x\", \"events\": [\"deal.won\"]}"))).containsExactly("url");
+        assertThat(Api.invalidFields(admin.post("/api/v1/webhooks", "{\"url\": \"https://erp.example/hook\", \"events\": [\"deal.eaten\"]}")))
+                .containsExactly("events");
+        Api.Response made = admin.post("/api/v1/webhooks", "{\"url\": \"https://erp.example/hook\", \"events\": [\"deal.won\"], \"active\": false}");
+        assertThat(made.json().get("secret").asString()).as("a secret is made when none is given").hasSizeGreaterThanOrEqualTo(32);
+        assertThat(admin.get("/api/v1/webhooks/" + made.id()).json().get("secret").isNull()).as("and never shown again").isTrue();
+    }
+
+    static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 20 seconds");
+            }
+            Thread.sleep(50);
+        }
+    }
+}
