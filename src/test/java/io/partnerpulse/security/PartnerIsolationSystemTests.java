@@ -126,6 +126,9 @@ class PartnerIsolationSystemTests {
             assertThat(response.body()).as(page).doesNotContain(marker);
         }
         assertThat(userOfA.get("/partners/" + partnerB).status()).isEqualTo(404);
+        assertThat(userOfA.get("/partners/" + partnerB + "/scorecard.pdf").status()).isEqualTo(404);
+        assertThat(userOfA.get("/partners/" + partnerA + "/scorecard.pdf").status()).isEqualTo(200);
+        assertThat(userOfA.get("/scorecard.pdf").status()).as("the program's scorecard is not a partner's").isEqualTo(403);
         assertThat(userOfA.get("/partners/" + partnerA).status()).isEqualTo(200);
     }
 
@@ -188,10 +191,11 @@ class PartnerIsolationSystemTests {
             case "day" -> "2026-01-02";
             case "entity" -> "opportunities";
             case "deliveryId" -> "1";
+            case "scope" -> "partner";
             case "name" -> "saved-by-a-partner";
             case "partnerId" -> Long.toString(partnerB);
             case "id" -> {
-                if (pattern.startsWith("/api/v1/partners/")) {
+                if (pattern.startsWith("/api/v1/partners/") || pattern.startsWith("/api/v1/scorecards/")) {
                     yield Long.toString(partnerB);
                 } else if (pattern.startsWith("/api/v1/leads/")) {
                     yield Long.toString(leadB);

@@ -1,0 +1,87 @@
+package io.partnerpulse.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import io.partnerpulse.PartnerPulseIntegrationTest;
+import io.partnerpulse.support.Api;
+import io.partnerpulse.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The PDF scorecard: the eight KPIs, the chart and the commission statement of the period, for the people allowed to see them. */
+@PartnerPulseIntegrationTest
+class ScorecardPdfSystemTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    HttpResponse<byte[]> fetch(String path, String authorization) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static String text(byte[] pdf) throws Exception {
+        PdfReader reader = new PdfReader(pdf);
+        StringBuilder text = new StringBuilder();
+        PdfTextExtractor extractor = new PdfTextExtractor(reader);
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(extractor.getTextFromPage(page)).append('\n');
+        }
+        return text.toString();
+    }
+
+    @Test
+    void aPartnersScorecardHoldsItsKpisAndItsCommissionForThePeriod() throws Exception {
+        Api admin = new Api(port);
+        long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
+        String name = jdbc.sql("select name from partner where id = ?").param(partner).query(String.class).single();
+        Api.Response deal = admin.post("/api/v1/opportunities", """
+                {"name": "Scorecard deal", "amount": 1000.00, "currency": "USD", "partnerId": %d}""".formatted(partner));
+        admin.post("/api/v1/opportunities/" + deal.id() + "/win", "{}", deal.etag());
+        LocalDate today = LocalDate.now();
+        String period = "from=" + today.withDayOfMonth(1) + "&to=" + today.withDayOfMonth(1).plusMonths(1);
+        SalesPipelineAwait.until(() -> jdbc.sql("select count(*) from commission where opportunity_id = ?").param(deal.id())
+                .query(Long.class).single() == 1);
+
+        HttpResponse<byte[]> pdf = fetch("/api/v1/scorecards/partner/" + partner + "?" + period, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+        String text = text(pdf.body());
+        assertThat(text).contains("Scorecard: " + name, "Average deal size", "Deals won", "Close rate", "Deal success",
+                "Commission statement", "Scorecard deal", "ACCRUAL", "150.00 USD", "Total: 150.00 USD on 1 deals", "Won revenue per month");
+
+        HttpResponse<byte[]> page = fetch("/partners/" + partner + "/scorecard.pdf?period=this-month", Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(text(page.body())).contains("Total: 150.00 USD on 1 deals");
+    }
+
+    @Test
+    void departmentUnitAndProgramScorecardsAreThereAndBadInputIsNamed() throws Exception {
+        String admin = Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD);
+        long employee = new Fixtures(jdbc).employee();
+        long department = jdbc.sql("select department_id from employee where id = ?").param(employee).query(Long.class).single();
+        long unit = jdbc.sql("select business_unit_id from department where id = ?").param(department).query(Long.class).single();
+        for (String path : new String[] {"/api/v1/scorecards/department/" + department, "/api/v1/scorecards/unit/" + unit,
+                "/api/v1/scorecards/employee/" + employee, "/api/v1/scorecards/program", "/scorecard.pdf?period=last-year",
+                "/organization/unit/" + unit + "/scorecard.pdf"}) {
+            HttpResponse<byte[]> pdf = fetch(path, admin);
+            assertThat(pdf.statusCode()).as(path).isEqualTo(200);
+            assertThat(text(pdf.body())).as(path).contains("Scorecard: ", "Average deal size");
+        }
+        assertThat(fetch("/api/v1/scorecards/planet/1", admin).statusCode()).isEqualTo(400);
+        assertThat(fetch("/api/v1/scorecards/partner/999999999", admin).statusCode()).isEqualTo(404);
+        assertThat(fetch("/api/v1/scorecards/program?from=2026-13-01&to=2026-02-01", admin).statusCode()).isEqualTo(400);
+    }
+}
