@@ -14,6 +14,12 @@ begin
         if exists (select 1 from pg_roles where rolname = 'pg_maintain') then
             execute format('grant pg_maintain to %I', app);
         end if;
+        -- CSV imports may switch off per-row trigger checks for their own transaction and check the
+        -- references set-based instead (PostgreSQL 15+, and only when the migrations run as a superuser).
+        if current_setting('server_version_num')::int >= 150000
+           and (select rolsuper from pg_roles where rolname = current_user) then
+            execute format('grant set on parameter session_replication_role to %I', app);
+        end if;
     end if;
 end;
 $$;

@@ -115,6 +115,13 @@ final class DatabaseServer implements AutoCloseable {
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "100")
+                    // room for bulk imports and the KPI snapshot's full reads: fewer checkpoints in a
+                    // million-row import, more of the working set in memory
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("checkpoint_timeout", "15min")
+                    .setServerConfig("maintenance_work_mem", "256MB")
+                    .setServerConfig("work_mem", "32MB")
                     .setPGStartupWait(Duration.ofSeconds(60));
             if (port > 0) {
                 builder.setPort(port);

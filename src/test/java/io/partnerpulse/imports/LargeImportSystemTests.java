@@ -18,8 +18,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * A 100,000-row file goes through the whole path (HTTP upload, parser, COPY, set-based SQL) without
  * the heap growing with the file: the file is generated as it is sent and never held anywhere.
  * The rows per second are logged, not asserted: speed is measured by the benchmark, not by tests.
+ * It runs on a database of its own (a context of its own, closed afterwards), so that the other
+ * tests' KPI reloads do not carry its hundred thousand deals.
  */
 @PartnerPulseIntegrationTest
+@org.springframework.test.context.TestPropertySource(properties = "partnerpulse.test.own-database=large-import")
+@org.springframework.test.annotation.DirtiesContext
 class LargeImportSystemTests {
 
     static final int ROWS = 100_000;
