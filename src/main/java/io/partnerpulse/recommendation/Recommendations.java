@@ -1,0 +1,379 @@
+package io.partnerpulse.recommendation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.partnerpulse.kpi.ChannelReport;
+import io.partnerpulse.kpi.Dimension;
+import io.partnerpulse.kpi.KpiQuery;
+import io.partnerpulse.kpi.KpiReport;
+import io.partnerpulse.kpi.Kpis;
+import io.partnerpulse.recommendation.Recommendation.Severity;
+import io.partnerpulse.shared.ApiError;
+import io.partnerpulse.shared.OrganizationSettings;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+/**
+ * The recommendation rules of the KPI specification, and a few more the data supports, applied to
+ * a scope and a period. Each rule compares a KPI with the peers (quartiles of the partners), with
+ * the scope's own trend over the previous periods of the same length, with its target, or with the
+ * season (the same months a year earlier). The list is ranked by severity, then expected impact.
+ */
+@Service
+public class Recommendations {
+
+    public enum Scope { PROGRAM, PARTNER, EMPLOYEE, DEPARTMENT, UNIT }
+
+    private static final int MONEY = 2;
+
+    private final Kpis kpis;
+    private final RecommendationProperties properties;
+    private final MessageSource messages;
+    private final OrganizationSettings organization;
+    private final Clock clock;
+
+    Recommendations(Kpis kpis, RecommendationProperties properties, MessageSource messages, OrganizationSettings organization, Clock clock) {
+        this.kpis = kpis;
+        this.properties = properties;
+        this.messages = messages;
+        this.organization = organization;
+        this.clock = clock;
+    }
+
+    /** A period and the ones before it, of the same length (whole months step by months). */
+    record Period(LocalDate from, LocalDate to) {
+        Period shift(int steps) {
+            if (from.getDayOfMonth() == 1 && to.getDayOfMonth() == 1) {
+                long months = ChronoUnit.MONTHS.between(from, to);
+                return new Period(from.plusMonths(months * steps), to.plusMonths(months * steps));
+            }
+            long days = ChronoUnit.DAYS.between(from, to);
+            return new Period(from.plusDays(days * steps), to.plusDays(days * steps));
+        }
+
+        Period yearEarlier() {
+            return new Period(from.minusYears(1), to.minusYears(1));
+        }
+    }
+
+    public List<Recommendation> plan(Scope scope, Long id, LocalDate from, LocalDate to, Locale locale) {
+        if (from == null || to == null || !from.isBefore(to)) {
+            throw ApiError.invalidParameter("from", "from must be before to; to is exclusive.", null);
+        }
+        if (scope != Scope.PROGRAM && id == null) {
+            throw ApiError.invalidParameter("id", "the id of the " + scope.name().toLowerCase(Locale.ROOT) + " is required", null);
+        }
+        Map<Dimension, List<String>> filters = switch (scope) {
+            case PROGRAM -> Map.of();
+            case PARTNER -> Map.of(Dimension.PARTNER, List.of(id.toString()));
+            case EMPLOYEE -> Map.of(Dimension.EMPLOYEE, List.of(id.toString()));
+            case DEPARTMENT -> Map.of(Dimension.DEPARTMENT, List.of(id.toString()));
+            case UNIT -> Map.of(Dimension.UNIT, List.of(id.toString()));
+        };
+        Context c = new Context(scope, id, new Period(from, to), filters, locale);
+        List<Recommendation> found = new ArrayList<>();
+        dealSuccess(c, found);
+        averageDealSize(c, found);
+        channels(c, found);
+        coverage(c, found);
+        salesCycle(c, found);
+        target(c, found);
+        season(c, found);
+        found.sort(Comparator.comparing(Recommendation::severity)
+                .thenComparing(r -> r.expectedImpact() == null ? BigDecimal.ZERO : r.expectedImpact(), Comparator.reverseOrder()));
+        return found;
+    }
+
+    private final class Context {
+        final Scope scope;
+        final Long id;
+        final Period period;
+        final Map<Dimension, List<String>> filters;
+        final Locale locale;
+        private final Map<Period, KpiReport.Kpis> own = new LinkedHashMap<>();
+
+        Context(Scope scope, Long id, Period period, Map<Dimension, List<String>> filters, Locale locale) {
+            this.scope = scope;
+            this.id = id;
+            this.period = period;
+            this.filters = filters;
+            this.locale = locale;
+        }
+
+        /** The scope's KPIs for the period {@code steps} periods before (negative) or after the asked one. */
+        KpiReport.Kpis kpis(int steps) {
+            return kpis(period.shift(steps));
+        }
+
+        KpiReport.Kpis kpis(Period p) {
+            return own.computeIfAbsent(p, key -> Recommendations.this.kpis.report(KpiQuery.of(key.from(), key.to())
+                    .withFilters(filters)).groups().get(0).kpis());
+        }
+
+        String scopeName() {
+            return scope.name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private Recommendation recommendation(Context c, String kind, String subject, String kpi, BigDecimal value, String comparison,
+                                          Map<String, Object> evidence, Severity severity, BigDecimal impact, Object... args) {
+        return new Recommendation(kind, c.scopeName(), c.id, subject, kpi, value, comparison, evidence, severity,
+                messages.getMessage("recommendation." + kind + ".title", args, kind, c.locale),
+                messages.getMessage("recommendation." + kind + ".action", args, kind, c.locale),
+                impact == null ? null : impact.setScale(MONEY, RoundingMode.HALF_EVEN));
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Deal success below the partners' lower quartile, several periods in a row → review
+    // ------------------------------------------------------------------------------------------
+
+    private void dealSuccess(Context c, List<Recommendation> found) {
+        if (c.scope != Scope.PROGRAM && c.scope != Scope.PARTNER) {
+            return;
+        }
+        int periods = Math.max(1, properties.dealSuccessPeriods());
+        List<Map<String, KpiReport.Group>> byPartner = new ArrayList<>();
+        List<BigDecimal> quartiles = new ArrayList<>();
+        for (int i = 0; i < periods; i++) {
+            Period p = c.period.shift(-i);
+            Map<String, KpiReport.Group> groups = new LinkedHashMap<>();
+            kpis.report(KpiQuery.of(p.from(), p.to()).withGroupBy(Dimension.PARTNER)).groups().forEach(g -> groups.put(g.key(), g));
+            byPartner.add(groups);
+            quartiles.add(quantile(groups.values().stream().map(g -> g.kpis().dealSuccess().value()).filter(v -> v != null).toList(),
+                    properties.dealSuccessQuantile()));
+        }
+        if (quartiles.contains(null)) {
+            return;
+        }
+        BigDecimal averageDeal = c.kpis(0).averageDealSize().value();
+        for (KpiReport.Group group : byPartner.get(0).values()) {
+            if (c.scope == Scope.PARTNER && !group.key().equals(c.id.toString())) {
+                continue;
+            }
+            List<BigDecimal> values = new ArrayList<>();
+            boolean below = true;
+            for (int i = 0; i < periods && below; i++) {
+                KpiReport.Group g = byPartner.get(i).get(group.key());
+                BigDecimal v = g == null ? null : g.kpis().dealSuccess().value();
+                BigDecimal decided = g == null ? null : g.kpis().dealSuccess().denominator();
+                below = v != null && v.compareTo(quartiles.get(i)) < 0
+                        && decided != null && decided.compareTo(BigDecimal.valueOf(properties.minimumDecided())) >= 0;
+                values.add(v);
+            }
+            if (!below) {
+                continue;
+            }
+            BigDecimal value = values.get(0);
+            BigDecimal decided = group.kpis().dealSuccess().denominator();
+            BigDecimal impact = averageDeal == null || decided == null ? null
+                    : quartiles.get(0).subtract(value).multiply(decided).multiply(averageDeal);
+            Map<String, Object> evidence = new LinkedHashMap<>();
+            evidence.put("partnerId", Long.parseLong(group.key()));
+            evidence.put("dealSuccess", values);
+            evidence.put("lowerQuartile", quartiles);
+            evidence.put("periods", periods);
+            found.add(recommendation(c, "deal-success-review", group.label(), "dealSuccess", value, "PEER_QUARTILE", evidence,
+                    Severity.HIGH, impact, group.label(), percent(value, c.locale), percent(quartiles.get(0), c.locale), periods));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Average deal size falling period after period → coach value selling
+    // ------------------------------------------------------------------------------------------
+
+    private void averageDealSize(Context c, List<Recommendation> found) {
+        int periods = Math.max(1, properties.averageDealSizePeriods());
+        List<BigDecimal> values = new ArrayList<>();
+        for (int i = 0; i <= periods; i++) {
+            BigDecimal v = c.kpis(-i).averageDealSize().value();
+            if (v == null) {
+                return;
+            }
+            values.add(v);
+        }
+        for (int i = 0; i < periods; i++) {
+            if (values.get(i).compareTo(values.get(i + 1)) >= 0) {
+                return;
+            }
+        }
+        BigDecimal value = values.get(0);
+        BigDecimal impact = values.get(periods).subtract(value).multiply(BigDecimal.valueOf(c.kpis(0).dealCount().value()));
+        found.add(recommendation(c, "average-deal-size-falling", null, "averageDealSize", value, "OWN_TREND",
+                Map.of("averageDealSize", oldestFirst(values), "periods", periods), Severity.MEDIUM, impact,
+                money(values.get(periods), c.locale), money(value, c.locale), periods));
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Channel types (and channels) that lose money while others earn it → move spend
+    // ------------------------------------------------------------------------------------------
+
+    private void channels(Context c, List<Recommendation> found) {
+        if (c.scope != Scope.PROGRAM && c.scope != Scope.PARTNER) {
+            return; // spend cannot be narrowed to an employee, a department or a unit
+        }
+        ChannelReport report = kpis.channels(KpiQuery.of(c.period.from(), c.period.to()).withFilters(c.filters));
+        ChannelReport.Row best = report.channelTypes().stream().filter(r -> r.roi() != null && r.roi().signum() > 0)
+                .max(Comparator.comparing(ChannelReport.Row::roi)).orElse(null);
+        if (best != null) {
+            for (ChannelReport.Row type : report.channelTypes()) {
+                if (type.roi() != null && type.roi().signum() < 0) {
+                    found.add(recommendation(c, "channel-type-spend", type.label(), "marketingChannels", type.roi(), "PEERS",
+                            Map.of("channelType", type.key(), "roi", type.roi(), "spend", type.spend(), "bestType", best.key(),
+                                    "bestRoi", best.roi()),
+                            Severity.MEDIUM, type.spend().multiply(type.roi().negate()), type.label(), percent(type.roi(), c.locale),
+                            best.label(), percent(best.roi(), c.locale)));
+                }
+            }
+        }
+        BigDecimal programRoi = report.total().roi();
+        if (programRoi != null && programRoi.signum() > 0) {
+            for (ChannelReport.Row channel : report.channels()) {
+                if (channel.roi() != null && channel.roi().signum() < 0 && channel.spend().signum() > 0) {
+                    found.add(recommendation(c, "channel-spend", channel.label(), "marketingChannels", channel.roi(), "PEERS",
+                            Map.of("channelId", channel.key(), "roi", channel.roi(), "spend", channel.spend(), "wonRevenue",
+                                    channel.wonRevenue(), "programRoi", programRoi),
+                            Severity.MEDIUM, channel.spend().subtract(channel.wonRevenue()).max(BigDecimal.ZERO), channel.label(),
+                            percent(channel.roi(), c.locale), money(channel.spend(), c.locale), money(channel.wonRevenue(), c.locale)));
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Pipeline coverage of the next period's target, target attainment, sales cycle
+    // ------------------------------------------------------------------------------------------
+
+    private void coverage(Context c, List<Recommendation> found) {
+        KpiReport.Pipeline pipeline = c.kpis(0).pipeline();
+        BigDecimal coverage = pipeline.coverage();
+        if (coverage == null || coverage.compareTo(properties.minimumCoverage()) >= 0) {
+            return;
+        }
+        BigDecimal remaining = coverage.signum() == 0 ? null : pipeline.amount().divide(coverage, MONEY, RoundingMode.HALF_EVEN);
+        BigDecimal shortfall = remaining == null ? null : remaining.multiply(properties.minimumCoverage()).subtract(pipeline.amount());
+        found.add(recommendation(c, "pipeline-coverage", null, "pipeline", coverage, "TARGET",
+                Map.of("coverage", coverage, "openAmount", pipeline.amount(), "minimum", properties.minimumCoverage()),
+                coverage.compareTo(BigDecimal.valueOf(1.5)) < 0 ? Severity.HIGH : Severity.MEDIUM, shortfall,
+                decimal(coverage, c.locale), decimal(properties.minimumCoverage(), c.locale)));
+    }
+
+    private void target(Context c, List<Recommendation> found) {
+        KpiReport.WonRevenue revenue = c.kpis(0).wonRevenue();
+        if (revenue.target() == null || revenue.attainment() == null || revenue.attainment().isEmpty()
+                || c.period.to().isAfter(LocalDate.now(clock.withZone(organization.timeZone())))) {
+            return; // only a finished period is judged against its whole target
+        }
+        BigDecimal attainment = revenue.attainment().get();
+        if (attainment.compareTo(properties.targetAttainment()) >= 0) {
+            return;
+        }
+        found.add(recommendation(c, "behind-target", null, "wonRevenue", revenue.value(), "TARGET",
+                Map.of("wonRevenue", revenue.value(), "target", revenue.target(), "attainment", attainment), Severity.HIGH,
+                revenue.target().subtract(revenue.value()), percent(attainment, c.locale), money(revenue.target(), c.locale)));
+    }
+
+    private void salesCycle(Context c, List<Recommendation> found) {
+        BigDecimal now = c.kpis(0).salesCycleDays().value();
+        BigDecimal before = c.kpis(-1).salesCycleDays().value();
+        if (now == null || before == null || before.signum() == 0) {
+            return;
+        }
+        BigDecimal increase = now.subtract(before).divide(before, 4, RoundingMode.HALF_EVEN);
+        if (increase.compareTo(properties.salesCycleIncrease()) < 0) {
+            return;
+        }
+        BigDecimal velocityNow = c.kpis(0).salesVelocity().value();
+        BigDecimal velocityBefore = c.kpis(-1).salesVelocity().value();
+        BigDecimal impact = velocityNow == null || velocityBefore == null ? null
+                : velocityBefore.subtract(velocityNow).max(BigDecimal.ZERO)
+                .multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(c.period.from(), c.period.to())));
+        found.add(recommendation(c, "sales-cycle-longer", null, "salesCycleDays", now, "PREVIOUS_PERIOD",
+                Map.of("salesCycleDays", now, "previous", before, "increase", increase), Severity.MEDIUM, impact,
+                decimal(now, c.locale), decimal(before, c.locale), percent(increase, c.locale)));
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // A seasonal dip due next period (the same months a year ago) → plan for it, blame no one
+    // ------------------------------------------------------------------------------------------
+
+    private void season(Context c, List<Recommendation> found) {
+        Period thisLastYear = c.period.yearEarlier();
+        Period nextLastYear = c.period.shift(1).yearEarlier();
+        BigDecimal keep = BigDecimal.ONE.subtract(properties.seasonalDip());
+        Map<String, KpiReport.Group> now = new LinkedHashMap<>();
+        kpis.report(KpiQuery.of(thisLastYear.from(), thisLastYear.to()).withFilters(c.filters).withGroupBy(Dimension.PRODUCT_LINE))
+                .groups().forEach(g -> now.put(g.key(), g));
+        for (KpiReport.Group next : kpis.report(KpiQuery.of(nextLastYear.from(), nextLastYear.to()).withFilters(c.filters)
+                .withGroupBy(Dimension.PRODUCT_LINE)).groups()) {
+            KpiReport.Group before = now.get(next.key());
+            if (before == null || next.key().isEmpty()) {
+                continue;
+            }
+            long dealsBefore = before.kpis().dealCount().value();
+            long dealsNext = next.kpis().dealCount().value();
+            if (dealsBefore < 5 || BigDecimal.valueOf(dealsNext).compareTo(keep.multiply(BigDecimal.valueOf(dealsBefore))) >= 0) {
+                continue;
+            }
+            BigDecimal dip = BigDecimal.valueOf(dealsBefore - dealsNext).divide(BigDecimal.valueOf(dealsBefore), 4, RoundingMode.HALF_EVEN);
+            Map<String, Object> evidence = new LinkedHashMap<>();
+            evidence.put("productLine", next.key());
+            evidence.put("dealsThisPeriodLastYear", dealsBefore);
+            evidence.put("dealsNextPeriodLastYear", dealsNext);
+            evidence.put("wonRevenueThisPeriodLastYear", before.kpis().wonRevenue().value());
+            evidence.put("wonRevenueNextPeriodLastYear", next.kpis().wonRevenue().value());
+            evidence.put("dip", dip);
+            found.add(recommendation(c, "seasonal-dip", next.label(), "dealCount", BigDecimal.valueOf(dealsNext), "SEASON", evidence,
+                    Severity.INFO, before.kpis().wonRevenue().value().subtract(next.kpis().wonRevenue().value()).max(BigDecimal.ZERO),
+                    next.label(), percent(dip, c.locale), Integer.toString(nextLastYear.from().getYear())));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    private static List<BigDecimal> oldestFirst(List<BigDecimal> newestFirst) {
+        List<BigDecimal> copy = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
+    /** The q-quantile by linear interpolation between the closest ranks; null for no values. */
+    static BigDecimal quantile(List<BigDecimal> values, BigDecimal q) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<BigDecimal> sorted = values.stream().sorted().toList();
+        BigDecimal position = q.multiply(BigDecimal.valueOf(sorted.size() - 1));
+        int lower = position.setScale(0, RoundingMode.FLOOR).intValue();
+        BigDecimal fraction = position.subtract(BigDecimal.valueOf(lower));
+        BigDecimal low = sorted.get(lower);
+        BigDecimal high = sorted.get(Math.min(lower + 1, sorted.size() - 1));
+        return low.add(high.subtract(low).multiply(fraction)).setScale(4, RoundingMode.HALF_EVEN);
+    }
+
+    private static String percent(BigDecimal ratio, Locale locale) {
+        return ratio == null ? "—" : java.text.NumberFormat.getPercentInstance(locale).format(ratio);
+    }
+
+    private String money(BigDecimal amount, Locale locale) {
+        java.text.NumberFormat format = java.text.NumberFormat.getCurrencyInstance(locale);
+        format.setCurrency(java.util.Currency.getInstance(organization.currency()));
+        format.setMaximumFractionDigits(0);
+        return amount == null ? "—" : format.format(amount);
+    }
+
+    private static String decimal(BigDecimal value, Locale locale) {
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(1);
+        return value == null ? "—" : format.format(value);
+    }
+}

@@ -1,0 +1,230 @@
+package io.partnerpulse.recommendation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import io.partnerpulse.kpi.ChannelReport;
+import io.partnerpulse.kpi.Dimension;
+import io.partnerpulse.kpi.KpiQuery;
+import io.partnerpulse.kpi.KpiReport;
+import io.partnerpulse.kpi.Kpis;
+import io.partnerpulse.kpi.PipelineReport;
+import io.partnerpulse.kpi.RecordsPage;
+import io.partnerpulse.shared.OrganizationSettings;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/**
+ * Each rule on KPI answers made by hand, where the right recommendation is known, and where none
+ * must appear (one period below the quartile, a fall interrupted once, a small dip).
+ */
+class RecommendationRulesTests {
+
+    static final LocalDate Q3 = LocalDate.of(2026, 7, 1);
+    static final LocalDate Q4 = LocalDate.of(2026, 10, 1);
+
+    /** KPIs of one group with the numbers the rules read; everything else empty. */
+    record Numbers(BigDecimal averageDealSize, long deals, BigDecimal revenue, BigDecimal target, BigDecimal attainment,
+                   BigDecimal open, BigDecimal coverage, BigDecimal cycle, BigDecimal velocity, BigDecimal dealSuccess,
+                   BigDecimal decided) {
+        static Numbers none() {
+            return new Numbers(null, 0, BigDecimal.ZERO, null, null, BigDecimal.ZERO, null, null, null, null, BigDecimal.ZERO);
+        }
+
+        Numbers ads(String v) { return new Numbers(d(v), deals, revenue, target, attainment, open, coverage, cycle, velocity, dealSuccess, decided); }
+        Numbers deals(long n) { return new Numbers(averageDealSize, n, revenue, target, attainment, open, coverage, cycle, velocity, dealSuccess, decided); }
+        Numbers revenue(String v) { return new Numbers(averageDealSize, deals, d(v), target, attainment, open, coverage, cycle, velocity, dealSuccess, decided); }
+        Numbers target(String t, String a) { return new Numbers(averageDealSize, deals, revenue, d(t), d(a), open, coverage, cycle, velocity, dealSuccess, decided); }
+        Numbers coverage(String amount, String c) { return new Numbers(averageDealSize, deals, revenue, target, attainment, d(amount), d(c), cycle, velocity, dealSuccess, decided); }
+        Numbers cycle(String c, String v) { return new Numbers(averageDealSize, deals, revenue, target, attainment, open, coverage, d(c), d(v), dealSuccess, decided); }
+        Numbers success(String s, String n) { return new Numbers(averageDealSize, deals, revenue, target, attainment, open, coverage, cycle, velocity, d(s), d(n)); }
+
+        KpiReport.Kpis kpis() {
+            Optional<BigDecimal> no = Optional.empty();
+            return new KpiReport.Kpis(new KpiReport.AverageDealSize(averageDealSize, null, null, null, "perDeal", no, no),
+                    new KpiReport.DealCount(deals, 0, 0, no, no, null, no),
+                    new KpiReport.WonRevenue(revenue, no, no, target, Optional.ofNullable(attainment)),
+                    new KpiReport.Pipeline(open, 0, open, open, List.of(), 0, BigDecimal.ZERO, 0, 0, null, coverage, no, no, null, no),
+                    new KpiReport.Ratio(null, BigDecimal.ZERO, BigDecimal.ZERO, "cohort", no, no),
+                    new KpiReport.Ratio(null, BigDecimal.ZERO, BigDecimal.ZERO, "closed", no, no),
+                    new KpiReport.SalesCycle(cycle, cycle, null, null, no, no),
+                    new KpiReport.SalesVelocity(velocity, 0, null, null, null, no, no), null,
+                    new KpiReport.DealSuccess(dealSuccess, null, decided, null, no, no));
+        }
+    }
+
+    static BigDecimal d(String value) {
+        return value == null ? null : new BigDecimal(value);
+    }
+
+    /** Answers by period start and grouping: a function of the query. */
+    static final class FakeKpis implements Kpis {
+        final Map<String, List<KpiReport.Group>> reports = new HashMap<>();
+        ChannelReport channels = new ChannelReport(Q3, Q4, "USD", List.of(), List.of(), row("total", "All", null, "0", "0", null), List.of());
+
+        void own(LocalDate from, Numbers numbers) {
+            reports.put(from + "/", List.of(new KpiReport.Group("", "", numbers.kpis())));
+        }
+
+        void by(Dimension dimension, LocalDate from, Map<String, Numbers> groups) {
+            List<KpiReport.Group> list = new ArrayList<>();
+            groups.forEach((key, numbers) -> list.add(new KpiReport.Group(key, "Name " + key, numbers.kpis())));
+            reports.put(from + "/" + dimension, list);
+        }
+
+        @Override
+        public KpiReport report(KpiQuery query) {
+            String key = query.from() + "/" + (query.groupBy() == null ? "" : query.groupBy());
+            List<KpiReport.Group> groups = reports.getOrDefault(key,
+                    query.groupBy() == null ? List.of(new KpiReport.Group("", "", Numbers.none().kpis())) : List.of());
+            return new KpiReport(query.from(), query.to(), "USD", "UTC", null, groups, List.of());
+        }
+
+        @Override
+        public ChannelReport channels(KpiQuery query) {
+            return channels;
+        }
+
+        @Override
+        public PipelineReport pipeline(Instant at, Map<Dimension, List<String>> filters, Dimension groupBy) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public RecordsPage records(String kpi, KpiQuery query, String group, int page, int size) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    static ChannelReport.Row row(String key, String label, String type, String spend, String won, String roi) {
+        return new ChannelReport.Row(key, label, type, 0, 0, 0, d(won), null, d(spend), null, null, d(roi), null);
+    }
+
+    final FakeKpis kpis = new FakeKpis();
+
+    List<Recommendation> plan(Recommendations.Scope scope, Long id) {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        Recommendations recommendations = new Recommendations(kpis, new RecommendationProperties(d("0.25"), 2, 3, 3, d("3"), d("0.20"),
+                d("0.20"), d("0.80")), messages, new OrganizationSettings("USD", ZoneOffset.UTC),
+                Clock.fixed(Instant.parse("2027-01-15T00:00:00Z"), ZoneOffset.UTC));
+        return recommendations.plan(scope, id, Q3, Q4, Locale.ENGLISH);
+    }
+
+    static Map<String, Numbers> successes(String... values) {
+        Map<String, Numbers> groups = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            groups.put(Integer.toString(i + 1), Numbers.none().success(values[i], "10"));
+        }
+        return groups;
+    }
+
+    static List<String> kinds(List<Recommendation> plan) {
+        return plan.stream().map(Recommendation::kind).toList();
+    }
+
+    @Test
+    void aPartnerBelowThePartnersLowerQuartileTwoPeriodsInARowIsUpForReview() {
+        // Q3: 0.10 0.50 0.60 0.70 0.80 → lower quartile 0.50; Q2: 0.20 0.40 0.60 0.70 0.90 → 0.40
+        kpis.by(Dimension.PARTNER, Q3, successes("0.10", "0.50", "0.60", "0.70", "0.80"));
+        kpis.by(Dimension.PARTNER, Q3.minusMonths(3), successes("0.20", "0.40", "0.60", "0.70", "0.90"));
+        kpis.own(Q3, Numbers.none().ads("1000"));
+        List<Recommendation> plan = plan(Recommendations.Scope.PARTNER, 1L);
+        assertThat(kinds(plan)).containsExactly("deal-success-review");
+        Recommendation review = plan.get(0);
+        assertThat(review.severity()).isEqualTo(Recommendation.Severity.HIGH);
+        assertThat(review.value()).isEqualByComparingTo("0.10");
+        assertThat(review.comparison()).isEqualTo("PEER_QUARTILE");
+        assertThat(review.evidence().get("lowerQuartile")).asList().containsExactly(d("0.5000"), d("0.4000"));
+        assertThat(review.title()).isEqualTo("Name 1: deal success 10%, below the partners' lower quartile (50%) 2 periods in a row");
+        // (0.50 − 0.10) × 10 decided registrations × 1,000 average deal = 4,000
+        assertThat(review.expectedImpact()).isEqualByComparingTo("4000.00");
+        assertThat(plan(Recommendations.Scope.PARTNER, 2L)).as("at the quartile is not below it").isEmpty();
+    }
+
+    @Test
+    void onePeriodBelowTheQuartileIsNotEnough() {
+        kpis.by(Dimension.PARTNER, Q3, successes("0.10", "0.50", "0.60", "0.70", "0.80"));
+        kpis.by(Dimension.PARTNER, Q3.minusMonths(3), successes("0.60", "0.40", "0.60", "0.70", "0.90"));
+        assertThat(kinds(plan(Recommendations.Scope.PROGRAM, null))).doesNotContain("deal-success-review");
+    }
+
+    @Test
+    void anAverageDealSizeFallingThreePeriodsInARowCallsForValueSelling() {
+        kpis.own(Q3, Numbers.none().ads("700").deals(10));
+        kpis.own(Q3.minusMonths(3), Numbers.none().ads("800"));
+        kpis.own(Q3.minusMonths(6), Numbers.none().ads("900"));
+        kpis.own(Q3.minusMonths(9), Numbers.none().ads("1000"));
+        List<Recommendation> plan = plan(Recommendations.Scope.EMPLOYEE, 7L);
+        assertThat(kinds(plan)).containsExactly("average-deal-size-falling");
+        // 10 deals × (1,000 − 700) = 3,000
+        assertThat(plan.get(0).expectedImpact()).isEqualByComparingTo("3000.00");
+        kpis.own(Q3.minusMonths(6), Numbers.none().ads("750"));
+        assertThat(kinds(plan(Recommendations.Scope.EMPLOYEE, 7L))).as("a rise in between breaks the run").isEmpty();
+    }
+
+    @Test
+    void aChannelTypeLosingMoneyWhileAnotherEarnsGetsTheSpendRecommendation() {
+        kpis.channels = new ChannelReport(Q3, Q4, "USD", List.of(),
+                List.of(row("PAID", "Paid", null, "10000", "4000", "-0.6000"), row("EARNED", "Earned", null, "2000", "9000", "3.5000"),
+                        row("OWNED", "Owned", null, "0", "500", null)),
+                row("total", "All", null, "12000", "13500", "0.1250"), List.of());
+        List<Recommendation> plan = plan(Recommendations.Scope.PROGRAM, null);
+        assertThat(kinds(plan)).containsExactly("channel-type-spend");
+        assertThat(plan.get(0).title()).isEqualTo("Paid channels lose money (ROI -60%) while Earned channels earn it (ROI 350%)");
+        assertThat(plan.get(0).action()).isEqualTo("Move spend from Paid to Earned channels.");
+        assertThat(plan.get(0).expectedImpact()).isEqualByComparingTo("6000.00");
+        assertThat(plan(Recommendations.Scope.DEPARTMENT, 3L)).as("spend is not a department's").isEmpty();
+    }
+
+    @Test
+    void thinCoverageALongerCycleAndAMissedTargetAreNamed() {
+        kpis.own(Q3, Numbers.none().coverage("20000", "1.2500").cycle("36", "100").target("50000", "0.6000").revenue("30000"));
+        kpis.own(Q3.minusMonths(3), Numbers.none().cycle("30", "150"));
+        List<Recommendation> plan = plan(Recommendations.Scope.UNIT, 2L);
+        // both HIGH, ranked by impact: the pipeline shortfall (remaining target 20,000 ÷ 1.25 = 16,000;
+        // 3 × 16,000 − 20,000 = 28,000) before the missed target (50,000 − 30,000 = 20,000)
+        assertThat(kinds(plan)).containsExactly("pipeline-coverage", "behind-target", "sales-cycle-longer");
+        assertThat(plan.get(0).expectedImpact()).isEqualByComparingTo("28000.00");
+        assertThat(plan.get(1).expectedImpact()).isEqualByComparingTo("20000.00");
+        assertThat(plan.get(2).title()).isEqualTo("Sales cycle 36 days, 20% longer than the 30 days of the previous period");
+    }
+
+    @Test
+    void aSummerProductsWinterDipIsRecognisedAsSeasonalNotAFailure() {
+        kpis.by(Dimension.PRODUCT_LINE, Q3.minusYears(1), Map.of("9", Numbers.none().deals(40).revenue("40000"),
+                "8", Numbers.none().deals(40).revenue("40000")));
+        kpis.by(Dimension.PRODUCT_LINE, Q4.minusYears(1), Map.of("9", Numbers.none().deals(22).revenue("22000"),
+                "8", Numbers.none().deals(38).revenue("38000")));
+        List<Recommendation> plan = plan(Recommendations.Scope.PROGRAM, null);
+        assertThat(kinds(plan)).containsExactly("seasonal-dip");
+        Recommendation dip = plan.get(0);
+        assertThat(dip.severity()).isEqualTo(Recommendation.Severity.INFO);
+        assertThat(dip.subject()).isEqualTo("Name 9");
+        assertThat(dip.evidence()).containsEntry("dip", d("0.4500"));
+        assertThat(dip.action()).contains("do not read the dip as a partner's failure");
+    }
+
+    @Test
+    void theQuantileInterpolatesAndTiesShareAValue() {
+        assertThat(Recommendations.quantile(List.of(d("1"), d("2"), d("3"), d("4")), d("0.25"))).isEqualByComparingTo("1.75");
+        assertThat(Recommendations.quantile(List.of(d("0.5"), d("0.5"), d("0.5")), d("0.25"))).isEqualByComparingTo("0.5");
+        assertThat(Recommendations.quantile(List.of(), d("0.25"))).isNull();
+        Function<String, BigDecimal> one = v -> Recommendations.quantile(List.of(d(v)), d("0.25"));
+        assertThat(one.apply("0.3")).isEqualByComparingTo("0.3");
+    }
+}
