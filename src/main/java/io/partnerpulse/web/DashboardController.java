@@ -47,7 +47,11 @@ class DashboardController {
     private final MessageSource messages;
     private final JdbcClient jdbc;
 
-    DashboardController(Kpis kpis, KpiCards cards, OrganizationSettings organization, MessageSource messages, JdbcClient jdbc) {
+    private final PlanView plan;
+
+    DashboardController(Kpis kpis, KpiCards cards, OrganizationSettings organization, MessageSource messages, JdbcClient jdbc,
+                        PlanView plan) {
+        this.plan = plan;
         this.kpis = kpis;
         this.cards = cards;
         this.organization = organization;
@@ -66,6 +70,7 @@ class DashboardController {
         model.addAttribute("selection", selection);
         model.addAttribute("cards", result.cards());
         model.addAttribute("empty", result.empty());
+        model.addAttribute("recommendations", plan.forSelection(selection, locale));
         model.addAttribute("periods", Selection.PERIODS);
         model.addAttribute("tiers", List.of("PLATINUM", "GOLD", "SILVER", "REGISTERED"));
         model.addAttribute("channelTypes", List.of("PAID", "EARNED", "OWNED"));

@@ -26,7 +26,10 @@ class OrganizationPage {
     private final KpiCards cards;
     private final OrganizationSettings settings;
 
-    OrganizationPage(OrganizationManagement organization, KpiCards cards, OrganizationSettings settings) {
+    private final PlanView plan;
+
+    OrganizationPage(OrganizationManagement organization, KpiCards cards, OrganizationSettings settings, PlanView plan) {
+        this.plan = plan;
         this.organization = organization;
         this.cards = cards;
         this.settings = settings;
@@ -68,6 +71,7 @@ class OrganizationPage {
         model.addAttribute("periods", Selection.PERIODS);
         model.addAttribute("cards", result.cards());
         model.addAttribute("empty", result.empty());
+        model.addAttribute("recommendations", plan.forSelection(selection, locale));
         return "organization/view";
     }
 

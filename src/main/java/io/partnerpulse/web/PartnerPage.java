@@ -46,8 +46,11 @@ class PartnerPage {
     private final PartnerDirectory directory;
     private final CurrentActor actor;
 
-    PartnerPage(PartnerDirectory directory, CurrentActor actor, PartnerManagement partners, OpportunityManagement opportunities, RegistrationManagement registrations,
+    private final PlanView plan;
+
+    PartnerPage(PlanView plan, PartnerDirectory directory, CurrentActor actor, PartnerManagement partners, OpportunityManagement opportunities, RegistrationManagement registrations,
                 CommissionStatements commissions, Kpis kpis, KpiCards cards, OrganizationSettings organization) {
+        this.plan = plan;
         this.directory = directory;
         this.actor = actor;
         this.partners = partners;
@@ -74,6 +77,7 @@ class PartnerPage {
         model.addAttribute("selection", selection);
         model.addAttribute("periods", Selection.PERIODS);
         model.addAttribute("cards", cards.cards(query(selection, id), locale).cards());
+        model.addAttribute("recommendations", plan.forSelection(selection, locale));
         if (otherId != null && otherId != id) {
             PartnerView other = partners.get(otherId);
             model.addAttribute("other", other);

@@ -24,6 +24,8 @@ class RecommendationDemoTests {
     JdbcClient jdbc;
     @Autowired
     OrganizationSettings organization;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     LocalDate quarterStart(int quartersBack) {
         LocalDate today = LocalDate.now(organization.timeZone());
@@ -66,5 +68,31 @@ class RecommendationDemoTests {
                 .findFirst().orElseThrow();
         assertThat(dip.comparison()).isEqualTo("SEASON");
         assertThat(dip.severity()).as("expected, not a failure").isEqualTo(Recommendation.Severity.INFO);
+    }
+
+    @Test
+    void theApiAndThePagesShowThePlanAndAPartnerSeesOnlyItsOwn() {
+        LocalDate from = quarterStart(1);
+        String period = "from=" + from + "&to=" + from.plusMonths(3);
+        io.partnerpulse.support.Api manager = new io.partnerpulse.support.Api(port,
+                io.partnerpulse.support.Api.basic("manager@demo.partnerpulse.io", "partnerpulse-demo"));
+        io.partnerpulse.support.Api.Response program = manager.get("/api/v1/recommendations?scope=program&" + period);
+        assertThat(program.status()).isEqualTo(200);
+        assertThat(program.body()).contains("\"kind\":\"channel-spend\"", "\"subject\":\"Display Ads\"", "\"evidence\"",
+                "\"comparison\":\"PEERS\"", "\"expectedImpact\"");
+        assertThat(manager.get("/?period=custom&" + period).body()).contains("Recommendations", "Display Ads loses money");
+        assertThat(manager.get("/?period=custom&" + period + "&lang=ur").body()).contains("سفارشات");
+        assertThat(manager.get("/api/v1/recommendations?scope=planet&" + period).status()).isEqualTo(400);
+        assertThat(manager.get("/api/v1/recommendations?scope=partner&" + period).status()).as("a partner needs its id").isEqualTo(400);
+        assertThat(manager.get("/api/v1/recommendations?scope=program&from=2026-13-01&to=2026-02-01").status()).isEqualTo(400);
+
+        io.partnerpulse.support.Api partner = new io.partnerpulse.support.Api(port,
+                io.partnerpulse.support.Api.basic("partner4@demo.partnerpulse.io", "partnerpulse-demo"));
+        assertThat(partner.get("/api/v1/recommendations?scope=program&" + period).status()).isEqualTo(403);
+        assertThat(partner.get("/api/v1/recommendations?scope=partner&id=2&" + period).status()).isEqualTo(403);
+        io.partnerpulse.support.Api.Response own = partner.get("/api/v1/recommendations?scope=partner&" + period);
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.body()).doesNotContain("Display Ads");
+        own.json().valueStream().forEach(r -> assertThat(r.get("scopeId").asLong()).isEqualTo(4));
     }
 }
