@@ -86,6 +86,23 @@ public final class RecordTable<V extends Versioned> {
      * version = version + 1); a 404 if the record is gone, a 409 if its version moved on.
      */
     public V update(long id, long version, String sql, Map<String, ?> params) {
+        return updateRow(id, version, sql, params);
+    }
+
+    /**
+     * Deletes the record at the version the client read, and records it in the audit log as
+     * "entity.deleted"; a 404 if it is gone, a 409 if its version moved on.
+     */
+    public void remove(long id, long version, String table) {
+        V before = get(id);
+        int rows = jdbc.sql("delete from " + table + " where id = :id and version = :version").param("id", id).param("version", version).update();
+        if (rows == 0) {
+            throw ApiError.staleVersion(entity, id, version);
+        }
+        audit.record(entity + ".deleted", entity, id, before, null);
+    }
+
+    private V updateRow(long id, long version, String sql, Map<String, ?> params) {
         get(id);
         int rows = jdbc.sql(sql).params(params).param("id", id).param("version", version).update();
         if (rows == 0) {

@@ -68,6 +68,12 @@ public class TargetManagement {
                 where id = :id and version = :version""", params(form));
     }
 
+    /** Removes a target (a target is a plan, not a fact: nothing else refers to it). */
+    @Transactional
+    public void delete(long id, long version) {
+        targets.remove(id, version, "target");
+    }
+
     @Transactional(readOnly = true)
     public TargetView get(long id) {
         return targets.get(id);

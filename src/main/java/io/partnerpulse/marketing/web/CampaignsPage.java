@@ -60,6 +60,35 @@ class CampaignsPage {
         return show(model, locale, null, null, 0, form, FormErrors.byField(errors));
     }
 
+    /** The list with the form filled in with a campaign, to change it. */
+    @GetMapping("/campaigns/{id}/edit")
+    String editForm(@PathVariable long id, Model model, Locale locale) {
+        CampaignView c = marketing.campaign(id);
+        model.addAttribute("editing", id);
+        return show(model, locale, c.channelId(), null, 0, new CampaignForm(c.externalId(), c.name(), c.channelId(), c.partnerId(),
+                c.startsOn(), c.endsOn(), c.cost(), c.currency(), c.version()), Map.of());
+    }
+
+    /** Saves a changed campaign at the version the form showed; bad fields are named beside them, a stale version writes nothing. */
+    @PostMapping("/campaigns/{id}")
+    String edit(@PathVariable long id, @Valid @ModelAttribute("form") CampaignForm form, BindingResult errors, Model model, Locale locale,
+                RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                if (form.version() == null) {
+                    throw ApiError.versionRequired();
+                }
+                CampaignView saved = marketing.editCampaign(id, form, form.version());
+                redirect.addFlashAttribute("flash", messages.getMessage("campaigns.saved", new Object[] {saved.name()}, locale));
+                return "redirect:/campaigns?channelId=" + saved.channelId();
+            } catch (ApiError e) {
+                FormErrors.copy(e, errors);
+            }
+        }
+        model.addAttribute("editing", id);
+        return show(model, locale, null, null, 0, form, FormErrors.byField(errors));
+    }
+
     private String show(Model model, Locale locale, Long channelId, String q, int page, CampaignForm draft, Map<String, String> fieldErrors) {
         model.addAttribute("campaigns", marketing.campaigns(channelId, null, null, q, null, Math.max(0, page), 50));
         model.addAttribute("channels", marketing.channels(null, null, "name", 0, 500).items());

@@ -53,6 +53,13 @@ class TargetApi {
         return Versions.created("/api/v1/targets/" + view.id(), view);
     }
 
+    @org.springframework.web.bind.annotation.DeleteMapping("/{id}")
+    @io.swagger.v3.oas.annotations.Operation(summary = "Remove a target (If-Match with the version read)")
+    ResponseEntity<Void> delete(@PathVariable long id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        targets.delete(id, Versions.required(ifMatch, null));
+        return ResponseEntity.noContent().build();
+    }
+
     @PutMapping("/{id}")
     ResponseEntity<TargetView> edit(@PathVariable long id, @Valid @RequestBody TargetForm form,
                                     @RequestHeader(name = "If-Match", required = false) String ifMatch) {

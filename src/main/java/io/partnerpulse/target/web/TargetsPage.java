@@ -58,6 +58,22 @@ class TargetsPage {
         return "target/list";
     }
 
+    /** Removes a target from its row, at the version the page showed. */
+    @PostMapping("/targets/{id}/delete")
+    String delete(@PathVariable long id, @RequestParam(required = false) Long version, RedirectAttributes flash, Locale locale) {
+        TargetManagement.TargetView target = targets.get(id);
+        try {
+            if (version == null) {
+                throw ApiError.versionRequired();
+            }
+            targets.delete(id, version);
+            flash.addFlashAttribute("flash", messages.getMessage("targets.deleted", new Object[] {String.valueOf(id)}, locale));
+        } catch (ApiError e) {
+            flash.addFlashAttribute("flashError", messages.getMessage("action.failed", new Object[] {e.getMessage()}, locale));
+        }
+        return "redirect:/targets?scope=" + target.scope();
+    }
+
     /** Changes a target's value from its row; everything else about the target stays as it was. */
     @PostMapping("/targets/{id}/value")
     String changeValue(@PathVariable long id, @RequestParam(required = false) String value, @RequestParam(required = false) Long version,
