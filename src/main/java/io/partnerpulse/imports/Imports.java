@@ -63,6 +63,15 @@ public class Imports {
         }
     }
 
+    /** Imports change the whole program: administrators and unscoped channel managers only (403 otherwise). */
+    public static void requireImporter(io.partnerpulse.shared.CurrentActor actor) {
+        actor.requireStaff();
+        if (actor.orgScope().isPresent()) {
+            throw new ApiError(HttpStatus.FORBIDDEN, "import.forbidden", "Forbidden",
+                    "Imports change the whole program; a manager scoped to a unit or department cannot run them.", Map.of());
+        }
+    }
+
     /** The first rows of a file with the mapping most likely meant. */
     public record Preview(List<String> header, List<List<String>> rows, String delimiter, Map<String, String> guessedColumns,
                           List<ImportField> fields) {

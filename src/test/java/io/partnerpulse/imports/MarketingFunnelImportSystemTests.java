@@ -1,6 +1,5 @@
 package io.partnerpulse.imports;
 
-import static io.partnerpulse.imports.SalesPipelineImportSystemTests.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -9,6 +8,7 @@ import java.util.UUID;
 
 import io.partnerpulse.PartnerPulseIntegrationTest;
 import io.partnerpulse.support.Api;
+import io.partnerpulse.support.Eventually;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -56,7 +56,7 @@ class MarketingFunnelImportSystemTests {
 
         // 5 leads first contacted in February 2019, 2 of them won → cohort close rate 0.4.
         String february = "/api/v1/kpis?from=2019-02-01&to=2019-03-01";
-        awaitTrue(() -> api.get(february).json().at("/groups/0/kpis/closeRate/numerator").asLong() == 2);
+        Eventually.until(() -> api.get(february).json().at("/groups/0/kpis/closeRate/numerator").asLong() == 2);
         JsonNode kpis = api.get(february).json().at("/groups/0/kpis");
         assertThat(kpis.at("/closeRate/value").decimalValue()).isEqualByComparingTo("0.4");
         assertThat(kpis.at("/dealCount/value").asLong()).isEqualTo(1);

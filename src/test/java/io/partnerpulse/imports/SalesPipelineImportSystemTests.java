@@ -3,12 +3,12 @@ package io.partnerpulse.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 import io.partnerpulse.PartnerPulseIntegrationTest;
 import io.partnerpulse.support.Api;
+import io.partnerpulse.support.Eventually;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -88,7 +88,7 @@ class SalesPipelineImportSystemTests {
         importAll();
         long central = idOf("/api/v1/business-units?q=Central%20" + u);
         String march = "/api/v1/kpis?from=2026-03-01&to=2026-04-01&unitId=" + central;
-        awaitTrue(() -> api.get(march).json().at("/groups/0/kpis/dealCount/value").asLong() == 2);
+        Eventually.until(() -> api.get(march).json().at("/groups/0/kpis/dealCount/value").asLong() == 2);
         JsonNode kpis = api.get(march).json().at("/groups/0/kpis");
         // Won in March: 200 and 400 → average deal size 300, revenue 600; one lost → win rate 2 / 3.
         assertThat(kpis.at("/averageDealSize/value").decimalValue()).isEqualByComparingTo("300.00");
@@ -146,13 +146,4 @@ class SalesPipelineImportSystemTests {
         return items.get(0).get("id").asLong();
     }
 
-    static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 seconds");
-            }
-            Thread.sleep(25);
-        }
-    }
 }

@@ -52,7 +52,7 @@ class ScorecardPdfSystemTests {
         admin.post("/api/v1/opportunities/" + deal.id() + "/win", "{}", deal.etag());
         LocalDate today = LocalDate.now();
         String period = "from=" + today.withDayOfMonth(1) + "&to=" + today.withDayOfMonth(1).plusMonths(1);
-        SalesPipelineAwait.until(() -> jdbc.sql("select count(*) from commission where opportunity_id = ?").param(deal.id())
+        io.partnerpulse.support.Eventually.until(() -> jdbc.sql("select count(*) from commission where opportunity_id = ?").param(deal.id())
                 .query(Long.class).single() == 1);
 
         HttpResponse<byte[]> pdf = fetch("/api/v1/scorecards/partner/" + partner + "?" + period, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));

@@ -18,6 +18,7 @@ import io.partnerpulse.PartnerPulseIntegrationTest;
 import io.partnerpulse.deal.OpportunityManagement;
 import io.partnerpulse.deal.StageRequests;
 import io.partnerpulse.support.Api;
+import io.partnerpulse.support.Eventually;
 import io.partnerpulse.support.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,8 +108,8 @@ class WebhookSystemTests {
         long id = deal.id();
         assertThat(admin.post("/api/v1/opportunities/" + id + "/win", "{}", deal.etag()).status()).isEqualTo(200);
 
-        awaitTrue(() -> about(id, "deal.won").stream().filter(Received::signatureValid).count() >= 1
-                && calls.get() >= 3 && !about(id, "commission.accrued").isEmpty());
+        Eventually.until(() -> about(id, "deal.won").stream().filter(Received::signatureValid).count() >= 1
+                && calls.get() >= 3 && !about(id, "commission.accrued").isEmpty(), Duration.ofSeconds(20));
         assertThat(received).allMatch(Received::signatureValid);
         JsonNode payload = JsonMapper.builder().build().readTree(about(id, "deal.won").get(0).body());
         assertThat(payload.get("type").asString()).isEqualTo("deal.won");
@@ -119,12 +120,12 @@ class WebhookSystemTests {
         JsonNode log = admin.get("/api/v1/webhooks/" + subscription + "/deliveries").json().get("items");
         JsonNode won = log.valueStream().filter(d -> d.get("eventType").asString().equals("deal.won")
                 && d.get("payload").asString().contains("\"opportunityId\":" + id + ",")).findFirst().orElseThrow();
-        awaitTrue(() -> admin.get("/api/v1/webhooks/" + subscription + "/deliveries?status=DELIVERED").json().get("total").asLong() >= 2);
+        Eventually.until(() -> admin.get("/api/v1/webhooks/" + subscription + "/deliveries?status=DELIVERED").json().get("total").asLong() >= 2, Duration.ofSeconds(20));
         int before = about(id, "deal.won").size();
         Api.Response replay = admin.post("/api/v1/webhooks/" + subscription + "/deliveries/" + won.get("id").asLong() + "/replay", "{}");
         assertThat(replay.status()).as(replay.body()).isEqualTo(200);
         assertThat(replay.json().get("replayOf").asLong()).isEqualTo(won.get("id").asLong());
-        awaitTrue(() -> about(id, "deal.won").size() == before + 1);
+        Eventually.until(() -> about(id, "deal.won").size() == before + 1, Duration.ofSeconds(20));
         assertThat(about(id, "deal.won")).extracting(r -> JsonMapper.builder().build().readTree(r.body()).get("id").asString())
                 .as("a replay carries the same event id, so that a receiver can tell it has seen it").containsOnly(payload.get("id").asString());
         long attempts = jdbc.sql("select max(attempts) from webhook_delivery where subscription_id = ?").param(subscription).query(Long.class).single();
@@ -150,7 +151,7 @@ class WebhookSystemTests {
         // and a lost deal that commits is sent, proving the subscription listens
         Api.Response lost = admin.post("/api/v1/opportunities/" + id + "/lose", "{\"reason\": \"price\"}", admin.get("/api/v1/opportunities/" + id).etag());
         assertThat(lost.status()).isEqualTo(200);
-        awaitTrue(() -> about(id, "deal.lost").stream().anyMatch(Received::signatureValid) && calls.get() >= 3);
+        Eventually.until(() -> about(id, "deal.lost").stream().anyMatch(Received::signatureValid) && calls.get() >= 3, Duration.ofSeconds(20));
         assertThat(about(id, "deal.won")).isEmpty();
     }
 
@@ -164,13 +165,4 @@ class WebhookSystemTests {
         assertThat(admin.get("/api/v1/webhooks/" + made.id()).json().get("secret").isNull()).as("and never shown again").isTrue();
     }
 
-    static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 20 seconds");
-            }
-            Thread.sleep(50);
-        }
-    }
 }

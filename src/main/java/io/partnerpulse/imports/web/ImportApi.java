@@ -152,10 +152,6 @@ class ImportApi {
     }
 
     private void requireImporter() {
-        actor.requireStaff();
-        if (actor.orgScope().isPresent()) {
-            throw new ApiError(HttpStatus.FORBIDDEN, "import.forbidden", "Forbidden",
-                    "Imports change the whole program; a manager scoped to a unit or department cannot run them.", Map.of());
-        }
+        Imports.requireImporter(actor);
     }
 }

@@ -129,8 +129,7 @@ class ImportPage {
         requireImporter();
         Upload upload = uploads.get(token);
         if (upload == null || !upload.owner().equals(actor.name())) {
-            throw new ApiError(HttpStatus.NOT_FOUND, "import.upload-gone", "Upload not found",
-                    "This upload is no longer here (uploads are kept for an hour); upload the file again.", Map.of());
+            throw uploadGone();
         }
         Map<String, String> errors = new LinkedHashMap<>();
         ImportSettings settings = settingsFrom(upload.entity(), form, errors);
@@ -189,8 +188,7 @@ class ImportPage {
         Imports.Run checked = imports.runById(id).orElseThrow(() -> ApiError.notFound("import", id));
         Upload upload = uploads.get(token);
         if (upload == null || !upload.owner().equals(actor.name()) || checked.report() == null) {
-            throw new ApiError(HttpStatus.NOT_FOUND, "import.upload-gone", "Upload not found",
-                    "This upload is no longer here (uploads are kept for an hour); upload the file again.", Map.of());
+            throw uploadGone();
         }
         ImportSettings settings = imports.runSettings(id).orElseThrow();
         String who = actor.name();
@@ -263,12 +261,13 @@ class ImportPage {
         return String.join("\n", lines);
     }
 
+    private static ApiError uploadGone() {
+        return new ApiError(HttpStatus.NOT_FOUND, "import.upload-gone", "Upload not found",
+                "This upload is no longer here (uploads are kept for an hour); upload the file again.", Map.of());
+    }
+
     private void requireImporter() {
-        actor.requireStaff();
-        if (actor.orgScope().isPresent()) {
-            throw new ApiError(HttpStatus.FORBIDDEN, "import.forbidden", "Forbidden",
-                    "Imports change the whole program; a manager scoped to a unit or department cannot run them.", Map.of());
-        }
+        Imports.requireImporter(actor);
     }
 
     private void sweep() {
