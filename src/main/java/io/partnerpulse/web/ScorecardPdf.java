@@ -71,11 +71,13 @@ class ScorecardPdf {
     private final OrganizationSettings settings;
     private final MessageSource messages;
     private final io.partnerpulse.shared.CurrentActor actor;
+    private final PlanView plan;
 
     ScorecardPdf(KpiCards cards, Kpis kpis, PartnerManagement partners, OrganizationManagement organization,
                  CommissionStatements commissions, OrganizationSettings settings, MessageSource messages,
-                 io.partnerpulse.shared.CurrentActor actor) {
+                 io.partnerpulse.shared.CurrentActor actor, PlanView plan) {
         this.actor = actor;
+        this.plan = plan;
         this.cards = cards;
         this.kpis = kpis;
         this.partners = partners;
@@ -132,8 +134,10 @@ class ScorecardPdf {
                 .withFilters(selection.filters())).groups();
         CommissionStatements.Statement statement = dimension == Dimension.PARTNER
                 ? commissions.statement(id, selection.from(), selection.to()) : null;
+        List<io.partnerpulse.recommendation.Recommendation> recommendations = plan.forSelection(selection, locale);
 
-        byte[] bytes = render(name, scope, selection, result, months, statement, new Format(locale, settings.currency()), locale);
+        byte[] bytes = render(name, scope, selection, result, months, statement, recommendations,
+                new Format(locale, settings.currency()), locale);
         String file = "scorecard-" + scope + (id == null ? "" : "-" + id) + "-" + selection.from() + ".pdf";
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(file).build().toString())
@@ -149,7 +153,8 @@ class ScorecardPdf {
     }
 
     private byte[] render(String name, String scope, Selection selection, KpiCards.Result result, List<KpiReport.Group> months,
-                          CommissionStatements.Statement statement, Format format, Locale locale) {
+                          CommissionStatements.Statement statement, List<io.partnerpulse.recommendation.Recommendation> recommendations,
+                          Format format, Locale locale) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 40, 40, 40, 40);
         PdfWriter writer = PdfWriter.getInstance(document, out);
@@ -195,6 +200,21 @@ class ScorecardPdf {
         document.add(Chunk.NEWLINE);
         document.add(new Paragraph(msg("scorecard.chart", locale), heading));
         document.add(chart(writer, months, format, small, locale));
+
+        document.add(new Paragraph(msg("recommendations.title", locale), heading));
+        if (recommendations.isEmpty()) {
+            document.add(new Paragraph(msg("recommendations.none", locale), small));
+        }
+        for (io.partnerpulse.recommendation.Recommendation r : recommendations) {
+            Paragraph item = new Paragraph();
+            item.add(new Chunk(msg("recommendations.severity." + r.severity().name(), locale).toUpperCase(locale) + "  ",
+                    FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8, r.severity() == io.partnerpulse.recommendation.Recommendation.Severity.HIGH
+                            ? DOWN : MUTED)));
+            item.add(new Chunk(r.title(), FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9, INK)));
+            document.add(item);
+            document.add(new Paragraph(r.action(), body));
+            document.add(new Paragraph(" ", small));
+        }
 
         if (statement != null) {
             document.add(new Paragraph(msg("scorecard.commission", locale), heading));

@@ -21,6 +21,8 @@ class RecommendationDemoTests {
     @Autowired
     Recommendations recommendations;
     @Autowired
+    Forecasts forecasts;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     OrganizationSettings organization;
@@ -94,5 +96,50 @@ class RecommendationDemoTests {
         assertThat(own.status()).isEqualTo(200);
         assertThat(own.body()).doesNotContain("Display Ads");
         own.json().valueStream().forEach(r -> assertThat(r.get("scopeId").asLong()).isEqualTo(4));
+    }
+
+    /** The stated bound (docs/forecast.md): each backtest within 25% of what happened, 15% on average. */
+    @Test
+    void theForecastsBacktestOnTheDemoDataIsWithinItsStatedBound() {
+        LocalDate today = LocalDate.now(organization.timeZone());
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        int[] monthsBack = {15, 12, 9, 6, 3};
+        for (int back : monthsBack) {
+            LocalDate asOf = today.withDayOfMonth(1).minusMonths(back);
+            Forecasts.Forecast f = forecasts.forecast(Recommendations.Scope.PROGRAM, null, asOf, 3, true);
+            System.out.println("Backtest at " + asOf + ": " + f.openDeals() + " open deals, expected " + f.expectedRevenue() + " [" + f.low()
+                    + ", " + f.high() + "], won " + f.actualRevenue() + ", error " + f.error());
+            assertThat(f.actualRevenue()).isPositive();
+            assertThat(f.error().abs()).as("backtest at " + asOf).isLessThanOrEqualTo(new java.math.BigDecimal("0.25"));
+            sum = sum.add(f.error().abs());
+        }
+        assertThat(sum.divide(java.math.BigDecimal.valueOf(monthsBack.length), 4, java.math.RoundingMode.HALF_EVEN))
+                .isLessThanOrEqualTo(new java.math.BigDecimal("0.15"));
+    }
+
+    @Test
+    void theForecastOfTheComingMonthsHasARangeAndTheTargets() {
+        Forecasts.Forecast f = forecasts.forecast(Recommendations.Scope.PROGRAM, null, null, 3, false);
+        assertThat(f.months()).hasSize(3);
+        assertThat(f.months()).allSatisfy(m -> {
+            assertThat(m.low()).isLessThanOrEqualTo(m.expectedRevenue());
+            assertThat(m.expectedRevenue()).isLessThanOrEqualTo(m.high());
+            assertThat(m.actualRevenue()).isNull();
+        });
+        assertThat(f.months().get(0).target()).as("the demo sets program revenue targets").isNotNull();
+        assertThat(f.months().get(0).expectedRevenue()).as("most of the pipeline that will close soon closes first")
+                .isGreaterThan(f.months().get(2).expectedRevenue());
+        io.partnerpulse.support.Api manager = new io.partnerpulse.support.Api(port,
+                io.partnerpulse.support.Api.basic("manager@demo.partnerpulse.io", "partnerpulse-demo"));
+        assertThat(manager.get("/api/v1/forecast?months=2").json().get("months").size()).isEqualTo(2);
+        assertThat(manager.get("/api/v1/forecast/backtest?asOf=" + LocalDate.now().minusMonths(6) + "&months=3").json().get("error").isNull())
+                .isFalse();
+        assertThat(manager.get("/api/v1/forecast?months=40").status()).isEqualTo(400);
+        assertThat(manager.get("/api/v1/forecast/backtest?asOf=2999-01-01").status()).isEqualTo(400);
+        io.partnerpulse.support.Api partner = new io.partnerpulse.support.Api(port,
+                io.partnerpulse.support.Api.basic("partner4@demo.partnerpulse.io", "partnerpulse-demo"));
+        assertThat(partner.get("/api/v1/forecast").status()).isEqualTo(403);
+        assertThat(partner.get("/api/v1/forecast?scope=partner&id=2").status()).isEqualTo(403);
+        assertThat(partner.get("/api/v1/forecast?scope=partner").json().get("scopeId").asLong()).isEqualTo(4);
     }
 }

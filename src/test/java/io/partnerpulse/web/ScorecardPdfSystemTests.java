@@ -60,7 +60,7 @@ class ScorecardPdfSystemTests {
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
         String text = text(pdf.body());
         assertThat(text).contains("Scorecard: " + name, "Average deal size", "Deals won", "Close rate", "Deal success",
-                "Commission statement", "Scorecard deal", "ACCRUAL", "150.00 USD", "Total: 150.00 USD on 1 deals", "Won revenue per month");
+                "Commission statement", "Scorecard deal", "ACCRUAL", "150.00 USD", "Total: 150.00 USD on 1 deals", "Won revenue per month", "Recommendations");
 
         HttpResponse<byte[]> page = fetch("/partners/" + partner + "/scorecard.pdf?period=this-month", Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
         assertThat(page.statusCode()).isEqualTo(200);

@@ -33,13 +33,7 @@ class RecommendationApi {
     @Operation(summary = "Recommendations for scope=program|partner|employee|department|unit (id for all but program), from, to (exclusive)")
     List<Recommendation> plan(@RequestParam(defaultValue = "program") String scope, @RequestParam(required = false) Long id,
                               @RequestParam(required = false) String from, @RequestParam(required = false) String to, Locale locale) {
-        Recommendations.Scope kind;
-        try {
-            kind = Recommendations.Scope.valueOf(scope.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiError.invalidParameter("scope", "scope is program, partner, employee, department or unit",
-                    List.of("program", "partner", "employee", "department", "unit"));
-        }
+        Recommendations.Scope kind = ForecastApi.scope(scope);
         if (actor.partner().isPresent()) {
             if (kind != Recommendations.Scope.PARTNER) {
                 actor.requireStaff(); // a partner user has its own partner's plan, not the program's
