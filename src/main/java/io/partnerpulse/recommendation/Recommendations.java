@@ -41,8 +41,11 @@ public class Recommendations {
     private final MessageSource messages;
     private final OrganizationSettings organization;
     private final Clock clock;
+    private final Seasonality seasonality;
 
-    Recommendations(Kpis kpis, RecommendationProperties properties, MessageSource messages, OrganizationSettings organization, Clock clock) {
+    Recommendations(Kpis kpis, RecommendationProperties properties, MessageSource messages, OrganizationSettings organization, Clock clock,
+                    Seasonality seasonality) {
+        this.seasonality = seasonality;
         this.kpis = kpis;
         this.properties = properties;
         this.messages = messages;
@@ -51,8 +54,8 @@ public class Recommendations {
     }
 
     /** A period and the ones before it, of the same length (whole months step by months). */
-    record Period(LocalDate from, LocalDate to) {
-        Period shift(int steps) {
+    public record Period(LocalDate from, LocalDate to) {
+        public Period shift(int steps) {
             if (from.getDayOfMonth() == 1 && to.getDayOfMonth() == 1) {
                 long months = ChronoUnit.MONTHS.between(from, to);
                 return new Period(from.plusMonths(months * steps), to.plusMonths(months * steps));
@@ -89,6 +92,7 @@ public class Recommendations {
         salesCycle(c, found);
         target(c, found);
         season(c, found);
+        againstSeason(c, found);
         found.sort(Comparator.comparing(Recommendation::severity)
                 .thenComparing(r -> r.expectedImpact() == null ? BigDecimal.ZERO : r.expectedImpact(), Comparator.reverseOrder()));
         return found;
@@ -339,6 +343,41 @@ public class Recommendations {
     }
 
     // ------------------------------------------------------------------------------------------
+
+    // ------------------------------------------------------------------------------------------
+    // Won deals against what the season leads one to expect: behind it, or down only as the season goes
+    // ------------------------------------------------------------------------------------------
+
+    private void againstSeason(Context c, List<Recommendation> found) {
+        Seasonality.SeasonalIndex own = seasonality.index(Seasonality.Metric.DEAL_COUNT, c.filters, null, 3);
+        BigDecimal history = own.months().stream().map(Seasonality.MonthIndex::value).filter(v -> v != null)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        // a small scope's own history is too thin for an index: take the program's
+        Seasonality.SeasonalIndex index = history.compareTo(BigDecimal.valueOf(100)) >= 0 || c.filters.isEmpty() ? own
+                : seasonality.index(Seasonality.Metric.DEAL_COUNT, Map.of(), null, 3);
+        Seasonality.Expectation e = seasonality.expectation(Seasonality.Metric.DEAL_COUNT, c.filters, index, c.period.from(), c.period.to());
+        if (e.expected() == null || e.ratio() == null || e.expected().compareTo(BigDecimal.valueOf(5)) < 0) {
+            return;
+        }
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("wonDeals", e.actual());
+        evidence.put("previousPeriod", e.previous());
+        evidence.put("seasonalIndexNow", e.indexNow());
+        evidence.put("seasonalIndexBefore", e.indexBefore());
+        evidence.put("expected", e.expected());
+        evidence.put("indexOf", index == own ? c.scopeName() : "program");
+        BigDecimal shortfall = BigDecimal.ONE.subtract(properties.seasonalDip());
+        if (e.ratio().compareTo(shortfall) < 0) {
+            BigDecimal averageDeal = c.kpis(0).averageDealSize().value();
+            found.add(recommendation(c, "behind-season", null, "dealCount", e.actual(), "SEASON", evidence, Severity.MEDIUM,
+                    averageDeal == null ? null : e.expected().subtract(e.actual()).multiply(averageDeal),
+                    e.actual().toPlainString(), percent(BigDecimal.ONE.subtract(e.ratio()), c.locale),
+                    e.expected().setScale(0, RoundingMode.HALF_EVEN).toPlainString()));
+        } else if (e.actual().compareTo(e.previous()) < 0 && e.ratio().compareTo(new BigDecimal("0.9")) >= 0) {
+            found.add(recommendation(c, "seasonal-as-expected", null, "dealCount", e.actual(), "SEASON", evidence, Severity.INFO, null,
+                    e.previous().toPlainString(), e.actual().toPlainString(), e.expected().setScale(0, RoundingMode.HALF_EVEN).toPlainString()));
+        }
+    }
 
     private static List<BigDecimal> oldestFirst(List<BigDecimal> newestFirst) {
         List<BigDecimal> copy = new ArrayList<>(newestFirst);

@@ -142,4 +142,32 @@ class RecommendationDemoTests {
         assertThat(partner.get("/api/v1/forecast?scope=partner&id=2").status()).isEqualTo(403);
         assertThat(partner.get("/api/v1/forecast?scope=partner").json().get("scopeId").asLong()).isEqualTo(4);
     }
+
+    @Test
+    void theSummerProductLinesIndexPeaksInEachHemispheresOwnSummer() {
+        long cooling = jdbc.sql("select id from product_line where name = 'Cooling Systems'").query(Long.class).single();
+        io.partnerpulse.support.Api manager = new io.partnerpulse.support.Api(port,
+                io.partnerpulse.support.Api.basic("manager@demo.partnerpulse.io", "partnerpulse-demo"));
+        tools.jackson.databind.JsonNode north = manager.get("/api/v1/seasonality?productLine=" + cooling + "&hemisphere=N&years=2").json();
+        tools.jackson.databind.JsonNode south = manager.get("/api/v1/seasonality?productLine=" + cooling + "&hemisphere=S&years=2").json();
+        // northern summer Jun–Aug, winter Dec–Feb; the south the other way round
+        assertThat(mean(north, 6, 7, 8)).isGreaterThan(mean(north, 12, 1, 2) * 1.5);
+        assertThat(mean(south, 12, 1, 2)).isGreaterThan(mean(south, 6, 7, 8) * 1.5);
+        double sum = 0;
+        for (tools.jackson.databind.JsonNode m : north.get("months")) {
+            sum += m.get("index").asDouble();
+        }
+        assertThat(sum).as("the twelve indexes average 1").isCloseTo(12.0, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(manager.get("/api/v1/seasonality?years=1").status()).isEqualTo(400);
+        assertThat(manager.get("/api/v1/seasonality?metric=mood").status()).isEqualTo(400);
+        assertThat(manager.get("/api/v1/seasonality?hemisphere=E").status()).isEqualTo(400);
+    }
+
+    static double mean(tools.jackson.databind.JsonNode index, int... months) {
+        double sum = 0;
+        for (int m : months) {
+            sum += index.get("months").get(m - 1).get("index").asDouble();
+        }
+        return sum / months.length;
+    }
 }

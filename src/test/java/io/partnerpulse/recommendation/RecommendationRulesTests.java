@@ -119,10 +119,7 @@ class RecommendationRulesTests {
         messages.setBasename("messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
-        Recommendations recommendations = new Recommendations(kpis, new RecommendationProperties(d("0.25"), 2, 3, 3, d("3"), d("0.20"),
-                d("0.20"), d("0.80")), messages, new OrganizationSettings("USD", ZoneOffset.UTC),
-                Clock.fixed(Instant.parse("2027-01-15T00:00:00Z"), ZoneOffset.UTC));
-        return recommendations.plan(scope, id, Q3, Q4, Locale.ENGLISH);
+        return recommendationsFor().plan(scope, id, Q3, Q4, Locale.ENGLISH);
     }
 
     static Map<String, Numbers> successes(String... values) {
@@ -217,6 +214,52 @@ class RecommendationRulesTests {
         assertThat(dip.subject()).isEqualTo("Name 9");
         assertThat(dip.evidence()).containsEntry("dip", d("0.4500"));
         assertThat(dip.action()).contains("do not read the dip as a partner's failure");
+    }
+
+    /** Won deals per calendar month over the seasonal window: summer (Jun–Aug) twice as busy as the rest. */
+    void summerSeason() {
+        Map<String, Numbers> months = new java.util.LinkedHashMap<>();
+        for (int m = 1; m <= 12; m++) {
+            months.put(Integer.toString(m), Numbers.none().deals(m >= 6 && m <= 8 ? 60 : 30));
+        }
+        kpis.by(Dimension.MONTH_OF_YEAR, LocalDate.of(2024, 1, 1), months);
+    }
+
+    @Test
+    void aFallThatTheSeasonExplainsIsReportedAsExpectedNotAsAProblem() {
+        summerSeason();
+        // average month (60 × 3 + 30 × 9) ÷ 12 = 37.5: index 1.6 in Jun–Aug, 0.8 in the other months
+        kpis.own(Q3, Numbers.none().deals(40));
+        kpis.own(Q4, Numbers.none().deals(27));
+        List<Recommendation> plan = recommendationsFor().plan(Recommendations.Scope.PROGRAM, null, Q4, Q4.plusMonths(3), Locale.ENGLISH);
+        assertThat(kinds(plan)).containsExactly("seasonal-as-expected");
+        // Jul–Sep: (1.6 × 62 + 0.8 × 30) ÷ 92 = 1.3391 per day; Oct–Dec 0.8: expected 40 × 0.8 ÷ 1.3391 = 23.9; 27 won is not behind
+        assertThat((BigDecimal) plan.get(0).evidence().get("expected")).isBetween(d("23.8"), d("24.0"));
+        assertThat(plan.get(0).severity()).isEqualTo(Recommendation.Severity.INFO);
+    }
+
+    @Test
+    void fewerDealsThanTheSeasonExpectsAreBehindTheSeason() {
+        summerSeason();
+        kpis.own(Q4, Numbers.none().deals(40).ads("500"));
+        kpis.own(Q4.plusMonths(3), Numbers.none().deals(20).ads("500"));
+        List<Recommendation> plan = recommendationsFor().plan(Recommendations.Scope.PROGRAM, null, Q4.plusMonths(3), Q4.plusMonths(6),
+                Locale.ENGLISH);
+        // Jan–Mar and Oct–Dec have the same index: 40 expected, 20 won → 50% behind
+        assertThat(kinds(plan)).containsExactly("behind-season");
+        assertThat(plan.get(0).title()).isEqualTo("20 deals won, 50% fewer than the 40 the season leads to expect");
+        assertThat(plan.get(0).expectedImpact()).isEqualByComparingTo("10000.00");
+    }
+
+    Recommendations recommendationsFor() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        Clock clock = Clock.fixed(Instant.parse("2027-01-15T00:00:00Z"), ZoneOffset.UTC);
+        OrganizationSettings settings = new OrganizationSettings("USD", ZoneOffset.UTC);
+        return new Recommendations(kpis, new RecommendationProperties(d("0.25"), 2, 3, 3, d("3"), d("0.20"), d("0.20"), d("0.80")),
+                messages, settings, clock, new Seasonality(kpis, null, settings, clock));
     }
 
     @Test

@@ -41,7 +41,7 @@ class SecurityConfiguration {
             "/api/v1/partners/*/history", "/api/v1/partners/*/commission-statement", "/api/v1/leads", "/api/v1/leads/*",
             "/api/v1/leads/*/assignments", "/api/v1/opportunities", "/api/v1/opportunities/*", "/api/v1/opportunities/*/history",
             "/api/v1/registrations", "/api/v1/registrations/*", "/api/v1/product-lines", "/api/v1/product-lines/*",
-            "/api/v1/channels", "/api/v1/channels/*", "/api/v1/recommendations", "/api/v1/scorecards/partner/*", "/api/v1/forecast", "/api/v1/forecast/backtest"};
+            "/api/v1/channels", "/api/v1/channels/*", "/api/v1/recommendations", "/api/v1/scorecards/partner/*", "/api/v1/forecast", "/api/v1/forecast/backtest", "/api/v1/seasonality", "/api/v1/seasonality/expected"};
 
     /** What partner users may change: their leads and deals, and their registrations. */
     static final String[] PORTAL_POSTS = {"/api/v1/leads", "/api/v1/leads/*/qualify", "/api/v1/leads/*/disqualify",
