@@ -170,4 +170,34 @@ class RecommendationDemoTests {
         }
         return sum / months.length;
     }
+
+    @Test
+    void thePlanPageRanksByImpactAndLeadsToTheScorecardAndTheFiles() {
+        LocalDate from = quarterStart(1);
+        String period = "period=custom&from=" + from + "&to=" + from.plusMonths(3);
+        io.partnerpulse.support.Api manager = new io.partnerpulse.support.Api(port,
+                io.partnerpulse.support.Api.basic("manager@demo.partnerpulse.io", "partnerpulse-demo"));
+        String page = manager.get("/plan?" + period).body();
+        assertThat(page).contains("Forecast of the open pipeline", "Display Ads loses money", "/scorecard.pdf?", "format=csv");
+        // ranked by expected impact, whatever the severity
+        List<Recommendation> byImpact = recommendations.plan(Recommendations.Scope.PROGRAM, null, from, from.plusMonths(3), Locale.ENGLISH)
+                .stream().filter(r -> r.expectedImpact() != null)
+                .sorted(java.util.Comparator.comparing(Recommendation::expectedImpact).reversed()).toList();
+        for (int i = 0; i + 1 < byImpact.size(); i++) {
+            if (byImpact.get(i).expectedImpact().compareTo(byImpact.get(i + 1).expectedImpact()) > 0) {
+                String first = org.springframework.web.util.HtmlUtils.htmlEscape(byImpact.get(i).title());
+                String second = org.springframework.web.util.HtmlUtils.htmlEscape(byImpact.get(i + 1).title());
+                assertThat(page.indexOf(first)).as(first + " before " + second).isNotNegative().isLessThan(page.indexOf(second));
+            }
+        }
+        io.partnerpulse.support.Api.Response csv = manager.get("/api/v1/recommendations?scope=program&from=" + from + "&to=" + from.plusMonths(3)
+                + "&format=csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).contains("kind,scope,scopeId,subject,kpi,value,comparison,severity,title,action,expectedImpact", "channel-spend");
+        io.partnerpulse.support.Api partner = new io.partnerpulse.support.Api(port,
+                io.partnerpulse.support.Api.basic("partner4@demo.partnerpulse.io", "partnerpulse-demo"));
+        String own = partner.get("/plan?scope=program&" + period).body();
+        assertThat(own).doesNotContain("Display Ads", "Cooling Systems");
+        assertThat(own).contains("/partners/4/scorecard.pdf");
+    }
 }
