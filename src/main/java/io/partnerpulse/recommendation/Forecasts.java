@@ -191,7 +191,7 @@ public class Forecasts {
         BigDecimal totalExpected = BigDecimal.ZERO;
         BigDecimal totalVariance = BigDecimal.ZERO;
         BigDecimal totalActual = BigDecimal.ZERO;
-        Map<Dimension, List<String>> filters = filters(scope, id);
+        Map<Dimension, List<String>> filters = scope.filters(id);
         for (int m = 0; m < months; m++) {
             LocalDate from = day.plusMonths(m);
             LocalDate to = day.plusMonths(m + 1);
@@ -242,16 +242,6 @@ public class Forecasts {
             case DEPARTMENT -> " and o.owner_id in (select e.id from employee e where e.department_id = :id)";
             case UNIT -> " and o.owner_id in (select e.id from employee e join department d on d.id = e.department_id"
                     + " where d.business_unit_id = :id)";
-        };
-    }
-
-    private static Map<Dimension, List<String>> filters(Recommendations.Scope scope, Long id) {
-        return switch (scope) {
-            case PROGRAM -> Map.of();
-            case PARTNER -> Map.of(Dimension.PARTNER, List.of(id.toString()));
-            case EMPLOYEE -> Map.of(Dimension.EMPLOYEE, List.of(id.toString()));
-            case DEPARTMENT -> Map.of(Dimension.DEPARTMENT, List.of(id.toString()));
-            case UNIT -> Map.of(Dimension.UNIT, List.of(id.toString()));
         };
     }
 

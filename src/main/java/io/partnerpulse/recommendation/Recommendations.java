@@ -32,7 +32,20 @@ import org.springframework.stereotype.Service;
 @Service
 public class Recommendations {
 
-    public enum Scope { PROGRAM, PARTNER, EMPLOYEE, DEPARTMENT, UNIT }
+    public enum Scope {
+        PROGRAM, PARTNER, EMPLOYEE, DEPARTMENT, UNIT;
+
+        /** The KPI filters that narrow to this scope's record {@code id}. */
+        public Map<Dimension, List<String>> filters(Long id) {
+            return switch (this) {
+                case PROGRAM -> Map.of();
+                case PARTNER -> Map.of(Dimension.PARTNER, List.of(id.toString()));
+                case EMPLOYEE -> Map.of(Dimension.EMPLOYEE, List.of(id.toString()));
+                case DEPARTMENT -> Map.of(Dimension.DEPARTMENT, List.of(id.toString()));
+                case UNIT -> Map.of(Dimension.UNIT, List.of(id.toString()));
+            };
+        }
+    }
 
     private static final int MONEY = 2;
 
@@ -76,13 +89,7 @@ public class Recommendations {
         if (scope != Scope.PROGRAM && id == null) {
             throw ApiError.invalidParameter("id", "the id of the " + scope.name().toLowerCase(Locale.ROOT) + " is required", null);
         }
-        Map<Dimension, List<String>> filters = switch (scope) {
-            case PROGRAM -> Map.of();
-            case PARTNER -> Map.of(Dimension.PARTNER, List.of(id.toString()));
-            case EMPLOYEE -> Map.of(Dimension.EMPLOYEE, List.of(id.toString()));
-            case DEPARTMENT -> Map.of(Dimension.DEPARTMENT, List.of(id.toString()));
-            case UNIT -> Map.of(Dimension.UNIT, List.of(id.toString()));
-        };
+        Map<Dimension, List<String>> filters = scope.filters(id);
         Context c = new Context(scope, id, new Period(from, to), filters, locale);
         List<Recommendation> found = new ArrayList<>();
         dealSuccess(c, found);
