@@ -47,6 +47,7 @@ public class Forecasts {
     private final Kpis kpis;
     private final OrganizationSettings organization;
     private final Clock clock;
+    private final Map<String, List<Rate>> learned = new java.util.concurrent.ConcurrentHashMap<>();
 
     Forecasts(JdbcClient jdbc, Kpis kpis, OrganizationSettings organization, Clock clock) {
         this.jdbc = jdbc;
@@ -126,9 +127,22 @@ public class Forecasts {
         if (day.isAfter(today)) {
             throw ApiError.invalidParameter("asOf", "a forecast is made today or, for a backtest, at a past day", null);
         }
-        OffsetDateTime at = day.atStartOfDay(zone).toOffsetDateTime();
+        List<Rate> rates = learned.computeIfAbsent(day + "/" + months, key -> learn(day, months));
+        if (learned.size() > 64) {
+            learned.clear();
+        }
 
-        // learn: what became of the deals open at each snapshot, month by month (program-wide, for enough history)
+        // apply them to the deals open on the day
+        return apply(scope, id, day, months, backtest, rates);
+    }
+
+    /**
+     * What became of the deals open at each snapshot, month by month (program-wide, for enough
+     * history). It reads six past pipelines, the expensive part of a forecast, and depends only on
+     * the day and the horizon: it is kept per day.
+     */
+    private List<Rate> learn(LocalDate day, int months) {
+        ZoneId zone = organization.timeZone();
         Map<String, long[]> counts = new HashMap<>();
         for (int k = 0; k < SNAPSHOTS; k++) {
             LocalDate snapshotDay = day.minusMonths(months + k);
@@ -161,8 +175,12 @@ public class Forecasts {
             }
             rates.add(new Rate(key[0], AGE_CLASSES[Integer.parseInt(key[1])], key[2].isEmpty() ? null : key[2], e.getValue()[0], shares));
         });
+        return List.copyOf(rates);
+    }
 
-        // apply them to the deals open on the day
+    private Forecast apply(Recommendations.Scope scope, Long id, LocalDate day, int months, boolean backtest, List<Rate> rates) {
+        ZoneId zone = organization.timeZone();
+        OffsetDateTime at = day.atStartOfDay(zone).toOffsetDateTime();
         List<Deal> deals = open(at, scopeCondition(scope), id);
         BigDecimal[] expected = zeros(months);
         BigDecimal[] variance = zeros(months);
