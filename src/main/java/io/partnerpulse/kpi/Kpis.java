@@ -17,4 +17,12 @@ public interface Kpis {
     PipelineReport pipeline(Instant at, Map<Dimension, List<String>> filters, Dimension groupBy);
 
     RecordsPage records(String kpi, KpiQuery query, String group, int page, int size);
+
+    /**
+     * When the data the answers are computed from was read (it changes when the read model
+     * reloads after a write), for callers that keep what they derive from the KPIs; null if unknown.
+     */
+    default Instant dataAsOf() {
+        return null;
+    }
 }

@@ -55,10 +55,18 @@ public class Recommendations {
     private final OrganizationSettings organization;
     private final Clock clock;
     private final Seasonality seasonality;
+    private final io.partnerpulse.shared.CurrentActor actor;
+
+    /** Plans already made, with the KPI data they were made from: valid until the read model reloads. */
+    private record Kept(java.time.Instant dataAsOf, List<Recommendation> plan) {
+    }
+
+    private final Map<String, Kept> kept = new java.util.concurrent.ConcurrentHashMap<>();
 
     Recommendations(Kpis kpis, RecommendationProperties properties, MessageSource messages, OrganizationSettings organization, Clock clock,
-                    Seasonality seasonality) {
+                    Seasonality seasonality, io.partnerpulse.shared.CurrentActor actor) {
         this.seasonality = seasonality;
+        this.actor = actor;
         this.kpis = kpis;
         this.properties = properties;
         this.messages = messages;
@@ -83,6 +91,26 @@ public class Recommendations {
     }
 
     public List<Recommendation> plan(Scope scope, Long id, LocalDate from, LocalDate to, Locale locale) {
+        java.time.Instant dataAsOf = kpis.dataAsOf();
+        if (dataAsOf == null) {
+            return make(scope, id, from, to, locale);
+        }
+        // what the user may see is part of the key: the KPIs are narrowed to a partner user's partner or a manager's scope
+        String key = scope + "/" + id + "/" + from + "/" + to + "/" + locale + "/" + actor.partner().orElse(null) + "/"
+                + actor.orgScope().orElse(null) + "/" + LocalDate.now(clock.withZone(organization.timeZone()));
+        Kept known = kept.get(key);
+        if (known != null && known.dataAsOf().equals(dataAsOf)) {
+            return known.plan();
+        }
+        List<Recommendation> plan = make(scope, id, from, to, locale);
+        if (kept.size() > 500) {
+            kept.clear();
+        }
+        kept.put(key, new Kept(dataAsOf, plan));
+        return plan;
+    }
+
+    private List<Recommendation> make(Scope scope, Long id, LocalDate from, LocalDate to, Locale locale) {
         if (from == null || to == null || !from.isBefore(to)) {
             throw ApiError.invalidParameter("from", "from must be before to; to is exclusive.", null);
         }
@@ -102,7 +130,7 @@ public class Recommendations {
         againstSeason(c, found);
         found.sort(Comparator.comparing(Recommendation::severity)
                 .thenComparing(r -> r.expectedImpact() == null ? BigDecimal.ZERO : r.expectedImpact(), Comparator.reverseOrder()));
-        return found;
+        return List.copyOf(found);
     }
 
     private final class Context {

@@ -23,6 +23,8 @@ class RecommendationDemoTests {
     @Autowired
     Forecasts forecasts;
     @Autowired
+    io.partnerpulse.kpi.Kpis kpis;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     OrganizationSettings organization;
@@ -199,5 +201,22 @@ class RecommendationDemoTests {
         String own = partner.get("/plan?scope=program&" + period).body();
         assertThat(own).doesNotContain("Display Ads", "Cooling Systems");
         assertThat(own).contains("/partners/4/scorecard.pdf");
+    }
+
+    @Test
+    void aPlanIsKeptUntilTheKpiDataChanges() throws Exception {
+        LocalDate from = quarterStart(1);
+        List<Recommendation> first = recommendations.plan(Recommendations.Scope.PROGRAM, null, from, from.plusMonths(3), Locale.ENGLISH);
+        assertThat(recommendations.plan(Recommendations.Scope.PROGRAM, null, from, from.plusMonths(3), Locale.ENGLISH)).isSameAs(first);
+        assertThat(recommendations.plan(Recommendations.Scope.PROGRAM, null, from, from.plusMonths(3), Locale.forLanguageTag("ur")))
+                .as("another language is another plan").isNotSameAs(first);
+        java.time.Instant before = kpis.dataAsOf();
+        io.partnerpulse.support.Api manager = new io.partnerpulse.support.Api(port,
+                io.partnerpulse.support.Api.basic("manager@demo.partnerpulse.io", "partnerpulse-demo"));
+        assertThat(manager.post("/api/v1/opportunities", "{\"name\": \"Plan refresh\", \"amount\": 10, \"currency\": \"USD\"}").status())
+                .isEqualTo(201);
+        io.partnerpulse.support.Eventually.until(() -> !before.equals(kpis.dataAsOf()));
+        assertThat(recommendations.plan(Recommendations.Scope.PROGRAM, null, from, from.plusMonths(3), Locale.ENGLISH))
+                .as("made again from the reloaded data").isNotSameAs(first);
     }
 }

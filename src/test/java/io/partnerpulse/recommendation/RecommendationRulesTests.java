@@ -259,7 +259,7 @@ class RecommendationRulesTests {
         Clock clock = Clock.fixed(Instant.parse("2027-01-15T00:00:00Z"), ZoneOffset.UTC);
         OrganizationSettings settings = new OrganizationSettings("USD", ZoneOffset.UTC);
         return new Recommendations(kpis, new RecommendationProperties(d("0.25"), 2, 3, 3, d("3"), d("0.20"), d("0.20"), d("0.80")),
-                messages, settings, clock, new Seasonality(kpis, null, settings, clock));
+                messages, settings, clock, new Seasonality(kpis, null, settings, clock), new io.partnerpulse.shared.CurrentActor());
     }
 
     @Test

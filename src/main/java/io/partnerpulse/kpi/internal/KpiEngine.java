@@ -129,6 +129,7 @@ public class KpiEngine implements SmartLifecycle, io.partnerpulse.kpi.Kpis {
     }
 
     /** When the snapshot the KPIs are computed from was read. */
+    @Override
     public Instant dataAsOf() {
         return calculator().snapshot().loadedAt;
     }
