@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -243,10 +242,6 @@ public final class ImportJob {
         try (var statement = connection.createStatement()) {
             statement.execute(sql);
         }
-    }
-
-    static LocalDate today(ZoneId zone) {
-        return LocalDate.now(zone);
     }
 
     /** Counts the bytes read, for the progress bar. */
