@@ -40,6 +40,18 @@ public record KpiQuery(LocalDate from, LocalDate to, Dimension groupBy, Map<Dime
         return new KpiQuery(from, to, groupBy, filters, compare, close, size);
     }
 
+    /**
+     * A day moved by {@code steps} periods of the length of [from, to): a period of whole calendar
+     * months steps by months (the period before a quarter is the quarter before), any other by its
+     * number of days. The one rule behind every "previous period" of the KPIs and the pages.
+     */
+    public static LocalDate shift(LocalDate from, LocalDate to, LocalDate day, int steps) {
+        if (from.getDayOfMonth() == 1 && to.getDayOfMonth() == 1) {
+            return day.plusMonths(steps * java.time.temporal.ChronoUnit.MONTHS.between(from, to));
+        }
+        return day.plusDays(steps * java.time.temporal.ChronoUnit.DAYS.between(from, to));
+    }
+
     public KpiQuery withPeriod(LocalDate newFrom, LocalDate newTo) {
         return new KpiQuery(newFrom, newTo, groupBy, filters, compare, closeRate, averageDealSize);
     }

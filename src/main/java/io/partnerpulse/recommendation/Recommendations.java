@@ -77,12 +77,7 @@ public class Recommendations {
     /** A period and the ones before it, of the same length (whole months step by months). */
     public record Period(LocalDate from, LocalDate to) {
         public Period shift(int steps) {
-            if (from.getDayOfMonth() == 1 && to.getDayOfMonth() == 1) {
-                long months = ChronoUnit.MONTHS.between(from, to);
-                return new Period(from.plusMonths(months * steps), to.plusMonths(months * steps));
-            }
-            long days = ChronoUnit.DAYS.between(from, to);
-            return new Period(from.plusDays(days * steps), to.plusDays(days * steps));
+            return new Period(KpiQuery.shift(from, to, from, steps), KpiQuery.shift(from, to, to, steps));
         }
 
         Period yearEarlier() {

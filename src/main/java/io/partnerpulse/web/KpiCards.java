@@ -42,7 +42,7 @@ class KpiCards {
         Selection selection = new Selection(null, query.from(), query.to(), null, null, null, null, null, null, null);
         KpiReport.Kpis k = kpis.report(query).groups().get(0).kpis();
         ChannelReport channels = kpis.channels(query);
-        ChannelReport channelsBefore = kpis.channels(query.withPeriod(previousFrom(selection), selection.from()));
+        ChannelReport channelsBefore = kpis.channels(query.withPeriod(KpiQuery.shift(selection.from(), selection.to(), selection.from(), -1), selection.from()));
         ChannelReport channelsYearBefore = kpis.channels(query.withPeriod(selection.from().minusYears(1), selection.to().minusYears(1)));
         List<KpiReport.Group> partners = kpis.report(query.withGroupBy(Dimension.PARTNER)).groups();
         Format f = new Format(locale, organization.currency());
@@ -103,13 +103,6 @@ class KpiCards {
         return new Result(cards, empty);
     }
 
-
-    static java.time.LocalDate previousFrom(Selection s) {
-        if (s.from().getDayOfMonth() == 1 && s.to().getDayOfMonth() == 1) {
-            return s.from().minusMonths(java.time.temporal.ChronoUnit.MONTHS.between(s.from(), s.to()));
-        }
-        return s.from().minusDays(java.time.temporal.ChronoUnit.DAYS.between(s.from(), s.to()));
-    }
 
     private static BigDecimal median(List<BigDecimal> values) {
         if (values.isEmpty()) {

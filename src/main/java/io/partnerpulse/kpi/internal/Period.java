@@ -2,7 +2,6 @@ package io.partnerpulse.kpi.internal;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 
 /**
  * A half-open period [from, to) of days in the organization's time zone, with the period after it
@@ -26,9 +25,6 @@ record Period(LocalDate fromDate, LocalDate toDate, long from, long to, LocalDat
     }
 
     private static LocalDate shift(LocalDate from, LocalDate to, LocalDate day, int direction) {
-        if (from.getDayOfMonth() == 1 && to.getDayOfMonth() == 1) {
-            return day.plusMonths(direction * ChronoUnit.MONTHS.between(from, to));
-        }
-        return day.plusDays(direction * ChronoUnit.DAYS.between(from, to));
+        return io.partnerpulse.kpi.KpiQuery.shift(from, to, day, direction);
     }
 }
