@@ -2,7 +2,6 @@ package io.partnerpulse.deal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
@@ -98,7 +97,7 @@ class DealLifecycleSystemTests {
         // the KPIs show it within a second or so (the read model follows commits)
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String kpiPath = "/api/v1/kpis?from=%s&to=%s&partnerId=%d".formatted(today, today.plusDays(1), partnerId);
-        awaitTrue(() -> api.get(kpiPath).json().at("/groups/0/kpis/dealCount/value").asLong() == 1);
+        io.partnerpulse.support.Eventually.until(() -> api.get(kpiPath).json().at("/groups/0/kpis/dealCount/value").asLong() == 1);
         Api.Response kpi = api.get(kpiPath);
         assertThat(kpi.json().at("/groups/0/kpis/wonRevenue/value").decimalValue()).isEqualByComparingTo("11500.00");
         assertThat(kpi.json().at("/groups/0/kpis/dealSuccess/value").decimalValue()).isEqualByComparingTo("1.0000");
@@ -107,7 +106,7 @@ class DealLifecycleSystemTests {
 
         // commission: 15% (GOLD's default) of 11,500, accrued by the event listener
         String statementPath = "/api/v1/partners/%d/commission-statement?from=%s&to=%s".formatted(partnerId, today, today.plusDays(1));
-        awaitTrue(() -> api.get(statementPath).json().get("lines").size() == 1);
+        io.partnerpulse.support.Eventually.until(() -> api.get(statementPath).json().get("lines").size() == 1);
         Api.Response statement = api.get(statementPath);
         assertThat(statement.json().at("/lines/0/amount").decimalValue()).isEqualByComparingTo("1725.00");
         assertThat(statement.json().at("/totals/0/amount").decimalValue()).isEqualByComparingTo("1725.00");
@@ -135,25 +134,16 @@ class DealLifecycleSystemTests {
         Api.Response won = api.post("/api/v1/opportunities/" + deal.id() + "/win", "{}", deal.etag());
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String statementPath = "/api/v1/partners/%d/commission-statement?from=%s&to=%s".formatted(partnerId, today, today.plusDays(1));
-        awaitTrue(() -> api.get(statementPath).json().get("lines").size() == 1);
+        io.partnerpulse.support.Eventually.until(() -> api.get(statementPath).json().get("lines").size() == 1);
 
         Api.Response reopened = api.post("/api/v1/opportunities/" + deal.id() + "/reopen", "{\"stage\": \"PROPOSAL\"}", won.etag());
         assertThat(reopened.json().get("stage").asString()).isEqualTo("PROPOSAL");
         assertThat(reopened.json().get("closedAt").isNull()).isTrue();
 
-        awaitTrue(() -> api.get(statementPath).json().get("lines").size() == 2);
+        io.partnerpulse.support.Eventually.until(() -> api.get(statementPath).json().get("lines").size() == 2);
         Api.Response statement = api.get(statementPath);
         assertThat(statement.json().at("/lines/1/kind").asString()).isEqualTo("REVERSAL");
         assertThat(statement.json().at("/totals/0/amount").decimalValue()).isEqualByComparingTo("0.00");
     }
 
-    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 seconds");
-            }
-            Thread.sleep(25);
-        }
-    }
 }

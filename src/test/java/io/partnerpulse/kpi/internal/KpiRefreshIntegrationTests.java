@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.function.BooleanSupplier;
 
 import io.partnerpulse.kpi.KpiQuery;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +35,7 @@ class KpiRefreshIntegrationTests {
             assertThat(dealCount(first)).isZero();
             f.deal("100").created("2026-01-05").won("2026-02-10").save();
 
-            awaitTrue(() -> dealCount(first) == 1 && dealCount(second) == 1, Duration.ofSeconds(10));
+            io.partnerpulse.support.Eventually.until(() -> dealCount(first) == 1 && dealCount(second) == 1, Duration.ofSeconds(10));
             assertThat(first.report(FEBRUARY).groups().get(0).kpis().wonRevenue().value())
                     .isEqualTo(second.report(FEBRUARY).groups().get(0).kpis().wonRevenue().value());
         } finally {
@@ -59,7 +58,7 @@ class KpiRefreshIntegrationTests {
             connection.rollback();
             // a committed write after it proves the engine has caught up with everything before it
             f.deal("7").created("2026-01-05").save();
-            awaitTrue(() -> engine.report(FEBRUARY).groups().get(0).kpis().pipeline().count() == 1, Duration.ofSeconds(10));
+            io.partnerpulse.support.Eventually.until(() -> engine.report(FEBRUARY).groups().get(0).kpis().pipeline().count() == 1, Duration.ofSeconds(10));
             assertThat(dealCount(engine)).isZero();
         } finally {
             engine.stop();
@@ -70,13 +69,4 @@ class KpiRefreshIntegrationTests {
         return engine.report(FEBRUARY).groups().get(0).kpis().dealCount().value();
     }
 
-    private static void awaitTrue(BooleanSupplier condition, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the KPIs did not show the write within " + limit);
-            }
-            Thread.sleep(20);
-        }
-    }
 }
