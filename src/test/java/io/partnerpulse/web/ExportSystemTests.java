@@ -79,8 +79,11 @@ class ExportSystemTests {
 
     @Test
     void everyListPageLinksToItsDownloadsAndTheLinksWork() throws Exception {
+        long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
+        long employee = new Fixtures(jdbc).employee();
         for (String page : java.util.List.of("/", "/leaderboard", "/leads?status=NEW&q=x", "/partners?tier=GOLD", "/campaigns", "/targets",
-                "/registrations", "/pipeline", "/dashboard/records?kpi=dealCount&period=this-year")) {
+                "/registrations", "/pipeline", "/dashboard/records?kpi=dealCount&period=this-year", "/partners/" + partner,
+                "/organization/employee/" + employee)) {
             String html = new String(fetch(page, null).body(), java.nio.charset.StandardCharsets.UTF_8);
             java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"([^\"]*format=(csv|xlsx))\"").matcher(html);
             int found = 0;
