@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 
 import io.partnerpulse.shared.Exports;
 import org.apache.commons.csv.CSVFormat;
@@ -177,10 +176,5 @@ class TabularMessageConverter extends AbstractHttpMessageConverter<Object> {
     private static String safeSheetName(String name) {
         String safe = name.replaceAll("[\\\\/?*\\[\\]:]", "-");
         return safe.isEmpty() ? "export" : safe.length() > 31 ? safe.substring(0, 31) : safe;
-    }
-
-    @Override
-    public String toString() {
-        return "CSV and XLSX export of " + String.join(", ", List.of(CSV.toString(), XLSX.toString())).toLowerCase(Locale.ROOT);
     }
 }

@@ -11,7 +11,6 @@ import static io.partnerpulse.imports.ImportField.of;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -142,10 +141,5 @@ public enum ImportEntity {
 
     public static List<String> paths() {
         return Arrays.stream(values()).map(ImportEntity::path).toList();
-    }
-
-    @Override
-    public String toString() {
-        return path.toLowerCase(Locale.ROOT);
     }
 }

@@ -175,13 +175,7 @@ class ScorecardPdf {
 
         PdfPTable table = new PdfPTable(new float[] {3.2f, 2.2f, 1.4f, 1.4f, 1.3f});
         table.setWidthPercentage(100);
-        for (String column : List.of("scorecard.kpi", "scorecard.value", "scorecard.vsPrevious", "scorecard.vsLastYear", "scorecard.attainment")) {
-            PdfPCell cell = new PdfPCell(new Phrase(msg(column, locale), FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8, MUTED)));
-            cell.setBorder(PdfPCell.BOTTOM);
-            cell.setBorderColor(LINE);
-            cell.setPaddingBottom(4);
-            table.addCell(cell);
-        }
+        header(table, locale, "scorecard.kpi", "scorecard.value", "scorecard.vsPrevious", "scorecard.vsLastYear", "scorecard.attainment");
         for (Card card : result.cards()) {
             PdfPCell kpi = new PdfPCell();
             kpi.addElement(new Phrase(card.title(), body));
@@ -223,13 +217,8 @@ class ScorecardPdf {
             } else {
                 PdfPTable lines = new PdfPTable(new float[] {3.5f, 1.2f, 1.6f, 1.6f, 1f, 1.6f});
                 lines.setWidthPercentage(100);
-                for (String column : List.of("scorecard.deal", "scorecard.kind", "scorecard.day", "scorecard.dealAmount", "scorecard.rate",
-                        "scorecard.commissionAmount")) {
-                    PdfPCell cell = new PdfPCell(new Phrase(msg(column, locale), FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8, MUTED)));
-                    cell.setBorder(PdfPCell.BOTTOM);
-                    cell.setBorderColor(LINE);
-                    lines.addCell(cell);
-                }
+                header(lines, locale, "scorecard.deal", "scorecard.kind", "scorecard.day", "scorecard.dealAmount", "scorecard.rate",
+                        "scorecard.commissionAmount");
                 for (CommissionStatements.Line line : statement.lines()) {
                     lines.addCell(styled(new PdfPCell(new Phrase(line.opportunityName(), body))));
                     lines.addCell(styled(new PdfPCell(new Phrase(line.kind(), body))));
@@ -249,6 +238,17 @@ class ScorecardPdf {
         document.add(new Paragraph(msg("scorecard.footer", locale), small));
         document.close();
         return out.toByteArray();
+    }
+
+    /** A table's header row: the column titles from the bundle, small and muted, ruled below. */
+    private void header(PdfPTable table, Locale locale, String... keys) {
+        for (String key : keys) {
+            PdfPCell cell = new PdfPCell(new Phrase(msg(key, locale), FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8, MUTED)));
+            cell.setBorder(PdfPCell.BOTTOM);
+            cell.setBorderColor(LINE);
+            cell.setPaddingBottom(4);
+            table.addCell(cell);
+        }
     }
 
     private static PdfPCell styled(PdfPCell cell) {
