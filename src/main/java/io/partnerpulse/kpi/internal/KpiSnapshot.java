@@ -50,9 +50,9 @@ final class KpiSnapshot {
     int[] campaignChannel = new int[1];
     String[] productLineName = new String[1];
     String[] accountName = new String[1];
-    final Strings countries = new Strings();
-    final Strings regions = new Strings();
-    final Strings cities = new Strings();
+    Strings countries = new Strings();
+    Strings regions = new Strings();
+    Strings cities = new Strings();
     /** By country index: whether it is in the southern hemisphere. */
     boolean[] countrySouth = new boolean[0];
     Map<String, String> countryNames = new HashMap<>();
@@ -73,8 +73,6 @@ final class KpiSnapshot {
     int[] historyStart;
     byte[] historyStage;
     long[] historyAt;
-    /** Deal index by deal id. */
-    Map<Long, Integer> dealIndex = new HashMap<>();
 
     // ---- leads ----
     int leads;
@@ -105,7 +103,7 @@ final class KpiSnapshot {
     final Map<String, Integer> unconverted = new java.util.TreeMap<>();
 
     // ---- targets ----
-    final List<Target> targets = new ArrayList<>();
+    List<Target> targets = new ArrayList<>();
 
     record Target(String scope, long scopeId, String metric, LocalDate start, LocalDate end, long cents) {
     }
@@ -115,6 +113,113 @@ final class KpiSnapshot {
         this.today = today;
         this.zone = zone;
         this.currency = currency;
+    }
+
+    /**
+     * A copy that shares every array with this one, for {@link KpiSnapshotLoader#apply} to change
+     * column by column: it replaces an array before it writes into it (copy on write), except
+     * beyond this snapshot's last row, which no reader of this snapshot looks at.
+     */
+    KpiSnapshot sharing(Instant loadedAt) {
+        KpiSnapshot c = new KpiSnapshot(loadedAt, today, zone, currency);
+        c.partnerName = partnerName;
+        c.partnerTier = partnerTier;
+        c.partnerJoined = partnerJoined;
+        c.partnerStatusAt = partnerStatusAt;
+        c.partnerStatusTerminated = partnerStatusTerminated;
+        c.employeeName = employeeName;
+        c.employeeDepartment = employeeDepartment;
+        c.departmentName = departmentName;
+        c.departmentUnit = departmentUnit;
+        c.unitName = unitName;
+        c.channelName = channelName;
+        c.channelType = channelType;
+        c.campaignName = campaignName;
+        c.campaignChannel = campaignChannel;
+        c.productLineName = productLineName;
+        c.accountName = accountName;
+        c.countries = countries.copy();
+        c.regions = regions.copy();
+        c.cities = cities.copy();
+        c.countrySouth = countrySouth;
+        c.countryNames = countryNames;
+
+        c.deals = deals;
+        c.dealId = dealId;
+        c.dealName = dealName;
+        c.dealPartner = dealPartner;
+        c.dealOwner = dealOwner;
+        c.dealChannel = dealChannel;
+        c.dealCampaign = dealCampaign;
+        c.dealCountry = dealCountry;
+        c.dealRegion = dealRegion;
+        c.dealCity = dealCity;
+        c.dealProduct = dealProduct;
+        c.dealAccount = dealAccount;
+        c.dealLead = dealLead;
+        c.dealStage = dealStage;
+        c.dealCreated = dealCreated;
+        c.dealClosed = dealClosed;
+        c.dealCents = dealCents;
+        c.dealAmountUnscaled = dealAmountUnscaled;
+        c.dealCurrency = dealCurrency;
+        c.dealLostToCompetitor = dealLostToCompetitor;
+        c.historyStart = historyStart;
+        c.historyStage = historyStage;
+        c.historyAt = historyAt;
+
+        c.leads = leads;
+        c.leadId = leadId;
+        c.leadPartner = leadPartner;
+        c.leadOwner = leadOwner;
+        c.leadChannel = leadChannel;
+        c.leadCampaign = leadCampaign;
+        c.leadCountry = leadCountry;
+        c.leadRegion = leadRegion;
+        c.leadCity = leadCity;
+        c.leadCreated = leadCreated;
+        c.leadDeal = leadDeal;
+        c.leadCompany = leadCompany;
+
+        c.registrations = registrations;
+        c.registrationId = registrationId;
+        c.registrationPartner = registrationPartner;
+        c.registrationProduct = registrationProduct;
+        c.registrationAccount = registrationAccount;
+        c.registrationDeal = registrationDeal;
+        c.registrationOutcome = registrationOutcome;
+        c.registrationSubmitted = registrationSubmitted;
+        c.registrationDecided = registrationDecided;
+        c.registrationCustomer = registrationCustomer;
+
+        c.campaigns = campaigns;
+        c.campaignId = campaignId;
+        c.campaignChannelOf = campaignChannelOf;
+        c.campaignPartner = campaignPartner;
+        c.campaignStartDay = campaignStartDay;
+        c.campaignEndDay = campaignEndDay;
+        c.campaignCents = campaignCents;
+        c.unconverted.putAll(unconverted);
+        c.targets = targets;
+        return c;
+    }
+
+    /** The index of the deal with this id, or -1 (deals are sorted by id). */
+    int dealIndexOf(long id) {
+        int i = java.util.Arrays.binarySearch(dealId, 0, deals, id);
+        return i < 0 ? -1 : i;
+    }
+
+    /** The index of the lead with this id, or -1 (leads are sorted by id). */
+    int leadIndexOf(long id) {
+        int i = java.util.Arrays.binarySearch(leadId, 0, leads, id);
+        return i < 0 ? -1 : i;
+    }
+
+    /** The index of the registration with this id, or -1 (sorted by id). */
+    int registrationIndexOf(long id) {
+        int i = java.util.Arrays.binarySearch(registrationId, 0, registrations, id);
+        return i < 0 ? -1 : i;
     }
 
     /** The stage deal {@code d} was in just before instant {@code at}, or -1 if it did not exist yet. */
@@ -158,8 +263,22 @@ final class KpiSnapshot {
 
     /** Interns strings to dense ints: 0 is "none". */
     static final class Strings {
-        private final Map<String, Integer> index = new HashMap<>();
-        private final List<String> values = new ArrayList<>(List.of(""));
+        private final Map<String, Integer> index;
+        private final List<String> values;
+
+        Strings() {
+            this(new HashMap<>(), new ArrayList<>(List.of("")));
+        }
+
+        private Strings(Map<String, Integer> index, List<String> values) {
+            this.index = index;
+            this.values = values;
+        }
+
+        /** A copy to intern more values into while readers use this one: same values, same ints. */
+        Strings copy() {
+            return new Strings(new HashMap<>(index), new ArrayList<>(values));
+        }
 
         int intern(String value) {
             if (value == null || value.isBlank()) {

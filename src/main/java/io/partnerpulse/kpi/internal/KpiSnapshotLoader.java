@@ -14,7 +14,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
@@ -63,6 +65,260 @@ final class KpiSnapshotLoader {
             }
         }
         return s;
+    }
+
+    /**
+     * A new snapshot: {@code old} with the changed rows read again, sharing every column no row of
+     * which changed (see {@link Columns}); or empty when only a full load gives the right answer:
+     * a new day (open deals convert at today's rate), a deleted row, a row inserted out of id order,
+     * a reference the snapshot does not know, money in a currency without a rate.
+     */
+    java.util.Optional<KpiSnapshot> apply(KpiSnapshot old, KpiChanges changes) throws SQLException {
+        Instant now = clock.instant();
+        if (changes.everything || !LocalDate.ofInstant(now, organization.timeZone()).equals(old.today)
+                || changes.reference && !old.unconverted.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        KpiSnapshot s = old.sharing(now);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
+            try {
+                Rates rates = loadRates(c, s);
+                if (changes.reference) {
+                    loadReference(c, s);
+                    loadCampaigns(c, s, rates);
+                    s.targets = new ArrayList<>();
+                    loadTargets(c, s);
+                }
+                Set<Long> leads = new TreeSet<>(changes.leads);
+                if (!changes.deals.isEmpty() && !applyDeals(c, s, rates, changes.deals, leads)) {
+                    return java.util.Optional.empty();
+                }
+                if (!leads.isEmpty() && !applyLeads(c, s, leads)) {
+                    return java.util.Optional.empty();
+                }
+                if (!changes.registrations.isEmpty() && !applyRegistrations(c, s, changes.registrations)) {
+                    return java.util.Optional.empty();
+                }
+                return java.util.Optional.of(s);
+            } finally {
+                c.rollback();
+                c.setReadOnly(false);
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static Long[] sorted(Set<Long> ids) {
+        Long[] sorted = ids.toArray(Long[]::new);
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    private interface Row {
+        /** Reads the current row into index {@code i}; false when only a full load can take it. */
+        boolean read(ResultSet rs, int i) throws SQLException;
+    }
+
+    /** The rows of one table: how many, their ids (sorted), and a way to count one more. */
+    private interface Rows {
+        int count();
+
+        long[] ids();
+
+        void append();
+    }
+
+    /**
+     * Reads the rows with these ids ({@code sql} selects them by {@code id = any(?)} in id order),
+     * each into its index, found by id or appended when its id is past the last; false when one is
+     * missing (deleted) or would land out of id order.
+     */
+    private static boolean applyRows(Connection c, String sql, Long[] ids, Rows rows, Row row) throws SQLException {
+        int seen = 0;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("bigint", ids));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    int n = rows.count();
+                    int i = Arrays.binarySearch(rows.ids(), 0, n, id);
+                    if (i < 0) {
+                        if (n > 0 && id < rows.ids()[n - 1]) {
+                            return false;
+                        }
+                        i = n;
+                        rows.append();
+                    }
+                    seen++;
+                    if (!row.read(rs, i)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return seen == ids.length;
+    }
+
+    private boolean applyDeals(Connection c, KpiSnapshot s, Rates rates, Set<Long> ids, Set<Long> leads)
+            throws SQLException {
+        int before = s.deals;
+        Columns w = new Columns(before);
+        List<Integer> changed = new ArrayList<>();
+        boolean ok = applyRows(c, DEAL_COLUMNS + " where id = any(?) order by id", sorted(ids), new Rows() {
+            public int count() {
+                return s.deals;
+            }
+
+            public long[] ids() {
+                return s.dealId;
+            }
+
+            public void append() {
+                s.deals++;
+            }
+        }, (rs, d) -> {
+            if (d < before) {
+                if (rates.rate(s.dealCurrency[d], rateDay(s, d)) == null) {
+                    return false; // it was counted among the unconverted
+                }
+                if (s.dealLead[d] != 0) {
+                    leads.add(s.dealLead[d]);
+                }
+            }
+            changed.add(d);
+            if (readDeal(rs, s, d, rates, w) < 0 || !knowsReferences(
+                    new int[][] {s.dealPartner, s.dealOwner, s.dealChannel, s.dealCampaign, s.dealProduct, s.dealAccount},
+                    new int[] {s.partnerName.length, s.employeeName.length, s.channelName.length, s.campaignName.length,
+                            s.productLineName.length, s.accountName.length}, d)) {
+                return false;
+            }
+            if (s.dealLead[d] != 0) {
+                leads.add(s.dealLead[d]);
+            }
+            return true;
+        });
+        if (!ok) {
+            return false;
+        }
+        int[] deals = changed.stream().mapToInt(Integer::intValue).sorted().toArray();
+        applyHistory(c, s, before, deals);
+        return true;
+    }
+
+    /** Rebuilds the stage history with the changed deals' history read again; the rest is copied in blocks. */
+    private static void applyHistory(Connection c, KpiSnapshot s, int before, int[] changed) throws SQLException {
+        Long[] ids = new Long[changed.length];
+        for (int k = 0; k < changed.length; k++) {
+            ids[k] = s.dealId[changed[k]];
+        }
+        Map<Long, List<long[]>> history = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                HISTORY_COLUMNS + " where opportunity_id = any(?) order by opportunity_id, changed_at, id")) {
+            ps.setArray(1, c.createArrayOf("bigint", ids));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    history.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new long[] {STAGES.indexOf(rs.getString(2)), rs.getLong(3)});
+                }
+            }
+        }
+        int[] oldStart = s.historyStart;
+        int total = oldStart[before];
+        for (int d : changed) {
+            if (d < before) {
+                total -= oldStart[d + 1] - oldStart[d];
+            }
+            total += history.getOrDefault(s.dealId[d], List.of()).size();
+        }
+        int n = s.deals;
+        int[] start = new int[n + 1];
+        byte[] stage = new byte[total];
+        long[] at = new long[total];
+        int out = 0;
+        int d = 0;
+        for (int k = 0; k <= changed.length; k++) {
+            int next = k < changed.length ? changed[k] : n;
+            int copyEnd = Math.min(next, before);
+            if (d < copyEnd) {
+                int from = oldStart[d];
+                int length = oldStart[copyEnd] - from;
+                System.arraycopy(s.historyStage, from, stage, out, length);
+                System.arraycopy(s.historyAt, from, at, out, length);
+                for (int x = d; x < copyEnd; x++) {
+                    start[x] = oldStart[x] - from + out;
+                }
+                out += length;
+            }
+            for (int x = Math.max(d, copyEnd); x < next; x++) {
+                start[x] = out;
+            }
+            if (k < changed.length) {
+                start[next] = out;
+                for (long[] change : history.getOrDefault(s.dealId[next], List.of())) {
+                    stage[out] = (byte) change[0];
+                    at[out++] = change[1];
+                }
+                d = next + 1;
+            }
+        }
+        start[n] = out;
+        s.historyStart = start;
+        s.historyStage = stage;
+        s.historyAt = at;
+    }
+
+    private boolean applyLeads(Connection c, KpiSnapshot s, Set<Long> ids) throws SQLException {
+        Columns w = new Columns(s.leads);
+        return applyRows(c, LEAD_COLUMNS + " where l.id = any(?) order by l.id", sorted(ids), new Rows() {
+            public int count() {
+                return s.leads;
+            }
+
+            public long[] ids() {
+                return s.leadId;
+            }
+
+            public void append() {
+                s.leads++;
+            }
+        }, (rs, l) -> {
+            return readLead(rs, s, l, w) && knowsReferences(new int[][] {s.leadPartner, s.leadOwner, s.leadChannel, s.leadCampaign},
+                    new int[] {s.partnerName.length, s.employeeName.length, s.channelName.length, s.campaignName.length}, l);
+        });
+    }
+
+    private boolean applyRegistrations(Connection c, KpiSnapshot s, Set<Long> ids) throws SQLException {
+        Columns w = new Columns(s.registrations);
+        return applyRows(c, REGISTRATION_COLUMNS + " where id = any(?) order by id", sorted(ids), new Rows() {
+            public int count() {
+                return s.registrations;
+            }
+
+            public long[] ids() {
+                return s.registrationId;
+            }
+
+            public void append() {
+                s.registrations++;
+            }
+        }, (rs, r) -> {
+            return readRegistration(rs, s, r, w) && knowsReferences(new int[][] {s.registrationPartner, s.registrationProduct, s.registrationAccount},
+                    new int[] {s.partnerName.length, s.productLineName.length, s.accountName.length}, r);
+        });
+    }
+
+    /** Whether every reference of a changed row is within the reference arrays (else it names a record new to the snapshot). */
+    private static boolean knowsReferences(int[][] columns, int[] lengths, int row) {
+        for (int k = 0; k < columns.length; k++) {
+            int id = columns[k][row];
+            if (id < 0 || id >= lengths[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -227,9 +483,31 @@ final class KpiSnapshotLoader {
         query(c, "select id, name from customer_account", rs -> s.accountName[rs.getInt(1)] = rs.getString(2));
     }
 
+    private static final String DEAL_COLUMNS = """
+            select id, name, coalesce(partner_id, 0), coalesce(owner_id, 0), coalesce(channel_id, 0),
+                   coalesce(campaign_id, 0), country, region, city, coalesce(product_line_id, 0),
+                   coalesce(account_id, 0), coalesce(lead_id, 0), stage,
+                   floor(extract(epoch from created_at))::bigint, floor(extract(epoch from closed_at))::bigint,
+                   amount, currency, competitor is not null
+            from opportunity""";
+    private static final String HISTORY_COLUMNS = """
+            select opportunity_id, to_stage, floor(extract(epoch from changed_at))::bigint from stage_change""";
+    private static final String LEAD_COLUMNS = """
+            select l.id, coalesce(l.partner_id, 0), coalesce(l.owner_id, 0), coalesce(l.channel_id, 0),
+                   coalesce(l.campaign_id, 0), l.country, l.region, l.city,
+                   floor(extract(epoch from l.created_at))::bigint, o.id, l.company_name
+            from lead l left join opportunity o on o.lead_id = l.id""";
+    private static final String REGISTRATION_COLUMNS = """
+            select id, partner_id, coalesce(product_line_id, 0), coalesce(account_id, 0), opportunity_id, outcome,
+                   floor(extract(epoch from submitted_at))::bigint, floor(extract(epoch from decided_at))::bigint,
+                   customer_name
+            from deal_registration""";
+    private static final List<String> STAGES = List.of(KpiSnapshot.STAGES);
+    private static final List<String> OUTCOMES = List.of("PENDING", "APPROVED", "REJECTED", "EXPIRED");
+
     private void loadDeals(Connection c, KpiSnapshot s, Rates rates) throws SQLException {
         int n = (int) count(c, "opportunity");
-        s.deals = n;
+        s.deals = 0;
         s.dealId = new long[n];
         s.dealName = new String[n];
         s.dealPartner = new int[n];
@@ -249,48 +527,50 @@ final class KpiSnapshotLoader {
         s.dealAmountUnscaled = new long[n];
         s.dealCurrency = new String[n];
         s.dealLostToCompetitor = new boolean[n];
-        s.dealIndex = new HashMap<>(n * 2);
-        int[] i = {0};
-        query(c, """
-                select id, name, coalesce(partner_id, 0), coalesce(owner_id, 0), coalesce(channel_id, 0),
-                       coalesce(campaign_id, 0), country, region, city, coalesce(product_line_id, 0),
-                       coalesce(account_id, 0), coalesce(lead_id, 0), stage,
-                       floor(extract(epoch from created_at))::bigint, floor(extract(epoch from closed_at))::bigint,
-                       amount, currency, competitor is not null
-                from opportunity order by id""", rs -> {
-            int d = i[0]++;
-            s.dealId[d] = rs.getLong(1);
-            s.dealIndex.put(s.dealId[d], d);
-            s.dealName[d] = rs.getString(2);
-            s.dealPartner[d] = rs.getInt(3);
-            s.dealOwner[d] = rs.getInt(4);
-            s.dealChannel[d] = rs.getInt(5);
-            s.dealCampaign[d] = rs.getInt(6);
-            s.dealCountry[d] = s.countries.intern(trim(rs.getString(7)));
-            s.dealRegion[d] = s.regions.intern(rs.getString(8));
-            s.dealCity[d] = s.cities.intern(rs.getString(9));
-            s.dealProduct[d] = rs.getInt(10);
-            s.dealAccount[d] = rs.getInt(11);
-            s.dealLead[d] = rs.getLong(12);
-            s.dealStage[d] = (byte) List.of(KpiSnapshot.STAGES).indexOf(rs.getString(13));
-            s.dealCreated[d] = rs.getLong(14);
-            long closed = rs.getLong(15);
-            s.dealClosed[d] = rs.wasNull() ? KpiSnapshot.OPEN : closed;
-            BigDecimal amount = rs.getBigDecimal(16);
-            String currency = rs.getString(17).trim();
-            s.dealAmountUnscaled[d] = amount.setScale(2, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
-            s.dealCurrency[d] = currency;
-            LocalDate rateDay = s.dealClosed[d] == KpiSnapshot.OPEN ? s.today
-                    : LocalDate.ofInstant(Instant.ofEpochSecond(s.dealClosed[d]), s.zone);
-            long cents = rates.cents(amount, currency, rateDay);
+        Columns fresh = new Columns(0);
+        query(c, DEAL_COLUMNS + " order by id", rs -> {
+            long cents = readDeal(rs, s, s.deals++, rates, fresh);
             if (cents < 0) {
-                s.unconverted.merge(currency, 1, Integer::sum);
-                cents = 0;
+                s.unconverted.merge(s.dealCurrency[s.deals - 1], 1, Integer::sum);
             }
-            s.dealCents[d] = cents;
-            s.dealLostToCompetitor[d] = rs.getBoolean(18);
         });
-        s.deals = i[0];
+    }
+
+    /**
+     * Reads one opportunity row into deal {@code d}; returns its cents, or -1 when its currency
+     * has no rate (then it counts as 0).
+     */
+    private static long readDeal(ResultSet rs, KpiSnapshot s, int d, Rates rates, Columns w) throws SQLException {
+        s.dealId = w.set(s.dealId, d, rs.getLong(1));
+        s.dealName = w.set(s.dealName, d, rs.getString(2));
+        s.dealPartner = w.set(s.dealPartner, d, rs.getInt(3));
+        s.dealOwner = w.set(s.dealOwner, d, rs.getInt(4));
+        s.dealChannel = w.set(s.dealChannel, d, rs.getInt(5));
+        s.dealCampaign = w.set(s.dealCampaign, d, rs.getInt(6));
+        s.dealCountry = w.set(s.dealCountry, d, s.countries.intern(trim(rs.getString(7))));
+        s.dealRegion = w.set(s.dealRegion, d, s.regions.intern(rs.getString(8)));
+        s.dealCity = w.set(s.dealCity, d, s.cities.intern(rs.getString(9)));
+        s.dealProduct = w.set(s.dealProduct, d, rs.getInt(10));
+        s.dealAccount = w.set(s.dealAccount, d, rs.getInt(11));
+        s.dealLead = w.set(s.dealLead, d, rs.getLong(12));
+        s.dealStage = w.set(s.dealStage, d, (byte) STAGES.indexOf(rs.getString(13)));
+        s.dealCreated = w.set(s.dealCreated, d, rs.getLong(14));
+        long closed = rs.getLong(15);
+        s.dealClosed = w.set(s.dealClosed, d, rs.wasNull() ? KpiSnapshot.OPEN : closed);
+        BigDecimal amount = rs.getBigDecimal(16);
+        String currency = rs.getString(17).trim();
+        s.dealAmountUnscaled = w.set(s.dealAmountUnscaled, d,
+                amount.setScale(2, RoundingMode.UNNECESSARY).unscaledValue().longValueExact());
+        s.dealCurrency = w.set(s.dealCurrency, d, currency);
+        long cents = rates.cents(amount, currency, rateDay(s, d));
+        s.dealCents = w.set(s.dealCents, d, Math.max(cents, 0));
+        s.dealLostToCompetitor = w.set(s.dealLostToCompetitor, d, rs.getBoolean(18));
+        return cents;
+    }
+
+    /** Deals convert at the rate of their close day, or of today while open. */
+    private static LocalDate rateDay(KpiSnapshot s, int d) {
+        return s.dealClosed[d] == KpiSnapshot.OPEN ? s.today : LocalDate.ofInstant(Instant.ofEpochSecond(s.dealClosed[d]), s.zone);
     }
 
     private void loadHistory(Connection c, KpiSnapshot s) throws SQLException {
@@ -301,15 +581,13 @@ final class KpiSnapshotLoader {
         int[] i = {0};
         int[] currentDeal = {0};
         // deals are sorted by id, and so is the history: walk both together
-        query(c, """
-                select opportunity_id, to_stage, floor(extract(epoch from changed_at))::bigint
-                from stage_change order by opportunity_id, changed_at, id""", rs -> {
+        query(c, HISTORY_COLUMNS + " order by opportunity_id, changed_at, id", rs -> {
             long opportunity = rs.getLong(1);
             while (currentDeal[0] < s.deals && s.dealId[currentDeal[0]] < opportunity) {
                 s.historyStart[++currentDeal[0]] = i[0];
             }
             int h = i[0]++;
-            s.historyStage[h] = (byte) List.of(KpiSnapshot.STAGES).indexOf(rs.getString(2));
+            s.historyStage[h] = (byte) STAGES.indexOf(rs.getString(2));
             s.historyAt[h] = rs.getLong(3);
         });
         while (currentDeal[0] < s.deals) {
@@ -319,6 +597,7 @@ final class KpiSnapshotLoader {
 
     private void loadLeads(Connection c, KpiSnapshot s) throws SQLException {
         int n = (int) count(c, "lead");
+        s.leads = 0;
         s.leadId = new long[n];
         s.leadPartner = new int[n];
         s.leadOwner = new int[n];
@@ -330,31 +609,31 @@ final class KpiSnapshotLoader {
         s.leadCreated = new long[n];
         s.leadDeal = new int[n];
         s.leadCompany = new String[n];
-        int[] i = {0};
-        query(c, """
-                select l.id, coalesce(l.partner_id, 0), coalesce(l.owner_id, 0), coalesce(l.channel_id, 0),
-                       coalesce(l.campaign_id, 0), l.country, l.region, l.city,
-                       floor(extract(epoch from l.created_at))::bigint, o.id, l.company_name
-                from lead l left join opportunity o on o.lead_id = l.id order by l.id""", rs -> {
-            int l = i[0]++;
-            s.leadId[l] = rs.getLong(1);
-            s.leadPartner[l] = rs.getInt(2);
-            s.leadOwner[l] = rs.getInt(3);
-            s.leadChannel[l] = rs.getInt(4);
-            s.leadCampaign[l] = rs.getInt(5);
-            s.leadCountry[l] = s.countries.intern(trim(rs.getString(6)));
-            s.leadRegion[l] = s.regions.intern(rs.getString(7));
-            s.leadCity[l] = s.cities.intern(rs.getString(8));
-            s.leadCreated[l] = rs.getLong(9);
-            long deal = rs.getLong(10);
-            s.leadDeal[l] = rs.wasNull() ? -1 : s.dealIndex.getOrDefault(deal, -1);
-            s.leadCompany[l] = rs.getString(11);
-        });
-        s.leads = i[0];
+        Columns fresh = new Columns(0);
+        query(c, LEAD_COLUMNS + " order by l.id", rs -> readLead(rs, s, s.leads++, fresh));
+    }
+
+    /** Reads one lead row into lead {@code l}; false when the deal it became is not in the snapshot. */
+    private static boolean readLead(ResultSet rs, KpiSnapshot s, int l, Columns w) throws SQLException {
+        s.leadId = w.set(s.leadId, l, rs.getLong(1));
+        s.leadPartner = w.set(s.leadPartner, l, rs.getInt(2));
+        s.leadOwner = w.set(s.leadOwner, l, rs.getInt(3));
+        s.leadChannel = w.set(s.leadChannel, l, rs.getInt(4));
+        s.leadCampaign = w.set(s.leadCampaign, l, rs.getInt(5));
+        s.leadCountry = w.set(s.leadCountry, l, s.countries.intern(trim(rs.getString(6))));
+        s.leadRegion = w.set(s.leadRegion, l, s.regions.intern(rs.getString(7)));
+        s.leadCity = w.set(s.leadCity, l, s.cities.intern(rs.getString(8)));
+        s.leadCreated = w.set(s.leadCreated, l, rs.getLong(9));
+        long deal = rs.getLong(10);
+        boolean none = rs.wasNull();
+        s.leadDeal = w.set(s.leadDeal, l, none ? -1 : s.dealIndexOf(deal));
+        s.leadCompany = w.set(s.leadCompany, l, rs.getString(11));
+        return none || s.leadDeal[l] >= 0;
     }
 
     private void loadRegistrations(Connection c, KpiSnapshot s) throws SQLException {
         int n = (int) count(c, "deal_registration");
+        s.registrations = 0;
         s.registrationId = new long[n];
         s.registrationPartner = new int[n];
         s.registrationProduct = new int[n];
@@ -364,27 +643,26 @@ final class KpiSnapshotLoader {
         s.registrationSubmitted = new long[n];
         s.registrationDecided = new long[n];
         s.registrationCustomer = new String[n];
-        List<String> outcomes = List.of("PENDING", "APPROVED", "REJECTED", "EXPIRED");
-        int[] i = {0};
-        query(c, """
-                select id, partner_id, coalesce(product_line_id, 0), coalesce(account_id, 0), opportunity_id, outcome,
-                       floor(extract(epoch from submitted_at))::bigint, floor(extract(epoch from decided_at))::bigint,
-                       customer_name
-                from deal_registration order by id""", rs -> {
-            int r = i[0]++;
-            s.registrationId[r] = rs.getLong(1);
-            s.registrationPartner[r] = rs.getInt(2);
-            s.registrationProduct[r] = rs.getInt(3);
-            s.registrationAccount[r] = rs.getInt(4);
-            long deal = rs.getLong(5);
-            s.registrationDeal[r] = rs.wasNull() ? -1 : s.dealIndex.getOrDefault(deal, -1);
-            s.registrationOutcome[r] = (byte) outcomes.indexOf(rs.getString(6));
-            s.registrationSubmitted[r] = rs.getLong(7);
-            long decided = rs.getLong(8);
-            s.registrationDecided[r] = rs.wasNull() ? KpiSnapshot.OPEN : decided;
-            s.registrationCustomer[r] = rs.getString(9);
-        });
-        s.registrations = i[0];
+        Columns fresh = new Columns(0);
+        query(c, REGISTRATION_COLUMNS + " order by id", rs -> readRegistration(rs, s, s.registrations++, fresh));
+    }
+
+    /** Reads one registration row into {@code r}; false when its deal is not in the snapshot. */
+    private static boolean readRegistration(ResultSet rs, KpiSnapshot s, int r, Columns w) throws SQLException {
+        s.registrationId = w.set(s.registrationId, r, rs.getLong(1));
+        s.registrationPartner = w.set(s.registrationPartner, r, rs.getInt(2));
+        s.registrationProduct = w.set(s.registrationProduct, r, rs.getInt(3));
+        s.registrationAccount = w.set(s.registrationAccount, r, rs.getInt(4));
+        long deal = rs.getLong(5);
+        boolean none = rs.wasNull();
+        s.registrationDeal = w.set(s.registrationDeal, r, none ? -1 : s.dealIndexOf(deal));
+        boolean known = none || s.registrationDeal[r] >= 0;
+        s.registrationOutcome = w.set(s.registrationOutcome, r, (byte) OUTCOMES.indexOf(rs.getString(6)));
+        s.registrationSubmitted = w.set(s.registrationSubmitted, r, rs.getLong(7));
+        long decided = rs.getLong(8);
+        s.registrationDecided = w.set(s.registrationDecided, r, rs.wasNull() ? KpiSnapshot.OPEN : decided);
+        s.registrationCustomer = w.set(s.registrationCustomer, r, rs.getString(9));
+        return known;
     }
 
     private void loadCampaigns(Connection c, KpiSnapshot s, Rates rates) throws SQLException {
