@@ -1,0 +1,215 @@
+package io.partnerpulse.bench;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import io.partnerpulse.support.Api;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * One run of the benchmark against a started app: the read model caught up, (a) to (f) timed
+ * through the HTTP API and (a) to (d) by DuckDB over the same rows with every number compared,
+ * then writes (h) and freshness (i). Used by {@link Bench} at full size and by
+ * {@code BenchmarkSmokeTests} at a small one; it measures and reports, it asserts nothing.
+ */
+final class BenchRun {
+
+    record Result(String name, double median, double p95, String note) {
+    }
+
+    private final Api api;
+    private final DataSource dataSource;
+    private final int warmup;
+    private final int runs;
+    final List<Result> results = new ArrayList<>();
+    /** Every number where our API and DuckDB differ, as "query: path: ours x, DuckDB y". */
+    final List<String> differences = new ArrayList<>();
+    /** How many numbers were compared. */
+    int compared;
+
+    BenchRun(Api api, DataSource dataSource, int warmup, int runs) {
+        this.api = api;
+        this.dataSource = dataSource;
+        this.warmup = warmup;
+        this.runs = runs;
+    }
+
+    private double[] time(Supplier<?> call) {
+        for (int i = 0; i < warmup; i++) {
+            call.get();
+        }
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            call.get();
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        Collections.sort(millis);
+        return new double[] {millis.get(runs / 2), millis.get((int) Math.ceil(runs * 0.95) - 1)};
+    }
+
+    private Api.Response ok(String name, Api.Response response) {
+        if (response.status() / 100 != 2) {
+            throw new IllegalStateException(name + " answered " + response.status() + ": " + response.body());
+        }
+        return response;
+    }
+
+    private void add(String name, double[] ours, String note) {
+        results.add(new Result(name, ours[0], ours[1], note));
+    }
+
+    /** Waits until the KPI read model holds every deal in the database. */
+    void awaitReadModel() throws InterruptedException {
+        long deals = JdbcClient.create(dataSource).sql("select count(*) from opportunity").query(Long.class).single();
+        long waited = System.nanoTime();
+        while (api.get("/api/v1/kpis?from=2001-01-01&to=2050-01-01").json().at("/groups/0/kpis/dealCount/createdCount").asLong() < deals) {
+            Thread.sleep(200);
+        }
+        System.out.printf(Locale.ROOT, "KPI read model holds all %,d deals after %.1f s%n", deals, (System.nanoTime() - waited) / 1e9);
+    }
+
+    /** The last full quarter before today. */
+    static LocalDate lastQuarter(LocalDate today) {
+        return LocalDate.of(today.getYear(), ((today.getMonthValue() - 1) / 3) * 3 + 1, 1).minusMonths(3);
+    }
+
+    /** (a) to (f) through the API, (a) to (d) also by DuckDB with every number compared. */
+    void reads(LocalDate today, String currency, Path work) throws Exception {
+        LocalDate from = lastQuarter(today);
+        LocalDate to = from.plusMonths(3);
+        String period = "from=" + from + "&to=" + to;
+        try (DuckDbBaseline duck = new DuckDbBaseline(dataSource, currency, today, work)) {
+            report("(a) program dashboard: 8 KPIs, previous and last year", "/api/v1/kpis?" + period + "&compare=previous,lastYear",
+                    duck, () -> duck.report(from, to, null));
+            report("(b) leaderboard: every partner, same comparisons", "/api/v1/kpis?" + period + "&compare=previous,lastYear&groupBy=partner",
+                    duck, () -> duck.report(from, to, "partner"));
+            report("(c) KPIs by department, same comparisons", "/api/v1/kpis?" + period + "&compare=previous,lastYear&groupBy=department",
+                    duck, () -> duck.report(from, to, "department"));
+            report("(c) KPIs by channel type, same comparisons", "/api/v1/kpis?" + period + "&compare=previous,lastYear&groupBy=channelType",
+                    duck, () -> duck.report(from, to, "channelType"));
+            String channels = "/api/v1/kpis/channels?" + period;
+            double[] ours = time(() -> ok("(d)", api.get(channels)));
+            double[] theirs = time(() -> unchecked(() -> duck.channels(from, to)));
+            compare("(d)", ApiNumbers.channels(api.get(channels).json()), unchecked(() -> duck.channels(from, to)));
+            add("(d) marketing channel table", ours, ratio(ours, theirs));
+        }
+        add("(e) drill-through, first page", time(() -> ok("(e)", api.get("/api/v1/kpis/dealCount/records?" + period + "&page=0&size=50"))), "");
+        add("(f) pipeline as of an instant", time(() -> ok("(f)", api.get("/api/v1/kpis/pipeline?at=" + to + "T00:00:00Z"))), "");
+    }
+
+    private interface Call<T> {
+        T call() throws Exception;
+    }
+
+    private static <T> T unchecked(Call<T> call) {
+        try {
+            return call.call();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void report(String name, String path, DuckDbBaseline duck, Call<DuckDbBaseline.Report> baseline) {
+        double[] ours = time(() -> ok(name, api.get(path)));
+        double[] theirs = time(() -> unchecked(baseline));
+        var json = api.get(path).json();
+        DuckDbBaseline.Report report = unchecked(baseline);
+        List<String> groups = ApiNumbers.groups(json);
+        differences.addAll(ApiNumbers.missingGroups(groups, report.active()).stream().map(d -> name.substring(0, 3) + " " + d).toList());
+        compare(name.substring(0, 3), ApiNumbers.report(json), report.numbers(groups));
+        add(name, ours, ratio(ours, theirs));
+    }
+
+    private void compare(String name, java.util.Map<String, String> ours, java.util.Map<String, String> baseline) {
+        compared += baseline.size();
+        ApiNumbers.differences(ours, baseline).forEach(d -> differences.add(name + " " + d));
+    }
+
+    private static String ratio(double[] ours, double[] theirs) {
+        return String.format(Locale.ROOT, "DuckDB %.1f ms; ours/DuckDB %.2f", theirs[0], ours[0] / theirs[0]);
+    }
+
+    /** (h): {@code clients} clients each opening {@code perClient} deals and moving each once. */
+    void writes(int clients, int perClient) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<List<Double>>> futures = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            futures.add(pool.submit(() -> {
+                List<Double> latencies = new ArrayList<>();
+                for (int i = 0; i < perClient; i++) {
+                    long t = System.nanoTime();
+                    Api.Response opened = ok("open", api.post("/api/v1/opportunities",
+                            "{\"name\": \"bench " + client + "-" + i + "\", \"amount\": 1000.00, \"currency\": \"USD\"}"));
+                    latencies.add((System.nanoTime() - t) / 1e6);
+                    t = System.nanoTime();
+                    ok("move", api.post("/api/v1/opportunities/" + opened.id() + "/move", "{\"stage\": \"PROPOSAL\"}", opened.etag()));
+                    latencies.add((System.nanoTime() - t) / 1e6);
+                }
+                return latencies;
+            }));
+        }
+        List<Double> all = new ArrayList<>();
+        for (Future<List<Double>> f : futures) {
+            all.addAll(f.get());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        Collections.sort(all);
+        results.add(new Result("(h) REST writes, " + clients + " clients (p99 in the p95 column)", all.get(all.size() / 2),
+                all.get((int) Math.ceil(all.size() * 0.99) - 1), String.format(Locale.ROOT, "%.0f requests/s", all.size() / seconds)));
+    }
+
+    /** (i): a deal won now, until today's deal count shows it; {@code times} times. */
+    void freshness(LocalDate today, int times) throws Exception {
+        String todayPeriod = "from=" + today + "&to=" + today.plusDays(1);
+        List<Double> fresh = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            long before = api.get("/api/v1/kpis?" + todayPeriod).json().at("/groups/0/kpis/dealCount/value").asLong();
+            Api.Response deal = ok("open", api.post("/api/v1/opportunities", "{\"name\": \"fresh " + i + "\", \"amount\": 10.00, \"currency\": \"USD\"}"));
+            long t = System.nanoTime();
+            ok("win", api.post("/api/v1/opportunities/" + deal.id() + "/win", "{}", deal.etag()));
+            while (api.get("/api/v1/kpis?" + todayPeriod).json().at("/groups/0/kpis/dealCount/value").asLong() <= before) {
+                Thread.sleep(5);
+            }
+            fresh.add((System.nanoTime() - t) / 1e6);
+        }
+        Collections.sort(fresh);
+        results.add(new Result("(i) from a write to the KPIs showing it", fresh.get(times / 2), fresh.get(times - 1),
+                "median and worst of " + times));
+    }
+
+    void timeOnce(String name, Supplier<Api.Response> call) {
+        ok(name, call.get());
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long start = System.nanoTime();
+            ok(name, call.get());
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        Collections.sort(millis);
+        results.add(new Result(name, millis.get(2), millis.get(4), "median and worst of 5"));
+    }
+
+    String table() {
+        StringBuilder table = new StringBuilder("| Measure | Median ms | p95 ms | Note |\n|---|---|---|---|\n");
+        for (Result r : results) {
+            table.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %s |%n", r.name(), r.median(), r.p95(), r.note()));
+        }
+        table.append(String.format(Locale.ROOT, "%nNumbers compared with DuckDB: %,d; different: %,d%n", compared, differences.size()));
+        differences.stream().limit(20).forEach(d -> table.append("- ").append(d).append('\n'));
+        return table.toString();
+    }
+}
