@@ -72,6 +72,27 @@ final class Keys {
         };
     }
 
+    /** An upper bound of the keys of a dimension (0 when unbounded, as months are). */
+    int bound(Dimension dimension) {
+        return switch (dimension) {
+            case PARTNER -> s.partnerName.length;
+            case TIER -> KpiSnapshot.TIERS.length + 1;
+            case EMPLOYEE -> s.employeeName.length;
+            case DEPARTMENT -> s.departmentName.length;
+            case UNIT -> s.unitName.length;
+            case CHANNEL -> s.channelName.length;
+            case CHANNEL_TYPE -> KpiSnapshot.CHANNEL_TYPES.length + 1;
+            case CAMPAIGN -> s.campaignName.length;
+            case COUNTRY -> s.countries.size();
+            case REGION -> s.regions.size();
+            case CITY -> s.cities.size();
+            case PRODUCT_LINE -> s.productLineName.length;
+            case MONTH -> 0;
+            case MONTH_OF_YEAR -> 13;
+            case SEASON -> Season.values().length + 1;
+        };
+    }
+
     int tier(int partner) {
         return partner == 0 ? 0 : s.partnerTier[partner] + 1;
     }

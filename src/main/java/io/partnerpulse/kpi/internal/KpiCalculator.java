@@ -72,6 +72,30 @@ final class KpiCalculator {
         return PeriodTotals.compute(s, keys, probabilities, filters, groupBy, p);
     }
 
+    /**
+     * The totals of a period and of the comparisons the query asks for, in one pass: [current,
+     * previous or null, last year or null]. With {@code alwaysPrevious} the previous period is
+     * computed even when not asked (the quality score shows the previous period's).
+     */
+    private List<Map<Integer, Totals>> totalsWithComparisons(KpiQuery q, Filters filters, Dimension groupBy, Period p,
+                                                             boolean alwaysPrevious) {
+        boolean previous = alwaysPrevious || q.compare().contains(Comparison.PREVIOUS);
+        boolean lastYear = q.compare().contains(Comparison.LAST_YEAR);
+        List<Period> periods = new ArrayList<>(List.of(p));
+        if (previous) {
+            periods.add(p.previous(s.zone));
+        }
+        if (lastYear) {
+            periods.add(p.lastYear(s.zone));
+        }
+        List<Map<Integer, Totals>> totals = PeriodTotals.compute(s, keys, probabilities, filters, groupBy, periods.toArray(Period[]::new));
+        List<Map<Integer, Totals>> result = new ArrayList<>();
+        result.add(totals.get(0));
+        result.add(previous ? totals.get(1) : null);
+        result.add(lastYear ? totals.get(previous ? 2 : 1) : null);
+        return result;
+    }
+
     // =============================================================================================
     KpiReport report(KpiQuery q) {
         Filters filters = new Filters(s, keys, q.filters());
@@ -81,17 +105,18 @@ final class KpiCalculator {
                 LocalDate from = max(q.from(), m.atDay(1));
                 LocalDate to = min(q.to(), m.plusMonths(1).atDay(1));
                 Period p = Period.of(from, to, s.zone);
-                Map<Integer, Totals> totals = totals(filters, null, p);
+                List<Map<Integer, Totals>> totals = totalsWithComparisons(q, filters, null, p, false);
                 int key = m.getYear() * 12 + m.getMonthValue() - 1;
                 groups.add(new Group(keys.name(Dimension.MONTH, key), keys.label(Dimension.MONTH, key),
-                        kpis(q, filters, p, 0, totals, compare(q, filters, p, Comparison.PREVIOUS, null),
-                                compare(q, filters, p, Comparison.LAST_YEAR, null), null)));
+                        kpis(q, filters, p, 0, totals.get(0), totals.get(1), totals.get(2), null)));
             }
         } else {
             Period p = Period.of(q.from(), q.to(), s.zone);
-            Map<Integer, Totals> totals = totals(filters, q.groupBy(), p);
-            Map<Integer, Totals> previous = compare(q, filters, p, Comparison.PREVIOUS, q.groupBy());
-            Map<Integer, Totals> lastYear = compare(q, filters, p, Comparison.LAST_YEAR, q.groupBy());
+            boolean byPartner = q.groupBy() == Dimension.PARTNER;
+            List<Map<Integer, Totals>> all = totalsWithComparisons(q, filters, q.groupBy(), p, byPartner);
+            Map<Integer, Totals> totals = all.get(0);
+            Map<Integer, Totals> previous = q.compare().contains(Comparison.PREVIOUS) ? all.get(1) : null;
+            Map<Integer, Totals> lastYear = all.get(2);
             Map<Integer, QualityScores.Score> quality = null;
             Set<Integer> groupKeys = new TreeSet<>(Comparator.comparingInt((Integer k) -> k == 0 ? Integer.MAX_VALUE : k));
             groupKeys.addAll(totals.keySet());
@@ -102,10 +127,13 @@ final class KpiCalculator {
             if (q.groupBy() == Dimension.PARTNER) {
                 QualityScores scores = new QualityScores(this, weights);
                 Filters peersFilter = filters.without(Dimension.PARTNER);
-                quality = scores.compute(p, peersFilter);
-                Map<Integer, QualityScores.Score> previousQuality = scores.compute(p.previous(s.zone), peersFilter);
+                // the peers' totals are the report's unless the report is narrowed to some partners
+                List<Map<Integer, Totals>> peerTotals = q.filters().containsKey(Dimension.PARTNER)
+                        ? totalsWithComparisons(q, peersFilter, Dimension.PARTNER, p, true) : all;
+                quality = scores.compute(p, peersFilter, peerTotals.get(0));
+                Map<Integer, QualityScores.Score> previousQuality = scores.compute(p.previous(s.zone), peersFilter, peerTotals.get(1));
                 Map<Integer, QualityScores.Score> lastYearQuality = q.compare().contains(Comparison.LAST_YEAR)
-                        ? scores.compute(p.lastYear(s.zone), peersFilter) : null;
+                        ? scores.compute(p.lastYear(s.zone), peersFilter, peerTotals.get(2)) : null;
                 qc = new QualityContext(quality, previousQuality, lastYearQuality);
                 List<String> wanted = q.filters().get(Dimension.PARTNER);
                 for (Integer peer : quality.keySet()) {
@@ -126,14 +154,6 @@ final class KpiCalculator {
 
     private record QualityContext(Map<Integer, QualityScores.Score> current, Map<Integer, QualityScores.Score> previous,
                                   Map<Integer, QualityScores.Score> lastYear) {
-    }
-
-    private Map<Integer, Totals> compare(KpiQuery q, Filters filters, Period p, Comparison comparison, Dimension groupBy) {
-        if (!q.compare().contains(comparison)) {
-            return null;
-        }
-        Period other = comparison == Comparison.PREVIOUS ? p.previous(s.zone) : p.lastYear(s.zone);
-        return totals(filters, groupBy, other);
     }
 
     private Kpis kpis(KpiQuery q, Filters filters, Period p, int key, Map<Integer, Totals> current,

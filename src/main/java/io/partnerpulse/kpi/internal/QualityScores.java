@@ -41,7 +41,11 @@ final class QualityScores {
 
     /** Scores of the partners active in the period that pass the (non-partner) filters. */
     Map<Integer, Score> compute(Period p, Filters filters) {
-        Map<Integer, Totals> totals = calculator.totals(filters, Dimension.PARTNER, p);
+        return compute(p, filters, calculator.totals(filters, Dimension.PARTNER, p));
+    }
+
+    /** The same, from the partners' totals of the period already computed with these filters. */
+    Map<Integer, Score> compute(Period p, Filters filters, Map<Integer, Totals> totals) {
         Filters tierOnly = filters;
         List<Integer> peers = new ArrayList<>();
         for (int partner = 1; partner < s.partnerName.length; partner++) {
@@ -80,14 +84,12 @@ final class QualityScores {
             score[i] = sum.multiply(BigDecimal.valueOf(100)).divide(totalWeight, MathContext.DECIMAL128)
                     .setScale(KpiCalculator.MONEY, RoundingMode.HALF_EVEN);
         }
+        // rank 1 is the best; ties share: 1 + the number of partners scoring strictly higher
+        BigDecimal[] sorted = score.clone();
+        Arrays.sort(sorted, java.util.Comparator.reverseOrder());
         Map<Integer, Score> result = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            int rank = 1;
-            for (int j = 0; j < n; j++) {
-                if (score[j].compareTo(score[i]) > 0) {
-                    rank++;
-                }
-            }
+            int rank = 1 + firstAtOrBelow(sorted, score[i]);
             List<KpiReport.Component> components = new ArrayList<>();
             for (int c = 0; c < NAMES.length; c++) {
                 components.add(new KpiReport.Component(NAMES[c], weight[c], values[c][i],
@@ -96,6 +98,21 @@ final class QualityScores {
             result.put(peers.get(i), new Score(score[i], rank, n, components));
         }
         return result;
+    }
+
+    /** The index of the first value in descending {@code sorted} that is not above {@code value}. */
+    private static int firstAtOrBelow(BigDecimal[] sorted, BigDecimal value) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (sorted[mid].compareTo(value) > 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     private boolean tierMatches(Filters filters, int partner) {
