@@ -17,7 +17,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The performance benchmark: the demo generator's benchmark shape at the asked size
- * ({@code -Dbench.opportunities}, default 1,000,000) in a temporary embedded database, then
+ * ({@code -Dbench.opportunities}, default 1,000,000) loaded into a temporary embedded database
+ * through the import API ({@link BenchData}; the import speed against raw COPY is (g)), then
  * {@link BenchRun}: the read paths through the real HTTP API after warm-up (median and p95 of 20
  * runs), the same numbers by DuckDB with the ratios and the identical-numbers check, writes with 16
  * clients and the time until the KPIs show a write. Not part of the test suite (it runs only with
@@ -26,7 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"partnerpulse.demo.enabled=true", "partnerpulse.demo.opportunities=${bench.opportunities:1000000}"})
+        properties = "partnerpulse.demo.enabled=false")
 @ActiveProfiles("test")
 class Bench {
 
@@ -36,12 +37,21 @@ class Bench {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("migrationDataSource")
+    DataSource owner;
+
     @Test
     void measure() throws Exception {
         Api api = new Api(port);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        int opportunities = Integer.getInteger("bench.opportunities", 1_000_000);
+        BenchData.Loaded loaded = new BenchData(dataSource, owner, api).load(opportunities, today, Path.of("target", "bench-data"),
+                new io.partnerpulse.shared.LoggingProgress(org.slf4j.LoggerFactory.getLogger(Bench.class)));
+        System.out.println(BenchData.describe(loaded));
         BenchRun run = new BenchRun(api, dataSource, 5, 20);
         run.awaitReadModel();
+        run.load(loaded);
         run.reads(today, "USD", Path.of("target", "bench-duckdb"));
         String period = "from=" + BenchRun.lastQuarter(today) + "&to=" + BenchRun.lastQuarter(today).plusMonths(3);
         run.timeOnce("recommendations of the program", () -> api.get("/api/v1/recommendations?scope=program&" + period));

@@ -79,6 +79,14 @@ final class BenchRun {
         System.out.printf(Locale.ROOT, "KPI read model holds all %,d deals after %.1f s%n", deals, (System.nanoTime() - waited) / 1e9);
     }
 
+    /** (g): the opportunity import against raw COPY of the same rows. */
+    void load(BenchData.Loaded loaded) {
+        results.add(new Result("(g) import of " + String.format(Locale.ROOT, "%,d", loaded.opportunities()) + " opportunities (s, rows/s in the note)",
+                loaded.importSeconds() * 1000, loaded.importSeconds() * 1000, String.format(Locale.ROOT,
+                "%,.0f rows/s; raw COPY %,.0f rows/s (%.1f s); ours/COPY %.2f", loaded.importRowsPerSecond(),
+                loaded.copyRowsPerSecond(), loaded.copySeconds(), loaded.importRowsPerSecond() / loaded.copyRowsPerSecond())));
+    }
+
     /** The last full quarter before today. */
     static LocalDate lastQuarter(LocalDate today) {
         return LocalDate.of(today.getYear(), ((today.getMonthValue() - 1) / 3) * 3 + 1, 1).minusMonths(3);

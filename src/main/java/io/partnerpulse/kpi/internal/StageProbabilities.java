@@ -13,10 +13,19 @@ import io.partnerpulse.kpi.KpiProperties;
 final class StageProbabilities {
 
     private final BigDecimal[] probability = new BigDecimal[4];
+    /** The probability as numerator ÷ 10^scale, for exact integer arithmetic; scale -1 when it has too many places. */
+    private final long[] numerator = new long[4];
+    private final long[] denominator = new long[4];
 
     StageProbabilities(KpiProperties properties) {
         for (int stage = 0; stage < 4; stage++) {
             probability[stage] = properties.stageProbabilities().get(KpiSnapshot.STAGES[stage]);
+            BigDecimal p = probability[stage].stripTrailingZeros();
+            int scale = Math.max(0, p.scale());
+            if (scale <= 6) {
+                numerator[stage] = p.movePointRight(scale).longValueExact();
+                denominator[stage] = BigDecimal.TEN.pow(scale).longValueExact();
+            }
         }
     }
 
@@ -25,6 +34,17 @@ final class StageProbabilities {
     }
 
     long weightedCents(long cents, int stage) {
+        long den = denominator[stage];
+        // exact in longs while cents × numerator cannot overflow (amounts below ten billion with six places)
+        if (den != 0 && cents >= 0 && cents < 1_000_000_000_000L) {
+            long product = cents * numerator[stage];
+            long quotient = product / den;
+            long twiceRemainder = 2 * (product - quotient * den);
+            if (twiceRemainder > den || twiceRemainder == den && (quotient & 1) == 1) {
+                quotient++;
+            }
+            return quotient;
+        }
         return BigDecimal.valueOf(cents).multiply(probability[stage]).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
     }
 }
