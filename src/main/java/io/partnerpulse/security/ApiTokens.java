@@ -86,6 +86,8 @@ public class ApiTokens {
         return view;
     }
 
+    private final java.util.Map<String, Instant> lastRecorded = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The active user a live token belongs to; records that the token was used. */
     public Optional<AppUser> authenticate(String token) {
         Optional<Long> found = jdbc.sql("""
@@ -94,10 +96,17 @@ public class ApiTokens {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        jdbc.sql("""
-                update api_token set last_used_at = :now
-                where token_hash = :h and (last_used_at is null or last_used_at < :now - interval '1 minute')""")
-                .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).param("h", hash(token)).update();
+        // the last use is kept to the minute: this instance writes it at most once a minute per token
+        String hash = hash(token);
+        Instant now = clock.instant();
+        Instant recorded = lastRecorded.get(hash);
+        if (recorded == null || recorded.isBefore(now.minusSeconds(60))) {
+            jdbc.sql("""
+                    update api_token set last_used_at = :now
+                    where token_hash = :h and (last_used_at is null or last_used_at < :now - interval '1 minute')""")
+                    .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).param("h", hash).update();
+            lastRecorded.put(hash, now);
+        }
         return users.byId(found.get()).filter(AppUser::isEnabled).filter(AppUser::isAccountNonLocked);
     }
 

@@ -41,6 +41,24 @@ class Bench {
     @org.springframework.beans.factory.annotation.Qualifier("migrationDataSource")
     DataSource owner;
 
+    /** With -Dbench.profile=true, a Java Flight Recording of the reads and one of the writes go to target/. */
+    private static jdk.jfr.Recording profile() throws Exception {
+        if (!Boolean.getBoolean("bench.profile")) {
+            return null;
+        }
+        jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        recording.start();
+        return recording;
+    }
+
+    private static void dump(jdk.jfr.Recording recording, String file) throws Exception {
+        if (recording != null) {
+            recording.stop();
+            recording.dump(Path.of("target", file));
+            recording.close();
+        }
+    }
+
     @Test
     void measure() throws Exception {
         Api api = new Api(port);
@@ -52,12 +70,16 @@ class Bench {
         BenchRun run = new BenchRun(api, dataSource, 5, 20);
         run.awaitReadModel();
         run.load(loaded);
+        jdk.jfr.Recording reads = profile();
         run.reads(today, "USD", Path.of("target", "bench-duckdb"));
+        dump(reads, "bench-reads.jfr");
         String period = "from=" + BenchRun.lastQuarter(today) + "&to=" + BenchRun.lastQuarter(today).plusMonths(3);
         run.timeOnce("recommendations of the program", () -> api.get("/api/v1/recommendations?scope=program&" + period));
         run.timeOnce("forecast of the program, 3 months", () -> api.get("/api/v1/forecast?months=3"));
         run.timeOnce("seasonal index, 3 years", () -> api.get("/api/v1/seasonality?years=3"));
+        jdk.jfr.Recording writes = profile();
         run.writes(16, 50);
+        dump(writes, "bench-writes.jfr");
         run.freshness(today, 5);
         String table = run.table();
         System.out.println(table);

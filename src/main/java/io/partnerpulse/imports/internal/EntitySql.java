@@ -158,8 +158,11 @@ final class EntitySql {
     private void resolve(Ref ref) throws SQLException {
         String table = "ref_" + ref.column();
         update("create temp table " + table + " (raw text primary key, key text not null, id bigint) on commit drop");
-        update("insert into " + table + " (raw, key) select raw, " + fold("raw") + " from (select distinct " + ref.column()
-                + " as raw from import_stage where " + ref.column() + " is not null) d");
+        // the folded key matches names; a reference by external id only (a lead) needs none
+        update("insert into " + table + " (raw, key) select raw, " + (ref.nameColumn() != null ? fold("raw") : "raw")
+                + " from (select distinct " + ref.column() + " as raw from import_stage where " + ref.column() + " is not null) d");
+        // statistics, so that matching a million references joins by hash instead of probing an index per row
+        update("analyze " + table);
         match(ref, table);
         if (ref.creatable() && settings.createMissing()) {
             String unresolved = " from " + table + " where id is null" + (ref.sameFile() ? sameFileFilter(ref, table) : "");

@@ -44,16 +44,12 @@ final class KpiCalculator {
     private final Keys keys;
     private final StageProbabilities probabilities;
     private final KpiProperties.QualityScoreWeights weights;
-    private final Map<String, List<KpiSnapshot.Target>> targetsByScope = new HashMap<>();
 
     KpiCalculator(KpiSnapshot s, KpiProperties properties) {
         this.s = s;
         this.keys = new Keys(s);
         this.probabilities = new StageProbabilities(properties);
         this.weights = properties.qualityScore();
-        for (KpiSnapshot.Target t : s.targets) {
-            targetsByScope.computeIfAbsent(t.scope() + ":" + t.scopeId() + ":" + t.metric(), k -> new ArrayList<>()).add(t);
-        }
     }
 
     Keys keys() {
@@ -350,7 +346,7 @@ final class KpiCalculator {
         if (scope == null) {
             return null;
         }
-        List<KpiSnapshot.Target> candidates = targetsByScope.get(scope.scope() + ":" + scope.id() + ":" + metric);
+        List<KpiSnapshot.Target> candidates = s.targetsByScope().get(scope.scope() + ":" + scope.id() + ":" + metric);
         if (candidates == null) {
             return null;
         }

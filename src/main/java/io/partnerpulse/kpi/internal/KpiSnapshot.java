@@ -63,6 +63,8 @@ final class KpiSnapshot {
     String[] dealName;
     int[] dealPartner, dealOwner, dealChannel, dealCampaign, dealCountry, dealRegion, dealCity, dealProduct, dealAccount;
     long[] dealLead;
+    /** Finds deals, leads and registrations by id (see {@link IdIndex}). */
+    IdIndex dealIds = new IdIndex(0), leadIds = new IdIndex(0), registrationIds = new IdIndex(0);
     byte[] dealStage;
     long[] dealCreated, dealClosed;
     long[] dealCents;
@@ -102,8 +104,28 @@ final class KpiSnapshot {
     /** Records in currencies without any exchange rate to the base currency, by currency: their money counts as 0. */
     final Map<String, Integer> unconverted = new java.util.TreeMap<>();
 
+    /** The exchange rates the money was converted with (a change of rate loads everything again). */
+    KpiSnapshotLoader.Rates rates;
+
     // ---- targets ----
     List<Target> targets = new ArrayList<>();
+    private volatile Map<String, List<Target>> targetsByScope;
+    private List<Target> indexedTargets;
+
+    /** The targets by "SCOPE:id:METRIC", built once per list of targets (snapshots that share the list share it). */
+    Map<String, List<Target>> targetsByScope() {
+        Map<String, List<Target>> index = targetsByScope;
+        if (index == null || indexedTargets != targets) {
+            Map<String, List<Target>> built = new HashMap<>();
+            for (Target t : targets) {
+                built.computeIfAbsent(t.scope() + ":" + t.scopeId() + ":" + t.metric(), k -> new ArrayList<>()).add(t);
+            }
+            indexedTargets = targets;
+            targetsByScope = built;
+            index = built;
+        }
+        return index;
+    }
 
     record Target(String scope, long scopeId, String metric, LocalDate start, LocalDate end, long cents) {
     }
@@ -145,6 +167,10 @@ final class KpiSnapshot {
         c.countryNames = countryNames;
 
         c.deals = deals;
+        c.dealIds = dealIds;
+        c.leadIds = leadIds;
+        c.registrationIds = registrationIds;
+        c.rates = rates;
         c.dealId = dealId;
         c.dealName = dealName;
         c.dealPartner = dealPartner;
@@ -201,25 +227,16 @@ final class KpiSnapshot {
         c.campaignCents = campaignCents;
         c.unconverted.putAll(unconverted);
         c.targets = targets;
+        if (targetsByScope != null && indexedTargets == targets) {
+            c.indexedTargets = targets;
+            c.targetsByScope = targetsByScope;
+        }
         return c;
     }
 
-    /** The index of the deal with this id, or -1 (deals are sorted by id). */
+    /** The index of the deal with this id, or -1. */
     int dealIndexOf(long id) {
-        int i = java.util.Arrays.binarySearch(dealId, 0, deals, id);
-        return i < 0 ? -1 : i;
-    }
-
-    /** The index of the lead with this id, or -1 (leads are sorted by id). */
-    int leadIndexOf(long id) {
-        int i = java.util.Arrays.binarySearch(leadId, 0, leads, id);
-        return i < 0 ? -1 : i;
-    }
-
-    /** The index of the registration with this id, or -1 (sorted by id). */
-    int registrationIndexOf(long id) {
-        int i = java.util.Arrays.binarySearch(registrationId, 0, registrations, id);
-        return i < 0 ? -1 : i;
+        return dealIds.indexOf(dealId, deals, id);
     }
 
     /** The stage deal {@code d} was in just before instant {@code at}, or -1 if it did not exist yet. */

@@ -51,11 +51,15 @@ final class KpiSnapshotLoader {
             c.setReadOnly(true);
             try {
                 Rates rates = loadRates(c, s);
+                s.rates = rates;
                 loadReference(c, s);
                 loadDeals(c, s, rates);
+                s.dealIds = new IdIndex(s.deals);
                 loadHistory(c, s);
                 loadLeads(c, s);
+                s.leadIds = new IdIndex(s.leads);
                 loadRegistrations(c, s);
+                s.registrationIds = new IdIndex(s.registrations);
                 loadCampaigns(c, s, rates);
                 loadTargets(c, s);
             } finally {
@@ -85,7 +89,7 @@ final class KpiSnapshotLoader {
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setReadOnly(true);
             try {
-                Rates rates = loadRates(c, s);
+                Rates rates = s.rates;
                 if (changes.reference) {
                     loadReference(c, s);
                     loadCampaigns(c, s, rates);
@@ -122,19 +126,20 @@ final class KpiSnapshotLoader {
         boolean read(ResultSet rs, int i) throws SQLException;
     }
 
-    /** The rows of one table: how many, their ids (sorted), and a way to count one more. */
+    /** The rows of one table: how many, their ids and their index, and a way to count one more. */
     private interface Rows {
         int count();
 
         long[] ids();
 
+        IdIndex index();
+
         void append();
     }
 
     /**
-     * Reads the rows with these ids ({@code sql} selects them by {@code id = any(?)} in id order),
-     * each into its index, found by id or appended when its id is past the last; false when one is
-     * missing (deleted) or would land out of id order.
+     * Reads the rows with these ids ({@code sql} selects them by {@code id = any(?)}), each into its
+     * index, found by id or appended after the last row; false when one is missing (deleted).
      */
     private static boolean applyRows(Connection c, String sql, Long[] ids, Rows rows, Row row) throws SQLException {
         int seen = 0;
@@ -144,17 +149,18 @@ final class KpiSnapshotLoader {
                 while (rs.next()) {
                     long id = rs.getLong(1);
                     int n = rows.count();
-                    int i = Arrays.binarySearch(rows.ids(), 0, n, id);
-                    if (i < 0) {
-                        if (n > 0 && id < rows.ids()[n - 1]) {
-                            return false;
-                        }
+                    int i = rows.index().indexOf(rows.ids(), n, id);
+                    boolean appended = i < 0;
+                    if (appended) {
                         i = n;
                         rows.append();
                     }
                     seen++;
                     if (!row.read(rs, i)) {
                         return false;
+                    }
+                    if (appended) {
+                        rows.index().appended(id, i);
                     }
                 }
             }
@@ -174,6 +180,10 @@ final class KpiSnapshotLoader {
 
             public long[] ids() {
                 return s.dealId;
+            }
+
+            public IdIndex index() {
+                return s.dealIds;
             }
 
             public void append() {
@@ -281,6 +291,10 @@ final class KpiSnapshotLoader {
                 return s.leadId;
             }
 
+            public IdIndex index() {
+                return s.leadIds;
+            }
+
             public void append() {
                 s.leads++;
             }
@@ -299,6 +313,10 @@ final class KpiSnapshotLoader {
 
             public long[] ids() {
                 return s.registrationId;
+            }
+
+            public IdIndex index() {
+                return s.registrationIds;
             }
 
             public void append() {

@@ -83,6 +83,33 @@ class KpiDeltaIntegrationTests {
     }
 
     @Test
+    void takesDealsThatCommitInTheOppositeOrderOfTheirIdsWithoutAFullLoad() throws Exception {
+        KpiEngine engine = KpiTestDatabase.engine();
+        engine.start();
+        try (var first = KpiTestDatabase.dataSource().getConnection(); var second = KpiTestDatabase.dataSource().getConnection()) {
+            long fullLoads = engine.fullLoads;
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            String insert = "insert into opportunity (name, amount, currency, stage, created_at, closed_at, owner_id, channel_id, country)"
+                    + " values ('Concurrent', %s, 'USD', 'WON', timestamptz '2026-04-05', timestamptz '2026-05-05', %d, %d, 'US')";
+            try (var statement = first.createStatement()) {
+                statement.execute(insert.formatted("111", f.defaultEmployee(), f.defaultChannel())); // the lower id
+            }
+            try (var statement = second.createStatement()) {
+                statement.execute(insert.formatted("222", f.defaultEmployee(), f.defaultChannel()));
+            }
+            second.commit();
+            Eventually.until(() -> engine.deltas > 0 && sameAnswers(engine, fresh()));
+            first.commit();
+
+            Eventually.until(() -> sameAnswers(engine, fresh()));
+            assertThat(engine.fullLoads).as("no full reload").isEqualTo(fullLoads);
+        } finally {
+            engine.stop();
+        }
+    }
+
+    @Test
     void reloadsEverythingWhenARowIsDeletedAndStillAnswersTheSame() throws Exception {
         KpiEngine engine = KpiTestDatabase.engine();
         engine.start();
