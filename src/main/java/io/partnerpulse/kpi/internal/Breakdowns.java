@@ -40,10 +40,18 @@ final class Breakdowns {
     ChannelReport channels(KpiQuery q) {
         Filters filters = new Filters(s, keys, q.filters());
         Period p = Period.of(q.from(), q.to(), s.zone);
-        Map<Integer, ChannelSums> byChannel = new TreeMap<>(Comparator.comparingInt((Integer k) -> k == 0 ? Integer.MAX_VALUE : k));
+        // sums in an array by channel id while scanning, ordered (none last) at the end
+        ChannelSums[] sums = new ChannelSums[s.channelName.length];
+        java.util.function.IntFunction<ChannelSums> at = channel -> {
+            if (sums[channel] == null) {
+                sums[channel] = new ChannelSums();
+            }
+            return sums[channel];
+        };
+        boolean filtered = !filters.isEmpty();
         for (int l = 0; l < s.leads; l++) {
-            if (s.leadCreated[l] >= p.from() && s.leadCreated[l] < p.to() && filters.lead(l)) {
-                ChannelSums c = byChannel.computeIfAbsent(s.leadChannel[l], k -> new ChannelSums());
+            if (s.leadCreated[l] >= p.from() && s.leadCreated[l] < p.to() && (!filtered || filters.lead(l))) {
+                ChannelSums c = at.apply(s.leadChannel[l]);
                 c.leads++;
                 int d = s.leadDeal[l];
                 if (d >= 0 && s.dealStage[d] == KpiSnapshot.WON) {
@@ -54,8 +62,8 @@ final class Breakdowns {
         for (int d = 0; d < s.deals; d++) {
             boolean created = s.dealCreated[d] >= p.from() && s.dealCreated[d] < p.to();
             boolean won = s.dealStage[d] == KpiSnapshot.WON && s.dealClosed[d] >= p.from() && s.dealClosed[d] < p.to();
-            if ((created || won) && filters.deal(d)) {
-                ChannelSums c = byChannel.computeIfAbsent(s.dealChannel[d], k -> new ChannelSums());
+            if ((created || won) && (!filtered || filters.deal(d))) {
+                ChannelSums c = at.apply(s.dealChannel[d]);
                 if (created) {
                     c.opportunities++;
                 }
@@ -63,6 +71,12 @@ final class Breakdowns {
                     c.won++;
                     c.wonCents += s.dealCents[d];
                 }
+            }
+        }
+        Map<Integer, ChannelSums> byChannel = new TreeMap<>(Comparator.comparingInt((Integer k) -> k == 0 ? Integer.MAX_VALUE : k));
+        for (int channel = 0; channel < sums.length; channel++) {
+            if (sums[channel] != null) {
+                byChannel.put(channel, sums[channel]);
             }
         }
         long fromDay = q.from().toEpochDay();

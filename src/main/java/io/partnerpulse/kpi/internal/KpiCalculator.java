@@ -84,7 +84,8 @@ final class KpiCalculator {
         if (lastYear) {
             periods.add(p.lastYear(s.zone));
         }
-        List<Map<Integer, Totals>> totals = PeriodTotals.compute(s, keys, probabilities, filters, groupBy, periods.toArray(Period[]::new));
+        List<Map<Integer, Totals>> totals = PeriodTotals.compute(s, keys, probabilities, filters, groupBy, periods.toArray(Period[]::new),
+                q.averageDealSize() == AverageDealSizeVariant.PER_CUSTOMER);
         List<Map<Integer, Totals>> result = new ArrayList<>();
         result.add(totals.get(0));
         result.add(previous ? totals.get(1) : null);
@@ -163,7 +164,7 @@ final class KpiCalculator {
 
         Function<Totals, BigDecimal> averageValue = x -> averageDealSize(x, q.averageDealSize());
         KpiReport.AverageDealSize average = new KpiReport.AverageDealSize(averageValue.apply(t), money(t.wonCents),
-                BigDecimal.valueOf(q.averageDealSize() == AverageDealSizeVariant.PER_DEAL ? t.won : t.customers.size()),
+                BigDecimal.valueOf(q.averageDealSize() == AverageDealSizeVariant.PER_DEAL ? t.won : t.customerCount()),
                 t.won == 0 ? null : BigDecimal.valueOf(t.wonAmounts.twiceMedian()).divide(BigDecimal.valueOf(200), MONEY, RoundingMode.HALF_EVEN),
                 q.averageDealSize().apiName(), cmp(prev, averageValue), cmp(ly, averageValue));
 
@@ -260,7 +261,7 @@ final class KpiCalculator {
 
     // =============================================================================================
     static BigDecimal averageDealSize(Totals t, AverageDealSizeVariant variant) {
-        long denominator = variant == AverageDealSizeVariant.PER_DEAL ? t.won : t.customers.size();
+        long denominator = variant == AverageDealSizeVariant.PER_DEAL ? t.won : t.customerCount();
         return denominator == 0 ? null
                 : BigDecimal.valueOf(t.wonCents).divide(BigDecimal.valueOf(denominator * 100), MONEY, RoundingMode.HALF_EVEN);
     }

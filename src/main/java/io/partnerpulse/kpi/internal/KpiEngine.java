@@ -137,6 +137,10 @@ public class KpiEngine implements SmartLifecycle, io.partnerpulse.kpi.Kpis {
         return calculator().snapshot().loadedAt;
     }
 
+    KpiSnapshot snapshotForTests() {
+        return calculator().snapshot();
+    }
+
     /** Reloads the snapshot now, in the calling thread. */
     public synchronized void refresh() {
         try {

@@ -21,7 +21,8 @@ final class PeriodTotals {
     static final class Totals {
         long won, wonCents;
         final Longs wonAmounts = new Longs();
-        final Set<Long> customers = new HashSet<>();
+        /** Distinct customers of the won deals; kept only when the per-customer average is asked for. */
+        Set<Long> customers;
         long lost, lostToCompetitor;
         long created, createdCents;
         long cycleSeconds;
@@ -34,6 +35,54 @@ final class PeriodTotals {
         long nextWonCents;
         long leadsCreated, leadsWon;
         long registrationsWon, registrationOutcomes, registrationsApproved, registrationsRejected;
+
+        /** Every sum, for comparing two ways of computing them. */
+        List<Object> sums() {
+            return List.of(won, wonCents, won == 0 ? 0 : wonAmounts.twiceMedian(), customerCount(), lost, lostToCompetitor, created,
+                    createdCents, cycleSeconds, won == 0 ? 0 : cycles.twiceMedian(), open, openCents, Arrays.toString(stageCount),
+                    Arrays.toString(stageCents), Arrays.toString(stageWeightedCents), openAtStart, openAtStartCents, nextWonCents,
+                    leadsCreated, leadsWon, registrationsWon, registrationOutcomes, registrationsApproved, registrationsRejected);
+        }
+
+        int customerCount() {
+            return customers == null ? 0 : customers.size();
+        }
+
+        /** Adds the sums of another slice to these; returns these. */
+        Totals add(Totals o) {
+            won += o.won;
+            wonCents += o.wonCents;
+            wonAmounts.addAll(o.wonAmounts);
+            if (o.customers != null) {
+                if (customers == null) {
+                    customers = new HashSet<>();
+                }
+                customers.addAll(o.customers);
+            }
+            lost += o.lost;
+            lostToCompetitor += o.lostToCompetitor;
+            created += o.created;
+            createdCents += o.createdCents;
+            cycleSeconds += o.cycleSeconds;
+            cycles.addAll(o.cycles);
+            open += o.open;
+            openCents += o.openCents;
+            for (int stage = 0; stage < 4; stage++) {
+                stageCount[stage] += o.stageCount[stage];
+                stageCents[stage] += o.stageCents[stage];
+                stageWeightedCents[stage] += o.stageWeightedCents[stage];
+            }
+            openAtStart += o.openAtStart;
+            openAtStartCents += o.openAtStartCents;
+            nextWonCents += o.nextWonCents;
+            leadsCreated += o.leadsCreated;
+            leadsWon += o.leadsWon;
+            registrationsWon += o.registrationsWon;
+            registrationOutcomes += o.registrationOutcomes;
+            registrationsApproved += o.registrationsApproved;
+            registrationsRejected += o.registrationsRejected;
+            return this;
+        }
     }
 
     private PeriodTotals() {
@@ -41,7 +90,7 @@ final class PeriodTotals {
 
     static Map<Integer, Totals> compute(KpiSnapshot s, Keys keys, StageProbabilities probabilities, Filters filters,
                                        Dimension groupBy, Period p) {
-        return compute(s, keys, probabilities, filters, groupBy, new Period[] {p}).get(0);
+        return compute(s, keys, probabilities, filters, groupBy, new Period[] {p}, true).get(0);
     }
 
     /**
@@ -51,7 +100,57 @@ final class PeriodTotals {
      * per fact.
      */
     static List<Map<Integer, Totals>> compute(KpiSnapshot s, Keys keys, StageProbabilities probabilities, Filters filters,
-                                             Dimension groupBy, Period[] periods) {
+                                             Dimension groupBy, Period[] periods, boolean distinctCustomers) {
+        return compute(s, keys, probabilities, filters, groupBy, periods, distinctCustomers,
+                s.deals + s.leads < PARALLEL_FROM ? 1 : SLICES);
+    }
+
+    /** The same in {@code slices} slices, summed in parallel and added up. */
+    static List<Map<Integer, Totals>> compute(KpiSnapshot s, Keys keys, StageProbabilities probabilities, Filters filters,
+                                             Dimension groupBy, Period[] periods, boolean distinctCustomers, int slices) {
+        Groups[][] parts = new Groups[slices][];
+        List<java.util.concurrent.Future<?>> others = new ArrayList<>();
+        for (int slice = 1; slice < slices; slice++) {
+            int part = slice;
+            others.add(POOL.submit(() -> parts[part] = slice(s, keys, probabilities, filters, groupBy, periods, distinctCustomers,
+                    part, slices)));
+        }
+        parts[0] = slice(s, keys, probabilities, filters, groupBy, periods, distinctCustomers, 0, slices);
+        for (java.util.concurrent.Future<?> other : others) {
+            try {
+                other.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        List<Map<Integer, Totals>> result = new ArrayList<>(periods.length);
+        for (int k = 0; k < periods.length; k++) {
+            Map<Integer, Totals> merged = parts[0][k].asMap();
+            for (int slice = 1; slice < slices; slice++) {
+                parts[slice][k].asMap().forEach((key, t) -> merged.merge(key, t, Totals::add));
+            }
+            result.add(merged);
+        }
+        return result;
+    }
+
+    /** Below this many deals and leads one thread is quick enough. */
+    private static final int PARALLEL_FROM = 200_000;
+    /** A big snapshot is summed in as many slices as there are cores (at most four), one thread each. */
+    private static final int SLICES = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    private static final java.util.concurrent.ExecutorService POOL = java.util.concurrent.Executors.newFixedThreadPool(
+            Math.max(1, SLICES - 1), runnable -> {
+                Thread thread = new Thread(runnable, "kpi-totals");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    /** The totals of one slice of the deals, leads and registrations (slice {@code slice} of {@code slices}). */
+    private static Groups[] slice(KpiSnapshot s, Keys keys, StageProbabilities probabilities, Filters filters, Dimension groupBy,
+                                  Period[] periods, boolean distinctCustomers, int slice, int slices) {
         int n = periods.length;
         Groups[] groups = new Groups[n];
         long earliest = Long.MAX_VALUE;
@@ -63,7 +162,8 @@ final class PeriodTotals {
         }
         boolean timeKey = groupBy != null && groupBy.isTime();
         boolean filtered = !filters.isEmpty();
-        for (int d = 0; d < s.deals; d++) {
+        int dealsTo = (int) ((long) s.deals * (slice + 1) / slices);
+        for (int d = (int) ((long) s.deals * slice / slices); d < dealsTo; d++) {
             long created = s.dealCreated[d];
             long closed = s.dealClosed[d];
             // a deal counts in a period only if created before its next period ends and not closed before it starts
@@ -89,7 +189,12 @@ final class PeriodTotals {
                         t.won++;
                         t.wonCents += cents;
                         t.wonAmounts.add(cents);
-                        t.customers.add(s.dealAccount[d] != 0 ? s.dealAccount[d] : -s.dealId[d]);
+                        if (distinctCustomers) {
+                            if (t.customers == null) {
+                                t.customers = new HashSet<>();
+                            }
+                            t.customers.add(s.dealAccount[d] != 0 ? s.dealAccount[d] : -s.dealId[d]);
+                        }
                         t.cycleSeconds += closed - created;
                         t.cycles.add(closed - created);
                     } else {
@@ -125,7 +230,8 @@ final class PeriodTotals {
             firstFrom = Math.min(firstFrom, p.from());
             lastTo = Math.max(lastTo, p.to());
         }
-        for (int l = 0; l < s.leads; l++) {
+        int leadsTo = (int) ((long) s.leads * (slice + 1) / slices);
+        for (int l = (int) ((long) s.leads * slice / slices); l < leadsTo; l++) {
             long created = s.leadCreated[l];
             if (created < firstFrom || created >= lastTo || filtered && !filters.lead(l)) {
                 continue;
@@ -142,7 +248,8 @@ final class PeriodTotals {
                 }
             }
         }
-        for (int r = 0; r < s.registrations; r++) {
+        int registrationsTo = (int) ((long) s.registrations * (slice + 1) / slices);
+        for (int r = (int) ((long) s.registrations * slice / slices); r < registrationsTo; r++) {
             byte outcome = s.registrationOutcome[r];
             int d = s.registrationDeal[r];
             long decided = s.registrationDecided[r];
@@ -188,11 +295,7 @@ final class PeriodTotals {
                 }
             }
         }
-        List<Map<Integer, Totals>> result = new ArrayList<>(n);
-        for (Groups g : groups) {
-            result.add(g.asMap());
-        }
-        return result;
+        return groups;
     }
 
     /** The groups of one period: an array by key for keys below the bound, a map for the rest. */
@@ -243,6 +346,14 @@ final class PeriodTotals {
                 values = Arrays.copyOf(values, size * 2);
             }
             values[size++] = value;
+        }
+
+        void addAll(Longs other) {
+            if (size + other.size > values.length) {
+                values = Arrays.copyOf(values, Math.max(values.length * 2, size + other.size));
+            }
+            System.arraycopy(other.values, 0, values, size, other.size);
+            size += other.size;
         }
 
         int size() {
