@@ -38,6 +38,9 @@ class Bench {
     DataSource dataSource;
 
     @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Autowired
     @org.springframework.beans.factory.annotation.Qualifier("migrationDataSource")
     DataSource owner;
 
@@ -81,7 +84,23 @@ class Bench {
         run.writes(16, 50);
         dump(writes, "bench-writes.jfr");
         run.freshness(today, 5);
-        String table = run.table();
+        try (SecondInstance second = new SecondInstance((com.zaxxer.hikari.HikariDataSource) dataSource)) {
+            run.twoInstances(new Api(second.port()), today, 5);
+        }
+        // what a restart costs: the KPI read model loads everything once before the app serves
+        io.partnerpulse.kpi.internal.KpiEngine engine = context.getBean(io.partnerpulse.kpi.internal.KpiEngine.class);
+        run.timeOnce("KPI read model: full load (on start and after a bulk import)", () -> {
+            engine.refresh();
+            return new Api.Response(200, null, "", null, null);
+        });
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        long heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        System.out.printf(java.util.Locale.ROOT, "Heap used after GC, with the read model (and the benchmark's own data): %,d MB of %,d MB%n",
+                heap >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        String table = run.table() + String.format(java.util.Locale.ROOT, "%nHeap used after GC: %,d MB of %,d MB%n",
+                heap >> 20, Runtime.getRuntime().maxMemory() >> 20);
         System.out.println(table);
         Files.writeString(Path.of("target", "bench-results.md"), table);
     }

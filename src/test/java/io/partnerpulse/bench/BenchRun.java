@@ -211,6 +211,38 @@ final class BenchRun {
                 "median and worst of " + times));
     }
 
+    /** Whether the two instances gave identical numbers for (a) after the writes; null when not measured. */
+    Boolean instancesAgree;
+
+    /**
+     * Two instances on one database: a deal won through {@code other} until this instance shows it,
+     * {@code times} times; then the program dashboard of both, number by number.
+     */
+    void twoInstances(Api other, LocalDate today, int times) throws Exception {
+        String todayPeriod = "/api/v1/kpis?from=" + today + "&to=" + today.plusDays(1);
+        List<Double> fresh = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            long before = api.get(todayPeriod).json().at("/groups/0/kpis/dealCount/value").asLong();
+            Api.Response deal = ok("open", other.post("/api/v1/opportunities", "{\"name\": \"other " + i + "\", \"amount\": 10.00, \"currency\": \"USD\"}"));
+            long t = System.nanoTime();
+            ok("win", other.post("/api/v1/opportunities/" + deal.id() + "/win", "{}", deal.etag()));
+            while (api.get(todayPeriod).json().at("/groups/0/kpis/dealCount/value").asLong() <= before) {
+                Thread.sleep(5);
+            }
+            fresh.add((System.nanoTime() - t) / 1e6);
+        }
+        Collections.sort(fresh);
+        LocalDate from = lastQuarter(today);
+        String dashboard = "/api/v1/kpis?from=" + from + "&to=" + from.plusMonths(3) + "&compare=previous,lastYear";
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        do {
+            instancesAgree = ApiNumbers.report(api.get(dashboard).json()).equals(ApiNumbers.report(other.get(dashboard).json()))
+                    && api.get(todayPeriod).body().equals(other.get(todayPeriod).body());
+        } while (!instancesAgree && System.nanoTime() < deadline);
+        results.add(new Result("two instances: a write on one until the other shows it", fresh.get(times / 2), fresh.get(times - 1),
+                "median and worst of " + times + "; both answer the same: " + (instancesAgree ? "yes" : "NO")));
+    }
+
     void timeOnce(String name, Supplier<Api.Response> call) {
         ok(name, call.get());
         List<Double> millis = new ArrayList<>();

@@ -17,8 +17,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The benchmark at a small size (10,000 asked opportunities, its own database): the data goes in
- * through the import API, it runs end to end, and every KPI number of (a) to (d) is identical to
- * DuckDB's over the same rows. It times, but
+ * through the import API, it runs end to end, every KPI number of (a) to (d) is identical to
+ * DuckDB's over the same rows, and a second app instance on the same database gives the same
+ * answers after writes on the first. It times, but
  * asserts nothing about time.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -48,13 +49,17 @@ class BenchmarkSmokeTests {
         run.reads(LocalDate.now(java.time.ZoneOffset.UTC), "USD", work);
         run.writes(4, 5);
         run.freshness(LocalDate.now(java.time.ZoneOffset.UTC), 3);
+        try (SecondInstance second = new SecondInstance((com.zaxxer.hikari.HikariDataSource) dataSource)) {
+            run.twoInstances(new Api(second.port()), LocalDate.now(java.time.ZoneOffset.UTC), 3);
+        }
         System.out.println(run.table());
 
         assertThat(run.compared).as("numbers compared").isGreaterThan(1_000);
         assertThat(run.differences).isEmpty();
+        assertThat(run.instancesAgree).as("two instances on one database answer the same").isTrue();
         assertThat(org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
                 .sql("select count(*) from opportunity where external_id like 'OPP-%'").query(Long.class).single())
                 .as("every generated opportunity imported").isEqualTo(loaded.opportunities());
-        assertThat(run.results).extracting(BenchRun.Result::name).hasSize(10);
+        assertThat(run.results).extracting(BenchRun.Result::name).hasSize(11);
     }
 }

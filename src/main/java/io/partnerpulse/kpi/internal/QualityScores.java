@@ -1,7 +1,6 @@
 package io.partnerpulse.kpi.internal;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,25 +74,34 @@ final class QualityScores {
             ranks[c] = ranks(values[c], c == 4);
         }
         BigDecimal totalWeight = Arrays.stream(weight).reduce(BigDecimal.ZERO, BigDecimal::add);
+        // score = 100 × Σ weight × (rank − 1) ÷ ((N − 1) × Σ weight): one exact numerator, one division
+        BigDecimal divisor = n == 1 ? totalWeight : totalWeight.multiply(BigDecimal.valueOf(n - 1));
         BigDecimal[] score = new BigDecimal[n];
         for (int i = 0; i < n; i++) {
             BigDecimal sum = BigDecimal.ZERO;
             for (int c = 0; c < NAMES.length; c++) {
-                sum = sum.add(weight[c].multiply(percentRank(ranks[c][i], n)));
+                if (weight[c].signum() != 0) {
+                    sum = sum.add(weight[c].multiply(BigDecimal.valueOf(n == 1 ? 1 : ranks[c][i] - 1)));
+                }
             }
-            score[i] = sum.multiply(BigDecimal.valueOf(100)).divide(totalWeight, MathContext.DECIMAL128)
-                    .setScale(KpiCalculator.MONEY, RoundingMode.HALF_EVEN);
+            score[i] = sum.multiply(BigDecimal.valueOf(100)).divide(divisor, KpiCalculator.MONEY, RoundingMode.HALF_EVEN);
         }
         // rank 1 is the best; ties share: 1 + the number of partners scoring strictly higher
         BigDecimal[] sorted = score.clone();
         Arrays.sort(sorted, java.util.Comparator.reverseOrder());
+        // the percent ranks shown, 4 places: (rank − 1) ÷ (N − 1) for each possible rank, computed once
+        BigDecimal[] shownRank = new BigDecimal[n + 1];
         Map<Integer, Score> result = new HashMap<>();
         for (int i = 0; i < n; i++) {
             int rank = 1 + firstAtOrBelow(sorted, score[i]);
-            List<KpiReport.Component> components = new ArrayList<>();
+            List<KpiReport.Component> components = new ArrayList<>(NAMES.length);
             for (int c = 0; c < NAMES.length; c++) {
-                components.add(new KpiReport.Component(NAMES[c], weight[c], values[c][i],
-                        percentRank(ranks[c][i], n).setScale(KpiCalculator.RATIO, RoundingMode.HALF_EVEN)));
+                int r = ranks[c][i];
+                if (shownRank[r] == null) {
+                    shownRank[r] = n == 1 ? BigDecimal.ONE.setScale(KpiCalculator.RATIO)
+                            : BigDecimal.valueOf(r - 1).divide(BigDecimal.valueOf(n - 1), KpiCalculator.RATIO, RoundingMode.HALF_EVEN);
+                }
+                components.add(new KpiReport.Component(NAMES[c], weight[c], values[c][i], shownRank[r]));
             }
             result.put(peers.get(i), new Score(score[i], rank, n, components));
         }
@@ -118,12 +126,6 @@ final class QualityScores {
     private boolean tierMatches(Filters filters, int partner) {
         // reuse the tier filter through a partner's tier key
         return filters.tierAllows(keys.tier(partner));
-    }
-
-    /** Percent rank (rank − 1) ÷ (N − 1); a lone partner ranks 1. */
-    private static BigDecimal percentRank(int rank, int n) {
-        return n == 1 ? BigDecimal.ONE
-                : BigDecimal.valueOf(rank - 1).divide(BigDecimal.valueOf(n - 1), MathContext.DECIMAL128);
     }
 
     /**
