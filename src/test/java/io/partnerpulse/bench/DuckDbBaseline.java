@@ -181,7 +181,7 @@ final class DuckDbBaseline implements AutoCloseable {
         for (int k = 0; k < 3; k++) {
             execute("insert into periods values (" + k + ", " + epoch(periods[k][0]) + ", " + epoch(periods[k][1]) + ")");
         }
-        Map<String, Sums[]> groups = new TreeMap<>();
+        Map<String, Sums[]> groups = new HashMap<>();
         String dk = key(dimension, "d");
         query("""
                 select p.k, %s as g,

@@ -5,7 +5,6 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -352,14 +351,14 @@ final class KpiCalculator {
             return null;
         }
         BigDecimal sum = null;
+        long fromDay = from.toEpochDay();
+        long toDay = to.toEpochDay();
         for (KpiSnapshot.Target t : candidates) {
-            LocalDate start = max(from, t.start());
-            LocalDate end = min(to, t.end());
-            long overlap = ChronoUnit.DAYS.between(start, end);
+            long overlap = Math.min(toDay, t.endDay()) - Math.max(fromDay, t.startDay());
             if (overlap <= 0) {
                 continue;
             }
-            long days = ChronoUnit.DAYS.between(t.start(), t.end());
+            long days = t.endDay() - t.startDay();
             BigDecimal part = BigDecimal.valueOf(t.cents()).multiply(BigDecimal.valueOf(overlap))
                     .divide(BigDecimal.valueOf(days * 100), MathContext.DECIMAL128);
             sum = sum == null ? part : sum.add(part);

@@ -127,7 +127,11 @@ final class KpiSnapshot {
         return index;
     }
 
-    record Target(String scope, long scopeId, String metric, LocalDate start, LocalDate end, long cents) {
+    record Target(String scope, long scopeId, String metric, LocalDate start, LocalDate end, long cents, long startDay, long endDay) {
+
+        Target(String scope, long scopeId, String metric, LocalDate start, LocalDate end, long cents) {
+            this(scope, scopeId, metric, start, end, cents, start.toEpochDay(), end.toEpochDay());
+        }
     }
 
     KpiSnapshot(Instant loadedAt, LocalDate today, ZoneId zone, String currency) {

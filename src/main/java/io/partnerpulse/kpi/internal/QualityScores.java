@@ -133,23 +133,30 @@ final class QualityScores {
      * undefined values rank lowest. With {@code lowerIsBetter} the order is reversed for defined values.
      */
     static int[] ranks(BigDecimal[] values, boolean lowerIsBetter) {
+        // every component has at most 4 decimal places: as longs (× 10^4) the ranks come from one primitive sort
         int n = values.length;
-        Integer[] order = new Integer[n];
+        long[] keys = new long[n];
         for (int i = 0; i < n; i++) {
-            order[i] = i;
+            BigDecimal v = values[i];
+            long key = v == null ? Long.MIN_VALUE : v.movePointRight(4).longValueExact();
+            keys[i] = v == null || !lowerIsBetter ? key : -key;
         }
-        java.util.Comparator<Integer> byValue = (a, b) -> {
-            BigDecimal x = values[a];
-            BigDecimal y = values[b];
-            if (x == null || y == null) {
-                return x == null ? (y == null ? 0 : -1) : 1;
-            }
-            return lowerIsBetter ? y.compareTo(x) : x.compareTo(y);
-        };
-        Arrays.sort(order, byValue);
+        long[] sorted = keys.clone();
+        Arrays.sort(sorted);
         int[] rank = new int[n];
         for (int i = 0; i < n; i++) {
-            rank[order[i]] = i > 0 && byValue.compare(order[i - 1], order[i]) == 0 ? rank[order[i - 1]] : i + 1;
+            // 1 + how many rank below: the first position of this key in ascending order
+            int low = 0;
+            int high = n;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (sorted[mid] < keys[i]) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            rank[i] = low + 1;
         }
         return rank;
     }
