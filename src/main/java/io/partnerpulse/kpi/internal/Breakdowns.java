@@ -185,7 +185,9 @@ final class Breakdowns {
             case "averageDealSize", "dealCount", "wonRevenue", "salesCycleDays", "qualityScore" -> "won";
             default -> kpi;
         };
-        List<RecordsPage.Item> items = new ArrayList<>();
+        // first the matching records, each with its sort key (newest or largest first, then by id);
+        // the page's items are made only for the records on the page
+        List<Hit> hits = new ArrayList<>();
         switch (kind) {
             case "won", "winRate" -> {
                 for (int d = 0; d < s.deals; d++) {
@@ -193,10 +195,9 @@ final class Breakdowns {
                     boolean won = s.dealStage[d] == KpiSnapshot.WON;
                     if (closed >= p.from() && closed < p.to() && (won || kind.equals("winRate")) && filters.deal(d)
                             && inGroup(g, groupKey, keys.deal(g == null ? Dimension.PARTNER : g, d, closed))) {
-                        items.add(deal(d, null, won));
+                        hits.add(new Hit(d, closed, s.dealId[d], (byte) -1));
                     }
                 }
-                items.sort(Comparator.comparing(RecordsPage.Item::closedAt).reversed().thenComparing(RecordsPage.Item::id));
             }
             case "pipeline" -> {
                 for (int d = 0; d < s.deals; d++) {
@@ -204,21 +205,19 @@ final class Breakdowns {
                             && inGroup(g, groupKey, keys.deal(g == null ? Dimension.PARTNER : g, d, p.to() - 1))) {
                         byte stage = s.stageBefore(d, p.to());
                         if (stage >= 0 && stage < KpiSnapshot.WON) {
-                            items.add(deal(d, stage, null));
+                            hits.add(new Hit(d, s.dealCents[d], s.dealId[d], stage));
                         }
                     }
                 }
-                items.sort(Comparator.comparing(RecordsPage.Item::amountInBaseCurrency).reversed().thenComparing(RecordsPage.Item::id));
             }
             case "closeRate" -> {
                 for (int l = 0; l < s.leads; l++) {
                     long created = s.leadCreated[l];
                     if (created >= p.from() && created < p.to() && filters.lead(l)
                             && inGroup(g, groupKey, keys.lead(g == null ? Dimension.PARTNER : g, l, created))) {
-                        items.add(lead(l));
+                        hits.add(new Hit(l, created, s.leadId[l], (byte) -1));
                     }
                 }
-                items.sort(Comparator.comparing(RecordsPage.Item::createdAt).reversed().thenComparing(RecordsPage.Item::id));
             }
             case "dealSuccess" -> {
                 for (int r = 0; r < s.registrations; r++) {
@@ -229,18 +228,32 @@ final class Breakdowns {
                             : KpiSnapshot.OPEN;
                     if (at >= p.from() && at < p.to() && filters.registration(r)
                             && inGroup(g, groupKey, keys.registration(g == null ? Dimension.PARTNER : g, r, at))) {
-                        items.add(registration(r, at));
+                        hits.add(new Hit(r, at, s.registrationId[r], (byte) -1));
                     }
                 }
-                items.sort(Comparator.comparing(RecordsPage.Item::decidedAt).reversed().thenComparing(RecordsPage.Item::id));
             }
             default -> throw new IllegalArgumentException(kpi);
         }
-        int from = Math.min(items.size(), page * size);
-        int to = Math.min(items.size(), from + size);
+        hits.sort(Hit.ORDER);
+        int from = Math.min(hits.size(), page * size);
+        int to = Math.min(hits.size(), from + size);
+        List<RecordsPage.Item> items = new ArrayList<>(to - from);
+        for (Hit hit : hits.subList(from, to)) {
+            items.add(switch (kind) {
+                case "won", "winRate" -> deal(hit.index(), null, s.dealStage[hit.index()] == KpiSnapshot.WON);
+                case "pipeline" -> deal(hit.index(), hit.stage(), null);
+                case "closeRate" -> lead(hit.index());
+                default -> registration(hit.index(), hit.key());
+            });
+        }
         return new RecordsPage(kpi, q.from(), q.to(), g == null ? null : g.apiName(),
-                groupKey == null || g == null ? null : keys.name(g, groupKey), s.currency, page, size, items.size(),
-                List.copyOf(items.subList(from, to)));
+                groupKey == null || g == null ? null : keys.name(g, groupKey), s.currency, page, size, hits.size(),
+                List.copyOf(items));
+    }
+
+    /** A record behind a number: its index, what it sorts by (descending), its id (ascending on ties), its stage at the end. */
+    private record Hit(int index, long key, long id, byte stage) {
+        static final Comparator<Hit> ORDER = Comparator.comparingLong(Hit::key).reversed().thenComparingLong(Hit::id);
     }
 
     private static boolean inGroup(Dimension groupBy, Integer groupKey, int key) {
