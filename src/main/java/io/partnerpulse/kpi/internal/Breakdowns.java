@@ -38,38 +38,50 @@ final class Breakdowns {
     }
 
     ChannelReport channels(KpiQuery q) {
+        return channels(q, PeriodTotals.slicesFor((long) s.deals + s.leads));
+    }
+
+    /** The channel table summed in {@code slices} slices. */
+    ChannelReport channels(KpiQuery q, int slices) {
         Filters filters = new Filters(s, keys, q.filters());
         Period p = Period.of(q.from(), q.to(), s.zone);
-        // sums in an array by channel id while scanning, ordered (none last) at the end
-        ChannelSums[] sums = new ChannelSums[s.channelName.length];
-        java.util.function.IntFunction<ChannelSums> at = channel -> {
-            if (sums[channel] == null) {
-                sums[channel] = new ChannelSums();
-            }
-            return sums[channel];
-        };
+        // sums in an array by channel id, in slices on all cores for a big snapshot, ordered (none last) at the end
         boolean filtered = !filters.isEmpty();
-        for (int l = 0; l < s.leads; l++) {
-            if (s.leadCreated[l] >= p.from() && s.leadCreated[l] < p.to() && (!filtered || filters.lead(l))) {
-                ChannelSums c = at.apply(s.leadChannel[l]);
-                c.leads++;
-                int d = s.leadDeal[l];
-                if (d >= 0 && s.dealStage[d] == KpiSnapshot.WON) {
-                    c.leadsWon++;
+        List<ChannelSums[]> parts = PeriodTotals.inSlices(slices, slice -> {
+            ChannelSums[] part = new ChannelSums[s.channelName.length];
+            int leadsTo = (int) ((long) s.leads * (slice + 1) / slices);
+            for (int l = (int) ((long) s.leads * slice / slices); l < leadsTo; l++) {
+                if (s.leadCreated[l] >= p.from() && s.leadCreated[l] < p.to() && (!filtered || filters.lead(l))) {
+                    ChannelSums c = sumsOf(part, s.leadChannel[l]);
+                    c.leads++;
+                    int d = s.leadDeal[l];
+                    if (d >= 0 && s.dealStage[d] == KpiSnapshot.WON) {
+                        c.leadsWon++;
+                    }
                 }
             }
-        }
-        for (int d = 0; d < s.deals; d++) {
-            boolean created = s.dealCreated[d] >= p.from() && s.dealCreated[d] < p.to();
-            boolean won = s.dealStage[d] == KpiSnapshot.WON && s.dealClosed[d] >= p.from() && s.dealClosed[d] < p.to();
-            if ((created || won) && (!filtered || filters.deal(d))) {
-                ChannelSums c = at.apply(s.dealChannel[d]);
-                if (created) {
-                    c.opportunities++;
+            int dealsTo = (int) ((long) s.deals * (slice + 1) / slices);
+            for (int d = (int) ((long) s.deals * slice / slices); d < dealsTo; d++) {
+                boolean created = s.dealCreated[d] >= p.from() && s.dealCreated[d] < p.to();
+                boolean won = s.dealStage[d] == KpiSnapshot.WON && s.dealClosed[d] >= p.from() && s.dealClosed[d] < p.to();
+                if ((created || won) && (!filtered || filters.deal(d))) {
+                    ChannelSums c = sumsOf(part, s.dealChannel[d]);
+                    if (created) {
+                        c.opportunities++;
+                    }
+                    if (won) {
+                        c.won++;
+                        c.wonCents += s.dealCents[d];
+                    }
                 }
-                if (won) {
-                    c.won++;
-                    c.wonCents += s.dealCents[d];
+            }
+            return part;
+        });
+        ChannelSums[] sums = new ChannelSums[s.channelName.length];
+        for (ChannelSums[] part : parts) {
+            for (int channel = 0; channel < part.length; channel++) {
+                if (part[channel] != null) {
+                    add(sumsOf(sums, channel), part[channel]);
                 }
             }
         }
@@ -107,6 +119,13 @@ final class Breakdowns {
                 keys.label(Dimension.CHANNEL_TYPE, type), null, c, total)));
         return new ChannelReport(q.from(), q.to(), s.currency, channelRows, typeRows,
                 row("total", "All channels", null, total, total), filters.notApplicableToSpend());
+    }
+
+    private static ChannelSums sumsOf(ChannelSums[] sums, int channel) {
+        if (sums[channel] == null) {
+            sums[channel] = new ChannelSums();
+        }
+        return sums[channel];
     }
 
     private static void add(ChannelSums into, ChannelSums c) {

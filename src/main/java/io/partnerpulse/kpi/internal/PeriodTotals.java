@@ -101,24 +101,37 @@ final class PeriodTotals {
      */
     static List<Map<Integer, Totals>> compute(KpiSnapshot s, Keys keys, StageProbabilities probabilities, Filters filters,
                                              Dimension groupBy, Period[] periods, boolean distinctCustomers) {
-        return compute(s, keys, probabilities, filters, groupBy, periods, distinctCustomers,
-                s.deals + s.leads < PARALLEL_FROM ? 1 : SLICES);
+        return compute(s, keys, probabilities, filters, groupBy, periods, distinctCustomers, slicesFor((long) s.deals + s.leads));
     }
 
     /** The same in {@code slices} slices, summed in parallel and added up. */
     static List<Map<Integer, Totals>> compute(KpiSnapshot s, Keys keys, StageProbabilities probabilities, Filters filters,
                                              Dimension groupBy, Period[] periods, boolean distinctCustomers, int slices) {
-        Groups[][] parts = new Groups[slices][];
-        List<java.util.concurrent.Future<?>> others = new ArrayList<>();
+        List<Groups[]> parts = inSlices(slices, slice -> slice(s, keys, probabilities, filters, groupBy, periods, distinctCustomers,
+                slice, slices));
+        List<Map<Integer, Totals>> result = new ArrayList<>(periods.length);
+        for (int k = 0; k < periods.length; k++) {
+            Map<Integer, Totals> merged = parts.get(0)[k].asMap();
+            for (int slice = 1; slice < slices; slice++) {
+                parts.get(slice)[k].asMap().forEach((key, t) -> merged.merge(key, t, Totals::add));
+            }
+            result.add(merged);
+        }
+        return result;
+    }
+
+    /** Runs {@code work} for slices 0 to {@code slices} − 1: the first in the calling thread, the others on the pool. */
+    static <T> List<T> inSlices(int slices, java.util.function.IntFunction<T> work) {
+        List<java.util.concurrent.Future<T>> others = new ArrayList<>();
         for (int slice = 1; slice < slices; slice++) {
             int part = slice;
-            others.add(POOL.submit(() -> parts[part] = slice(s, keys, probabilities, filters, groupBy, periods, distinctCustomers,
-                    part, slices)));
+            others.add(POOL.submit(() -> work.apply(part)));
         }
-        parts[0] = slice(s, keys, probabilities, filters, groupBy, periods, distinctCustomers, 0, slices);
-        for (java.util.concurrent.Future<?> other : others) {
+        List<T> results = new ArrayList<>(slices);
+        results.add(work.apply(0));
+        for (java.util.concurrent.Future<T> other : others) {
             try {
-                other.get();
+                results.add(other.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
@@ -126,15 +139,12 @@ final class PeriodTotals {
                 throw new IllegalStateException(e.getCause());
             }
         }
-        List<Map<Integer, Totals>> result = new ArrayList<>(periods.length);
-        for (int k = 0; k < periods.length; k++) {
-            Map<Integer, Totals> merged = parts[0][k].asMap();
-            for (int slice = 1; slice < slices; slice++) {
-                parts[slice][k].asMap().forEach((key, t) -> merged.merge(key, t, Totals::add));
-            }
-            result.add(merged);
-        }
-        return result;
+        return results;
+    }
+
+    /** How many slices to sum {@code facts} facts in. */
+    static int slicesFor(long facts) {
+        return facts < PARALLEL_FROM ? 1 : SLICES;
     }
 
     /** Below this many deals and leads one thread is quick enough. */

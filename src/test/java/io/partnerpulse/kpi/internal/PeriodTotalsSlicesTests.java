@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A big snapshot is summed in slices on several threads: the sums added up are exactly those of
- * one pass, for every grouping, every period and its comparisons.
+ * one pass, for every grouping, every period and its comparisons, and for the channel table.
  */
 class PeriodTotalsSlicesTests {
 
@@ -52,6 +52,10 @@ class PeriodTotalsSlicesTests {
         }
         assertThat(sums(PeriodTotals.compute(s, calculator.keys(), calculator.probabilities(), none, null, periods, true, 1)).get(0))
                 .as("something was summed").isNotEmpty();
+        io.partnerpulse.kpi.KpiQuery q = io.partnerpulse.kpi.KpiQuery.of(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-07-01"));
+        Breakdowns breakdowns = new Breakdowns(calculator);
+        assertThat(breakdowns.channels(q, 3)).as("the channel table").isEqualTo(breakdowns.channels(q, 1));
+        assertThat(breakdowns.channels(q, 1).total().leads()).isPositive();
     }
 
     private static List<Map<Integer, List<Object>>> sums(List<Map<Integer, PeriodTotals.Totals>> totals) {
