@@ -42,10 +42,8 @@ final class DuckDbBaseline implements AutoCloseable {
     private static final int[] PERCENT = {10, 25, 50, 75};
 
     private final Connection duck;
-    private final LocalDate today;
 
     DuckDbBaseline(DataSource postgres, String baseCurrency, LocalDate today, Path work) throws SQLException, IOException {
-        this.today = today;
         this.duck = DriverManager.getConnection("jdbc:duckdb:");
         Files.createDirectories(work);
         try (Connection pg = postgres.getConnection()) {
@@ -503,9 +501,5 @@ final class DuckDbBaseline implements AutoCloseable {
             return from.minusMonths(java.time.temporal.ChronoUnit.MONTHS.between(from, to));
         }
         return from.minusDays(java.time.temporal.ChronoUnit.DAYS.between(from, to));
-    }
-
-    LocalDate today() {
-        return today;
     }
 }

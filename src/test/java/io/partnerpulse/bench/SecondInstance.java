@@ -1,7 +1,5 @@
 package io.partnerpulse.bench;
 
-import java.util.Locale;
-
 import com.zaxxer.hikari.HikariDataSource;
 import io.partnerpulse.PartnerPulseApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -32,9 +30,5 @@ final class SecondInstance implements AutoCloseable {
     @Override
     public void close() {
         context.close();
-    }
-
-    static String describe(double millis) {
-        return String.format(Locale.ROOT, "%.0f ms", millis);
     }
 }

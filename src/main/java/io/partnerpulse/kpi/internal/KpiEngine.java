@@ -178,8 +178,8 @@ public class KpiEngine implements SmartLifecycle, io.partnerpulse.kpi.Kpis {
     }
 
     /** How many times the snapshot was loaded whole, and updated by changed rows (for tests and the benchmark). */
-    long fullLoads;
-    long deltas;
+    volatile long fullLoads;
+    volatile long deltas;
 
     private KpiCalculator calculator() {
         KpiCalculator calculator = current;
