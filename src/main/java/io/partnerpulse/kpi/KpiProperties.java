@@ -14,8 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param stageProbabilities win probability of each open stage, for the weighted pipeline
  * @param qualityScore       weights of the quality score's components
- * @param refreshDelay       how long the read model waits after a change notice before it reloads,
- *                           so that a burst of writes costs one reload
+ * @param refreshDelay       how long the read model waits after a change notice before it applies the
+ *                           changed rows (at most 0.25 s after the first), so that a burst of writes
+ *                           costs one update
  * @param fullRefresh        how often the read model reloads even without notices (a new day
  *                           changes the exchange rate of open deals)
  */

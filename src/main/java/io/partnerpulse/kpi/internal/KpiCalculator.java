@@ -62,10 +62,6 @@ final class KpiCalculator {
         return probabilities;
     }
 
-    Map<Integer, Totals> totals(Filters filters, Dimension groupBy, Period p) {
-        return PeriodTotals.compute(s, keys, probabilities, filters, groupBy, p);
-    }
-
     /**
      * The totals of a period and of the comparisons the query asks for, in one pass: [current,
      * previous or null, last year or null]. With {@code alwaysPrevious} the previous period is

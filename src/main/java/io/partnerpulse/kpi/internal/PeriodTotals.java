@@ -88,11 +88,6 @@ final class PeriodTotals {
     private PeriodTotals() {
     }
 
-    static Map<Integer, Totals> compute(KpiSnapshot s, Keys keys, StageProbabilities probabilities, Filters filters,
-                                       Dimension groupBy, Period p) {
-        return compute(s, keys, probabilities, filters, groupBy, new Period[] {p}, true).get(0);
-    }
-
     /**
      * The totals of several periods (a period and its comparisons) in one pass: each fact is
      * filtered and keyed once, then counted in every period it falls in. Groups are kept in an

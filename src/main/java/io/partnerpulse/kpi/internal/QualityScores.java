@@ -25,25 +25,21 @@ final class QualityScores {
 
     private static final String[] NAMES = {"wonRevenue", "wonDeals", "winRate", "dealSuccess", "salesCycle"};
 
-    private final KpiCalculator calculator;
     private final KpiSnapshot s;
     private final Keys keys;
     private final BigDecimal[] weight;
 
     QualityScores(KpiCalculator calculator, KpiProperties.QualityScoreWeights weights) {
-        this.calculator = calculator;
         this.s = calculator.snapshot();
         this.keys = calculator.keys();
         this.weight = new BigDecimal[] {weights.wonRevenue(), weights.wonDeals(), weights.winRate(), weights.dealSuccess(),
                 weights.salesCycle()};
     }
 
-    /** Scores of the partners active in the period that pass the (non-partner) filters. */
-    Map<Integer, Score> compute(Period p, Filters filters) {
-        return compute(p, filters, calculator.totals(filters, Dimension.PARTNER, p));
-    }
-
-    /** The same, from the partners' totals of the period already computed with these filters. */
+    /**
+     * Scores of the partners active in the period that pass the (non-partner) filters, from the
+     * partners' totals of the period computed with these filters.
+     */
     Map<Integer, Score> compute(Period p, Filters filters, Map<Integer, Totals> totals) {
         Filters tierOnly = filters;
         List<Integer> peers = new ArrayList<>();
