@@ -115,10 +115,8 @@ final class KpiSnapshotLoader {
         }
     }
 
-    private static Long[] sorted(Set<Long> ids) {
-        Long[] sorted = ids.toArray(Long[]::new);
-        Arrays.sort(sorted);
-        return sorted;
+    private static Long[] array(Set<Long> ids) {
+        return ids.toArray(Long[]::new);
     }
 
     private interface Row {
@@ -126,15 +124,9 @@ final class KpiSnapshotLoader {
         boolean read(ResultSet rs, int i) throws SQLException;
     }
 
-    /** The rows of one table: how many, their ids and their index, and a way to count one more. */
-    private interface Rows {
-        int count();
-
-        long[] ids();
-
-        IdIndex index();
-
-        void append();
+    /** The rows of one snapshot table: how many, their ids and their index, and a way to count one more. */
+    private record Rows(java.util.function.IntSupplier count, java.util.function.Supplier<long[]> ids,
+                        java.util.function.Supplier<IdIndex> index, Runnable append) {
     }
 
     /**
@@ -148,19 +140,19 @@ final class KpiSnapshotLoader {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
-                    int n = rows.count();
-                    int i = rows.index().indexOf(rows.ids(), n, id);
+                    int n = rows.count().getAsInt();
+                    int i = rows.index().get().indexOf(rows.ids().get(), n, id);
                     boolean appended = i < 0;
                     if (appended) {
                         i = n;
-                        rows.append();
+                        rows.append().run();
                     }
                     seen++;
                     if (!row.read(rs, i)) {
                         return false;
                     }
                     if (appended) {
-                        rows.index().appended(id, i);
+                        rows.index().get().appended(id, i);
                     }
                 }
             }
@@ -173,23 +165,8 @@ final class KpiSnapshotLoader {
         int before = s.deals;
         Columns w = new Columns(before);
         List<Integer> changed = new ArrayList<>();
-        boolean ok = applyRows(c, DEAL_COLUMNS + " where id = any(?) order by id", sorted(ids), new Rows() {
-            public int count() {
-                return s.deals;
-            }
-
-            public long[] ids() {
-                return s.dealId;
-            }
-
-            public IdIndex index() {
-                return s.dealIds;
-            }
-
-            public void append() {
-                s.deals++;
-            }
-        }, (rs, d) -> {
+        boolean ok = applyRows(c, DEAL_COLUMNS + " where id = any(?) order by id", array(ids),
+                new Rows(() -> s.deals, () -> s.dealId, () -> s.dealIds, () -> s.deals++), (rs, d) -> {
             if (d < before) {
                 if (rates.rate(s.dealCurrency[d], rateDay(s, d)) == null) {
                     return false; // it was counted among the unconverted
@@ -282,23 +259,8 @@ final class KpiSnapshotLoader {
 
     private boolean applyLeads(Connection c, KpiSnapshot s, Set<Long> ids) throws SQLException {
         Columns w = new Columns(s.leads);
-        return applyRows(c, LEAD_COLUMNS + " where l.id = any(?) order by l.id", sorted(ids), new Rows() {
-            public int count() {
-                return s.leads;
-            }
-
-            public long[] ids() {
-                return s.leadId;
-            }
-
-            public IdIndex index() {
-                return s.leadIds;
-            }
-
-            public void append() {
-                s.leads++;
-            }
-        }, (rs, l) -> {
+        return applyRows(c, LEAD_COLUMNS + " where l.id = any(?) order by l.id", array(ids),
+                new Rows(() -> s.leads, () -> s.leadId, () -> s.leadIds, () -> s.leads++), (rs, l) -> {
             return readLead(rs, s, l, w) && knowsReferences(new int[][] {s.leadPartner, s.leadOwner, s.leadChannel, s.leadCampaign},
                     new int[] {s.partnerName.length, s.employeeName.length, s.channelName.length, s.campaignName.length}, l);
         });
@@ -306,23 +268,8 @@ final class KpiSnapshotLoader {
 
     private boolean applyRegistrations(Connection c, KpiSnapshot s, Set<Long> ids) throws SQLException {
         Columns w = new Columns(s.registrations);
-        return applyRows(c, REGISTRATION_COLUMNS + " where id = any(?) order by id", sorted(ids), new Rows() {
-            public int count() {
-                return s.registrations;
-            }
-
-            public long[] ids() {
-                return s.registrationId;
-            }
-
-            public IdIndex index() {
-                return s.registrationIds;
-            }
-
-            public void append() {
-                s.registrations++;
-            }
-        }, (rs, r) -> {
+        return applyRows(c, REGISTRATION_COLUMNS + " where id = any(?) order by id", array(ids),
+                new Rows(() -> s.registrations, () -> s.registrationId, () -> s.registrationIds, () -> s.registrations++), (rs, r) -> {
             return readRegistration(rs, s, r, w) && knowsReferences(new int[][] {s.registrationPartner, s.registrationProduct, s.registrationAccount},
                     new int[] {s.partnerName.length, s.productLineName.length, s.accountName.length}, r);
         });
