@@ -76,6 +76,30 @@ class MarketingFunnelImportSystemTests {
         assertThat(api.get("/api/v1/product-lines?q=car%20accessories").body()).contains("car accessories, parts");
     }
 
+    @Test
+    void aReimportedDealThatNowNamesALeadConvertsThatLead() {
+        Api api = new Api(port);
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        String leads = "mql_id,first_contact_date,landing_page_id,origin\n" + "r1" + u + ",2019-05-03,lp1,organic_search\n";
+        assertThat(api.upload("/api/v1/imports/leads", "mql.csv", leads.getBytes(StandardCharsets.UTF_8), Map.of("settings", LEADS))
+                .status()).isEqualTo(200);
+        String withoutLead = "{\"columns\": {\"externalId\": \"deal_id\", \"account\": \"seller_id\", \"closedAt\": \"won_date\"},"
+                + " \"constants\": {\"stage\": \"WON\"}, \"createMissing\": true}";
+        String withLead = withoutLead.replace("\"closedAt\"", "\"lead\": \"mql_id\", \"closedAt\"");
+        String deals = "deal_id,mql_id,seller_id,won_date\n" + "d1" + u + ",r1" + u + ",s1" + u + ",2019-05-20 10:00:00\n";
+        Api.Response first = api.upload("/api/v1/imports/opportunities", "deals.csv", deals.getBytes(StandardCharsets.UTF_8),
+                Map.of("settings", withoutLead));
+        assertThat(first.json().get("inserted").asLong()).as(first.body()).isEqualTo(1);
+        assertThat(api.get("/api/v1/leads?q=r1" + u).json().at("/items/0/status").asText()).isEqualTo("NEW");
+
+        Api.Response second = api.upload("/api/v1/imports/opportunities", "deals.csv", deals.getBytes(StandardCharsets.UTF_8),
+                Map.of("settings", withLead));
+        assertThat(second.json().get("updated").asLong()).as(second.body()).isEqualTo(1);
+        JsonNode lead = api.get("/api/v1/leads?q=r1" + u).json().at("/items/0");
+        assertThat(lead.get("status").asText()).isEqualTo("CONVERTED");
+        assertThat(lead.get("opportunityId").asLong()).isEqualTo(api.get("/api/v1/opportunities?q=d1" + u).json().at("/items/0/id").asLong());
+    }
+
     static java.math.BigDecimal closeRate(JsonNode groups, String label) {
         for (JsonNode group : groups) {
             if (group.get("label").asString().equals(label)) {

@@ -157,13 +157,19 @@ final class EntitySql {
 
     private void resolve(Ref ref) throws SQLException {
         String table = "ref_" + ref.column();
-        update("create temp table " + table + " (raw text primary key, key text not null, id bigint) on commit drop");
-        // the folded key matches names; a reference by external id only (a lead) needs none
-        update("insert into " + table + " (raw, key) select raw, " + (ref.nameColumn() != null ? fold("raw") : "raw")
-                + " from (select distinct " + ref.column() + " as raw from import_stage where " + ref.column() + " is not null) d");
-        // statistics, so that matching a million references joins by hash instead of probing an index per row
+        // one statement: each distinct value, its folded key (a reference by external id only, a lead,
+        // needs none) and the id of the record with that external id, else of the first with that name
+        String byName = ref.nameColumn() == null ? "" : " left join (select distinct on (" + fold("t." + ref.nameColumn()) + ") "
+                + fold("t." + ref.nameColumn()) + " as k, t.id from " + ref.table() + " t order by 1, t.id) n on n.k = d.key";
+        // a deal takes its lead's first contact, channel and place when its own row does not say
+        String carried = ref.table().equals("lead") ? ", e.created_at, e.channel_id, e.country, e.region, e.city" : "";
+        update("create temp table " + table + " on commit drop as select d.raw, d.key, "
+                + (byName.isEmpty() ? "e.id" : "coalesce(e.id, n.id) as id") + carried + " from (select raw, "
+                + (ref.nameColumn() != null ? fold("raw") : "raw") + " as key from (select distinct " + ref.column()
+                + " as raw from import_stage where " + ref.column() + " is not null) v) d left join " + ref.table()
+                + " e on e.external_id = d.raw" + byName);
+        // statistics, so that the joins with the staged rows go by hash instead of probing an index per row
         update("analyze " + table);
-        match(ref, table);
         if (ref.creatable() && settings.createMissing()) {
             String unresolved = " from " + table + " where id is null" + (ref.sameFile() ? sameFileFilter(ref, table) : "");
             long missing = count("select count(distinct key)" + unresolved);
@@ -277,14 +283,6 @@ final class EntitySql {
         boolean bulk = startBulk();
         long updated = count(updateSql());
         long inserted = count(insertSql());
-        if (entity == ImportEntity.OPPORTUNITIES && inserted > 0) {
-            // the stage history of the new deals: opened in their stage, or opened and then closed
-            update("insert into stage_change (opportunity_id, from_stage, to_stage, changed_at, changed_by)"
-                    + " select o.id, null, case when o.stage in ('WON', 'LOST') then 'PROSPECTING' else o.stage end, o.created_at, " + actor
-                    + " from import_stage s join opportunity o on o.external_id = s.external_id where s.target_id is null"
-                    + " union all select o.id, 'PROSPECTING', o.stage, o.closed_at, " + actor
-                    + " from import_stage s join opportunity o on o.external_id = s.external_id where s.target_id is null and o.stage in ('WON', 'LOST')");
-        }
         after();
         if (bulk) {
             endBulk();
@@ -422,7 +420,7 @@ final class EntitySql {
                                     + " then coalesce(s.disqualified_reason, cur.disqualified_reason) end"));
             case OPPORTUNITIES -> {
                 String closed = "s.stage in ('WON', 'LOST')";
-                String createdNew = "coalesce(" + ts("created_at") + ", l.created_at, now())";
+                String createdNew = "coalesce(" + ts("created_at") + ", r_lead.created_at, now())";
                 String createdUpd = "coalesce(" + ts("created_at") + ", cur.created_at)";
                 yield List.of(new Col("external_id", "s.external_id", "s.external_id"),
                         new Col("name", "coalesce(s.name, nullif(concat_ws(' · ', s.product_line, s.account), ''), s.external_id)",
@@ -437,12 +435,12 @@ final class EntitySql {
                                 "case when not " + closed + " then coalesce((" + ts("closed_at") + " at time zone " + tz + ")::date, cur.expected_close_on) end"),
                         Col.keep("account_id", "r_account.id"), Col.keep("partner_id", "r_partner.id"), Col.keep("owner_id", "r_owner.id"),
                         Col.keep("product_line_id", "r_product_line.id"),
-                        new Col("channel_id", "coalesce(r_channel.id, l.channel_id)", "coalesce(r_channel.id, cur.channel_id, l.channel_id)"),
+                        new Col("channel_id", "coalesce(r_channel.id, r_lead.channel_id)", "coalesce(r_channel.id, cur.channel_id, r_lead.channel_id)"),
                         Col.keep("campaign_id", "r_campaign.id"), Col.keep("lead_id", "r_lead.id"),
-                        new Col("country", "coalesce(s.country, l.country)", "coalesce(s.country, cur.country, l.country)"),
-                        new Col("region", "coalesce(s.region, l.region, cy.default_region)",
-                                "coalesce(s.region, cur.region, l.region)"),
-                        new Col("city", "coalesce(s.city, l.city)", "coalesce(s.city, cur.city, l.city)"),
+                        new Col("country", "coalesce(s.country, r_lead.country)", "coalesce(s.country, cur.country, r_lead.country)"),
+                        new Col("region", "coalesce(s.region, r_lead.region, cy.default_region)",
+                                "coalesce(s.region, cur.region, r_lead.region)"),
+                        new Col("city", "coalesce(s.city, r_lead.city)", "coalesce(s.city, cur.city, r_lead.city)"),
                         new Col("lost_reason", "case when s.stage = 'LOST' then s.lost_reason end",
                                 "case when s.stage = 'LOST' then coalesce(s.lost_reason, cur.lost_reason) end"),
                         new Col("competitor", "case when s.stage = 'LOST' then s.competitor end",
@@ -454,7 +452,7 @@ final class EntitySql {
     private String extraJoins() {
         String country = entity == ImportEntity.PARTNERS || entity == ImportEntity.LEADS || entity == ImportEntity.OPPORTUNITIES
                 ? " left join country cy on cy.code = s.country" : "";
-        return country + (entity == ImportEntity.OPPORTUNITIES ? " left join lead l on l.id = r_lead.id" : "");
+        return country;
     }
 
     private String updateSql() {
@@ -498,6 +496,7 @@ final class EntitySql {
         String returning = switch (entity) {
             case PARTNERS -> " returning id, status, status_changed_at";
             case LEADS -> " returning id, partner_id, created_at";
+            case OPPORTUNITIES -> " returning id, stage, created_at, closed_at, lead_id";
             default -> " returning id";
         };
         String history = switch (entity) {
@@ -505,6 +504,11 @@ final class EntitySql {
                     + " select id, status, status_changed_at, " + actor + ", 'import' from i returning 1)";
             case LEADS -> ", h as (insert into lead_assignment (lead_id, partner_id, assigned_at, assigned_by, reason)"
                     + " select id, partner_id, created_at, " + actor + ", 'imported' from i where partner_id is not null returning 1)";
+            // the stage history of the new deals: opened in their stage, or opened and then closed
+            case OPPORTUNITIES -> ", h as (insert into stage_change (opportunity_id, from_stage, to_stage, changed_at, changed_by)"
+                    + " select id, null, case when stage in ('WON', 'LOST') then 'PROSPECTING' else stage end, created_at, " + actor
+                    + " from i union all select id, 'PROSPECTING', stage, closed_at, " + actor + " from i where stage in ('WON', 'LOST')"
+                    + " returning 1), c as (" + convertLeads("i") + " returning 1)";
             default -> "";
         };
         return "with i as (insert into " + table + " (" + names + ") select " + values + " from import_stage s" + joins() + extraJoins()
@@ -524,11 +528,22 @@ final class EntitySql {
             }
         }
         if (entity == ImportEntity.OPPORTUNITIES) {
-            update("update lead l set status = 'CONVERTED', converted_at = greatest(o.created_at, l.created_at),"
-                    + " status_changed_at = greatest(o.created_at, l.created_at, l.status_changed_at), disqualified_reason = null,"
-                    + " version = l.version + 1 from import_stage s join opportunity o on o.external_id = s.external_id"
-                    + " where o.lead_id = l.id and l.status <> 'CONVERTED'");
+            // the new deals converted their leads as they were inserted; these are the updated ones
+            update(convertLeads("(select o.created_at, o.lead_id from import_stage s join opportunity o"
+                    + " on o.external_id = s.external_id where s.target_id is not null)"));
         }
+    }
+
+    /**
+     * Leads named by deals become CONVERTED (no longer open), as of the deal's creation. In the order
+     * of the leads' ids, which is about their order on disk: a million leads are then rewritten page
+     * after page instead of at random (6 s instead of 11).
+     */
+    private static String convertLeads(String deals) {
+        return "update lead l set status = 'CONVERTED', converted_at = greatest(o.created_at, l.created_at),"
+                + " status_changed_at = greatest(o.created_at, l.created_at, l.status_changed_at), disqualified_reason = null,"
+                + " version = l.version + 1 from (select lead_id, created_at from " + deals + " d where lead_id is not null"
+                + " order by lead_id) o where o.lead_id = l.id and l.status <> 'CONVERTED'";
     }
 
     /** One audit log entry for the whole import, with its counts. */
