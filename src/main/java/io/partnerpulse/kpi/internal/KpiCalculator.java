@@ -121,10 +121,14 @@ final class KpiCalculator {
                 // the peers' totals are the report's unless the report is narrowed to some partners
                 List<Map<Integer, Totals>> peerTotals = q.filters().containsKey(Dimension.PARTNER)
                         ? totalsWithComparisons(q, peersFilter, Dimension.PARTNER, p, true) : all;
+                // the three periods' scores are independent: on all cores
+                var previousScores = java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> scores.compute(p.previous(s.zone), peersFilter, peerTotals.get(1)));
+                var lastYearScores = java.util.concurrent.CompletableFuture.supplyAsync(() -> q.compare().contains(Comparison.LAST_YEAR)
+                        ? scores.compute(p.lastYear(s.zone), peersFilter, peerTotals.get(2)) : null);
                 quality = scores.compute(p, peersFilter, peerTotals.get(0));
-                Map<Integer, QualityScores.Score> previousQuality = scores.compute(p.previous(s.zone), peersFilter, peerTotals.get(1));
-                Map<Integer, QualityScores.Score> lastYearQuality = q.compare().contains(Comparison.LAST_YEAR)
-                        ? scores.compute(p.lastYear(s.zone), peersFilter, peerTotals.get(2)) : null;
+                Map<Integer, QualityScores.Score> previousQuality = previousScores.join();
+                Map<Integer, QualityScores.Score> lastYearQuality = lastYearScores.join();
                 qc = new QualityContext(quality, previousQuality, lastYearQuality);
                 List<String> wanted = q.filters().get(Dimension.PARTNER);
                 for (Integer peer : quality.keySet()) {
@@ -133,11 +137,13 @@ final class KpiCalculator {
                     }
                 }
             }
-            for (int key : groupKeys) {
-                Dimension g = q.groupBy();
-                groups.add(new Group(g == null ? "all" : keys.name(g, key), g == null ? "All" : keys.label(g, key),
-                        kpis(q, filters, p, key, totals, previous, lastYear, qc)));
-            }
+            Dimension g = q.groupBy();
+            QualityContext scores = qc;
+            // each group reads only its own totals: thousands of partners are worked out on all cores, in order
+            (groupKeys.size() > 500 ? groupKeys.parallelStream() : groupKeys.stream())
+                    .map(key -> new Group(g == null ? "all" : keys.name(g, key), g == null ? "All" : keys.label(g, key),
+                            kpis(q, filters, p, key, totals, previous, lastYear, scores)))
+                    .forEachOrdered(groups::add);
         }
         return new KpiReport(q.from(), q.to(), s.currency, s.zone.getId(),
                 q.groupBy() == null ? null : q.groupBy().apiName(), groups, warnings());
@@ -341,11 +347,13 @@ final class KpiCalculator {
         if (scope == null) {
             return null;
         }
-        List<KpiSnapshot.Target> candidates = s.targetsByScope().get(scope.scope() + ":" + scope.id() + ":" + metric);
+        List<KpiSnapshot.Target> candidates = s.targetsByScope().get(new KpiSnapshot.TargetKey(scope.scope(), scope.id(), metric));
         if (candidates == null) {
             return null;
         }
-        BigDecimal sum = null;
+        boolean any = false;
+        long wholeCents = 0;        // targets inside the period count whole, exactly
+        BigDecimal parts = null;    // those that straddle its start or end count pro rata
         long fromDay = from.toEpochDay();
         long toDay = to.toEpochDay();
         for (KpiSnapshot.Target t : candidates) {
@@ -353,12 +361,21 @@ final class KpiCalculator {
             if (overlap <= 0) {
                 continue;
             }
+            any = true;
             long days = t.endDay() - t.startDay();
+            if (overlap == days) {
+                wholeCents += t.cents();
+                continue;
+            }
             BigDecimal part = BigDecimal.valueOf(t.cents()).multiply(BigDecimal.valueOf(overlap))
                     .divide(BigDecimal.valueOf(days * 100), MathContext.DECIMAL128);
-            sum = sum == null ? part : sum.add(part);
+            parts = parts == null ? part : parts.add(part);
         }
-        return sum == null ? null : sum.setScale(MONEY, RoundingMode.HALF_EVEN);
+        if (!any) {
+            return null;
+        }
+        BigDecimal sum = BigDecimal.valueOf(wholeCents, 2);
+        return (parts == null ? sum : sum.add(parts)).setScale(MONEY, RoundingMode.HALF_EVEN);
     }
 
     static LocalDate max(LocalDate a, LocalDate b) {

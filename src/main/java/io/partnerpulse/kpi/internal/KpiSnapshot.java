@@ -109,16 +109,20 @@ final class KpiSnapshot {
 
     // ---- targets ----
     List<Target> targets = new ArrayList<>();
-    private volatile Map<String, List<Target>> targetsByScope;
+    private volatile Map<TargetKey, List<Target>> targetsByScope;
     private List<Target> indexedTargets;
 
-    /** The targets by "SCOPE:id:METRIC", built once per list of targets (snapshots that share the list share it). */
-    Map<String, List<Target>> targetsByScope() {
-        Map<String, List<Target>> index = targetsByScope;
+    /** Where a target applies: scope (PARTNER, EMPLOYEE, …), the scope's id, metric. */
+    record TargetKey(String scope, long id, String metric) {
+    }
+
+    /** The targets by scope, id and metric, built once per list of targets (snapshots that share the list share it). */
+    Map<TargetKey, List<Target>> targetsByScope() {
+        Map<TargetKey, List<Target>> index = targetsByScope;
         if (index == null || indexedTargets != targets) {
-            Map<String, List<Target>> built = new HashMap<>();
+            Map<TargetKey, List<Target>> built = new HashMap<>();
             for (Target t : targets) {
-                built.computeIfAbsent(t.scope() + ":" + t.scopeId() + ":" + t.metric(), k -> new ArrayList<>()).add(t);
+                built.computeIfAbsent(new TargetKey(t.scope(), t.scopeId(), t.metric()), k -> new ArrayList<>()).add(t);
             }
             indexedTargets = targets;
             targetsByScope = built;

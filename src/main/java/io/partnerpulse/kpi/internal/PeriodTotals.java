@@ -343,12 +343,14 @@ final class PeriodTotals {
 
     /** A growable list of longs, sortable for medians. */
     static final class Longs {
-        private long[] values = new long[8];
+        private static final long[] NONE = new long[0];
+        // most groups of a fine grouping (10,000 partners × 3 periods) stay empty: no array until needed
+        private long[] values = NONE;
         private int size;
 
         void add(long value) {
             if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
+                values = Arrays.copyOf(values, Math.max(8, size * 2));
             }
             values[size++] = value;
         }
