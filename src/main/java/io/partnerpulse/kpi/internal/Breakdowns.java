@@ -47,10 +47,16 @@ final class Breakdowns {
         Period p = Period.of(q.from(), q.to(), s.zone);
         // sums in an array by channel id, in slices on all cores for a big snapshot, ordered (none last) at the end
         boolean filtered = !filters.isEmpty();
+        // only the blocks of rows that can hold a lead or deal of the period are read
+        TimeBlocks blocks = s.timeBlocks();
         List<ChannelSums[]> parts = PeriodTotals.inSlices(slices, slice -> {
             ChannelSums[] part = new ChannelSums[s.channelName.length];
             int leadsTo = (int) ((long) s.leads * (slice + 1) / slices);
             for (int l = (int) ((long) s.leads * slice / slices); l < leadsTo; l++) {
+                if ((l & (TimeBlocks.SIZE - 1)) == 0 && !blocks.leadsCreatedIn(l >>> TimeBlocks.SHIFT, p.from(), p.to())) {
+                    l += TimeBlocks.SIZE - 1;
+                    continue;
+                }
                 if (s.leadCreated[l] >= p.from() && s.leadCreated[l] < p.to() && (!filtered || filters.lead(l))) {
                     ChannelSums c = sumsOf(part, s.leadChannel[l]);
                     c.leads++;
@@ -62,6 +68,13 @@ final class Breakdowns {
             }
             int dealsTo = (int) ((long) s.deals * (slice + 1) / slices);
             for (int d = (int) ((long) s.deals * slice / slices); d < dealsTo; d++) {
+                if ((d & (TimeBlocks.SIZE - 1)) == 0) {
+                    int b = d >>> TimeBlocks.SHIFT;
+                    if (!blocks.dealsCreatedIn(b, p.from(), p.to()) && !blocks.dealsClosedIn(b, p.from(), p.to())) {
+                        d += TimeBlocks.SIZE - 1;
+                        continue;
+                    }
+                }
                 boolean created = s.dealCreated[d] >= p.from() && s.dealCreated[d] < p.to();
                 boolean won = s.dealStage[d] == KpiSnapshot.WON && s.dealClosed[d] >= p.from() && s.dealClosed[d] < p.to();
                 if ((created || won) && (!filtered || filters.deal(d))) {

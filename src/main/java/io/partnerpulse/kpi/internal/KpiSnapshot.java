@@ -242,6 +242,18 @@ final class KpiSnapshot {
         return c;
     }
 
+    private volatile TimeBlocks timeBlocks;
+
+    /** Per block of rows, when its leads and deals were created and closed; built on first use (not shared by copies). */
+    TimeBlocks timeBlocks() {
+        TimeBlocks blocks = timeBlocks;
+        if (blocks == null) {
+            blocks = TimeBlocks.of(this);
+            timeBlocks = blocks;
+        }
+        return blocks;
+    }
+
     /** The index of the deal with this id, or -1. */
     int dealIndexOf(long id) {
         return dealIds.indexOf(dealId, deals, id);

@@ -236,7 +236,12 @@ final class PeriodTotals {
             lastTo = Math.max(lastTo, p.to());
         }
         int leadsTo = (int) ((long) s.leads * (slice + 1) / slices);
+        TimeBlocks blocks = s.timeBlocks();
         for (int l = (int) ((long) s.leads * slice / slices); l < leadsTo; l++) {
+            if ((l & (TimeBlocks.SIZE - 1)) == 0 && !blocks.leadsCreatedIn(l >>> TimeBlocks.SHIFT, firstFrom, lastTo)) {
+                l += TimeBlocks.SIZE - 1;   // no lead of this block was created in any of the periods
+                continue;
+            }
             long created = s.leadCreated[l];
             if (created < firstFrom || created >= lastTo || filtered && !filters.lead(l)) {
                 continue;
