@@ -55,30 +55,26 @@ public class OpportunityManagement {
 
     public OpportunityView edit(long id, OpportunityForm form, long version) {
         actor.requireStaff();
-        get(id);
+        OpportunityView before = get(id);
         checkReferences(form);
-        return workflow.edit(id, form, version, actor.name());
+        return workflow.edit(before, form, version, actor.name());
     }
 
     public OpportunityView move(long id, StageRequests.Move request, long version) {
-        get(id);
-        return workflow.move(id, request.stage(), at(request.at()), version, actor.name());
+        return workflow.move(get(id), request.stage(), at(request.at()), version, actor.name());
     }
 
     public OpportunityView win(long id, StageRequests.Win request, long version) {
-        get(id);
-        return workflow.win(id, at(request.at()), request.amount(), version, actor.name());
+        return workflow.win(get(id), at(request.at()), request.amount(), version, actor.name());
     }
 
     public OpportunityView lose(long id, StageRequests.Lose request, long version) {
-        get(id);
-        return workflow.lose(id, at(request.at()), request.reason(), request.competitor(), version, actor.name());
+        return workflow.lose(get(id), at(request.at()), request.reason(), request.competitor(), version, actor.name());
     }
 
     public OpportunityView reopen(long id, StageRequests.Reopen request, long version) {
         actor.requireStaff();
-        get(id);
-        return workflow.reopen(id, request.stage(), clock.instant(), version, actor.name());
+        return workflow.reopen(get(id), request.stage(), clock.instant(), version, actor.name());
     }
 
     @Transactional(readOnly = true)

@@ -90,14 +90,12 @@ public class ApiTokens {
 
     /** The active user a live token belongs to; records that the token was used. */
     public Optional<AppUser> authenticate(String token) {
-        Optional<Long> found = jdbc.sql("""
-                select t.user_id from api_token t where t.token_hash = :h and t.revoked_at is null""")
-                .param("h", hash(token)).query(Long.class).optional();
+        String hash = hash(token);
+        Optional<AppUser> found = users.byTokenHash(hash);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         // the last use is kept to the minute: this instance writes it at most once a minute per token
-        String hash = hash(token);
         Instant now = clock.instant();
         Instant recorded = lastRecorded.get(hash);
         if (recorded == null || recorded.isBefore(now.minusSeconds(60))) {
@@ -107,7 +105,7 @@ public class ApiTokens {
                     .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).param("h", hash).update();
             lastRecorded.put(hash, now);
         }
-        return users.byId(found.get()).filter(AppUser::isEnabled).filter(AppUser::isAccountNonLocked);
+        return found.filter(AppUser::isEnabled).filter(AppUser::isAccountNonLocked);
     }
 
     static String hash(String token) {

@@ -81,7 +81,7 @@ class Bench {
         run.timeOnce("forecast of the program, 3 months", () -> api.get("/api/v1/forecast?months=3"));
         run.timeOnce("seasonal index, 3 years", () -> api.get("/api/v1/seasonality?years=3"));
         jdk.jfr.Recording writes = profile();
-        run.writes(16, 50);
+        run.writes(16, 200);
         dump(writes, "bench-writes.jfr");
         run.freshness(today, 5);
         long starting = System.nanoTime();

@@ -43,13 +43,14 @@ public class OpportunityWorkflow {
         return view;
     }
 
-    public OpportunityView edit(long id, OpportunityForm form, long version, String by) {
-        return change(id, version, by, "opportunity.edited", o -> o.edit(form));
+    public OpportunityView edit(OpportunityView before, OpportunityForm form, long version, String by) {
+        return change(before, version, by, "opportunity.edited", o -> o.edit(form));
     }
 
-    public OpportunityView move(long id, Stage stage, Instant at, long version, String by) {
+    public OpportunityView move(OpportunityView before, Stage stage, Instant at, long version, String by) {
+        long id = before.id();
         Stage[] from = new Stage[1];
-        OpportunityView view = change(id, version, by, "opportunity.moved", o -> {
+        OpportunityView view = change(before, version, by, "opportunity.moved", o -> {
             from[0] = o.stage();
             o.moveTo(stage, at, by);
         });
@@ -57,9 +58,10 @@ public class OpportunityWorkflow {
         return view;
     }
 
-    public OpportunityView win(long id, Instant at, BigDecimal amount, long version, String by) {
+    public OpportunityView win(OpportunityView before, Instant at, BigDecimal amount, long version, String by) {
+        long id = before.id();
         Stage[] from = new Stage[1];
-        OpportunityView view = change(id, version, by, "opportunity.won", o -> {
+        OpportunityView view = change(before, version, by, "opportunity.won", o -> {
             from[0] = o.stage();
             o.win(at, amount, by);
         });
@@ -68,9 +70,10 @@ public class OpportunityWorkflow {
         return view;
     }
 
-    public OpportunityView lose(long id, Instant at, String reason, String competitor, long version, String by) {
+    public OpportunityView lose(OpportunityView before, Instant at, String reason, String competitor, long version, String by) {
+        long id = before.id();
         Stage[] from = new Stage[1];
-        OpportunityView view = change(id, version, by, "opportunity.lost", o -> {
+        OpportunityView view = change(before, version, by, "opportunity.lost", o -> {
             from[0] = o.stage();
             o.lose(at, reason, competitor, by);
         });
@@ -79,16 +82,18 @@ public class OpportunityWorkflow {
         return view;
     }
 
-    public OpportunityView reopen(long id, Stage stage, Instant at, long version, String by) {
+    public OpportunityView reopen(OpportunityView before, Stage stage, Instant at, long version, String by) {
+        long id = before.id();
         Stage[] was = new Stage[1];
-        OpportunityView view = change(id, version, by, "opportunity.reopened", o -> was[0] = o.reopen(stage, at, by));
+        OpportunityView view = change(before, version, by, "opportunity.reopened", o -> was[0] = o.reopen(stage, at, by));
         events.publishEvent(new DealEvents.OpportunityStageChanged(id, was[0], view.stage(), at, by));
         events.publishEvent(new DealEvents.DealReopened(id, view.partnerId(), was[0], at));
         return view;
     }
 
-    private OpportunityView change(long id, long version, String by, String action, Consumer<Opportunity> change) {
-        OpportunityView before = opportunities.find(id).orElseThrow(() -> ApiError.notFound("opportunity", id));
+    /** {@code before}: the opportunity as the caller read it to check access (the audit log's "before"). */
+    private OpportunityView change(OpportunityView before, long version, String by, String action, Consumer<Opportunity> change) {
+        long id = before.id();
         Opportunity o = opportunities.lock(id).orElseThrow(() -> ApiError.notFound("opportunity", id));
         if (o.version() != version) {
             throw ApiError.staleVersion("opportunity", id, version);

@@ -45,6 +45,12 @@ public class UserAccounts implements UserDetailsService {
         return jdbc.sql(SELECT + " where id = :id").param("id", id).query((rs, n) -> user(rs)).optional();
     }
 
+    /** The user a live (not revoked) API token with this SHA-256 hash belongs to: one statement per API request. */
+    public Optional<AppUser> byTokenHash(String tokenHash) {
+        return jdbc.sql(SELECT + " where id = (select t.user_id from api_token t where t.token_hash = :h and t.revoked_at is null)")
+                .param("h", tokenHash).query((rs, n) -> user(rs)).optional();
+    }
+
     public boolean anyAdministrator() {
         return jdbc.sql("select exists (select 1 from app_user where role = 'ADMIN')").query(Boolean.class).single();
     }
