@@ -71,6 +71,7 @@ class Bench {
                 new io.partnerpulse.shared.LoggingProgress(org.slf4j.LoggerFactory.getLogger(Bench.class)));
         System.out.println(BenchData.describe(loaded));
         BenchRun run = new BenchRun(api, dataSource, 5, 20);
+        run.warmupNanos = 3_000_000_000L;
         run.awaitReadModel();
         run.load(loaded);
         jdk.jfr.Recording reads = profile();

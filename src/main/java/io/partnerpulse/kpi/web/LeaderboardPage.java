@@ -40,7 +40,14 @@ class LeaderboardPage {
     /** One row of the board. */
     public record Row(String key, String name, Integer rank, BigDecimal score, BigDecimal previous, String trend, BigDecimal revenue,
                       long deals, BigDecimal winRate, BigDecimal dealSuccess, Sparkline sparkline) {
+
+        Row with(Sparkline line) {
+            return new Row(key, name, rank, score, previous, trend, revenue, deals, winRate, dealSuccess, line);
+        }
     }
+
+    /** Partners per page: thousands of partners are read a page at a time, their trend lines made for that page only. */
+    static final int PAGE_SIZE = 50;
 
     /** How many periods of the same length, ending with the one shown, the trend line spans. */
     static final int TREND_PERIODS = 6;
@@ -72,47 +79,64 @@ class LeaderboardPage {
 
     @GetMapping("/leaderboard")
     String leaderboard(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
-                       @RequestParam(defaultValue = "rank") String sort, Model model, Locale locale) {
+                       @RequestParam(defaultValue = "rank") String sort, @RequestParam(required = false) String q,
+                       @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
         LocalDate today = LocalDate.now(organization.timeZone());
         LocalDate quarter = LocalDate.of(today.getYear(), ((today.getMonthValue() - 1) / 3) * 3 + 1, 1);
         LocalDate start = from != null ? from : quarter.minusMonths(3);
         LocalDate end = to != null && to.isAfter(start) ? to : start.plusMonths(3);
         KpiReport report = kpis.report(KpiQuery.of(start, end).withGroupBy(Dimension.PARTNER).withCompare(Set.of()));
-        Map<String, List<BigDecimal>> history = history(start, end, report);
         Format format = new Format(locale, organization.currency());
-        List<Row> rows = report.groups().stream()
+        String search = q == null || q.isBlank() ? null : q.strip().toLowerCase(locale);
+        List<Row> ranked = report.groups().stream()
                 .filter(g -> g.kpis().qualityScore() != null && g.kpis().qualityScore().value() != null)
+                // a search narrows the board; the ranks stay those among all active partners
+                .filter(g -> search == null || g.label().toLowerCase(locale).contains(search))
                 .map(g -> {
-                    KpiReport.QualityScore q = g.kpis().qualityScore();
-                    BigDecimal before = q.previous() == null ? null : q.previous().orElse(null);
-                    String trend = before == null ? "flat" : q.value().compareTo(before) > 0 ? "up" : q.value().compareTo(before) < 0 ? "down" : "flat";
-                    return new Row(g.key(), g.label(), q.rank(), q.value(), before, trend, g.kpis().wonRevenue().value(),
-                            g.kpis().dealCount().value(), g.kpis().winRate().value(), g.kpis().dealSuccess().value(),
-                            Sparkline.of(history.get(g.key()), format));
+                    KpiReport.QualityScore score = g.kpis().qualityScore();
+                    BigDecimal before = score.previous() == null ? null : score.previous().orElse(null);
+                    String trend = before == null ? "flat"
+                            : score.value().compareTo(before) > 0 ? "up" : score.value().compareTo(before) < 0 ? "down" : "flat";
+                    return new Row(g.key(), g.label(), score.rank(), score.value(), before, trend, g.kpis().wonRevenue().value(),
+                            g.kpis().dealCount().value(), g.kpis().winRate().value(), g.kpis().dealSuccess().value(), null);
                 })
                 .sorted(comparator(SORTS.contains(sort) ? sort : "rank"))
                 .toList();
+        int pages = Math.max(1, (ranked.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int shown = Math.min(Math.max(0, page), pages - 1);
+        List<Row> onPage = ranked.subList(Math.min(ranked.size(), shown * PAGE_SIZE), Math.min(ranked.size(), (shown + 1) * PAGE_SIZE));
+        Map<String, List<BigDecimal>> history = history(start, end, report, onPage.stream().map(Row::key).toList());
+        List<Row> rows = onPage.stream().map(r -> r.with(Sparkline.of(history.get(r.key()), format))).toList();
         model.addAttribute("rows", rows);
+        model.addAttribute("board", new io.partnerpulse.shared.Page<>(rows, shown, PAGE_SIZE, ranked.size()));
         model.addAttribute("from", start);
         model.addAttribute("to", end);
         model.addAttribute("sort", sort);
+        model.addAttribute("q", q);
         model.addAttribute("format", format);
         return "kpi/leaderboard";
     }
 
     /**
-     * Each partner's quality score in the {@link #TREND_PERIODS} periods ending with the one shown:
-     * whole months are stepped back by months (quarters stay quarters), other ranges by days.
+     * The quality score of the partners {@code shown} in the {@link #TREND_PERIODS} periods ending
+     * with the one shown: whole months are stepped back by months (quarters stay quarters), other
+     * ranges by days. Ranks stay among all active partners; only the shown ones' KPIs are made.
      */
-    private Map<String, List<BigDecimal>> history(LocalDate start, LocalDate end, KpiReport current) {
+    private Map<String, List<BigDecimal>> history(LocalDate start, LocalDate end, KpiReport current, List<String> shown) {
         boolean months = start.getDayOfMonth() == 1 && end.getDayOfMonth() == 1;
         long length = months ? ChronoUnit.MONTHS.between(start, end) : ChronoUnit.DAYS.between(start, end);
         Map<String, List<BigDecimal>> history = new HashMap<>();
+        if (shown.isEmpty()) {
+            return history;
+        }
         for (int back = TREND_PERIODS - 1; back >= 0; back--) {
             KpiReport report = back == 0 ? current : kpis.report(KpiQuery.of(shift(start, months, length * back), shift(end, months, length * back))
-                    .withGroupBy(Dimension.PARTNER).withCompare(Set.of()));
+                    .withGroupBy(Dimension.PARTNER).withCompare(Set.of()).withFilters(Map.of(Dimension.PARTNER, shown)));
             int index = TREND_PERIODS - 1 - back;
             for (KpiReport.Group group : report.groups()) {
+                if (back == 0 && !shown.contains(group.key())) {
+                    continue;
+                }
                 KpiReport.QualityScore score = group.kpis().qualityScore();
                 history.computeIfAbsent(group.key(), k -> new ArrayList<>(Collections.nCopies(TREND_PERIODS, null)))
                         .set(index, score == null ? null : score.value());

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import io.partnerpulse.PartnerPulseIntegrationTest;
 import io.partnerpulse.shared.Format;
 import io.partnerpulse.support.Api;
+import io.partnerpulse.support.Eventually;
 import io.partnerpulse.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,7 +54,9 @@ class LeaderboardPageTests {
         long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
         LocalDate month = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
         Api admin = new Api(port, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
-        String path = "/leaderboard?from=%s&to=%s".formatted(month, month.plusMonths(1));
+        String name = jdbc.sql("select name from partner where id = :id").param("id", partner).query(String.class).single();
+        String path = "/leaderboard?from=%s&to=%s&q=%s".formatted(month, month.plusMonths(1),
+                java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8));
         String row = null;
         for (int attempt = 0; attempt < 50 && row == null; attempt++) {
             Matcher found = Pattern.compile("<tr data-partner=\"" + partner + "\">(.*?)</tr>", Pattern.DOTALL).matcher(admin.get(path).body());
@@ -69,5 +72,40 @@ class LeaderboardPageTests {
         assertThat(label.find()).isTrue();
         assertThat(label.group(1).split(", ")).hasSize(6);
         assertThat(row).contains("<polyline");
+    }
+
+    @Test
+    void showsFiftyPartnersAPageWithAPagerThatKeepsTheSearch() throws Exception {
+        String prefix = "Pagedboard " + java.util.UUID.randomUUID().toString().substring(0, 6);
+        Fixtures fixtures = new Fixtures(jdbc);
+        for (int i = 0; i < 55; i++) {
+            long id = fixtures.activePartner("US", "SILVER");
+            jdbc.sql("update partner set name = :n where id = :id").param("n", prefix + " " + (100 + i)).param("id", id).update();
+        }
+        LocalDate month = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
+        Api admin = new Api(port, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
+        String path = "/leaderboard?from=%s&to=%s&sort=name&q=%s".formatted(month, month.plusMonths(1),
+                java.net.URLEncoder.encode(prefix, java.nio.charset.StandardCharsets.UTF_8));
+        Eventually.until(() -> rows(admin.get(path).body()).size() == 50);
+        String first = admin.get(path).body();
+
+        assertThat(first).contains("Page 1 of 2 (55 in all)");
+        assertThat(rows(first)).first().asString().contains(prefix + " 100");
+        Matcher next = Pattern.compile("<a href=\"([^\"]*)\" rel=\"next\"").matcher(first);
+        assertThat(next.find()).as("a link to the next page").isTrue();
+        String nextPath = next.group(1).replace("&amp;", "&");
+        assertThat(nextPath).contains("page=1").contains("sort=name").contains("q=");
+        String second = admin.get(nextPath).body();
+        assertThat(rows(second)).hasSize(5);
+        assertThat(second).contains("Page 2 of 2 (55 in all)").contains(prefix + " 154").doesNotContain(prefix + " 100<");
+    }
+
+    private static java.util.List<String> rows(String html) {
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        Matcher m = Pattern.compile("<tr data-partner=\"\\d+\">(.*?)</tr>", Pattern.DOTALL).matcher(html);
+        while (m.find()) {
+            rows.add(m.group(1));
+        }
+        return rows;
     }
 }
