@@ -59,6 +59,8 @@ class ImportBrowserTests {
 
         // The mapping is guessed from the header.
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // the status area is replaced by htmx while it polls: an element read a moment earlier may be gone
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         wait.until(d -> !d.findElements(By.name("column.owner")).isEmpty());
         assertThat(new Select(browser.findElement(By.name("column.owner"))).getFirstSelectedOption().getText()).isEqualTo("sales_agent");
         assertThat(new Select(browser.findElement(By.name("column.closedAt"))).getFirstSelectedOption().getText()).isEqualTo("close_date");
