@@ -41,7 +41,7 @@ public final class Browser implements TestWatcher {
             options.setBinary(CHROMIUM);
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--window-size=1400,1900", "--lang=en", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+                    "--window-size=1400,1900", "--lang=en", "--user-data-dir=" + (profile = Files.createTempDirectory("chromium-profile")));
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                     .usingAnyFreePort().build();
             current = new ChromeDriver(service, options);
@@ -66,7 +66,18 @@ public final class Browser implements TestWatcher {
             current.quit();
             current = null;
         }
+        if (profile != null) {
+            try {
+                org.springframework.util.FileSystemUtils.deleteRecursively(profile);
+            } catch (IOException e) {
+                // a profile left in the temporary folder is harmless
+            }
+            profile = null;
+        }
     }
+
+    /** The browser's profile folder, deleted when it closes. */
+    private static Path profile;
 
     /** Saves what the browser shows. */
     public static Path screenshot(String name) {

@@ -116,9 +116,13 @@ class KpiSlicingIntegrationTests {
             try {
                 KpiTestDatabase.reset();
                 Path dir = Files.createTempDirectory("kpi-property-data");
-                DemoDataset data = new DemoDataGenerator().generate(DemoShape.benchmark(2_000), seed, ANCHOR, ZoneOffset.UTC,
-                        "USD", dir, ProgressListener.NONE);
-                new DemoDataLoader(KpiTestDatabase.dataSource()).loadIntoEmptyDatabase(data, ProgressListener.NONE);
+                try {
+                    DemoDataset data = new DemoDataGenerator().generate(DemoShape.benchmark(2_000), seed, ANCHOR, ZoneOffset.UTC,
+                            "USD", dir, ProgressListener.NONE);
+                    new DemoDataLoader(KpiTestDatabase.dataSource()).loadIntoEmptyDatabase(data, ProgressListener.NONE);
+                } finally {
+                    org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+                }
                 engine = KpiTestDatabase.engine();
                 loadedSeed = seed;
             } catch (Exception e) {
