@@ -53,7 +53,7 @@ final class Breakdowns {
             ChannelSums[] part = new ChannelSums[s.channelName.length];
             int leadsTo = (int) ((long) s.leads * (slice + 1) / slices);
             for (int l = (int) ((long) s.leads * slice / slices); l < leadsTo; l++) {
-                if ((l & (TimeBlocks.SIZE - 1)) == 0 && !blocks.leadsCreatedIn(l >>> TimeBlocks.SHIFT, p.from(), p.to())) {
+                if (blocks.skipsLeads(l, p.from(), p.to())) {
                     l += TimeBlocks.SIZE - 1;
                     continue;
                 }
@@ -68,12 +68,9 @@ final class Breakdowns {
             }
             int dealsTo = (int) ((long) s.deals * (slice + 1) / slices);
             for (int d = (int) ((long) s.deals * slice / slices); d < dealsTo; d++) {
-                if ((d & (TimeBlocks.SIZE - 1)) == 0) {
-                    int b = d >>> TimeBlocks.SHIFT;
-                    if (!blocks.dealsCreatedIn(b, p.from(), p.to()) && !blocks.dealsClosedIn(b, p.from(), p.to())) {
-                        d += TimeBlocks.SIZE - 1;
-                        continue;
-                    }
+                if (blocks.skipsDeals(d, p.from(), p.to())) {
+                    d += TimeBlocks.SIZE - 1;
+                    continue;
                 }
                 boolean created = s.dealCreated[d] >= p.from() && s.dealCreated[d] < p.to();
                 boolean won = s.dealStage[d] == KpiSnapshot.WON && s.dealClosed[d] >= p.from() && s.dealClosed[d] < p.to();

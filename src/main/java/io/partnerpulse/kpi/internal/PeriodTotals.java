@@ -238,7 +238,7 @@ final class PeriodTotals {
         int leadsTo = (int) ((long) s.leads * (slice + 1) / slices);
         TimeBlocks blocks = s.timeBlocks();
         for (int l = (int) ((long) s.leads * slice / slices); l < leadsTo; l++) {
-            if ((l & (TimeBlocks.SIZE - 1)) == 0 && !blocks.leadsCreatedIn(l >>> TimeBlocks.SHIFT, firstFrom, lastTo)) {
+            if (blocks.skipsLeads(l, firstFrom, lastTo)) {
                 l += TimeBlocks.SIZE - 1;   // no lead of this block was created in any of the periods
                 continue;
             }

@@ -57,6 +57,19 @@ final class TimeBlocks {
         }
     }
 
+    /**
+     * Whether lead {@code l} starts a block with no lead created in [from, to): a pass over the leads
+     * then goes on {@link #SIZE} rows further.
+     */
+    boolean skipsLeads(int l, long from, long to) {
+        return (l & (SIZE - 1)) == 0 && !leadsCreatedIn(l >>> SHIFT, from, to);
+    }
+
+    /** Whether deal {@code d} starts a block with no deal created nor closed in [from, to). */
+    boolean skipsDeals(int d, long from, long to) {
+        return (d & (SIZE - 1)) == 0 && !dealsCreatedIn(d >>> SHIFT, from, to) && !dealsClosedIn(d >>> SHIFT, from, to);
+    }
+
     /** Whether block {@code b} of the leads may hold a lead created in [from, to). */
     boolean leadsCreatedIn(int b, long from, long to) {
         return leadCreatedMin[b] < to && leadCreatedMax[b] >= from;

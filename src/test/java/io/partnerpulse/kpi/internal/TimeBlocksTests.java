@@ -28,10 +28,14 @@ class TimeBlocksTests {
             for (int l = 0; l < s.leads; l++) {
                 if (s.leadCreated[l] >= from && s.leadCreated[l] < to) {
                     assertThat(blocks.leadsCreatedIn(l >>> TimeBlocks.SHIFT, from, to)).isTrue();
+                    assertThat(blocks.skipsLeads(l & -TimeBlocks.SIZE, from, to)).isFalse();
                 }
             }
             for (int d = 0; d < s.deals; d++) {
                 int b = d >>> TimeBlocks.SHIFT;
+                boolean createdOrClosed = s.dealCreated[d] >= from && s.dealCreated[d] < to || s.dealClosed[d] >= from && s.dealClosed[d] < to;
+                assertThat(createdOrClosed && blocks.skipsDeals(b << TimeBlocks.SHIFT, from, to)).isFalse();
+                assertThat(blocks.skipsDeals(d, from, to) && d % TimeBlocks.SIZE != 0).as("only a block's first row jumps").isFalse();
                 if (s.dealCreated[d] >= from && s.dealCreated[d] < to) {
                     assertThat(blocks.dealsCreatedIn(b, from, to)).isTrue();
                 }
