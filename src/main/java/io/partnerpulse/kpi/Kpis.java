@@ -18,6 +18,18 @@ public interface Kpis {
 
     RecordsPage records(String kpi, KpiQuery query, String group, int page, int size);
 
+    /** A period [from, to). */
+    record Span(java.time.LocalDate from, java.time.LocalDate to) {
+    }
+
+    /**
+     * The quality score of each of these partners (ids) in each period, in one pass over the data:
+     * for every period the score {@link #report} gives grouped by partner (ranked among all active
+     * partners the user may see), null where a partner has none. Only partners the user may see
+     * are answered; what is not a partner id (the "none" group) is left out.
+     */
+    Map<String, List<java.math.BigDecimal>> qualityScores(List<String> partners, List<Span> periods);
+
     /**
      * When the data the answers are computed from was read (it changes when the read model
      * reloads after a write), for callers that keep what they derive from the KPIs; null if unknown.

@@ -103,6 +103,11 @@ class RecommendationRulesTests {
         }
 
         @Override
+        public Map<String, List<java.math.BigDecimal>> qualityScores(List<String> partners, List<Span> periods) {
+            throw new UnsupportedOperationException("the rules do not ask for quality score histories");
+        }
+
+        @Override
         public RecordsPage records(String kpi, KpiQuery query, String group, int page, int size) {
             throw new UnsupportedOperationException();
         }

@@ -149,6 +149,32 @@ final class KpiCalculator {
                 q.groupBy() == null ? null : q.groupBy().apiName(), groups, warnings());
     }
 
+    /**
+     * The quality scores of the partners the filters name, in each period: one pass over the facts
+     * for all the periods, then each period's ranks among the peers (the partners passing the other
+     * filters), as {@link #report} computes them for one period grouped by partner.
+     */
+    Map<String, List<BigDecimal>> qualityScores(Map<Dimension, List<String>> filterValues, List<io.partnerpulse.kpi.Kpis.Span> spans) {
+        Filters peers = new Filters(s, keys, filterValues).without(Dimension.PARTNER);
+        Period[] periods = spans.stream().map(span -> Period.of(span.from(), span.to(), s.zone)).toArray(Period[]::new);
+        List<Map<Integer, Totals>> totals = PeriodTotals.compute(s, keys, probabilities, peers, Dimension.PARTNER, periods, false);
+        QualityScores scores = new QualityScores(this, weights);
+        Map<String, List<BigDecimal>> result = new java.util.LinkedHashMap<>();
+        List<String> wanted = filterValues.getOrDefault(Dimension.PARTNER, List.of());
+        for (String partner : wanted) {
+            result.put(partner, new ArrayList<>(java.util.Collections.nCopies(periods.length, null)));
+        }
+        for (int k = 0; k < periods.length; k++) {
+            Map<Integer, QualityScores.Score> scored = scores.compute(periods[k], peers, totals.get(k));
+            for (String partner : wanted) {
+                int key = keys.parse(Dimension.PARTNER, partner);
+                QualityScores.Score score = key < 0 ? null : scored.get(key);
+                result.get(partner).set(k, score == null ? null : score.value());
+            }
+        }
+        return result;
+    }
+
     private record QualityContext(Map<Integer, QualityScores.Score> current, Map<Integer, QualityScores.Score> previous,
                                   Map<Integer, QualityScores.Score> lastYear) {
     }

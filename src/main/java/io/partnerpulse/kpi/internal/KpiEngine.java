@@ -89,6 +89,15 @@ public class KpiEngine implements SmartLifecycle, io.partnerpulse.kpi.Kpis {
         return new Breakdowns(calculator).records(kpi, scoped(query), key, page, size);
     }
 
+    @Override
+    public Map<String, List<java.math.BigDecimal>> qualityScores(List<String> partners, List<Span> periods) {
+        List<String> ids = partners.stream().filter(p -> p.matches("[1-9][0-9]{0,17}")).toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return calculator().qualityScores(scoped(Map.of(Dimension.PARTNER, ids)), periods);
+    }
+
     /** A partner user's KPIs are always filtered to its own partner, a scoped manager's to its unit or department. */
     private KpiQuery scoped(KpiQuery query) {
         return actor.partner().isEmpty() && actor.orgScope().isEmpty() ? query : query.withFilters(scoped(query.filters()));

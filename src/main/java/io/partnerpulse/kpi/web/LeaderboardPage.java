@@ -4,9 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,7 +103,7 @@ class LeaderboardPage {
         int pages = Math.max(1, (ranked.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int shown = Math.min(Math.max(0, page), pages - 1);
         List<Row> onPage = ranked.subList(Math.min(ranked.size(), shown * PAGE_SIZE), Math.min(ranked.size(), (shown + 1) * PAGE_SIZE));
-        Map<String, List<BigDecimal>> history = history(start, end, report, onPage.stream().map(Row::key).toList());
+        Map<String, List<BigDecimal>> history = history(start, end, onPage.stream().map(Row::key).toList());
         List<Row> rows = onPage.stream().map(r -> r.with(Sparkline.of(history.get(r.key()), format))).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("board", new io.partnerpulse.shared.Page<>(rows, shown, PAGE_SIZE, ranked.size()));
@@ -119,30 +117,17 @@ class LeaderboardPage {
 
     /**
      * The quality score of the partners {@code shown} in the {@link #TREND_PERIODS} periods ending
-     * with the one shown: whole months are stepped back by months (quarters stay quarters), other
-     * ranges by days. Ranks stay among all active partners; only the shown ones' KPIs are made.
+     * with the one shown, all in one pass: whole months are stepped back by months (quarters stay
+     * quarters), other ranges by days. Ranks stay among all active partners.
      */
-    private Map<String, List<BigDecimal>> history(LocalDate start, LocalDate end, KpiReport current, List<String> shown) {
+    private Map<String, List<BigDecimal>> history(LocalDate start, LocalDate end, List<String> shown) {
         boolean months = start.getDayOfMonth() == 1 && end.getDayOfMonth() == 1;
         long length = months ? ChronoUnit.MONTHS.between(start, end) : ChronoUnit.DAYS.between(start, end);
-        Map<String, List<BigDecimal>> history = new HashMap<>();
-        if (shown.isEmpty()) {
-            return history;
-        }
+        List<Kpis.Span> periods = new ArrayList<>();
         for (int back = TREND_PERIODS - 1; back >= 0; back--) {
-            KpiReport report = back == 0 ? current : kpis.report(KpiQuery.of(shift(start, months, length * back), shift(end, months, length * back))
-                    .withGroupBy(Dimension.PARTNER).withCompare(Set.of()).withFilters(Map.of(Dimension.PARTNER, shown)));
-            int index = TREND_PERIODS - 1 - back;
-            for (KpiReport.Group group : report.groups()) {
-                if (back == 0 && !shown.contains(group.key())) {
-                    continue;
-                }
-                KpiReport.QualityScore score = group.kpis().qualityScore();
-                history.computeIfAbsent(group.key(), k -> new ArrayList<>(Collections.nCopies(TREND_PERIODS, null)))
-                        .set(index, score == null ? null : score.value());
-            }
+            periods.add(new Kpis.Span(shift(start, months, length * back), shift(end, months, length * back)));
         }
-        return history;
+        return shown.isEmpty() ? Map.of() : kpis.qualityScores(shown, periods);
     }
 
     private static LocalDate shift(LocalDate date, boolean months, long back) {

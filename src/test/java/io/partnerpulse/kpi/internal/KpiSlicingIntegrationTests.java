@@ -94,6 +94,36 @@ class KpiSlicingIntegrationTests {
         return Arbitraries.of(Dimension.class);
     }
 
+    @Property(tries = 10)
+    void qualityScoresOfSeveralPeriodsInOnePassAreThoseOfEachPeriodsReport(@ForAll @LongRange(min = 1, max = 3) long seed,
+                                                                          @ForAll @IntRange(min = 0, max = 50) int startMonth,
+                                                                          @ForAll @IntRange(min = 1, max = 3) int months) {
+        KpiEngine engine = dataSet(seed);
+        List<io.partnerpulse.kpi.Kpis.Span> spans = new java.util.ArrayList<>();
+        List<List<KpiReport.Group>> reports = new java.util.ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            KpiQuery query = period(startMonth + k * months, months);
+            spans.add(new io.partnerpulse.kpi.Kpis.Span(query.from(), query.to()));
+            reports.add(engine.report(query.withGroupBy(Dimension.PARTNER)).groups());
+        }
+        List<String> keys = reports.get(2).stream().map(KpiReport.Group::key).limit(60).toList();
+        List<String> partners = keys.stream().filter(k -> !k.equals("none")).toList();
+
+        java.util.Map<String, List<BigDecimal>> history = engine.qualityScores(keys, spans);
+
+        assertThat(history.keySet()).as("every partner asked, not the group of deals without one").containsExactlyElementsOf(partners);
+        assertThat(history.values().stream().flatMap(List::stream).filter(java.util.Objects::nonNull)).as("scores were compared").isNotEmpty();
+        for (int k = 0; k < 3; k++) {
+            for (KpiReport.Group group : reports.get(k)) {
+                if (history.containsKey(group.key())) {
+                    KpiReport.QualityScore score = group.kpis().qualityScore();
+                    assertThat(history.get(group.key()).get(k)).as("partner %s, period %d", group.key(), k)
+                            .isEqualTo(score == null ? null : score.value());
+                }
+            }
+        }
+    }
+
     @Provide
     Arbitrary<Dimension> filterable() {
         return Arbitraries.of(Dimension.class).filter(d -> d.filterName().isPresent());
