@@ -60,8 +60,7 @@ final class Breakdowns {
                 if (s.leadCreated[l] >= p.from() && s.leadCreated[l] < p.to() && (!filtered || filters.lead(l))) {
                     ChannelSums c = sumsOf(part, s.leadChannel[l]);
                     c.leads++;
-                    int d = s.leadDeal[l];
-                    if (d >= 0 && s.dealStage[d] == KpiSnapshot.WON) {
+                    if (s.leadWon(l)) {
                         c.leadsWon++;
                     }
                 }

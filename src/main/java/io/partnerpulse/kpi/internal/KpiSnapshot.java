@@ -259,6 +259,12 @@ final class KpiSnapshot {
         return dealIds.indexOf(dealId, deals, id);
     }
 
+    /** Whether lead {@code l} became a deal that is won (the close rate's numerator). */
+    boolean leadWon(int l) {
+        int d = leadDeal[l];
+        return d >= 0 && dealStage[d] == WON;
+    }
+
     /** The stage deal {@code d} was in just before instant {@code at}, or -1 if it did not exist yet. */
     byte stageBefore(int d, long at) {
         byte stage = -1;

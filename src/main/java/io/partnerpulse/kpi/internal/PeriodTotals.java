@@ -252,8 +252,7 @@ final class PeriodTotals {
                 }
                 Totals t = groups[k].at(groupBy == null ? 0 : keys.lead(groupBy, l, created));
                 t.leadsCreated++;
-                int d = s.leadDeal[l];
-                if (d >= 0 && s.dealStage[d] == KpiSnapshot.WON) {
+                if (s.leadWon(l)) {
                     t.leadsWon++;
                 }
             }
