@@ -263,7 +263,7 @@ final class Breakdowns {
             default -> throw new IllegalArgumentException(kpi);
         }
         hits.sort(Hit.ORDER);
-        int from = Math.min(hits.size(), page * size);
+        int from = (int) Math.min(hits.size(), (long) page * size);   // a page far past the end is empty, not an overflow
         int to = Math.min(hits.size(), from + size);
         List<RecordsPage.Item> items = new ArrayList<>(to - from);
         for (Hit hit : hits.subList(from, to)) {

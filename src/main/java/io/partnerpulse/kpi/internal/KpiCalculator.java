@@ -121,15 +121,13 @@ final class KpiCalculator {
                 // the peers' totals are the report's unless the report is narrowed to some partners
                 List<Map<Integer, Totals>> peerTotals = q.filters().containsKey(Dimension.PARTNER)
                         ? totalsWithComparisons(q, peersFilter, Dimension.PARTNER, p, true) : all;
-                // the three periods' scores are independent: on all cores
-                var previousScores = java.util.concurrent.CompletableFuture.supplyAsync(
-                        () -> scores.compute(p.previous(s.zone), peersFilter, peerTotals.get(1)));
-                var lastYearScores = java.util.concurrent.CompletableFuture.supplyAsync(() -> q.compare().contains(Comparison.LAST_YEAR)
-                        ? scores.compute(p.lastYear(s.zone), peersFilter, peerTotals.get(2)) : null);
-                quality = scores.compute(p, peersFilter, peerTotals.get(0));
-                Map<Integer, QualityScores.Score> previousQuality = previousScores.join();
-                Map<Integer, QualityScores.Score> lastYearQuality = lastYearScores.join();
-                qc = new QualityContext(quality, previousQuality, lastYearQuality);
+                // the periods' scores are independent: worked out side by side on the read model's threads
+                Period[] scored = q.compare().contains(Comparison.LAST_YEAR)
+                        ? new Period[] {p, p.previous(s.zone), p.lastYear(s.zone)} : new Period[] {p, p.previous(s.zone)};
+                List<Map<Integer, QualityScores.Score>> byPeriod = PeriodTotals.inSlices(scored.length,
+                        k -> scores.compute(scored[k], peersFilter, peerTotals.get(k)));
+                quality = byPeriod.get(0);
+                qc = new QualityContext(quality, byPeriod.get(1), scored.length > 2 ? byPeriod.get(2) : null);
                 List<String> wanted = q.filters().get(Dimension.PARTNER);
                 for (Integer peer : quality.keySet()) {
                     if (wanted == null || wanted.contains(Integer.toString(peer))) {
@@ -139,11 +137,19 @@ final class KpiCalculator {
             }
             Dimension g = q.groupBy();
             QualityContext scores = qc;
-            // each group reads only its own totals: thousands of partners are worked out on all cores, in order
-            (groupKeys.size() > 500 ? groupKeys.parallelStream() : groupKeys.stream())
-                    .map(key -> new Group(g == null ? "all" : keys.name(g, key), g == null ? "All" : keys.label(g, key),
-                            kpis(q, filters, p, key, totals, previous, lastYear, scores)))
-                    .forEachOrdered(groups::add);
+            // each group reads only its own totals: thousands of partners are worked out in slices on all cores, in order
+            List<Integer> ordered = List.copyOf(groupKeys);
+            int slices = ordered.size() > 500 ? PeriodTotals.cores() : 1;
+            for (List<Group> part : PeriodTotals.inSlices(slices, slice -> {
+                List<Group> made = new ArrayList<>();
+                for (int key : ordered.subList(ordered.size() * slice / slices, ordered.size() * (slice + 1) / slices)) {
+                    made.add(new Group(g == null ? "all" : keys.name(g, key), g == null ? "All" : keys.label(g, key),
+                            kpis(q, filters, p, key, totals, previous, lastYear, scores)));
+                }
+                return made;
+            })) {
+                groups.addAll(part);
+            }
         }
         return new KpiReport(q.from(), q.to(), s.currency, s.zone.getId(),
                 q.groupBy() == null ? null : q.groupBy().apiName(), groups, warnings());

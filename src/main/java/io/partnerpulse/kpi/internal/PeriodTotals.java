@@ -142,6 +142,11 @@ final class PeriodTotals {
         return facts < PARALLEL_FROM ? 1 : SLICES;
     }
 
+    /** How many slices make use of every core (at most four). */
+    static int cores() {
+        return SLICES;
+    }
+
     /** Below this many deals and leads one thread is quick enough. */
     private static final int PARALLEL_FROM = 200_000;
     /** A big snapshot is summed in as many slices as there are cores (at most four), one thread each. */

@@ -110,6 +110,9 @@ class KpiBreakdownsIntegrationTests {
         assertThat(first.records().get(0).cycleDays()).isEqualByComparingTo("38.00");
         assertThat(winRate.total()).isEqualTo(3);
         assertThat(winRate.records()).extracting(RecordsPage.Item::counts).containsExactly(false, true, true);
+        RecordsPage farAway = engine.records("averageDealSize", query, Long.toString(p), 100_000_000, 50);
+        assertThat(farAway.records()).as("a page far past the end").isEmpty();
+        assertThat(farAway.total()).isEqualTo(2);
     }
 
     @Test
