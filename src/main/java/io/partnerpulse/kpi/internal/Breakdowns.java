@@ -49,7 +49,7 @@ final class Breakdowns {
         boolean filtered = !filters.isEmpty();
         // only the blocks of rows that can hold a lead or deal of the period are read
         TimeBlocks blocks = s.timeBlocks();
-        List<ChannelSums[]> parts = PeriodTotals.inSlices(slices, slice -> {
+        List<ChannelSums[]> parts = Slices.run(slices, slice -> {
             ChannelSums[] part = new ChannelSums[s.channelName.length];
             int leadsTo = (int) ((long) s.leads * (slice + 1) / slices);
             for (int l = (int) ((long) s.leads * slice / slices); l < leadsTo; l++) {

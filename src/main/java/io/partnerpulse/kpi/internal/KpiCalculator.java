@@ -124,7 +124,7 @@ final class KpiCalculator {
                 // the periods' scores are independent: worked out side by side on the read model's threads
                 Period[] scored = q.compare().contains(Comparison.LAST_YEAR)
                         ? new Period[] {p, p.previous(s.zone), p.lastYear(s.zone)} : new Period[] {p, p.previous(s.zone)};
-                List<Map<Integer, QualityScores.Score>> byPeriod = PeriodTotals.inSlices(scored.length,
+                List<Map<Integer, QualityScores.Score>> byPeriod = Slices.run(scored.length,
                         k -> scores.compute(scored[k], peersFilter, peerTotals.get(k)));
                 quality = byPeriod.get(0);
                 qc = new QualityContext(quality, byPeriod.get(1), scored.length > 2 ? byPeriod.get(2) : null);
@@ -139,8 +139,8 @@ final class KpiCalculator {
             QualityContext scores = qc;
             // each group reads only its own totals: thousands of partners are worked out in slices on all cores, in order
             List<Integer> ordered = List.copyOf(groupKeys);
-            int slices = ordered.size() > 500 ? PeriodTotals.cores() : 1;
-            for (List<Group> part : PeriodTotals.inSlices(slices, slice -> {
+            int slices = ordered.size() > 500 ? Slices.cores() : 1;
+            for (List<Group> part : Slices.run(slices, slice -> {
                 List<Group> made = new ArrayList<>();
                 for (int key : ordered.subList(ordered.size() * slice / slices, ordered.size() * (slice + 1) / slices)) {
                     made.add(new Group(g == null ? "all" : keys.name(g, key), g == null ? "All" : keys.label(g, key),

@@ -102,7 +102,7 @@ final class PeriodTotals {
     /** The same in {@code slices} slices, summed in parallel and added up. */
     static List<Map<Integer, Totals>> compute(KpiSnapshot s, Keys keys, StageProbabilities probabilities, Filters filters,
                                              Dimension groupBy, Period[] periods, boolean distinctCustomers, int slices) {
-        List<Groups[]> parts = inSlices(slices, slice -> slice(s, keys, probabilities, filters, groupBy, periods, distinctCustomers,
+        List<Groups[]> parts = Slices.run(slices, slice -> slice(s, keys, probabilities, filters, groupBy, periods, distinctCustomers,
                 slice, slices));
         List<Map<Integer, Totals>> result = new ArrayList<>(periods.length);
         for (int k = 0; k < periods.length; k++) {
@@ -115,48 +115,13 @@ final class PeriodTotals {
         return result;
     }
 
-    /** Runs {@code work} for slices 0 to {@code slices} − 1: the first in the calling thread, the others on the pool. */
-    static <T> List<T> inSlices(int slices, java.util.function.IntFunction<T> work) {
-        List<java.util.concurrent.Future<T>> others = new ArrayList<>();
-        for (int slice = 1; slice < slices; slice++) {
-            int part = slice;
-            others.add(POOL.submit(() -> work.apply(part)));
-        }
-        List<T> results = new ArrayList<>(slices);
-        results.add(work.apply(0));
-        for (java.util.concurrent.Future<T> other : others) {
-            try {
-                results.add(other.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
-            }
-        }
-        return results;
-    }
-
     /** How many slices to sum {@code facts} facts in. */
     static int slicesFor(long facts) {
-        return facts < PARALLEL_FROM ? 1 : SLICES;
-    }
-
-    /** How many slices make use of every core (at most four). */
-    static int cores() {
-        return SLICES;
+        return facts < PARALLEL_FROM ? 1 : Slices.cores();
     }
 
     /** Below this many deals and leads one thread is quick enough. */
     private static final int PARALLEL_FROM = 200_000;
-    /** A big snapshot is summed in as many slices as there are cores (at most four), one thread each. */
-    private static final int SLICES = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-    private static final java.util.concurrent.ExecutorService POOL = java.util.concurrent.Executors.newFixedThreadPool(
-            Math.max(1, SLICES - 1), runnable -> {
-                Thread thread = new Thread(runnable, "kpi-totals");
-                thread.setDaemon(true);
-                return thread;
-            });
 
     /** The totals of one slice of the deals, leads and registrations (slice {@code slice} of {@code slices}). */
     private static Groups[] slice(KpiSnapshot s, Keys keys, StageProbabilities probabilities, Filters filters, Dimension groupBy,
