@@ -21,6 +21,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -88,7 +89,11 @@ public class ApiTokens {
 
     private final java.util.Map<String, Instant> lastRecorded = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** The active user a live token belongs to; records that the token was used. */
+    /**
+     * The active user a live token belongs to; records that the token was used. Runs on every API
+     * request: one read, no transaction of its own (the rare last-use write commits by itself).
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<AppUser> authenticate(String token) {
         String hash = hash(token);
         Optional<AppUser> found = users.byTokenHash(hash);

@@ -45,38 +45,40 @@ public class OpportunityRepository {
                 .query(OpportunityRepository::view).optional().map(Opportunity::restore);
     }
 
-    long insert(Opportunity o) {
-        long id = jdbc.sql("""
-                insert into opportunity (external_id, name, account_id, partner_id, owner_id, lead_id, channel_id, campaign_id,
-                                         product_line_id, country, region, city, amount, currency, stage, created_at,
-                                         expected_close_on)
+    /** Inserts the new opportunity and its first stage; the row as written. */
+    OpportunityView insert(Opportunity o) {
+        OpportunityView view = jdbc.sql("""
+                insert into opportunity as o (external_id, name, account_id, partner_id, owner_id, lead_id, channel_id, campaign_id,
+                                              product_line_id, country, region, city, amount, currency, stage, created_at,
+                                              expected_close_on)
                 values (:externalId, :name, :account, :partner, :owner, :lead, :channel, :campaign, :productLine, :country,
                         :region, :city, :amount, :currency, :stage, :createdAt, :expected)
-                returning id""")
+                returning\s""" + COLUMNS)
                 .params(params(o)).param("lead", o.leadId()).param("createdAt", utc(o.createdAt()))
-                .query(Long.class).single();
-        writeChanges(id, o);
-        return id;
+                .query(OpportunityRepository::view).single();
+        writeChanges(view.id(), o);
+        return view;
     }
 
-    /** Writes the changes made at {@code expectedVersion}; a 409 if someone else changed it since. */
-    void update(Opportunity o, long expectedVersion) {
+    /** Writes the changes made at {@code expectedVersion}; a 409 if someone else changed it since. The row as written. */
+    OpportunityView update(Opportunity o, long expectedVersion) {
         if (o.version() != expectedVersion) {
             throw ApiError.staleVersion("opportunity", o.id(), expectedVersion);
         }
-        int rows = jdbc.sql("""
-                update opportunity set external_id = :externalId, name = :name, account_id = :account, partner_id = :partner,
+        OpportunityView view = jdbc.sql("""
+                update opportunity o set external_id = :externalId, name = :name, account_id = :account, partner_id = :partner,
                        owner_id = :owner, channel_id = :channel, campaign_id = :campaign, product_line_id = :productLine,
                        country = :country, region = :region, city = :city, amount = :amount, currency = :currency,
                        stage = :stage, closed_at = :closedAt, expected_close_on = :expected, lost_reason = :lostReason,
-                       competitor = :competitor, version = version + 1
-                where id = :id and version = :version""")
+                       competitor = :competitor, version = o.version + 1
+                where o.id = :id and o.version = :version
+                returning\s""" + COLUMNS)
                 .params(params(o)).param("closedAt", utc(o.closedAt())).param("lostReason", o.lostReason())
-                .param("competitor", o.competitor()).param("id", o.id()).param("version", expectedVersion).update();
-        if (rows == 0) {
-            throw ApiError.staleVersion("opportunity", o.id(), expectedVersion);
-        }
+                .param("competitor", o.competitor()).param("id", o.id()).param("version", expectedVersion)
+                .query(OpportunityRepository::view).optional()
+                .orElseThrow(() -> ApiError.staleVersion("opportunity", o.id(), expectedVersion));
         writeChanges(o.id(), o);
+        return view;
     }
 
     private void writeChanges(long id, Opportunity o) {

@@ -36,8 +36,8 @@ public class OpportunityWorkflow {
     public OpportunityView open(OpportunityForm form, Long leadId, Long channelId, Long campaignId, String by, Instant now) {
         Opportunity o = Opportunity.open(form, leadId, now, by);
         o.attributeTo(channelId, campaignId);
-        long id = opportunities.insert(o);
-        OpportunityView view = opportunities.find(id).orElseThrow();
+        OpportunityView view = opportunities.insert(o);
+        long id = view.id();
         audit.record(by, "opportunity.opened", "opportunity", id, null, view);
         events.publishEvent(new DealEvents.OpportunityOpened(id, view.partnerId(), leadId, view.createdAt()));
         return view;
@@ -99,8 +99,7 @@ public class OpportunityWorkflow {
             throw ApiError.staleVersion("opportunity", id, version);
         }
         change.accept(o);
-        opportunities.update(o, version);
-        OpportunityView after = opportunities.find(id).orElseThrow();
+        OpportunityView after = opportunities.update(o, version);
         audit.record(by, action, "opportunity", id, before, after);
         return after;
     }
