@@ -36,7 +36,6 @@ final class KpiCalculator {
     static final int RATIO = 4;
     private static final BigDecimal SECONDS_PER_DAY = BigDecimal.valueOf(86_400);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final Totals EMPTY = new Totals();
 
     private final KpiSnapshot s;
     private final Keys keys;
@@ -187,9 +186,9 @@ final class KpiCalculator {
 
     private Kpis kpis(KpiQuery q, Filters filters, Period p, int key, Map<Integer, Totals> current,
                       Map<Integer, Totals> previous, Map<Integer, Totals> lastYear, QualityContext quality) {
-        Totals t = current.getOrDefault(key, EMPTY);
-        Totals prev = previous == null ? null : previous.getOrDefault(key, EMPTY);
-        Totals ly = lastYear == null ? null : lastYear.getOrDefault(key, EMPTY);
+        Totals t = current.getOrDefault(key, Totals.EMPTY);
+        Totals prev = previous == null ? null : previous.getOrDefault(key, Totals.EMPTY);
+        Totals ly = lastYear == null ? null : lastYear.getOrDefault(key, Totals.EMPTY);
         Dimension g = q.groupBy() == Dimension.MONTH ? null : q.groupBy();
         TargetScope scope = targetScope(g, key, filters);
         boolean timeBuckets = g == Dimension.MONTH_OF_YEAR || g == Dimension.SEASON;

@@ -267,8 +267,13 @@ final class KpiSnapshot {
 
     /** The stage deal {@code d} was in just before instant {@code at}, or -1 if it did not exist yet. */
     byte stageBefore(int d, long at) {
+        int first = historyStart[d];
+        int end = historyStart[d + 1];
+        if (end > first && historyAt[end - 1] < at) {
+            return historyStage[end - 1];   // its last change came before: the stage that change left (most open deals)
+        }
         byte stage = -1;
-        for (int h = historyStart[d]; h < historyStart[d + 1]; h++) {
+        for (int h = first; h < end; h++) {
             if (historyAt[h] < at) {
                 stage = historyStage[h];
             } else {

@@ -19,6 +19,9 @@ final class PeriodTotals {
 
     /** The sums of one group in one period. Money in cents of the base currency. */
     static final class Totals {
+        /** The totals of a group without facts; shared, never written. */
+        static final Totals EMPTY = new Totals();
+
         long won, wonCents;
         final Longs wonAmounts = new Longs();
         /** Distinct customers of the won deals; kept only when the per-customer average is asked for. */

@@ -57,7 +57,7 @@ final class QualityScores {
         // component values; null = undefined; the sales cycle is negated so that shorter ranks higher
         BigDecimal[][] values = new BigDecimal[NAMES.length][n];
         for (int i = 0; i < n; i++) {
-            Totals t = totals.getOrDefault(peers.get(i), new Totals());
+            Totals t = totals.getOrDefault(peers.get(i), Totals.EMPTY);
             values[0][i] = KpiCalculator.money(t.wonCents);
             values[1][i] = BigDecimal.valueOf(t.won);
             values[2][i] = KpiCalculator.ratio(t.won, t.won + t.lost);
