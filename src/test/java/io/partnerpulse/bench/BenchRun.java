@@ -170,12 +170,21 @@ final class BenchRun {
 
     /**
      * (h): {@code clients} clients each opening {@code perClient} deals and moving each once, after
-     * a warm-up round of a fifth of that (not measured), as the reads are measured after warm-up.
+     * warm-up rounds of a fifth of that (not measured) for at least {@link #writeWarmupNanos}: the
+     * write path runs through many more methods than a read, and on two cores the JIT compilers
+     * need tens of thousands of requests before it runs at its steady speed (measured: 500 → 1,000
+     * requests/s over the first 30 s).
      */
     void writes(int clients, int perClient) throws Exception {
-        writeRound(clients, Math.max(1, perClient / 5), false);
+        long warmStart = System.nanoTime();
+        do {
+            writeRound(clients, Math.max(1, perClient / 5), false);
+        } while (System.nanoTime() - warmStart < writeWarmupNanos);
         writeRound(clients, perClient, true);
     }
+
+    /** The least time the writes are warmed up before they are measured. */
+    long writeWarmupNanos;
 
     private void writeRound(int clients, int perClient, boolean measured) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
