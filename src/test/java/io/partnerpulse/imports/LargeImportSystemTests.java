@@ -80,5 +80,14 @@ class LargeImportSystemTests {
                 ROWS, String.format("%.2f", seconds), Math.round(ROWS / seconds), before >> 20, after >> 20);
         // The file is about 4 MB; a parser that kept it (as rows, strings or a list) would hold several times that.
         assertThat(after - before).as("heap growth in bytes").isLessThan(64L << 20);
+        // the new deals got their ids in the order of the file's lines
+        assertThat(jdbc.sql("""
+                select count(*) from (select row_number() over (order by id) as by_id,
+                                             row_number() over (order by split_part(external_id, '-', 2)::int) as by_line
+                                      from opportunity where external_id like :prefix) x
+                where by_id <> by_line""").param("prefix", prefix + "%").query(Long.class).single()).isZero();
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 }

@@ -512,7 +512,9 @@ final class EntitySql {
             default -> "";
         };
         return "with i as (insert into " + table + " (" + names + ") select " + values + " from import_stage s" + joins() + extraJoins()
-                + " where s.target_id is null" + returning + ")" + history + " select count(*) from i";
+                // in file order: new records get their ids in the order of the file's lines (the joins with big
+                // reference tables would otherwise hand the rows over batch by batch, scrambling them)
+                + " where s.target_id is null order by s.line" + returning + ")" + history + " select count(*) from i";
     }
 
     /** What needs the written records: references to records of the same file, leads that became deals. */
