@@ -55,31 +55,40 @@ public class OpportunityManagement {
 
     public OpportunityView edit(long id, OpportunityForm form, long version) {
         actor.requireStaff();
-        OpportunityView before = get(id);
+        OpportunityView before = locked(id);
         checkReferences(form);
         return workflow.edit(before, form, version, actor.name());
     }
 
     public OpportunityView move(long id, StageRequests.Move request, long version) {
-        return workflow.move(get(id), request.stage(), at(request.at()), version, actor.name());
+        return workflow.move(locked(id), request.stage(), at(request.at()), version, actor.name());
     }
 
     public OpportunityView win(long id, StageRequests.Win request, long version) {
-        return workflow.win(get(id), at(request.at()), request.amount(), version, actor.name());
+        return workflow.win(locked(id), at(request.at()), request.amount(), version, actor.name());
     }
 
     public OpportunityView lose(long id, StageRequests.Lose request, long version) {
-        return workflow.lose(get(id), at(request.at()), request.reason(), request.competitor(), version, actor.name());
+        return workflow.lose(locked(id), at(request.at()), request.reason(), request.competitor(), version, actor.name());
     }
 
     public OpportunityView reopen(long id, StageRequests.Reopen request, long version) {
         actor.requireStaff();
-        return workflow.reopen(get(id), request.stage(), clock.instant(), version, actor.name());
+        return workflow.reopen(locked(id), request.stage(), clock.instant(), version, actor.name());
     }
 
     @Transactional(readOnly = true)
     public OpportunityView get(long id) {
-        OpportunityView view = opportunities.find(id).orElseThrow(() -> ApiError.notFound("opportunity", id));
+        return visible(opportunities.find(id), id);
+    }
+
+    /** The opportunity read and locked for a change, if the current user may see it. */
+    private OpportunityView locked(long id) {
+        return visible(opportunities.lock(id), id);
+    }
+
+    private OpportunityView visible(java.util.Optional<OpportunityView> found, long id) {
+        OpportunityView view = found.orElseThrow(() -> ApiError.notFound("opportunity", id));
         actor.requireOwn(view.partnerId(), "opportunity", id);
         actor.orgScope().ifPresent(scope -> {
             if (!references.inScope(view.ownerId(), scope)) {

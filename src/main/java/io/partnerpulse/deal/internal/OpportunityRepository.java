@@ -39,10 +39,10 @@ public class OpportunityRepository {
                 .query(OpportunityRepository::view).optional();
     }
 
-    /** Reads and locks the row for the rest of the transaction. */
-    Optional<Opportunity> lock(long id) {
+    /** Reads and locks the row for the rest of the transaction (the read before a change). */
+    public Optional<OpportunityView> lock(long id) {
         return jdbc.sql("select " + COLUMNS + " from opportunity o where o.id = :id for update").param("id", id)
-                .query(OpportunityRepository::view).optional().map(Opportunity::restore);
+                .query(OpportunityRepository::view).optional();
     }
 
     /** Inserts the new opportunity and its first stage; the row as written. */

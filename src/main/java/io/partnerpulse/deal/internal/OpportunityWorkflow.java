@@ -91,10 +91,13 @@ public class OpportunityWorkflow {
         return view;
     }
 
-    /** {@code before}: the opportunity as the caller read it to check access (the audit log's "before"). */
+    /**
+     * {@code before}: the opportunity as the caller read and locked it ({@link OpportunityRepository#lock})
+     * to check access; the audit log's "before".
+     */
     private OpportunityView change(OpportunityView before, long version, String by, String action, Consumer<Opportunity> change) {
         long id = before.id();
-        Opportunity o = opportunities.lock(id).orElseThrow(() -> ApiError.notFound("opportunity", id));
+        Opportunity o = Opportunity.restore(before);
         if (o.version() != version) {
             throw ApiError.staleVersion("opportunity", id, version);
         }
