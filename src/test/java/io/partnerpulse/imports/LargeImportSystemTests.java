@@ -12,12 +12,15 @@ import io.partnerpulse.PartnerPulseIntegrationTest;
 import io.partnerpulse.support.Api;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A 100,000-row file goes through the whole path (HTTP upload, parser, COPY, set-based SQL) without
  * the heap growing with the file: the file is generated as it is sent and never held anywhere.
  * The rows per second are logged, not asserted: speed is measured by the benchmark, not by tests.
+ * The new deals get their ids in the order of the file's lines.
  * It runs on a database of its own (a context of its own, closed afterwards), so that the other
  * tests' KPI reloads do not carry its hundred thousand deals.
  */
@@ -30,6 +33,9 @@ class LargeImportSystemTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     /** Generates the CSV as it is read. */
     static InputStream generated(String prefix, int rows) {
@@ -88,6 +94,4 @@ class LargeImportSystemTests {
                 where by_id <> by_line""").param("prefix", prefix + "%").query(Long.class).single()).isZero();
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 }
