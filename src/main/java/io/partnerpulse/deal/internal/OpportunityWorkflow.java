@@ -16,8 +16,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The steps every opportunity change takes: lock, check the version, apply the aggregate's guarded
- * method, write, audit, publish. Shared by the opportunity and registration services.
+ * The steps every opportunity change takes: check the version, apply the aggregate's guarded method,
+ * write, audit, publish. A change starts from the opportunity as its caller read it with
+ * {@link OpportunityRepository#lock} (locked, access checked); the update's {@code version} condition
+ * still turns a caller that did not lock into a 409, never a lost write. Shared by the opportunity
+ * service and the registration service (which opens the deal of an approved registration).
  */
 @Component
 @Transactional(propagation = Propagation.MANDATORY)
