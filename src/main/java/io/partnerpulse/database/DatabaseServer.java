@@ -35,9 +35,11 @@ final class DatabaseServer implements AutoCloseable {
     private final String ownerPassword;
     private final EmbeddedPostgres embedded;
     private final DataFolderLock lock;
+    /** The folder made for a temporary embedded server, deleted when it stops; null otherwise. */
+    private final Path temporaryFolder;
 
     private DatabaseServer(String jdbcUrl, String user, String password, String ownerUser, String ownerPassword,
-                           EmbeddedPostgres embedded, DataFolderLock lock) {
+                           EmbeddedPostgres embedded, DataFolderLock lock, Path temporaryFolder) {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
@@ -45,6 +47,7 @@ final class DatabaseServer implements AutoCloseable {
         this.ownerPassword = ownerPassword;
         this.embedded = embedded;
         this.lock = lock;
+        this.temporaryFolder = temporaryFolder;
     }
 
     /** Who runs the migrations: the schema's owner. */
@@ -87,7 +90,7 @@ final class DatabaseServer implements AutoCloseable {
         }
         boolean separateOwner = migrationUser != null && !migrationUser.isBlank();
         DatabaseServer server = new DatabaseServer(url, user, password, separateOwner ? migrationUser : user,
-                separateOwner ? migrationPassword : password, null, null);
+                separateOwner ? migrationPassword : password, null, null, null);
         String version = server.checkConnection();
         log.info("Database: external PostgreSQL {} at {} as user '{}'", version, redact(url), user);
         return server;
@@ -131,7 +134,8 @@ final class DatabaseServer implements AutoCloseable {
                 createDatabaseIfMissing(postgres);
                 createAppRoleIfMissing(postgres);
                 String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + EMBEDDED_DATABASE;
-                DatabaseServer server = new DatabaseServer(url, EMBEDDED_APP_ROLE, null, "postgres", null, postgres, lock);
+                DatabaseServer server = new DatabaseServer(url, EMBEDDED_APP_ROLE, null, "postgres", null, postgres, lock,
+                        temporary ? folder : null);
                 String version = server.checkConnection();
                 log.info("Database: embedded PostgreSQL {} in {} on port {}{}", version, pgData, postgres.getPort(),
                         temporary ? " (temporary: deleted at shutdown)" : "");
@@ -142,9 +146,11 @@ final class DatabaseServer implements AutoCloseable {
             }
         } catch (DatabaseUnavailable e) {
             lock.close();
+            deleteTemporary(temporary ? folder : null);
             throw e;
         } catch (IOException | SQLException | RuntimeException e) {
             lock.close();
+            deleteTemporary(temporary ? folder : null);
             throw new DatabaseUnavailable(
                     "The embedded PostgreSQL could not start in " + folder + ": " + rootMessage(e) + ".",
                     "Check that the folder is writable and has free space, or use an external PostgreSQL with PARTNERPULSE_DB_URL.",
@@ -282,6 +288,21 @@ final class DatabaseServer implements AutoCloseable {
             if (lock != null) {
                 lock.close();
             }
+            deleteTemporary(temporaryFolder);
+        }
+    }
+
+    /** Deletes a temporary server's folder (PostgreSQL has emptied its data folder; the lock file is left). */
+    private static void deleteTemporary(Path folder) {
+        if (folder == null || !Files.exists(folder)) {
+            return;
+        }
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            log.warn("The temporary database folder {} could not be deleted: {}", folder, e.getMessage());
         }
     }
 }

@@ -68,6 +68,19 @@ class DatabaseStartupSystemTests {
     }
 
     @Test
+    void deletesTheFolderOfATemporaryDatabaseWhenItStops(CapturedOutput output) {
+        try (ConfigurableApplicationContext app = start(Map.of(), "--partnerpulse.db.embedded.temporary=true")) {
+            assertThat(count(app, "select count(*) from country")).isPositive();
+        }
+        java.util.regex.Matcher logged = java.util.regex.Pattern
+                .compile("Database: embedded PostgreSQL [0-9.]+ in (\\S+)/postgres on port").matcher(output.toString());
+        assertThat(logged.find()).as("the start names the folder").isTrue();
+        Path folder = Path.of(logged.group(1));
+        assertThat(folder.getFileName().toString()).startsWith("partnerpulse-db-");
+        assertThat(folder).doesNotExist();
+    }
+
+    @Test
     void usesTheExternalDatabaseNamedInTheEnvironment(CapturedOutput output) throws Exception {
         try (EmbeddedPostgres external = externalServer()) {
             createDatabase(external, "crm");
