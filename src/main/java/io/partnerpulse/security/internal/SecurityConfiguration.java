@@ -48,6 +48,12 @@ class SecurityConfiguration {
             "/api/v1/leads/*/convert", "/api/v1/opportunities/*/move", "/api/v1/opportunities/*/win", "/api/v1/opportunities/*/lose",
             "/api/v1/registrations"};
 
+    /** The default firewall's rules, checked without regular expressions ({@link HeaderCharacters}). */
+    @Bean
+    org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer firewall() {
+        return web -> web.httpFirewall(HeaderCharacters.firewall());
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
