@@ -73,6 +73,7 @@ class Bench {
         BenchRun run = new BenchRun(api, dataSource, 5, 20);
         run.warmupNanos = 3_000_000_000L;
         run.writeWarmupNanos = 30_000_000_000L;
+        run.writeWarmupLimitNanos = 300_000_000_000L;
         run.awaitReadModel();
         run.load(loaded);
         jdk.jfr.Recording reads = profile();

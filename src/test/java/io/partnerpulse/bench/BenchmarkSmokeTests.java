@@ -60,6 +60,6 @@ class BenchmarkSmokeTests {
         assertThat(org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
                 .sql("select count(*) from opportunity where external_id like 'OPP-%'").query(Long.class).single())
                 .as("every generated opportunity imported").isEqualTo(loaded.opportunities());
-        assertThat(run.results).extracting(BenchRun.Result::name).hasSize(11);
+        assertThat(run.results).extracting(BenchRun.Result::name).hasSize(13);
     }
 }

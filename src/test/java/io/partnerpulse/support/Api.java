@@ -28,6 +28,7 @@ public final class Api {
     public static final String ADMIN_PASSWORD = "test-admin-password";
 
     private final String base;
+    private final int port;
     private final String authorization;
 
     private static final java.util.Map<Integer, String> ADMIN_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -44,7 +45,17 @@ public final class Api {
     /** A client sending this Authorization header, or none when null. */
     public Api(int port, String authorization) {
         this.base = "http://localhost:" + port;
+        this.port = port;
         this.authorization = authorization;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The Authorization header this client sends, or null. */
+    public String authorization() {
+        return authorization;
     }
 
     public static String basic(String user, String password) {
