@@ -107,13 +107,26 @@ final class PeriodTotals {
                                              Dimension groupBy, Period[] periods, boolean distinctCustomers, int slices) {
         List<Groups[]> parts = Slices.run(slices, slice -> slice(s, keys, probabilities, filters, groupBy, periods, distinctCustomers,
                 slice, slices));
-        List<Map<Integer, Totals>> result = new ArrayList<>(periods.length);
-        for (int k = 0; k < periods.length; k++) {
-            Map<Integer, Totals> merged = parts.get(0)[k].asMap();
-            for (int slice = 1; slice < slices; slice++) {
-                parts.get(slice)[k].asMap().forEach((key, t) -> merged.merge(key, t, Totals::add));
+        if (slices == 1) {
+            return java.util.Arrays.stream(parts.get(0)).map(Groups::asMap).toList();
+        }
+        // the slices' groups are added up period by period, the periods side by side
+        int n = periods.length;
+        int mergers = Math.min(n, Slices.cores());
+        List<Map<Integer, Map<Integer, Totals>>> merged = Slices.run(mergers, merger -> {
+            Map<Integer, Map<Integer, Totals>> mine = new HashMap<>();
+            for (int k = merger; k < n; k += mergers) {
+                Groups sum = parts.get(0)[k];
+                for (int slice = 1; slice < slices; slice++) {
+                    sum.addAll(parts.get(slice)[k]);
+                }
+                mine.put(k, sum.asMap());
             }
-            result.add(merged);
+            return mine;
+        });
+        List<Map<Integer, Totals>> result = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            result.add(merged.get(k % mergers).get(k));
         }
         return result;
     }
@@ -302,6 +315,26 @@ final class PeriodTotals {
                 sparse = new HashMap<>();
             }
             return sparse.computeIfAbsent(key, k -> new Totals());
+        }
+
+        /** Adds another slice's groups of the same period to these. */
+        void addAll(Groups other) {
+            for (int key = 0; key < dense.length; key++) {
+                Totals theirs = other.dense[key];
+                if (theirs != null) {
+                    if (dense[key] == null) {
+                        dense[key] = theirs;
+                    } else {
+                        dense[key].add(theirs);
+                    }
+                }
+            }
+            if (other.sparse != null) {
+                if (sparse == null) {
+                    sparse = new HashMap<>();
+                }
+                other.sparse.forEach((key, theirs) -> sparse.merge(key, theirs, Totals::add));
+            }
         }
 
         Map<Integer, Totals> asMap() {
