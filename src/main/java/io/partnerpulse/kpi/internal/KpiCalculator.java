@@ -378,7 +378,7 @@ final class KpiCalculator {
         if (scope == null) {
             return null;
         }
-        List<KpiSnapshot.Target> candidates = s.targetsByScope().get(new KpiSnapshot.TargetKey(scope.scope(), scope.id(), metric));
+        KpiSnapshot.ScopeTargets candidates = s.targetsByScope().get(new KpiSnapshot.TargetKey(scope.scope(), scope.id(), metric));
         if (candidates == null) {
             return null;
         }
@@ -387,7 +387,9 @@ final class KpiCalculator {
         BigDecimal parts = null;    // those that straddle its start or end count pro rata
         long fromDay = from.toEpochDay();
         long toDay = to.toEpochDay();
-        for (KpiSnapshot.Target t : candidates) {
+        // the targets before first() end by the period's start and those from end() start after it: none overlaps
+        for (int i = candidates.first(fromDay), end = candidates.end(toDay); i < end; i++) {
+            KpiSnapshot.Target t = candidates.byStart[i];
             long overlap = Math.min(toDay, t.endDay()) - Math.max(fromDay, t.startDay());
             if (overlap <= 0) {
                 continue;

@@ -109,7 +109,7 @@ final class KpiSnapshot {
 
     // ---- targets ----
     List<Target> targets = new ArrayList<>();
-    private volatile Map<TargetKey, List<Target>> targetsByScope;
+    private volatile Map<TargetKey, ScopeTargets> targetsByScope;
     private List<Target> indexedTargets;
 
     /** Where a target applies: scope (PARTNER, EMPLOYEE, …), the scope's id, metric. */
@@ -117,18 +117,71 @@ final class KpiSnapshot {
     }
 
     /** The targets by scope, id and metric, built once per list of targets (snapshots that share the list share it). */
-    Map<TargetKey, List<Target>> targetsByScope() {
-        Map<TargetKey, List<Target>> index = targetsByScope;
+    Map<TargetKey, ScopeTargets> targetsByScope() {
+        Map<TargetKey, ScopeTargets> index = targetsByScope;
         if (index == null || indexedTargets != targets) {
-            Map<TargetKey, List<Target>> built = new HashMap<>();
+            Map<TargetKey, List<Target>> lists = new HashMap<>();
             for (Target t : targets) {
-                built.computeIfAbsent(new TargetKey(t.scope(), t.scopeId(), t.metric()), k -> new ArrayList<>()).add(t);
+                lists.computeIfAbsent(new TargetKey(t.scope(), t.scopeId(), t.metric()), k -> new ArrayList<>()).add(t);
             }
+            Map<TargetKey, ScopeTargets> built = new HashMap<>();
+            lists.forEach((key, list) -> built.put(key, new ScopeTargets(list)));
             indexedTargets = targets;
             targetsByScope = built;
             index = built;
         }
         return index;
+    }
+
+    /**
+     * The targets of one scope and metric by start day, with the latest end among the first i: the
+     * targets that can overlap a period are found by two binary searches instead of a walk through
+     * years of monthly targets (the leaderboard asks four times for each of 10,000 partners).
+     */
+    static final class ScopeTargets {
+        final Target[] byStart;
+        private final long[] starts;
+        private final long[] latestEnd;
+
+        ScopeTargets(List<Target> targets) {
+            byStart = targets.stream().sorted(java.util.Comparator.comparingLong(Target::startDay)).toArray(Target[]::new);
+            starts = new long[byStart.length];
+            latestEnd = new long[byStart.length];
+            for (int i = 0; i < byStart.length; i++) {
+                starts[i] = byStart[i].startDay();
+                latestEnd[i] = Math.max(i == 0 ? Long.MIN_VALUE : latestEnd[i - 1], byStart[i].endDay());
+            }
+        }
+
+        /** The first index whose target, or a later one, may end after {@code fromDay}. */
+        int first(long fromDay) {
+            int low = 0;
+            int high = byStart.length;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (latestEnd[mid] > fromDay) {
+                    high = mid;
+                } else {
+                    low = mid + 1;
+                }
+            }
+            return low;
+        }
+
+        /** The first index whose target starts on or after {@code toDay}: none from there overlaps. */
+        int end(long toDay) {
+            int low = 0;
+            int high = byStart.length;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (starts[mid] >= toDay) {
+                    high = mid;
+                } else {
+                    low = mid + 1;
+                }
+            }
+            return low;
+        }
     }
 
     record Target(String scope, long scopeId, String metric, LocalDate start, LocalDate end, long cents, long startDay, long endDay) {
