@@ -72,6 +72,7 @@ class Bench {
         System.out.println(BenchData.describe(loaded));
         BenchRun run = new BenchRun(api, dataSource, 5, 20);
         run.warmupNanos = 3_000_000_000L;
+        run.warmupLimitNanos = 30_000_000_000L;
         run.writeWarmupNanos = 30_000_000_000L;
         run.writeWarmupLimitNanos = 300_000_000_000L;
         run.awaitReadModel();

@@ -32,6 +32,8 @@ final class BenchRun {
     private final int warmup;
     /** The least time the warm-up of each measure takes: 3 s at full size, none in the suite's small run. */
     long warmupNanos;
+    /** The most time a measure is warmed up while the compilers are still at work: 30 s at full size, none in the suite. */
+    long warmupLimitNanos;
     private final int runs;
     final List<Result> results = new ArrayList<>();
     /** Every number where our API and DuckDB differ, as "query: path: ours x, DuckDB y". */
@@ -53,12 +55,24 @@ final class BenchRun {
     /**
      * Median and p95 of {@code runs} calls after a warm-up of at least {@code warmup} calls and, at
      * full size, at least {@link #warmupNanos} (on two cores the JIT compilers share the CPU with the
-     * calls; a few calls of a 10,000-partner answer do not give them the time to finish).
+     * calls; a few calls of a 10,000-partner answer do not give them the time to finish), then on
+     * until the compilers worked less than 5% of a second of calls, or {@link #warmupLimitNanos}.
      */
     private double[] time(Supplier<?> call) {
         long warmStart = System.nanoTime();
         for (int i = 0; i < warmup || System.nanoTime() - warmStart < warmupNanos; i++) {
             call.get();
+        }
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        while (System.nanoTime() - warmStart < warmupLimitNanos) {
+            long compiled = jit.getTotalCompilationTime();
+            long second = System.nanoTime();
+            do {
+                call.get();
+            } while (System.nanoTime() - second < 1_000_000_000L);
+            if (jit.getTotalCompilationTime() - compiled < 0.05 * (System.nanoTime() - second) / 1e6) {
+                break;
+            }
         }
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
