@@ -203,10 +203,33 @@ public class KpiEngine implements SmartLifecycle, io.partnerpulse.kpi.Kpis {
     @Override
     public void start() {
         running = true;
+        // listen before the first load: a change committed in between is then both in the snapshot and
+        // notified (applied twice, to the same rows), never lost until the next full refresh
+        Connection listening;
+        try {
+            listening = listeningConnection();
+        } catch (SQLException e) {
+            listening = null;   // the listener thread retries, and loads again once it listens
+        }
         refresh();
-        listener = new Thread(this::listen, "kpi-refresh");
+        Connection first = listening;
+        listener = new Thread(() -> listen(first), "kpi-refresh");
         listener.setDaemon(true);
         listener.start();
+    }
+
+    private Connection listeningConnection() throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            connection.setAutoCommit(true);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("listen " + CHANNEL);
+            }
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
     }
 
     @Override
@@ -227,18 +250,17 @@ public class KpiEngine implements SmartLifecycle, io.partnerpulse.kpi.Kpis {
         return running;
     }
 
-    private void listen() {
+    /** Listens on {@code first} (already listening; null when it could not be had at start), then on new connections. */
+    private void listen(Connection first) {
         KpiChanges changes = new KpiChanges();
-        boolean missed = false;
+        boolean missed = first == null;
         long lastNotice = 0;
         long dirtySince = 0;
         long lastLoad = System.nanoTime();
+        Connection given = first;
         while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("listen " + CHANNEL);
-                }
+            try (Connection connection = given != null ? given : listeningConnection()) {
+                given = null;
                 if (missed) {
                     refresh(); // changes may have been missed while not listening
                     missed = false;
@@ -281,6 +303,13 @@ public class KpiEngine implements SmartLifecycle, io.partnerpulse.kpi.Kpis {
                 } catch (InterruptedException interrupted) {
                     return;
                 }
+            }
+        }
+        if (given != null) {
+            try {
+                given.close();   // stopped before it was used
+            } catch (SQLException ignored) {
+                // closing anyway
             }
         }
     }

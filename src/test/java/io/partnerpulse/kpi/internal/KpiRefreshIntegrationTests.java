@@ -45,6 +45,34 @@ class KpiRefreshIntegrationTests {
     }
 
     @Test
+    void seesAWriteCommittedTheMomentItStartedHoweverLateItsListenerThreadGetsAConnection() throws Exception {
+        // the listener thread gets its connections half a second late: a write committed meanwhile
+        // must not be lost (it was, until the engine listened before its first load)
+        javax.sql.DataSource slowForTheListener = new org.springframework.jdbc.datasource.DelegatingDataSource(KpiTestDatabase.dataSource()) {
+            @Override
+            public java.sql.Connection getConnection() throws java.sql.SQLException {
+                if (Thread.currentThread().getName().equals("kpi-refresh")) {
+                    try {
+                        Thread.sleep(500);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return super.getConnection();
+            }
+        };
+        KpiEngine engine = new KpiEngine(slowForTheListener, KpiTestDatabase.properties(), KpiTestDatabase.ORGANIZATION,
+                new io.partnerpulse.shared.CurrentActor());
+        engine.start();
+        try {
+            f.deal("100").created("2026-01-05").won("2026-02-10").save();
+            io.partnerpulse.support.Eventually.until(() -> dealCount(engine) == 1, Duration.ofSeconds(5));
+        } finally {
+            engine.stop();
+        }
+    }
+
+    @Test
     void ignoresAWriteThatWasRolledBack() throws Exception {
         KpiEngine engine = KpiTestDatabase.engine();
         engine.start();

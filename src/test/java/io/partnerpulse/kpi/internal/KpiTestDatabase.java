@@ -65,7 +65,12 @@ final class KpiTestDatabase {
     }
 
     static KpiEngine engine() {
-        return engine(new KpiProperties(Map.of(), defaultWeights(), java.time.Duration.ofMillis(50), java.time.Duration.ofMinutes(10)));
+        return engine(properties());
+    }
+
+    /** The read model's settings in these tests: changes applied after 50 ms of quiet, a full load every 10 minutes. */
+    static KpiProperties properties() {
+        return new KpiProperties(Map.of(), defaultWeights(), java.time.Duration.ofMillis(50), java.time.Duration.ofMinutes(10));
     }
 
     static KpiEngine engine(KpiProperties properties) {
