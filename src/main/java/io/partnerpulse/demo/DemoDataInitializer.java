@@ -37,11 +37,13 @@ class DemoDataInitializer implements ApplicationRunner {
     private final DataSource dataSource;
     private final DemoProperties properties;
     private final OrganizationSettings organization;
+    private final java.time.Clock clock;
 
-    DemoDataInitializer(DataSource dataSource, DemoProperties properties, OrganizationSettings organization) {
+    DemoDataInitializer(DataSource dataSource, DemoProperties properties, OrganizationSettings organization, java.time.Clock clock) {
         this.dataSource = dataSource;
         this.properties = properties;
         this.organization = organization;
+        this.clock = clock;
     }
 
     @Override
@@ -53,7 +55,7 @@ class DemoDataInitializer implements ApplicationRunner {
             }
         }
         DemoShape shape = properties.shape();
-        LocalDate today = LocalDate.now(organization.timeZone());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), organization.timeZone());   // the app's clock: tests can fix the day
         log.info("Demo data: generating {} partners, {} leads and {} opportunities up to {} (seed {})",
                 shape.partners(), shape.leads(), shape.opportunities(), today, properties.seed());
         long started = System.nanoTime();

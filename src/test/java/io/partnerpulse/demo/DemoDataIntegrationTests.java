@@ -52,7 +52,7 @@ class DemoDataIntegrationTests {
     @Test
     void doesNotGenerateASecondTimeWhenDataIsThere() throws Exception {
         long before = count("select count(*) from opportunity");
-        new DemoDataInitializer(dataSource, new DemoProperties(true, 99, 0), organization).run(null);
+        new DemoDataInitializer(dataSource, new DemoProperties(true, 99, 0), organization, java.time.Clock.systemUTC()).run(null);
         assertThat(count("select count(*) from opportunity")).isEqualTo(before);
     }
 
