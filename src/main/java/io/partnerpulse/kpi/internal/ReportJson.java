@@ -37,16 +37,18 @@ public final class ReportJson {
 
     public void write(KpiReport report, OutputStream out) throws IOException {
         List<KpiReport.Group> groups = report.groups();
-        int slices = groups.size() >= SLICED_FROM ? Slices.cores() : 1;
-        if (slices == 1) {
+        int slices = groups.size() >= SLICED_FROM && !mapper.isEnabled(SerializationFeature.INDENT_OUTPUT) ? Slices.cores() : 1;
+        byte[] shell = slices == 1 ? null : mapper.writeValueAsBytes(new KpiReport(report.from(), report.to(), report.currency(),
+                report.timeZone(), report.groupBy(), List.of(), report.warnings()));
+        int marker = shell == null ? -1 : indexOf(shell, GROUPS);
+        if (marker < 0) {
+            // one slice, or a mapper configured to write the report otherwise: written in one go
             try (JsonGenerator generator = streaming.createGenerator(out)) {
                 streaming.writeValue(generator, report);
             }
             return;
         }
-        byte[] shell = mapper.writeValueAsBytes(new KpiReport(report.from(), report.to(), report.currency(), report.timeZone(),
-                report.groupBy(), List.of(), report.warnings()));
-        int open = indexOf(shell, GROUPS) + GROUPS.length - 2;
+        int open = marker + GROUPS.length - 2;
         out.write(shell, 0, open);
         int size = groups.size();
         List<Blocks> parts;
@@ -155,6 +157,6 @@ public final class ReportJson {
             }
             return i;
         }
-        throw new IllegalStateException("a report without groups has no empty groups array");
+        return -1;
     }
 }

@@ -44,6 +44,15 @@ class ReportJsonSystemTests {
     }
 
     @Test
+    void writesALargeReportInOneGoWhenTheMapperIndentsItsOutput() throws Exception {
+        JsonMapper indenting = mapper.rebuild().enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT).build();
+        KpiReport report = report(2_000, 7);
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        new ReportJson(indenting).write(report, written);
+        assertThat(written.toByteArray()).isEqualTo(indenting.writeValueAsBytes(report));
+    }
+
+    @Test
     void writesASmallReportAsTheMapperDoes() throws Exception {
         for (int size : new int[] {0, 1, 17}) {
             KpiReport report = report(size, size);
