@@ -211,7 +211,18 @@ public class KpiEngine implements SmartLifecycle, io.partnerpulse.kpi.Kpis {
         } catch (SQLException e) {
             listening = null;   // the listener thread retries, and loads again once it listens
         }
-        refresh();
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            if (listening != null) {
+                try {
+                    listening.close();
+                } catch (SQLException ignored) {
+                    // the start fails anyway
+                }
+            }
+            throw e;
+        }
         Connection first = listening;
         listener = new Thread(() -> listen(first), "kpi-refresh");
         listener.setDaemon(true);
