@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +145,7 @@ final class KpiSnapshot {
         private final long[] latestEnd;
 
         ScopeTargets(List<Target> targets) {
-            byStart = targets.stream().sorted(java.util.Comparator.comparingLong(Target::startDay)).toArray(Target[]::new);
+            byStart = targets.stream().sorted(Comparator.comparingLong(Target::startDay)).toArray(Target[]::new);
             starts = new long[byStart.length];
             latestEnd = new long[byStart.length];
             for (int i = 0; i < byStart.length; i++) {
@@ -155,26 +156,21 @@ final class KpiSnapshot {
 
         /** The first index whose target, or a later one, may end after {@code fromDay}. */
         int first(long fromDay) {
-            int low = 0;
-            int high = byStart.length;
-            while (low < high) {
-                int mid = (low + high) >>> 1;
-                if (latestEnd[mid] > fromDay) {
-                    high = mid;
-                } else {
-                    low = mid + 1;
-                }
-            }
-            return low;
+            return firstAtLeast(latestEnd, fromDay + 1);
         }
 
         /** The first index whose target starts on or after {@code toDay}: none from there overlaps. */
         int end(long toDay) {
+            return firstAtLeast(starts, toDay);
+        }
+
+        /** The first index of an ascending array holding {@code bound} or more; its length if none. */
+        private static int firstAtLeast(long[] ascending, long bound) {
             int low = 0;
-            int high = byStart.length;
+            int high = ascending.length;
             while (low < high) {
                 int mid = (low + high) >>> 1;
-                if (starts[mid] >= toDay) {
+                if (ascending[mid] >= bound) {
                     high = mid;
                 } else {
                     low = mid + 1;

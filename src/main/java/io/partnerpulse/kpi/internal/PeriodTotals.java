@@ -108,7 +108,7 @@ final class PeriodTotals {
         List<Groups[]> parts = Slices.run(slices, slice -> slice(s, keys, probabilities, filters, groupBy, periods, distinctCustomers,
                 slice, slices));
         if (slices == 1) {
-            return java.util.Arrays.stream(parts.get(0)).map(Groups::asMap).toList();
+            return Arrays.stream(parts.get(0)).map(Groups::asMap).toList();
         }
         // the slices' groups are added up period by period, the periods side by side
         int n = periods.length;
