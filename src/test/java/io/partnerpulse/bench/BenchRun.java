@@ -63,14 +63,12 @@ final class BenchRun {
         for (int i = 0; i < warmup || System.nanoTime() - warmStart < warmupNanos; i++) {
             call.get();
         }
-        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         while (System.nanoTime() - warmStart < warmupLimitNanos) {
-            long compiled = jit.getTotalCompilationTime();
-            long second = System.nanoTime();
+            JitWatch second = JitWatch.start();
             do {
                 call.get();
-            } while (System.nanoTime() - second < 1_000_000_000L);
-            if (jit.getTotalCompilationTime() - compiled < 0.05 * (System.nanoTime() - second) / 1e6) {
+            } while (System.nanoTime() - second.nanos() < 1_000_000_000L);
+            if (second.compilersDone()) {
                 break;
             }
         }
@@ -82,6 +80,19 @@ final class BenchRun {
         }
         Collections.sort(millis);
         return new double[] {millis.get(runs / 2), millis.get((int) Math.ceil(runs * 0.95) - 1)};
+    }
+
+    /** The JIT compilers' time since a start: done when they worked less than 5% of the time since. */
+    private record JitWatch(long compiledMillis, long nanos) {
+        private static final java.lang.management.CompilationMXBean JIT = java.lang.management.ManagementFactory.getCompilationMXBean();
+
+        static JitWatch start() {
+            return new JitWatch(JIT.getTotalCompilationTime(), System.nanoTime());
+        }
+
+        boolean compilersDone() {
+            return JIT.getTotalCompilationTime() - compiledMillis < 0.05 * (System.nanoTime() - nanos) / 1e6;
+        }
     }
 
     private Api.Response ok(String name, Api.Response response) {
@@ -202,17 +213,14 @@ final class BenchRun {
      * connections and, for comparison, one from the JDK's HttpClient.
      */
     void writes(int clients, int perClient) throws Exception {
-        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         long warmStart = System.nanoTime();
         int rounds = 0;
         while (true) {
-            long compiled = jit.getTotalCompilationTime();
-            long roundStart = System.nanoTime();
+            JitWatch round = JitWatch.start();
             writeRound(clients, Math.max(1, perClient / 5), null, false);
             rounds++;
-            double roundMillis = (System.nanoTime() - roundStart) / 1e6;
             long warmed = System.nanoTime() - warmStart;
-            boolean compilersDone = jit.getTotalCompilationTime() - compiled < 0.05 * roundMillis;
+            boolean compilersDone = round.compilersDone();
             if (warmed >= writeWarmupNanos && (compilersDone || warmed >= writeWarmupLimitNanos)) {
                 writeWarmup = String.format(Locale.ROOT, "warm-up %d rounds, %.0f s (%s)", rounds, warmed / 1e9,
                         compilersDone ? "compilers done" : "stopped at the limit, compilers still at work");
