@@ -9,6 +9,8 @@ begin
         execute format('grant usage on schema public to %I', app);
         execute format('grant select, insert, update, delete on all tables in schema public to %I', app);
         execute format('revoke insert, update, delete on flyway_schema_history from %I', app);
+        -- the definitions bulk_load_end builds again as the owner: written only by bulk_load_begin
+        execute format('revoke insert, update, delete on bulk_load_index from %I', app);
         execute format('grant usage, select, update on all sequences in schema public to %I', app);
         execute format('grant execute on all functions in schema public to %I', app);
         if exists (select 1 from pg_roles where rolname = 'pg_maintain') then

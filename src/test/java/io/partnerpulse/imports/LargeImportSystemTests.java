@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -74,6 +75,9 @@ class LargeImportSystemTests {
         String prefix = "big" + UUID.randomUUID().toString().substring(0, 6) + "-";
         String settings = "{\"columns\": {\"externalId\": \"id\", \"stage\": \"stage\", \"createdAt\": \"created\", \"closedAt\": \"closed\","
                 + " \"amount\": \"amount\"}}";
+        List<String> indexes = indexes();
+        long createdIndex = indexId("opportunity_created_idx");
+        long primaryKey = indexId("opportunity_pkey");
         long before = usedHeapAfterGc();
         long started = System.nanoTime();
         Api.Response report = api.upload("/api/v1/imports/opportunities", "big.csv", () -> generated(prefix, ROWS), Map.of("settings", settings));
@@ -92,6 +96,23 @@ class LargeImportSystemTests {
                                              row_number() over (order by split_part(external_id, '-', 2)::int) as by_line
                                       from opportunity where external_id like :prefix) x
                 where by_id <> by_line""").param("prefix", prefix + "%").query(Long.class).single()).isZero();
+        // the table was empty, so the deals went in without its secondary indexes, built anew (new ids)
+        // at the end; the primary key stayed
+        assertThat(indexId("opportunity_created_idx")).isNotEqualTo(createdIndex);
+        assertThat(indexId("opportunity_pkey")).isEqualTo(primaryKey);
+        assertThat(indexes()).isEqualTo(indexes);
+        assertThat(jdbc.sql("select count(*) from bulk_load_index").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select bool_and(indisvalid and indisready) from pg_index where indrelid = 'opportunity'::regclass")
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    private long indexId(String name) {
+        return jdbc.sql("select :name::regclass::oid::bigint").param("name", name).query(Long.class).single();
+    }
+
+    private List<String> indexes() {
+        return jdbc.sql("select pg_get_indexdef(indexrelid) from pg_index where indrelid in ('opportunity'::regclass,"
+                + " 'stage_change'::regclass) order by 1").query(String.class).list();
     }
 
 }

@@ -1,0 +1,139 @@
+package io.partnerpulse.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import io.partnerpulse.PartnerPulseIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * V11's {@code bulk_load_begin} and {@code bulk_load_end}, called as the application's role (which
+ * may not drop or create indexes itself): what a large import into a small table does.
+ */
+@PartnerPulseIntegrationTest
+class BulkLoadIndexesIntegrationTests {
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void aBulkLoadDropsTheSecondaryIndexesAndBuildsThemAgainBeforeItsCommit() throws SQLException {
+        List<String> before = indexes("campaign");
+        try (Connection c = transaction()) {
+            assertThat(value(c, "select bulk_load_begin('campaign', '3 seconds')")).isEqualTo("t");
+            // the keys stay: what foreign keys refer to and what keeps rows unique
+            List<String> keys = indexesIn(c, "campaign");
+            assertThat(keys).contains("CREATE UNIQUE INDEX campaign_pkey ON public.campaign USING btree (id)")
+                    .allMatch(definition -> definition.startsWith("CREATE UNIQUE INDEX"));
+            int dropped = before.size() - keys.size();
+            assertThat(dropped).isPositive();
+            assertThat(value(c, "select count(*) from bulk_load_index")).isEqualTo(String.valueOf(dropped));
+            assertThat(value(c, "select bulk_load_end('campaign')")).isEqualTo(String.valueOf(dropped));
+            c.commit();
+        }
+        assertThat(indexes("campaign")).isEqualTo(before);
+        assertThat(count("bulk_load_index")).isZero();
+    }
+
+    @Test
+    void aTransactionThatDroppedIndexesCannotCommitWithoutBuildingThemAgain() throws SQLException {
+        List<String> before = indexes("campaign");
+        try (Connection c = transaction()) {
+            value(c, "select bulk_load_begin('campaign', '3 seconds')");
+            assertThatThrownBy(c::commit).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("was dropped for a bulk load and not built again");
+        }
+        assertThat(indexes("campaign")).isEqualTo(before);
+        assertThat(count("bulk_load_index")).isZero();
+    }
+
+    @Test
+    void aRollbackKeepsTheIndexes() throws SQLException {
+        List<String> before = indexes("campaign");
+        try (Connection c = transaction()) {
+            value(c, "select bulk_load_begin('campaign', '3 seconds')");
+            c.rollback();
+        }
+        assertThat(indexes("campaign")).isEqualTo(before);
+    }
+
+    @Test
+    void aTableOtherTransactionsAreUsingKeepsItsIndexesAndTheLoadGoesOn() throws SQLException {
+        List<String> before = indexes("campaign");
+        try (Connection reader = transaction(); Connection loader = transaction()) {
+            value(reader, "select count(*) from campaign");
+            value(loader, "set local lock_timeout = '7s'");
+            assertThat(value(loader, "select bulk_load_begin('campaign', '200 milliseconds')")).isEqualTo("f");
+            // the transaction goes on as it was, with its own lock wait back
+            assertThat(value(loader, "show lock_timeout")).isEqualTo("7s");
+            assertThat(indexesIn(loader, "campaign")).isEqualTo(before);
+            loader.commit();
+            reader.commit();
+        }
+        assertThat(indexes("campaign")).isEqualTo(before);
+    }
+
+    @Test
+    void theApplicationCannotWriteTheDefinitionsTheOwnerBuildsNorDropTheIndexesOfOtherTables() throws SQLException {
+        try (Connection c = transaction()) {
+            assertThatThrownBy(() -> value(c, "insert into bulk_load_index values ('x', 'campaign', 'create table intruder (id int)')"))
+                    .hasMessageContaining("permission denied");
+        }
+        try (Connection c = transaction()) {
+            assertThatThrownBy(() -> value(c, "select bulk_load_begin('audit_log', '1 second')"))
+                    .hasMessageContaining("bulk loads are not made into audit_log");
+        }
+    }
+
+    private Connection transaction() throws SQLException {
+        // the pool rolls back what is left open when the connection is closed: a failed test leaves no lock
+        Connection c = dataSource.getConnection();
+        c.setAutoCommit(false);
+        return c;
+    }
+
+    private List<String> indexes(String table) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return indexesIn(c, table);
+        }
+    }
+
+    private static List<String> indexesIn(Connection c, String table) throws SQLException {
+        List<String> definitions = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select pg_get_indexdef(indexrelid) from pg_index where indrelid = '" + table
+                     + "'::regclass order by 1")) {
+            while (rs.next()) {
+                definitions.add(rs.getString(1));
+            }
+        }
+        return definitions;
+    }
+
+    private long count(String table) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return Long.parseLong(value(c, "select count(*) from " + table));
+        }
+    }
+
+    private static String value(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            if (!s.execute(sql)) {
+                return null;
+            }
+            try (ResultSet rs = s.getResultSet()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+}
