@@ -160,17 +160,19 @@ final class EntitySql {
 
     private void resolve(Ref ref) throws SQLException {
         String table = "ref_" + ref.column();
-        // one statement: each distinct value, its folded key (a reference by external id only, a lead,
-        // needs none) and the id of the record with that external id, else of the first with that name
-        String byName = ref.nameColumn() == null ? "" : " left join (select distinct on (" + fold("t." + ref.nameColumn()) + ") "
-                + fold("t." + ref.nameColumn()) + " as k, t.id from " + ref.table() + " t order by 1, t.id) n on n.k = d.key";
+        // each distinct value and the id of the record with that external id; the values no external id
+        // matched get their folded key and the id of the first record with that name (a reference by
+        // external id only, a lead, needs no key). Folding the names of a big table (200,000 accounts)
+        // costs a second, so it is done only when some value is not an external id.
         // a deal takes its lead's first contact, channel and place when its own row does not say
         String carried = ref.table().equals("lead") ? ", e.created_at, e.channel_id, e.country, e.region, e.city" : "";
-        update("create temp table " + table + " on commit drop as select d.raw, d.key, "
-                + (byName.isEmpty() ? "e.id" : "coalesce(e.id, n.id) as id") + carried + " from (select raw, "
-                + (ref.nameColumn() != null ? fold("raw") : "raw") + " as key from (select distinct " + ref.column()
-                + " as raw from import_stage where " + ref.column() + " is not null) v) d left join " + ref.table()
-                + " e on e.external_id = d.raw" + byName);
+        update("create temp table " + table + " on commit drop as select d.raw, "
+                + (ref.nameColumn() != null ? "case when e.id is null then " + fold("d.raw") + " end" : "d.raw") + " as key, e.id"
+                + carried + " from (select distinct " + ref.column() + " as raw from import_stage where " + ref.column()
+                + " is not null) d left join " + ref.table() + " e on e.external_id = d.raw");
+        if (ref.nameColumn() != null && count("select count(*) from (select 1 from " + table + " where id is null limit 1) u") > 0) {
+            matchByName(ref, table);
+        }
         // statistics, so that the joins with the staged rows go by hash instead of probing an index per row
         update("analyze " + table);
         if (ref.creatable() && settings.createMissing()) {
@@ -202,10 +204,15 @@ final class EntitySql {
     private void match(Ref ref, String table) throws SQLException {
         update("update " + table + " r set id = t.id from " + ref.table() + " t where r.id is null and t.external_id = r.raw");
         if (ref.nameColumn() != null) {
-            update("update " + table + " r set id = m.id from (select distinct on (" + fold("t." + ref.nameColumn()) + ") "
-                    + fold("t." + ref.nameColumn()) + " as k, t.id from " + ref.table() + " t order by 1, t.id) m "
-                    + "where r.id is null and m.k = r.key");
+            matchByName(ref, table);
         }
+    }
+
+    /** The values of the ref table that no external id matched, matched with the first record of that (folded) name. */
+    private void matchByName(Ref ref, String table) throws SQLException {
+        update("update " + table + " r set id = m.id from (select distinct on (" + fold("t." + ref.nameColumn()) + ") "
+                + fold("t." + ref.nameColumn()) + " as k, t.id from " + ref.table() + " t order by 1, t.id) m "
+                + "where r.id is null and m.k = r.key");
     }
 
     private String extraColumns(Ref ref) {
