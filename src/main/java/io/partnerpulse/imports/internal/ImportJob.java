@@ -1,10 +1,7 @@
 package io.partnerpulse.imports.internal;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -28,8 +26,6 @@ import io.partnerpulse.imports.ImportReport.RowProblem;
 import io.partnerpulse.imports.ImportSettings;
 import io.partnerpulse.imports.ImportSettings.Mode;
 import io.partnerpulse.shared.ProgressListener;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
@@ -116,7 +112,10 @@ public final class ImportJob {
                     } catch (RowConverter.MappingProblem e) {
                         throw new FileProblem(e.field(), e.getMessage());
                     }
-                    stage(connection, source, converter, counted, totalBytes);
+                    // the converter above checked the mapping; each converting thread gets one of its own (with its cache)
+                    ImportSettings used = settings;
+                    stage(connection, source, () -> new RowConverter(entity, used, source.header(), countries, zone, baseCurrency),
+                            converter.fields(), counted, totalBytes);
                 }
                 Map<String, String> labels = new HashMap<>();
                 for (ImportField field : fields) {
@@ -166,42 +165,44 @@ public final class ImportJob {
         }
     }
 
-    private void stage(Connection connection, CsvSource source, RowConverter converter, CountingInputStream counted,
-                       long totalBytes) throws SQLException, IOException {
-        PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
-                "copy " + STAGE + " (line, " + converter.fields().stream().map(ImportField::column).collect(Collectors.joining(", "))
-                        + ") from stdin (format csv)", 1 << 16);
-        try (CSVPrinter printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16),
-                CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+    private void stage(Connection connection, CsvSource source, Supplier<RowConverter> converters, List<ImportField> staged,
+                       CountingInputStream counted, long totalBytes) throws SQLException, IOException {
+        try (PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
+                "copy " + STAGE + " (line, " + staged.stream().map(ImportField::column).collect(Collectors.joining(", "))
+                        + ") from stdin (format csv)", 1 << 16)) {
             Iterator<CsvSource.Row> rows = source.rows();
-            Object[] out = new Object[converter.fields().size() + 1];
-            while (true) {
-                CsvSource.Row row;
-                try {
-                    if (!rows.hasNext()) {
-                        break;
+            Iterator<CsvSource.Row> read = new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    try {
+                        return rows.hasNext();
+                    } catch (IllegalArgumentException e) {
+                        throw new FileProblem("file", e.getMessage());
                     }
-                    row = rows.next();
-                } catch (IllegalArgumentException e) {
-                    throw new FileProblem("file", e.getMessage());
                 }
-                rowsRead++;
-                RowConverter.Result result = converter.convert(row);
-                for (String note : result.notes()) {
-                    notes.computeIfAbsent(note, n -> new long[] {0, row.line()})[0]++;
+
+                @Override
+                public CsvSource.Row next() {
+                    try {
+                        return rows.next();
+                    } catch (IllegalArgumentException e) {
+                        throw new FileProblem("file", e.getMessage());
+                    }
                 }
-                if (!result.ok()) {
-                    badRowsInFile++;
-                    result.problems().forEach(this::list);
-                    continue;
+            };
+            new ConvertingPipeline(converters).run(read, copy, (batch, outcomes) -> {
+                for (ConvertingPipeline.Outcome outcome : outcomes) {
+                    for (String note : outcome.notes()) {
+                        notes.computeIfAbsent(note, n -> new long[] {0, outcome.line()})[0]++;
+                    }
+                    if (!outcome.result().ok()) {
+                        badRowsInFile++;
+                        outcome.result().problems().forEach(this::list);
+                    }
                 }
-                out[0] = row.line();
-                System.arraycopy(result.values(), 0, out, 1, result.values().length);
-                printer.printRecord(out);
-                if ((rowsRead & 0x3FFF) == 0) {
-                    progress.progress(STEP, totalBytes > 0 ? counted.count() : rowsRead, totalBytes > 0 ? totalBytes : rowsRead + 1);
-                }
-            }
+                rowsRead += batch;
+                progress.progress(STEP, totalBytes > 0 ? counted.count() : rowsRead, totalBytes > 0 ? totalBytes : rowsRead + 1);
+            });
         }
         progress.progress(STEP, 1, 1);
         exec(connection, "analyze " + STAGE);
