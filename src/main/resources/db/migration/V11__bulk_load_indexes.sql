@@ -7,8 +7,8 @@
 -- The application's role may not drop or create indexes (see afterMigrate.sql); these two functions
 -- run as the schema's owner and do only this, inside the caller's transaction:
 --   bulk_load_begin(table): locks the table (waits at most lock_wait for the transactions using it;
---     false if it could not have it), keeps the definitions of its indexes that back no constraint
---     (primary keys, unique keys and what foreign keys refer to stay) and drops them;
+--     false if it could not have it), keeps the definitions of its indexes that back no constraint and
+--     of its unique constraints no foreign key refers to, and drops them (the primary key stays);
 --   bulk_load_end(table): builds them again from the kept definitions.
 -- A rollback undoes both. A transaction that dropped indexes cannot commit without building them
 -- again: the kept definitions' deferred check fails the commit.
@@ -48,6 +48,7 @@ begin
         return false;
     end;
     perform set_config('lock_timeout', waited_before, true);
+    -- the indexes that back no constraint
     for index in select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
                  from pg_index i
                  where i.indrelid = target
@@ -55,6 +56,16 @@ begin
                  order by 1 loop
         insert into bulk_load_index (index_name, table_name, definition) values (index.name, target::text, index.definition);
         execute format('drop index %s', index.name);
+    end loop;
+    -- unique constraints no foreign key refers to: built again (and checked) as a whole at the end
+    for index in select c.conname as name, format('alter table %s add constraint %I %s', target, c.conname,
+                                                    pg_get_constraintdef(c.oid)) as definition
+                 from pg_constraint c
+                 where c.conrelid = target and c.contype = 'u'
+                   and not exists (select 1 from pg_constraint f where f.contype = 'f' and f.conindid = c.conindid)
+                 order by 1 loop
+        insert into bulk_load_index (index_name, table_name, definition) values (index.name, target::text, index.definition);
+        execute format('alter table %s drop constraint %I', target, index.name);
     end loop;
     return true;
 end;

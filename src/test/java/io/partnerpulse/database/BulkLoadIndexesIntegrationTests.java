@@ -31,18 +31,31 @@ class BulkLoadIndexesIntegrationTests {
         List<String> before = indexes("campaign");
         try (Connection c = transaction()) {
             assertThat(value(c, "select bulk_load_begin('campaign', '3 seconds')")).isEqualTo("t");
-            // the keys stay: what foreign keys refer to and what keeps rows unique
-            List<String> keys = indexesIn(c, "campaign");
-            assertThat(keys).contains("CREATE UNIQUE INDEX campaign_pkey ON public.campaign USING btree (id)")
-                    .allMatch(definition -> definition.startsWith("CREATE UNIQUE INDEX"));
-            int dropped = before.size() - keys.size();
-            assertThat(dropped).isPositive();
+            // the primary key stays (foreign keys refer to it); the unique external id goes, checked again when built
+            assertThat(indexesIn(c, "campaign")).containsExactly("CREATE UNIQUE INDEX campaign_pkey ON public.campaign USING btree (id)");
+            int dropped = before.size() - 1;
+            assertThat(before).contains("CREATE UNIQUE INDEX campaign_external_id_key ON public.campaign USING btree (external_id)");
             assertThat(value(c, "select count(*) from bulk_load_index")).isEqualTo(String.valueOf(dropped));
             assertThat(value(c, "select bulk_load_end('campaign')")).isEqualTo(String.valueOf(dropped));
             c.commit();
         }
         assertThat(indexes("campaign")).isEqualTo(before);
         assertThat(count("bulk_load_index")).isZero();
+        assertThat(constraints("campaign")).contains("campaign_external_id_key u");
+    }
+
+    @Test
+    void aUniqueKeyBuiltAgainRefusesTheDuplicatesWrittenWithoutIt() throws SQLException {
+        try (Connection c = transaction()) {
+            value(c, "select bulk_load_begin('campaign', '3 seconds')");
+            String channel = value(c, "insert into marketing_channel (name, type) values ('Bulk load test ' || gen_random_uuid(), 'PAID')"
+                    + " returning id");
+            value(c, "insert into campaign (external_id, name, channel_id, starts_on, ends_on, currency) select 'CMP-TWICE', 'Twice ' || n, "
+                    + channel + ", current_date, current_date, 'USD' from generate_series(1, 2) n");
+            assertThatThrownBy(() -> value(c, "select bulk_load_end('campaign')")).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("campaign_external_id_key");
+        }
+        assertThat(count("campaign where external_id = 'CMP-TWICE'")).isZero();
     }
 
     @Test
@@ -118,6 +131,17 @@ class BulkLoadIndexesIntegrationTests {
             }
         }
         return definitions;
+    }
+
+    private List<String> constraints(String table) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select conname || ' ' || contype::text from pg_constraint where conrelid = '" + table + "'::regclass")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
     }
 
     private long count(String table) throws SQLException {
