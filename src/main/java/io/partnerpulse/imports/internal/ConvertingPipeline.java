@@ -38,8 +38,8 @@ final class ConvertingPipeline {
     private static final int IN_FLIGHT = THREADS * 2;
     static final CSVFormat COPY_CSV = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
-    /** What a row left besides its values: notes, or the problems that kept it out. */
-    record Outcome(long line, List<String> notes, RowConverter.Result result) {
+    /** A row that left more than its values: notes, or the problems that kept it out. */
+    record Outcome(long line, RowConverter.Result result) {
     }
 
     /** Receives, in the file's order, each batch's size and the outcomes worth reporting. */
@@ -106,7 +106,7 @@ final class ConvertingPipeline {
                 for (CsvSource.Row row : batch) {
                     RowConverter.Result result = converter.convert(row);
                     if (!result.ok() || !result.notes().isEmpty()) {
-                        outcomes.add(new Outcome(row.line(), result.notes(), result));
+                        outcomes.add(new Outcome(row.line(), result));
                     }
                     if (result.ok()) {
                         if (out == null) {

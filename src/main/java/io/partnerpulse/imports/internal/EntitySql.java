@@ -309,9 +309,10 @@ final class EntitySql {
 
     /**
      * A load of at least {@link #BULK_LOAD_ROWS} new records into a table holding fewer than that
-     * (the first import from another CRM) goes in without the table's secondary indexes, which are
-     * built again from sorted rows before the commit (V11's {@code bulk_load_begin} and
-     * {@code bulk_load_end}, run as the schema's owner): a million deals in 5.5 s instead of 13.5.
+     * (the first import from another CRM) goes in without the table's secondary indexes and unique
+     * keys, which are built again from sorted rows before the commit (V11's {@code bulk_load_begin}
+     * and {@code bulk_load_end}, run as the schema's owner): a million deals in 3.4 s plus 2.9 s of
+     * building instead of 15.5 s. The file's rows were checked for duplicate keys before.
      * The table is locked meanwhile; when other transactions hold it for more than
      * {@link #BULK_LOAD_LOCK_WAIT}, the import writes with the indexes in place instead.
      *

@@ -192,7 +192,7 @@ public final class ImportJob {
             };
             new ConvertingPipeline(converters).run(read, copy, (batch, outcomes) -> {
                 for (ConvertingPipeline.Outcome outcome : outcomes) {
-                    for (String note : outcome.notes()) {
+                    for (String note : outcome.result().notes()) {
                         notes.computeIfAbsent(note, n -> new long[] {0, outcome.line()})[0]++;
                     }
                     if (!outcome.result().ok()) {

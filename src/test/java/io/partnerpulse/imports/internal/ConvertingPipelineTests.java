@@ -87,7 +87,7 @@ class ConvertingPipelineTests {
             new ConvertingPipeline(() -> converter(source.header())).run(source.rows(), copy, (batch, outcomes) -> {
                 rows[0] += batch;
                 for (ConvertingPipeline.Outcome outcome : outcomes) {
-                    if (!outcome.notes().isEmpty()) {
+                    if (!outcome.result().notes().isEmpty()) {
                         noted.add(outcome.line());
                     }
                     if (!outcome.result().ok()) {
