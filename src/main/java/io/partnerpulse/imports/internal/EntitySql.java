@@ -119,8 +119,18 @@ final class EntitySql {
             checks.add("select s.line, " + label("email") + ", s.email, 'the e-mail address belongs to another employee, '"
                     + " || e.full_name from import_stage s join employee e on lower(e.email) = lower(s.email)"
                     + " where e.external_id is distinct from s.external_id");
+            checks.add(alsoOnLine("email", true, "the e-mail address"));
             checks.add("select s.line, " + label("manager") + ", s.manager, 'an employee cannot be their own manager'"
                     + " from import_stage s where s.manager = s.external_id or " + fold("s.manager") + " = " + fold("s.full_name"));
+        }
+        if (entity == ImportEntity.CHANNELS) {
+            // a channel's name is unique: a new one cannot take the name of another (a file without
+            // external ids finds its channels by name, so only one with another external id is another)
+            checks.add(alsoOnLine("name", false, "the name"));
+            checks.add("select s.line, " + label("name") + ", s.name, 'another channel has this name'"
+                    + " || coalesce(' (external id ' || c.external_id || ')', '') from import_stage s join marketing_channel c"
+                    + " on c.name = s.name where c.external_id is distinct from s.external_id"
+                    + (settings.columns().containsKey("externalId") ? "" : " and c.external_id is not null"));
         }
         if (entity == ImportEntity.ACCOUNTS) {
             checks.add("select s.line, " + label("parentAccount") + ", s.parent_account, 'an account cannot be its own parent'"
@@ -151,6 +161,20 @@ final class EntitySql {
         }
         long bad = listed.isEmpty() ? 0 : count("select count(distinct line) from (" + union + ") p");
         return new Checked(listed, bad);
+    }
+
+    /**
+     * The rows after the first that repeat an earlier row's value of {@code field} (its case ignored
+     * or not): values the database keeps unique, caught here so that they are reported by row instead
+     * of failing the whole import at the insert.
+     */
+    private String alsoOnLine(String field, boolean ignoreCase, String what) {
+        String column = entity.field(field).orElseThrow().column();
+        String key = ignoreCase ? "lower(" + column + ")" : column;
+        String staged = ignoreCase ? "lower(s." + column + ")" : "s." + column;
+        return "select s.line, " + label(field) + ", s." + column + ", '" + what + " is also on line ' || f.first_line"
+                + " from import_stage s join (select " + key + " as k, min(line) as first_line from import_stage where " + column
+                + " is not null group by 1 having count(*) > 1) f on f.k = " + staged + " where s.line <> f.first_line";
     }
 
     /** Removes the rows the checks found, to import the rest. */
