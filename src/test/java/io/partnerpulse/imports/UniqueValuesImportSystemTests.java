@@ -101,6 +101,20 @@ class UniqueValuesImportSystemTests {
                 .query(String.class).single()).isEqualTo("EARNED");
     }
 
+    @Test
+    void aFileWithoutExternalIdsFindsAnEmployeeMadeInTheAppByNameWithItsOwnAddress() {
+        Api.Response first = upload("employees", "name,email,team,office\nDeniz " + u + ",deniz." + u + "@a.example,Team " + u
+                + ",Unit " + u + "\n", "ALL_OR_NOTHING");
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        // as if made in the app: no external id
+        jdbc.sql("update employee set external_id = null where full_name = :n").param("n", "Deniz " + u).update();
+        Api.Response again = upload("employees", "name,email,title,team,office\nDeniz " + u + ",deniz." + u
+                + "@a.example,Lead,Team " + u + ",Unit " + u + "\n", "ALL_OR_NOTHING");
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().get("updated").asLong()).isEqualTo(1);
+        assertThat(employeesNamed()).isEqualTo(1);
+    }
+
     private long employeesNamed() {
         return jdbc.sql("select count(*) from employee where full_name like :n").param("n", "% " + u).query(Long.class).single();
     }

@@ -116,9 +116,12 @@ final class EntitySql {
         }
         if (entity == ImportEntity.EMPLOYEES) {
             resolveDepartments();
+            // a file without external ids finds an employee made in the app (who has none) by name: that one is not another
             checks.add("select s.line, " + label("email") + ", s.email, 'the e-mail address belongs to another employee, '"
                     + " || e.full_name from import_stage s join employee e on lower(e.email) = lower(s.email)"
-                    + " where e.external_id is distinct from s.external_id");
+                    + " where e.external_id is distinct from s.external_id"
+                    + (settings.columns().containsKey("externalId") ? ""
+                    : " and not (e.external_id is null and " + fold("e.full_name") + " = " + fold("s.full_name") + ")"));
             checks.add(alsoOnLine("email", true, "the e-mail address"));
             checks.add("select s.line, " + label("manager") + ", s.manager, 'an employee cannot be their own manager'"
                     + " from import_stage s where s.manager = s.external_id or " + fold("s.manager") + " = " + fold("s.full_name"));
