@@ -107,10 +107,7 @@ final class EntitySql {
 
     /** Resolves every reference and runs the checks; lists the first problems and counts the bad rows. */
     Checked check() throws SQLException {
-        checks.add("select s.line, " + label("externalId") + " as col, s.external_id as value, "
-                + "'the same external id is on line ' || f.first_line || '; the first one is imported' as reason "
-                + "from import_stage s join (select external_id, min(line) as first_line from import_stage "
-                + "group by external_id having count(*) > 1) f on f.external_id = s.external_id where s.line <> f.first_line");
+        checks.add(repeated("externalId", false, "the same external id is on line ", "; the first one is imported"));
         for (Ref ref : refs()) {
             resolve(ref);
         }
@@ -120,20 +117,19 @@ final class EntitySql {
             checks.add("select s.line, " + label("email") + ", s.email, 'the e-mail address belongs to another employee, '"
                     + " || e.full_name from import_stage s join employee e on lower(e.email) = lower(s.email)"
                     + " where e.external_id is distinct from s.external_id"
-                    + (settings.columns().containsKey("externalId") ? ""
-                    : " and not (e.external_id is null and " + fold("e.full_name") + " = " + fold("s.full_name") + ")"));
-            checks.add(alsoOnLine("email", true, "the e-mail address"));
+                    + (externalIdsMapped() ? "" : " and not (e.external_id is null and " + fold("e.full_name") + " = " + fold("s.full_name") + ")"));
+            checks.add(repeated("email", true, "the e-mail address is also on line ", ""));
             checks.add("select s.line, " + label("manager") + ", s.manager, 'an employee cannot be their own manager'"
                     + " from import_stage s where s.manager = s.external_id or " + fold("s.manager") + " = " + fold("s.full_name"));
         }
         if (entity == ImportEntity.CHANNELS) {
             // a channel's name is unique: a new one cannot take the name of another (a file without
             // external ids finds its channels by name, so only one with another external id is another)
-            checks.add(alsoOnLine("name", false, "the name"));
+            checks.add(repeated("name", false, "the name is also on line ", ""));
             checks.add("select s.line, " + label("name") + ", s.name, 'another channel has this name'"
                     + " || coalesce(' (external id ' || c.external_id || ')', '') from import_stage s join marketing_channel c"
                     + " on c.name = s.name where c.external_id is distinct from s.external_id"
-                    + (settings.columns().containsKey("externalId") ? "" : " and c.external_id is not null"));
+                    + (externalIdsMapped() ? "" : " and c.external_id is not null"));
         }
         if (entity == ImportEntity.ACCOUNTS) {
             checks.add("select s.line, " + label("parentAccount") + ", s.parent_account, 'an account cannot be its own parent'"
@@ -149,9 +145,7 @@ final class EntitySql {
             checks.add("select s.line, " + label("lead") + ", s.lead, 'the lead is already the lead of opportunity ' || o.external_id"
                     + " from import_stage s join ref_lead r on r.raw = s.lead join opportunity o on o.lead_id = r.id"
                     + " where o.external_id is distinct from s.external_id");
-            checks.add("select s.line, " + label("lead") + ", s.lead, 'the lead is also named on line ' || f.first_line"
-                    + " from import_stage s join (select lead, min(line) as first_line from import_stage where lead is not null"
-                    + " group by lead having count(*) > 1) f on f.lead = s.lead where s.line <> f.first_line");
+            checks.add(repeated("lead", false, "the lead is also named on line ", ""));
         }
         String union = String.join(" union all ", checks);
         List<RowProblem> listed = new ArrayList<>();
@@ -168,16 +162,23 @@ final class EntitySql {
 
     /**
      * The rows after the first that repeat an earlier row's value of {@code field} (its case ignored
-     * or not): values the database keeps unique, caught here so that they are reported by row instead
-     * of failing the whole import at the insert.
+     * or not), with the reason {@code before} + the first row's line + {@code after}: external ids,
+     * leads and values the database keeps unique, reported by row instead of failing the whole import
+     * at the insert. (The first check of the union names its columns.)
      */
-    private String alsoOnLine(String field, boolean ignoreCase, String what) {
+    private String repeated(String field, boolean ignoreCase, String before, String after) {
         String column = entity.field(field).orElseThrow().column();
         String key = ignoreCase ? "lower(" + column + ")" : column;
         String staged = ignoreCase ? "lower(s." + column + ")" : "s." + column;
-        return "select s.line, " + label(field) + ", s." + column + ", '" + what + " is also on line ' || f.first_line"
-                + " from import_stage s join (select " + key + " as k, min(line) as first_line from import_stage where " + column
-                + " is not null group by 1 having count(*) > 1) f on f.k = " + staged + " where s.line <> f.first_line";
+        return "select s.line, " + label(field) + " as col, s." + column + " as value, " + lit(before) + " || f.first_line"
+                + (after.isEmpty() ? "" : " || " + lit(after)) + " as reason from import_stage s join (select " + key
+                + " as k, min(line) as first_line from import_stage where " + column + " is not null group by 1 having count(*) > 1) f"
+                + " on f.k = " + staged + " where s.line <> f.first_line";
+    }
+
+    /** Whether the file's rows name their external ids (else a record is found by its name, as {@link #write} does). */
+    private boolean externalIdsMapped() {
+        return settings.columns().containsKey("externalId");
     }
 
     /** Removes the rows the checks found, to import the rest. */
@@ -311,7 +312,7 @@ final class EntitySql {
         String table = table();
         String nameColumn = entity.nameField().map(n -> n.equals("fullName") ? "full_name" : "name").orElse(null);
         update("update import_stage s set target_id = t.id from " + table + " t where t.external_id = s.external_id");
-        if (nameColumn != null && !settings.columns().containsKey("externalId")) {
+        if (nameColumn != null && !externalIdsMapped()) {
             update("update import_stage s set target_id = m.id from (select distinct on (" + fold("t." + nameColumn) + ") "
                     + fold("t." + nameColumn) + " as k, t.id from " + table + " t where t.external_id is null order by 1, t.id) m "
                     + "where s.target_id is null and m.k = " + fold("s." + nameColumn));
