@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 
 import io.partnerpulse.shared.ListQuery;
 import io.partnerpulse.shared.Page;
+import io.partnerpulse.shared.SqlParams;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -34,9 +35,9 @@ public class AuditTrail {
                 insert into audit_log (actor, action, entity_type, entity_id, before, after)
                 values (:actor, :action, :type, :id, cast(:before as jsonb), cast(:after as jsonb))""")
                 .param("actor", actor).param("action", action).param("type", entityType)
-                .param("id", entityId == null ? null : entityId.toString())
-                .param("before", before == null ? null : json.writeValueAsString(before))
-                .param("after", after == null ? null : json.writeValueAsString(after))
+                .param("id", SqlParams.text(entityId == null ? null : entityId.toString()))
+                .param("before", SqlParams.text(before == null ? null : json.writeValueAsString(before)))
+                .param("after", SqlParams.text(after == null ? null : json.writeValueAsString(after)))
                 .update();
     }
 

@@ -16,6 +16,7 @@ import io.partnerpulse.deal.StageChangeView;
 import io.partnerpulse.shared.ApiError;
 import io.partnerpulse.shared.ListQuery;
 import io.partnerpulse.shared.Page;
+import io.partnerpulse.shared.SqlParams;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -54,7 +55,7 @@ public class OpportunityRepository {
                 values (:externalId, :name, :account, :partner, :owner, :lead, :channel, :campaign, :productLine, :country,
                         :region, :city, :amount, :currency, :stage, :createdAt, :expected)
                 returning\s""" + COLUMNS)
-                .params(params(o)).param("lead", o.leadId()).param("createdAt", utc(o.createdAt()))
+                .params(params(o)).param("lead", SqlParams.id(o.leadId())).param("createdAt", utc(o.createdAt()))
                 .query(OpportunityRepository::view).single();
         writeChanges(view.id(), o);
         return view;
@@ -73,8 +74,8 @@ public class OpportunityRepository {
                        competitor = :competitor, version = o.version + 1
                 where o.id = :id and o.version = :version
                 returning\s""" + COLUMNS)
-                .params(params(o)).param("closedAt", utc(o.closedAt())).param("lostReason", o.lostReason())
-                .param("competitor", o.competitor()).param("id", o.id()).param("version", expectedVersion)
+                .params(params(o)).param("closedAt", SqlParams.instant(o.closedAt())).param("lostReason", SqlParams.text(o.lostReason()))
+                .param("competitor", SqlParams.text(o.competitor())).param("id", o.id()).param("version", expectedVersion)
                 .query(OpportunityRepository::view).optional()
                 .orElseThrow(() -> ApiError.staleVersion("opportunity", o.id(), expectedVersion));
         writeChanges(o.id(), o);
@@ -86,7 +87,7 @@ public class OpportunityRepository {
             jdbc.sql("""
                     insert into stage_change (opportunity_id, from_stage, to_stage, changed_at, changed_by)
                     values (:id, :from, :to, :at, :by)""")
-                    .param("id", id).param("from", change.from() == null ? null : change.from().name())
+                    .param("id", id).param("from", SqlParams.text(change.from() == null ? null : change.from().name()))
                     .param("to", change.to().name()).param("at", utc(change.at())).param("by", change.by()).update();
         }
     }
@@ -128,23 +129,24 @@ public class OpportunityRepository {
                 .page(jdbc, page, size, OpportunityRepository::view);
     }
 
+    /** The values an insert and an update share; nullable ones typed (see {@link SqlParams}). */
     private static Map<String, Object> params(Opportunity o) {
         Map<String, Object> p = new java.util.HashMap<>();
-        p.put("externalId", o.externalId());
+        p.put("externalId", SqlParams.text(o.externalId()));
         p.put("name", o.name());
-        p.put("account", o.accountId());
-        p.put("partner", o.partnerId());
-        p.put("owner", o.ownerId());
-        p.put("channel", o.channelId());
-        p.put("campaign", o.campaignId());
-        p.put("productLine", o.productLineId());
-        p.put("country", o.country());
-        p.put("region", o.region());
-        p.put("city", o.city());
-        p.put("amount", o.amount());
+        p.put("account", SqlParams.id(o.accountId()));
+        p.put("partner", SqlParams.id(o.partnerId()));
+        p.put("owner", SqlParams.id(o.ownerId()));
+        p.put("channel", SqlParams.id(o.channelId()));
+        p.put("campaign", SqlParams.id(o.campaignId()));
+        p.put("productLine", SqlParams.id(o.productLineId()));
+        p.put("country", SqlParams.text(o.country()));
+        p.put("region", SqlParams.text(o.region()));
+        p.put("city", SqlParams.text(o.city()));
+        p.put("amount", SqlParams.number(o.amount()));
         p.put("currency", o.currency());
         p.put("stage", o.stage().name());
-        p.put("expected", o.expectedCloseOn());
+        p.put("expected", SqlParams.date(o.expectedCloseOn()));
         return p;
     }
 
