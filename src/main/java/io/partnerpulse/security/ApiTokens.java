@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import io.partnerpulse.audit.AuditTrail;
 import io.partnerpulse.security.internal.AppUser;
+import io.partnerpulse.security.internal.TokenUsers;
 import io.partnerpulse.security.internal.UserAccounts;
 import io.partnerpulse.shared.ApiError;
 import jakarta.validation.constraints.NotBlank;
@@ -48,12 +49,14 @@ public class ApiTokens {
     private final UserAccounts users;
     private final AuditTrail audit;
     private final Clock clock;
+    private final TokenUsers tokenUsers;
 
-    ApiTokens(JdbcClient jdbc, UserAccounts users, AuditTrail audit, Clock clock) {
+    ApiTokens(JdbcClient jdbc, UserAccounts users, AuditTrail audit, Clock clock, TokenUsers tokenUsers) {
         this.jdbc = jdbc;
         this.users = users;
         this.audit = audit;
         this.clock = clock;
+        this.tokenUsers = tokenUsers;
     }
 
     public NewToken create(long userId, String actor, TokenForm form) {
@@ -81,6 +84,7 @@ public class ApiTokens {
         if (rows == 0) {
             throw ApiError.notFound("api-token", tokenId);
         }
+        tokenUsers.forgetAll();
         TokenView view = jdbc.sql("select id, name, prefix, created_at, last_used_at, revoked_at from api_token where id = :id")
                 .param("id", tokenId).query((rs, n) -> view(rs)).single();
         audit.record(actor, "token.revoked", "api-token", tokenId, null, view);
@@ -91,12 +95,13 @@ public class ApiTokens {
 
     /**
      * The active user a live token belongs to; records that the token was used. Runs on every API
-     * request: one read, no transaction of its own (the rare last-use write commits by itself).
+     * request: the token's user as {@link TokenUsers} keeps it for a moment, else one read; no
+     * transaction of its own (the rare last-use write commits by itself).
      */
     @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<AppUser> authenticate(String token) {
         String hash = hash(token);
-        Optional<AppUser> found = users.byTokenHash(hash);
+        Optional<AppUser> found = tokenUsers.user(hash, users::byTokenHash);
         if (found.isEmpty()) {
             return Optional.empty();
         }

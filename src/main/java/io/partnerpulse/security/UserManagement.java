@@ -89,6 +89,7 @@ public class UserManagement {
                        business_unit_id = :unit, department_id = :department, active = :active,
                        password_hash = coalesce(:hash, password_hash), version = version + 1
                 where id = :id and version = :version""", params(form));
+        accounts.changed();
         audit.record(actor.name(), "user.edited", "user", id, before, after);
         return after;
     }

@@ -139,6 +139,32 @@ class SecuritySystemTests {
     }
 
     @Test
+    void aTokenStopsWorkingAtOnceWhenItsUserIsDeactivatedOrLockedAndWorksAgainWhenReactivated() {
+        Api admin = new Api(port);
+        String email = Fixtures.unique("scripted").replace(" ", "") + "@example.com";
+        Api.Response user = admin.post("/api/v1/users", """
+                {"email": "%s", "displayName": "Script owner", "role": "ANALYST", "password": "script-password-123"}""".formatted(email));
+        String token = new Api(port, Api.basic(email, "script-password-123")).post("/api/v1/tokens", "{\"name\": \"cron\"}")
+                .json().get("token").asString();
+        Api script = new Api(port, "Bearer " + token);
+        assertThat(script.get("/api/v1/partners").status()).isEqualTo(200);
+
+        String form = """
+                {"email": "%s", "displayName": "Script owner", "role": "ANALYST", "active": %s}""";
+        Api.Response off = admin.put("/api/v1/users/" + user.id(), form.formatted(email, false), user.etag());
+        assertThat(off.status()).isEqualTo(200);
+        assertThat(script.get("/api/v1/partners").status()).as("deactivated, read again at once").isEqualTo(401);
+        assertThat(admin.put("/api/v1/users/" + user.id(), form.formatted(email, true), off.etag()).status()).isEqualTo(200);
+        assertThat(script.get("/api/v1/partners").status()).isEqualTo(200);
+
+        Api wrong = new Api(port, Api.basic(email, "wrong-password"));
+        for (int i = 0; i < 5; i++) {
+            wrong.get("/api/v1/partners");
+        }
+        assertThat(script.get("/api/v1/partners").status()).as("locked by failed logins").isEqualTo(401);
+    }
+
+    @Test
     void letsAnAnalystReadEverythingAndChangeNothing() {
         Api admin = new Api(port);
         String email = Fixtures.unique("analyst").replace(" ", "") + "@example.com";

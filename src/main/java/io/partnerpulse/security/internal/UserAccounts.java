@@ -24,11 +24,13 @@ public class UserAccounts implements UserDetailsService {
     private final JdbcClient jdbc;
     private final SecuritySettings settings;
     private final Clock clock;
+    private final TokenUsers tokenUsers;
 
-    UserAccounts(JdbcClient jdbc, SecuritySettings settings, Clock clock) {
+    UserAccounts(JdbcClient jdbc, SecuritySettings settings, Clock clock, TokenUsers tokenUsers) {
         this.jdbc = jdbc;
         this.settings = settings;
         this.clock = clock;
+        this.tokenUsers = tokenUsers;
     }
 
     @Override
@@ -45,7 +47,7 @@ public class UserAccounts implements UserDetailsService {
         return jdbc.sql(SELECT + " where id = :id").param("id", id).query((rs, n) -> user(rs)).optional();
     }
 
-    /** The user a live (not revoked) API token with this SHA-256 hash belongs to: one statement per API request. */
+    /** The user a live (not revoked) API token with this SHA-256 hash belongs to (kept a moment by {@link TokenUsers}). */
     public Optional<AppUser> byTokenHash(String tokenHash) {
         return jdbc.sql(SELECT + " where id = (select t.user_id from api_token t where t.token_hash = :h and t.revoked_at is null)")
                 .param("h", tokenHash).query((rs, n) -> user(rs)).optional();
@@ -66,23 +68,36 @@ public class UserAccounts implements UserDetailsService {
     public void changePassword(long id, String hash) {
         jdbc.sql("update app_user set password_hash = :h, must_change_password = false, version = version + 1 where id = :id")
                 .param("h", hash).param("id", id).update();
+        tokenUsers.forgetAll();
+    }
+
+    /** A user was changed (role, partner, organization, active): API tokens' users are read again. */
+    public void changed() {
+        tokenUsers.forgetAll();
     }
 
     /** Counts a failed login; returns the failures in a row, locking the account at the limit. */
     public int failed(String email) {
         Instant lockUntil = clock.instant().plus(settings.lockDuration());
-        return jdbc.sql("""
+        int failures = jdbc.sql("""
                 update app_user set failed_logins = failed_logins + 1,
                        locked_until = case when failed_logins + 1 >= :max then :until else locked_until end
                 where lower(email) = lower(:e) returning failed_logins""")
                 .param("max", settings.maxFailedLogins()).param("until", OffsetDateTime.ofInstant(lockUntil, ZoneOffset.UTC))
                 .param("e", email == null ? "" : email.trim()).query(Integer.class).optional().orElse(0);
+        if (failures >= settings.maxFailedLogins()) {
+            tokenUsers.forgetAll();   // locked: its API tokens stop working too
+        }
+        return failures;
     }
 
     /** Clears the failures of an account that signed in (touches no row when there were none). */
     public void succeeded(long id) {
-        jdbc.sql("update app_user set failed_logins = 0, locked_until = null where id = :id and (failed_logins > 0 or locked_until is not null)")
+        int unlocked = jdbc.sql("update app_user set failed_logins = 0, locked_until = null where id = :id and (failed_logins > 0 or locked_until is not null)")
                 .param("id", id).update();
+        if (unlocked > 0) {
+            tokenUsers.forgetAll();
+        }
     }
 
     public void loggedIn(long id) {
