@@ -72,10 +72,17 @@ final class KpiSnapshot {
     long[] dealAmountUnscaled;
     String[] dealCurrency;
     boolean[] dealLostToCompetitor;
-    /** Stage history: the changes of deal i are at [historyStart[i], historyStart[i + 1]). */
-    int[] historyStart;
+    /**
+     * Stage history: the changes of deal i are at [historyStart[i], historyEnd[i]) of
+     * historyStage and historyAt, in time order. Those two are shared by the snapshots made from
+     * one full load and only appended to after {@code historyUsed}: a deal whose history changed
+     * gets it written again at the end (its old place stays unused until the next full load), so
+     * applying a change does not copy the whole history.
+     */
+    int[] historyStart, historyEnd;
     byte[] historyStage;
     long[] historyAt;
+    int historyUsed;
 
     // ---- leads ----
     int leads;
@@ -248,8 +255,10 @@ final class KpiSnapshot {
         c.dealCurrency = dealCurrency;
         c.dealLostToCompetitor = dealLostToCompetitor;
         c.historyStart = historyStart;
+        c.historyEnd = historyEnd;
         c.historyStage = historyStage;
         c.historyAt = historyAt;
+        c.historyUsed = historyUsed;
 
         c.leads = leads;
         c.leadId = leadId;
@@ -317,7 +326,7 @@ final class KpiSnapshot {
     /** The stage deal {@code d} was in just before instant {@code at}, or -1 if it did not exist yet. */
     byte stageBefore(int d, long at) {
         int first = historyStart[d];
-        int end = historyStart[d + 1];
+        int end = historyEnd[d];
         if (end > first && historyAt[end - 1] < at) {
             return historyStage[end - 1];   // its last change came before: the stage that change left (most open deals)
         }

@@ -191,17 +191,22 @@ final class KpiSnapshotLoader {
             return false;
         }
         int[] deals = changed.stream().mapToInt(Integer::intValue).sorted().toArray();
-        applyHistory(c, s, before, deals);
+        applyHistory(c, s, w, deals);
         return true;
     }
 
-    /** Rebuilds the stage history with the changed deals' history read again; the rest is copied in blocks. */
-    private static void applyHistory(Connection c, KpiSnapshot s, int before, int[] changed) throws SQLException {
+    /**
+     * Writes the changed deals' history, read again, after the last used place of the history
+     * arrays (see {@link KpiSnapshot#historyStart}); readers of the previous snapshot never look
+     * there. The arrays are copied only when they have no room left, and grow by an eighth.
+     */
+    private static void applyHistory(Connection c, KpiSnapshot s, Columns w, int[] changed) throws SQLException {
         Long[] ids = new Long[changed.length];
         for (int k = 0; k < changed.length; k++) {
             ids[k] = s.dealId[changed[k]];
         }
         Map<Long, List<long[]>> history = new HashMap<>();
+        int needed = 0;
         try (PreparedStatement ps = c.prepareStatement(
                 HISTORY_COLUMNS + " where opportunity_id = any(?) order by opportunity_id, changed_at, id")) {
             ps.setArray(1, c.createArrayOf("bigint", ids));
@@ -209,52 +214,29 @@ final class KpiSnapshotLoader {
                 while (rs.next()) {
                     history.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                             .add(new long[] {STAGES.indexOf(rs.getString(2)), rs.getLong(3)});
+                    needed++;
                 }
             }
         }
-        int[] oldStart = s.historyStart;
-        int total = oldStart[before];
+        int used = s.historyUsed;
+        byte[] stage = s.historyStage;
+        long[] at = s.historyAt;
+        if (used + needed > stage.length) {
+            int length = Math.max(used + needed, stage.length + (stage.length >> 3) + 1024);
+            stage = java.util.Arrays.copyOf(stage, length);
+            at = java.util.Arrays.copyOf(at, length);
+        }
         for (int d : changed) {
-            if (d < before) {
-                total -= oldStart[d + 1] - oldStart[d];
+            s.historyStart = w.set(s.historyStart, d, used);
+            for (long[] change : history.getOrDefault(s.dealId[d], List.of())) {
+                stage[used] = (byte) change[0];
+                at[used++] = change[1];
             }
-            total += history.getOrDefault(s.dealId[d], List.of()).size();
+            s.historyEnd = w.set(s.historyEnd, d, used);
         }
-        int n = s.deals;
-        int[] start = new int[n + 1];
-        byte[] stage = new byte[total];
-        long[] at = new long[total];
-        int out = 0;
-        int d = 0;
-        for (int k = 0; k <= changed.length; k++) {
-            int next = k < changed.length ? changed[k] : n;
-            int copyEnd = Math.min(next, before);
-            if (d < copyEnd) {
-                int from = oldStart[d];
-                int length = oldStart[copyEnd] - from;
-                System.arraycopy(s.historyStage, from, stage, out, length);
-                System.arraycopy(s.historyAt, from, at, out, length);
-                for (int x = d; x < copyEnd; x++) {
-                    start[x] = oldStart[x] - from + out;
-                }
-                out += length;
-            }
-            for (int x = Math.max(d, copyEnd); x < next; x++) {
-                start[x] = out;
-            }
-            if (k < changed.length) {
-                start[next] = out;
-                for (long[] change : history.getOrDefault(s.dealId[next], List.of())) {
-                    stage[out] = (byte) change[0];
-                    at[out++] = change[1];
-                }
-                d = next + 1;
-            }
-        }
-        start[n] = out;
-        s.historyStart = start;
         s.historyStage = stage;
         s.historyAt = at;
+        s.historyUsed = used;
     }
 
     private boolean applyLeads(Connection c, KpiSnapshot s, Set<Long> ids) throws SQLException {
@@ -542,22 +524,30 @@ final class KpiSnapshotLoader {
         int n = (int) count(c, "stage_change");
         s.historyStage = new byte[n];
         s.historyAt = new long[n];
-        s.historyStart = new int[s.deals + 1];
-        int[] i = {0};
-        int[] currentDeal = {0};
-        // deals are sorted by id, and so is the history: walk both together
+        s.historyStart = new int[s.deals];
+        s.historyEnd = new int[s.deals];
+        int[] h = {0};
+        int[] d = {0};
+        // deals are sorted by id, and so is the history: walk both together; a deal ends where the next one's history starts
         query(c, HISTORY_COLUMNS + " order by opportunity_id, changed_at, id", rs -> {
             long opportunity = rs.getLong(1);
-            while (currentDeal[0] < s.deals && s.dealId[currentDeal[0]] < opportunity) {
-                s.historyStart[++currentDeal[0]] = i[0];
+            while (d[0] < s.deals && s.dealId[d[0]] < opportunity) {
+                s.historyEnd[d[0]++] = h[0];
+                if (d[0] < s.deals) {
+                    s.historyStart[d[0]] = h[0];
+                }
             }
-            int h = i[0]++;
-            s.historyStage[h] = (byte) STAGES.indexOf(rs.getString(2));
-            s.historyAt[h] = rs.getLong(3);
+            int i = h[0]++;
+            s.historyStage[i] = (byte) STAGES.indexOf(rs.getString(2));
+            s.historyAt[i] = rs.getLong(3);
         });
-        while (currentDeal[0] < s.deals) {
-            s.historyStart[++currentDeal[0]] = i[0];
+        while (d[0] < s.deals) {
+            s.historyEnd[d[0]++] = h[0];
+            if (d[0] < s.deals) {
+                s.historyStart[d[0]] = h[0];
+            }
         }
+        s.historyUsed = h[0];
     }
 
     private void loadLeads(Connection c, KpiSnapshot s) throws SQLException {

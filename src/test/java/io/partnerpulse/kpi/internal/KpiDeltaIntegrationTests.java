@@ -75,6 +75,12 @@ class KpiDeltaIntegrationTests {
             f.registration(beta, lost, "REJECTED", "2026-04-14", "2026-04-16");
 
             Eventually.until(() -> sameAnswers(engine, fresh()));
+            // the same deal moves again: its history, written at the end of the history once, is written there again
+            long deltas = engine.deltas;
+            jdbc.sql("update opportunity set stage = 'NEGOTIATION' where id = :id").param("id", open).update();
+            jdbc.sql("insert into stage_change (opportunity_id, from_stage, to_stage, changed_at, changed_by) values (:id, 'PROPOSAL', 'NEGOTIATION', timestamptz '2026-04-25', 't')")
+                    .param("id", open).update();
+            Eventually.until(() -> engine.deltas > deltas && sameAnswers(engine, fresh()));
             assertThat(engine.fullLoads).as("no full reload for row changes").isEqualTo(fullLoads);
             assertThat(engine.deltas).isPositive();
         } finally {
