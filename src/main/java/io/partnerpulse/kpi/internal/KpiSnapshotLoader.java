@@ -528,26 +528,25 @@ final class KpiSnapshotLoader {
         s.historyEnd = new int[s.deals];
         int[] h = {0};
         int[] d = {0};
-        // deals are sorted by id, and so is the history: walk both together; a deal ends where the next one's history starts
+        // deals are sorted by id, and so is the history: walk both together
         query(c, HISTORY_COLUMNS + " order by opportunity_id, changed_at, id", rs -> {
-            long opportunity = rs.getLong(1);
-            while (d[0] < s.deals && s.dealId[d[0]] < opportunity) {
-                s.historyEnd[d[0]++] = h[0];
-                if (d[0] < s.deals) {
-                    s.historyStart[d[0]] = h[0];
-                }
-            }
+            endHistoriesBefore(s, d, h[0], rs.getLong(1));
             int i = h[0]++;
             s.historyStage[i] = (byte) STAGES.indexOf(rs.getString(2));
             s.historyAt[i] = rs.getLong(3);
         });
-        while (d[0] < s.deals) {
-            s.historyEnd[d[0]++] = h[0];
+        endHistoriesBefore(s, d, h[0], Long.MAX_VALUE);
+        s.historyUsed = h[0];
+    }
+
+    /** Ends the history of every deal from {@code d[0]} whose id is below {@code opportunity} at {@code h}, where the next one's starts. */
+    private static void endHistoriesBefore(KpiSnapshot s, int[] d, int h, long opportunity) {
+        while (d[0] < s.deals && s.dealId[d[0]] < opportunity) {
+            s.historyEnd[d[0]++] = h;
             if (d[0] < s.deals) {
-                s.historyStart[d[0]] = h[0];
+                s.historyStart[d[0]] = h;
             }
         }
-        s.historyUsed = h[0];
     }
 
     private void loadLeads(Connection c, KpiSnapshot s) throws SQLException {

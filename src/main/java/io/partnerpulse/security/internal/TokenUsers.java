@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import org.springframework.stereotype.Component;
@@ -44,7 +45,7 @@ public class TokenUsers {
     }
 
     /** The user of the token with this hash: kept, or read by {@code read} (empty: no such live token). */
-    public Optional<AppUser> user(String tokenHash, java.util.function.Function<String, Optional<AppUser>> read) {
+    public Optional<AppUser> user(String tokenHash, Function<String, Optional<AppUser>> read) {
         long now = nanoTime.getAsLong();
         Entry entry = entries.get(tokenHash);
         if (entry != null && now - entry.readAt() < FRESH.toNanos()) {
