@@ -1,7 +1,7 @@
 package io.partnerpulse.shared;
 
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
@@ -42,7 +42,21 @@ class HandlerLookup {
 
         private static final String[] ANY = new String[0];
         private static final ThreadLocal<String> PLAIN_PATH = new ThreadLocal<>();
-        private final Map<RequestMappingInfo, String[]> prefixes = new ConcurrentHashMap<>();
+        /** Each mapping's literal starts, by identity (looked up for every mapping on every request); never changed once set. */
+        private volatile Map<RequestMappingInfo, String[]> prefixes = Map.of();
+
+        @Override
+        protected void handlerMethodsInitialized(Map<RequestMappingInfo, HandlerMethod> handlerMethods) {
+            super.handlerMethodsInitialized(handlerMethods);
+            Map<RequestMappingInfo, String[]> starts = new IdentityHashMap<>();
+            handlerMethods.keySet().forEach(info -> starts.put(info, literalStarts(info)));
+            prefixes = starts;
+        }
+
+        /** How many mappings are set aside by their literal starts (all of them, once started). */
+        int mappingsWithStarts() {
+            return prefixes.size();
+        }
 
         @Override
         protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
@@ -58,7 +72,8 @@ class HandlerLookup {
         @Override
         protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
             String path = PLAIN_PATH.get();
-            if (path != null && !startsWithAny(path, prefixes.computeIfAbsent(info, LiteralPrefixFirst::literalStarts))) {
+            // a mapping registered after start-up has no entry and is checked in full
+            if (path != null && !startsWithAny(path, prefixes.getOrDefault(info, ANY))) {
                 return null;
             }
             return super.getMatchingMapping(info, request);

@@ -37,6 +37,8 @@ class HandlerLookupSystemTests {
     @Test
     void findsTheSameControllerMethodAsSpringsOwnLookupForEveryMappingOfTheApp() throws Exception {
         assertThat(mappings).isInstanceOf(HandlerLookup.LiteralPrefixFirst.class);
+        assertThat(((HandlerLookup.LiteralPrefixFirst) mappings).mappingsWithStarts()).as("every mapping's literal starts known")
+                .isEqualTo(mappings.getHandlerMethods().size());
         RequestMappingHandlerMapping spring = new RequestMappingHandlerMapping();
         spring.setApplicationContext(context);
         spring.setPatternParser(mappings.getPatternParser());
