@@ -73,7 +73,8 @@ class Bench {
         BenchRun run = new BenchRun(api, dataSource, 5, 20);
         run.warmupNanos = 3_000_000_000L;
         run.warmupLimitNanos = 30_000_000_000L;
-        run.writeWarmupNanos = 30_000_000_000L;
+        run.writeWarmupNanos = 60_000_000_000L;
+        run.writeCompileWindowNanos = 20_000_000_000L;
         run.writeWarmupLimitNanos = 300_000_000_000L;
         run.awaitReadModel();
         run.load(loaded);

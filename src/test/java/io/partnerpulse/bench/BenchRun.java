@@ -94,6 +94,17 @@ final class BenchRun {
         boolean compilersDone() {
             return JIT.getTotalCompilationTime() - compiledMillis < 0.05 * (System.nanoTime() - nanos) / 1e6;
         }
+
+        /** Whether the compilers worked less than 2% of the time from this mark to {@code later}. */
+        boolean compilersQuietUntil(JitWatch later) {
+            return later.compiledMillis - compiledMillis < 0.02 * (later.nanos - nanos) / 1e6;
+        }
+    }
+
+    private static JitWatch secondOf(java.util.ArrayDeque<JitWatch> marks) {
+        java.util.Iterator<JitWatch> each = marks.iterator();
+        each.next();
+        return each.next();
     }
 
     private Api.Response ok(String name, Api.Response response) {
@@ -209,19 +220,27 @@ final class BenchRun {
      * until the JIT compilers are done: the write path runs through many more methods than a read,
      * and on two cores the compilers share the CPU with it for minutes (measured on a standalone app,
      * stop 15: the C2 compiler thread at a fifth of a core for three minutes of writes, the app going
-     * from 880 to 1,130 requests/s meanwhile). Done means: the compilers worked less than 5% of a
-     * round's time, or {@link #writeWarmupLimitNanos} has passed. Then one round from {@link BenchHttp}
-     * connections and, for comparison, one from the JDK's HttpClient.
+     * from 880 to 1,130 requests/s meanwhile). Done means: the compilers worked less than 2% of the
+     * last {@link #writeCompileWindowNanos} of rounds (less than 5% of one round until stop 19), or
+     * {@link #writeWarmupLimitNanos} has passed. Then {@link #WRITE_ROUNDS} measured rounds from
+     * {@link BenchHttp} connections and, for comparison, one from the JDK's HttpClient.
      */
     void writes(int clients, int perClient) throws Exception {
         long warmStart = System.nanoTime();
         int rounds = 0;
+        java.util.ArrayDeque<JitWatch> marks = new java.util.ArrayDeque<>(List.of(JitWatch.start()));
         while (true) {
-            JitWatch round = JitWatch.start();
             writeRound(clients, Math.max(1, perClient / 5), false);
             rounds++;
-            long warmed = System.nanoTime() - warmStart;
-            boolean compilersDone = round.compilersDone();
+            JitWatch now = JitWatch.start();
+            marks.addLast(now);
+            // keep the marks of the last window of rounds, and one before it
+            while (marks.size() > 2 && now.nanos() - secondOf(marks).nanos() >= writeCompileWindowNanos) {
+                marks.removeFirst();
+            }
+            long warmed = now.nanos() - warmStart;
+            boolean windowFull = now.nanos() - marks.getFirst().nanos() >= writeCompileWindowNanos;
+            boolean compilersDone = windowFull && marks.getFirst().compilersQuietUntil(now);
             if (warmed >= writeWarmupNanos && (compilersDone || warmed >= writeWarmupLimitNanos)) {
                 writeWarmup = String.format(Locale.ROOT, "warm-up %d rounds, %.0f s (%s)", rounds, warmed / 1e9,
                         compilersDone ? "compilers done" : "stopped at the limit, compilers still at work");
@@ -265,6 +284,13 @@ final class BenchRun {
 
     /** The least time the writes are warmed up before they are measured. */
     long writeWarmupNanos;
+    /**
+     * The time over which the compilers must have been quiet before the writes are measured: the
+     * write path's compilations come in bursts, and one warm-up round (about a second) without
+     * any said nothing (stop 19: the benchmark measured after 42 s, when a standalone app still went
+     * from 1,200 to 2,200 requests/s over the next two minutes). Zero: each round on its own.
+     */
+    long writeCompileWindowNanos;
     /** The most time the writes are warmed up while the compilers are still at work (none in the suite's small run). */
     long writeWarmupLimitNanos;
     private String writeWarmup = "";
