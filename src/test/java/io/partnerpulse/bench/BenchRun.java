@@ -101,12 +101,6 @@ final class BenchRun {
         }
     }
 
-    private static JitWatch secondOf(java.util.ArrayDeque<JitWatch> marks) {
-        java.util.Iterator<JitWatch> each = marks.iterator();
-        each.next();
-        return each.next();
-    }
-
     private Api.Response ok(String name, Api.Response response) {
         if (response.status() / 100 != 2) {
             throw new IllegalStateException(name + " answered " + response.status() + ": " + response.body());
@@ -228,19 +222,20 @@ final class BenchRun {
     void writes(int clients, int perClient) throws Exception {
         long warmStart = System.nanoTime();
         int rounds = 0;
-        java.util.ArrayDeque<JitWatch> marks = new java.util.ArrayDeque<>(List.of(JitWatch.start()));
+        List<JitWatch> marks = new ArrayList<>(List.of(JitWatch.start()));
         while (true) {
             writeRound(clients, Math.max(1, perClient / 5), false);
             rounds++;
             JitWatch now = JitWatch.start();
-            marks.addLast(now);
-            // keep the marks of the last window of rounds, and one before it
-            while (marks.size() > 2 && now.nanos() - secondOf(marks).nanos() >= writeCompileWindowNanos) {
-                marks.removeFirst();
+            marks.add(now);
+            JitWatch windowStart = null; // the last earlier mark at least the window before now
+            for (JitWatch mark : marks.subList(0, marks.size() - 1)) {
+                if (now.nanos() - mark.nanos() >= writeCompileWindowNanos) {
+                    windowStart = mark;
+                }
             }
             long warmed = now.nanos() - warmStart;
-            boolean windowFull = now.nanos() - marks.getFirst().nanos() >= writeCompileWindowNanos;
-            boolean compilersDone = windowFull && marks.getFirst().compilersQuietUntil(now);
+            boolean compilersDone = windowStart != null && windowStart.compilersQuietUntil(now);
             if (warmed >= writeWarmupNanos && (compilersDone || warmed >= writeWarmupLimitNanos)) {
                 writeWarmup = String.format(Locale.ROOT, "warm-up %d rounds, %.0f s (%s)", rounds, warmed / 1e9,
                         compilersDone ? "compilers done" : "stopped at the limit, compilers still at work");

@@ -28,7 +28,7 @@ class SecurityObservationsTests {
         assertThat(observations.isNoop()).isFalse();
         // the bean is Spring Security's composite; the chains run in the proxy it holds
         Object chains = ReflectionTestUtils.getField(filterChains, "springSecurityFilterChain");
-        Object decorator = ReflectionTestUtils.getField(chains == null ? filterChains : chains, "filterChainDecorator");
+        Object decorator = ReflectionTestUtils.getField(chains, "filterChainDecorator");
         assertThat(decorator).isNotNull().isNotInstanceOf(ObservationFilterChainDecorator.class);
     }
 }
