@@ -32,7 +32,20 @@ final class Values {
 
     /** Folds spelling variants together: lower case, without spaces, underscores, hyphens, dots or slashes. */
     static String fold(String value) {
-        return value.toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-./]+", "");
+        String lower = value.toLowerCase(Locale.ROOT);
+        StringBuilder folded = null;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            // the characters of the regular expression [\s_\-./] (\s without Unicode classes: space, \t \n \u000b \f \r)
+            boolean dropped = c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r'
+                    || c == '_' || c == '-' || c == '.' || c == '/';
+            if (dropped && folded == null) {
+                folded = new StringBuilder(lower.length()).append(lower, 0, i);
+            } else if (!dropped && folded != null) {
+                folded.append(c);
+            }
+        }
+        return folded == null ? lower : folded.toString();
     }
 
     /** A decimal number: 1234.5, 1,234.5, 1.234,5 (with decimal commas), 12% (= 0.12), spaces as thousands separators. */
