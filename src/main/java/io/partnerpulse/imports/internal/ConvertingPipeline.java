@@ -1,10 +1,8 @@
 package io.partnerpulse.imports.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,12 +18,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Converts the rows of a file on {@link #THREADS} threads and writes them, in the file's order, as
- * the CSV text {@code COPY} reads: the calling thread reads the file and writes to the database,
+ * the text {@code COPY} reads ({@link CopyText}): the calling thread reads the file and writes to the database,
  * batches of {@link #BATCH_ROWS} rows are converted in between (each thread with a converter of its
  * own: a converter keeps a cache). At most a few batches are in flight, so the file is never held in
  * memory. Converting is most of a staging's CPU (a million deals: 60% of it against 20% for reading
@@ -36,7 +32,6 @@ final class ConvertingPipeline {
     static final int BATCH_ROWS = 2_048;
     static final int THREADS = 2;
     private static final int IN_FLIGHT = THREADS * 2;
-    static final CSVFormat COPY_CSV = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
     /** A row that left more than its values: notes, or the problems that kept it out. */
     record Outcome(long line, RowConverter.Result result) {
@@ -99,26 +94,20 @@ final class ConvertingPipeline {
     private Converted convert(List<CsvSource.Row> batch) throws IOException, InterruptedException {
         RowConverter converter = converters.take();
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(batch.size() * 128);
+            // written into one StringBuilder and encoded once (through an OutputStreamWriter each
+            // character went through the writer's lock and encoder)
+            StringBuilder text = new StringBuilder(batch.size() * 160);
             List<Outcome> outcomes = new ArrayList<>(0);
-            try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), COPY_CSV)) {
-                Object[] out = null;
-                for (CsvSource.Row row : batch) {
-                    RowConverter.Result result = converter.convert(row);
-                    if (!result.ok() || !result.notes().isEmpty()) {
-                        outcomes.add(new Outcome(row.line(), result));
-                    }
-                    if (result.ok()) {
-                        if (out == null) {
-                            out = new Object[result.values().length + 1];
-                        }
-                        out[0] = row.line();
-                        System.arraycopy(result.values(), 0, out, 1, result.values().length);
-                        printer.printRecord(out);
-                    }
+            for (CsvSource.Row row : batch) {
+                RowConverter.Result result = converter.convert(row);
+                if (!result.ok() || !result.notes().isEmpty()) {
+                    outcomes.add(new Outcome(row.line(), result));
+                }
+                if (result.ok()) {
+                    CopyText.appendRow(text, row.line(), result.values());
                 }
             }
-            return new Converted(batch.size(), bytes.toByteArray(), outcomes);
+            return new Converted(batch.size(), text.toString().getBytes(StandardCharsets.UTF_8), outcomes);
         } finally {
             converters.put(converter);
         }

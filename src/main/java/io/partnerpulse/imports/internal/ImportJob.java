@@ -169,7 +169,7 @@ public final class ImportJob {
                        CountingInputStream counted, long totalBytes) throws SQLException, IOException {
         try (PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
                 "copy " + STAGE + " (line, " + staged.stream().map(ImportField::column).collect(Collectors.joining(", "))
-                        + ") from stdin (format csv)", 1 << 16)) {
+                        + ") from stdin", 1 << 16)) {
             Iterator<CsvSource.Row> rows = source.rows();
             Iterator<CsvSource.Row> read = new Iterator<>() {
                 @Override
