@@ -43,6 +43,11 @@ final class EntitySql {
     private record Ref(String field, String column, String table, String nameColumn, boolean creatable, boolean sameFile) {
     }
 
+    /** What a deal takes from its lead when its own row does not say. */
+    private static final String CARRIED = ", e.created_at, e.channel_id, e.country, e.region, e.city";
+    private static final String CARRIED_NULLS = ", null::timestamptz as created_at, null::bigint as channel_id, null::char(2) as country,"
+            + " null::text as region, null::text as city";
+
     private final Connection connection;
     private final ImportEntity entity;
     private final ImportSettings settings;
@@ -74,7 +79,25 @@ final class EntitySql {
     // References and checks
     // ------------------------------------------------------------------------------------------
 
+    /**
+     * The references the file can hold: those its mapping names (a column or a constant). A reference
+     * it cannot hold is null in every row: it is neither resolved nor joined (a million deals and four
+     * unmapped references: the four joins and the four scans for their values took a second).
+     */
     private List<Ref> refs() {
+        return allRefs().stream().filter(this::mapped).toList();
+    }
+
+    private boolean mapped(Ref ref) {
+        // an employee's department is looked up within the business unit of the row (resolveDepartments)
+        return ref.table().equals("business_unit") || isSet(settings.columns().get(ref.field())) || isSet(settings.constants().get(ref.field()));
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private List<Ref> allRefs() {
         return switch (entity) {
             case PARTNERS -> List.of(new Ref("partnerManager", "partner_manager", "employee", "full_name", true, false));
             case EMPLOYEES -> List.of(new Ref("businessUnit", "business_unit", "business_unit", "name", true, false),
@@ -141,7 +164,7 @@ final class EntitySql {
                     + " from import_stage s where s.currency in (select distinct c.currency from import_stage c"
                     + " where c.currency <> " + baseCurrency + " and not exists (select 1 from exchange_rate r where r.currency = c.currency))");
         }
-        if (entity == ImportEntity.OPPORTUNITIES) {
+        if (convertsLeads()) {
             checks.add("select s.line, " + label("lead") + ", s.lead, 'the lead is already the lead of opportunity ' || o.external_id"
                     + " from import_stage s join ref_lead r on r.raw = s.lead join opportunity o on o.lead_id = r.id"
                     + " where o.external_id is distinct from s.external_id");
@@ -193,7 +216,7 @@ final class EntitySql {
         // external id only, a lead, needs no key). Folding the names of a big table (200,000 accounts)
         // costs a second, so it is done only when some value is not an external id.
         // a deal takes its lead's first contact, channel and place when its own row does not say
-        String carried = ref.table().equals("lead") ? ", e.created_at, e.channel_id, e.country, e.region, e.city" : "";
+        String carried = ref.table().equals("lead") ? CARRIED : "";
         update("create temp table " + table + " on commit drop as select d.raw, "
                 + (ref.nameColumn() != null ? "case when e.id is null then " + fold("d.raw") + " end" : "d.raw") + " as key, e.id"
                 + carried + " from (select distinct " + ref.column() + " as raw from import_stage where " + ref.column()
@@ -317,14 +340,21 @@ final class EntitySql {
                     + fold("t." + nameColumn) + " as k, t.id from " + table + " t where t.external_id is null order by 1, t.id) m "
                     + "where s.target_id is null and m.k = " + fold("s." + nameColumn));
         }
-        long matched = count("select count(*) from import_stage where target_id is not null");
-        if (entity == ImportEntity.OPPORTUNITIES) {
+        long matched;
+        long unmatched;
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select count(target_id), count(*) - count(target_id) from import_stage")) {
+            rs.next();
+            matched = rs.getLong(1);
+            unmatched = rs.getLong(2);
+        }
+        if (convertsLeads()) {
             update("create temp table import_converted_lead (lead_id bigint not null, created_at timestamptz not null) on commit drop");
         }
         boolean bulk = startBulk();
-        long updated = count(updateSql());
-        List<String> withoutIndexes = dropIndexesForBulkLoad(count("select count(*) from import_stage where target_id is null"));
-        long inserted = count(insertSql());
+        long updated = matched == 0 ? 0 : count(updateSql());
+        List<String> withoutIndexes = dropIndexesForBulkLoad(unmatched);
+        long inserted = unmatched == 0 ? 0 : count(insertSql());
         after();
         for (String rebuilt : withoutIndexes) {
             count("select bulk_load_end(" + lit(rebuilt) + ")");
@@ -433,10 +463,17 @@ final class EntitySql {
 
     private String joins() {
         StringBuilder joins = new StringBuilder();
-        for (Ref ref : refs()) {
-            if (!ref.sameFile()) {
+        for (Ref ref : allRefs()) {
+            if (ref.sameFile()) {
+                continue;
+            }
+            if (mapped(ref)) {
                 joins.append(" left join ref_").append(ref.column()).append(" r_").append(ref.column())
                         .append(" on r_").append(ref.column()).append(".raw = s.").append(ref.column());
+            } else {
+                // one row of nulls, which PostgreSQL folds into the columns as constants (no join is run)
+                joins.append(" cross join (select null::bigint as id").append(ref.table().equals("lead") ? CARRIED_NULLS : "")
+                        .append(") r_").append(ref.column());
             }
         }
         if (entity == ImportEntity.EMPLOYEES) {
@@ -590,8 +627,8 @@ final class EntitySql {
             case OPPORTUNITIES -> ", h as (insert into stage_change (opportunity_id, from_stage, to_stage, changed_at, changed_by)"
                     + " select id, null, case when stage in ('WON', 'LOST') then 'PROSPECTING' else stage end, created_at, " + actor
                     + " from i union all select id, 'PROSPECTING', stage, closed_at, " + actor + " from i where stage in ('WON', 'LOST')"
-                    + " returning 1), c as (insert into import_converted_lead (lead_id, created_at)"
-                    + " select lead_id, created_at from i where lead_id is not null)";
+                    + " returning 1)" + (convertsLeads() ? ", c as (insert into import_converted_lead (lead_id, created_at)"
+                    + " select lead_id, created_at from i where lead_id is not null)" : "");
             default -> "";
         };
         return "with i as (insert into " + table + " (" + names + ") select " + values + " from import_stage s" + joins() + extraJoins()
@@ -612,13 +649,18 @@ final class EntitySql {
                         + column + " is distinct from r.id");
             }
         }
-        if (entity == ImportEntity.OPPORTUNITIES) {
+        if (convertsLeads()) {
             // the leads of the new deals, then those of the updated ones
             update("analyze import_converted_lead");
             update(convertLeads("import_converted_lead"));
             update(convertLeads("(select o.created_at, o.lead_id from import_stage s join opportunity o"
                     + " on o.external_id = s.external_id where s.target_id is not null)"));
         }
+    }
+
+    /** Whether the deals of this file can name leads (which then become CONVERTED). */
+    private boolean convertsLeads() {
+        return entity == ImportEntity.OPPORTUNITIES && refs().stream().anyMatch(r -> r.table().equals("lead"));
     }
 
     /**
