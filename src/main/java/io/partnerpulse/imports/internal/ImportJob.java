@@ -42,6 +42,7 @@ public final class ImportJob {
     static final int MAX_LISTED_PROBLEMS = 1000;
     private static final String STAGE = "import_stage";
     private static final String STEP = "Importing rows";
+    static final String IMPORT_WORK_MEM = "256MB";
 
     private final DataSource dataSource;
     private final ImportEntity entity;
@@ -93,6 +94,10 @@ public final class ImportJob {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                // for this transaction only: a million staged deals sort into file order in memory
+                // (145 MB; they spilled 115 MB to disk with the server's 32 MB) and the new deals the
+                // history is written from stay in memory too
+                exec(connection, "set local work_mem = '" + IMPORT_WORK_MEM + "'");
                 Map<String, String> countries = countries(connection);
                 List<ImportField> fields = entity.fields();
                 exec(connection, "create temp table " + STAGE + " (line bigint not null, "
