@@ -1,0 +1,147 @@
+package io.partnerpulse.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+import javax.sql.DataSource;
+
+import io.partnerpulse.imports.ImportEntity;
+import io.partnerpulse.imports.ImportReport;
+import io.partnerpulse.imports.ImportSettings;
+import io.partnerpulse.imports.Imports;
+import io.partnerpulse.shared.LoggingProgress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Issue 7's import speed, rerunnable: a seeded file shaped like the B2B pipeline export
+ * ({@code sales_pipeline.csv}: 200 agents, 5,000 accounts, six products, one spelled {@code GTXPro},
+ * a tenth of the deals without an account, CRLF; {@code -Dbench.rows}, default 1,000,000) imported
+ * into an empty temporary database with the mapping of docs/imports.md, as the command line import
+ * does (the JVM cold, as a command's is), then imported again (every row unchanged). The baseline,
+ * in the same run: PostgreSQL's own {@code COPY} of the same file into a table of text columns
+ * without indexes, which is what reading the file costs the database before anything is checked or
+ * written. Not part of the test suite (only with {@code -Dbench=import}); it asserts nothing and
+ * writes its table to target/import-bench-results.md. Command: see docs/imports.md.
+ */
+@EnabledIfSystemProperty(named = "bench", matches = "import")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "partnerpulse.demo.enabled=false")
+@ActiveProfiles("test")
+class ImportBench {
+
+    static final String MAPPING = "{\"columns\": {\"externalId\": \"opportunity_id\", \"owner\": \"sales_agent\","
+            + " \"productLine\": \"product\", \"account\": \"account\", \"stage\": \"deal_stage\", \"createdAt\": \"engage_date\","
+            + " \"closedAt\": \"close_date\", \"amount\": \"close_value\"},"
+            + " \"values\": {\"stage\": {\"Engaging\": \"QUALIFICATION\"}}, \"createMissing\": true}";
+
+    @Autowired
+    Imports imports;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
+
+    @Test
+    void measure() throws Exception {
+        int rows = Integer.getInteger("bench.rows", 1_000_000);
+        Path file = Path.of("target", "import-bench", "sales_pipeline.csv");
+        Files.createDirectories(file.getParent());
+        pipeline(file, rows, 7);
+        long size = Files.size(file);
+
+        double copySeconds = rawCopy(file);
+        ImportSettings settings = json.readValue(MAPPING, ImportSettings.class);
+        LoggingProgress progress = new LoggingProgress(org.slf4j.LoggerFactory.getLogger(ImportBench.class));
+        Timed first = importOnce(file, size, settings, progress);
+        Timed again = importOnce(file, size, settings, progress);
+
+        List<String> lines = new ArrayList<>();
+        lines.add("| Measure (" + String.format(Locale.ROOT, "%,d", rows) + " rows, " + String.format(Locale.ROOT, "%.0f", size / 1e6)
+                + " MB) | Seconds | Rows/s | Against raw COPY of the file |");
+        lines.add("|---|---|---|---|");
+        lines.add(row("raw `COPY` of the file into a table of text columns (baseline)", copySeconds, rows, copySeconds));
+        lines.add(row("import into an empty database: " + first.report().inserted() + " inserted", first.seconds(), rows, copySeconds));
+        lines.add(row("the same file again: " + again.report().unchanged() + " unchanged, " + again.report().updated() + " updated",
+                again.seconds(), rows, copySeconds));
+        String table = String.join("\n", lines) + "\n";
+        System.out.println(table);
+        Files.writeString(Path.of("target", "import-bench-results.md"), "# Import benchmark, " + LocalDate.now() + "\n\n" + table);
+    }
+
+    record Timed(double seconds, ImportReport report) {
+    }
+
+    private Timed importOnce(Path file, long size, ImportSettings settings, LoggingProgress progress) throws IOException {
+        long started = System.nanoTime();
+        try (InputStream in = Files.newInputStream(file)) {
+            ImportReport report = imports.importFile(ImportEntity.OPPORTUNITIES, in, size, file.getFileName().toString(), settings,
+                    "benchmark", false, progress);
+            if (!"IMPORTED".equals(report.status())) {
+                throw new IllegalStateException("the benchmark's import did not go through: " + report);
+            }
+            return new Timed((System.nanoTime() - started) / 1e9, report);
+        }
+    }
+
+    private static String row(String what, double seconds, int rows, double copySeconds) {
+        return String.format(Locale.ROOT, "| %s | %.1f | %,.0f | %.2f× the time |", what, seconds, rows / seconds, seconds / copySeconds);
+    }
+
+    /** PostgreSQL reading the file: COPY into a table of text columns, no indexes, in a transaction rolled back. */
+    private double rawCopy(Path file) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (var statement = c.createStatement()) {
+                statement.execute("create temp table raw_pipeline (opportunity_id text, sales_agent text, product text, account text,"
+                        + " deal_stage text, engage_date text, close_date text, close_value text)");
+            }
+            long started = System.nanoTime();
+            try (InputStream in = Files.newInputStream(file)) {
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy raw_pipeline from stdin (format csv, header)", in, 1 << 16);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            c.rollback();
+            return seconds;
+        }
+    }
+
+    /** The export's shape from a seed: stages Prospecting, Engaging, Won and Lost, open deals without close day and value. */
+    static void pipeline(Path file, int rows, long seed) throws IOException {
+        Random random = new Random(seed);
+        String[] products = {"GTX Basic", "GTXPro", "MG Special", "MG Advanced", "GTX Plus Pro", "GTK 500"};
+        String[] stages = {"Prospecting", "Engaging", "Won", "Lost"};
+        LocalDate start = LocalDate.of(2023, 1, 1);
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value\r\n");
+            for (int i = 0; i < rows; i++) {
+                String stage = stages[random.nextInt(stages.length)];
+                LocalDate engaged = start.plusDays(random.nextInt(700));
+                String account = random.nextInt(10) == 0 ? "" : String.format(Locale.ROOT, "Account %05d", random.nextInt(5000));
+                String dates = switch (stage) {
+                    case "Prospecting" -> ",,";
+                    case "Engaging" -> engaged + ",,";
+                    default -> engaged + "," + engaged.plusDays(1 + random.nextInt(120)) + ","
+                            + (stage.equals("Won") ? String.valueOf(100 + random.nextInt(29_900)) : "0");
+                };
+                out.write(String.format(Locale.ROOT, "OPP%07d,Agent %03d,%s,%s,%s,%s\r\n", i, random.nextInt(200),
+                        products[random.nextInt(products.length)], account, stage, dates));
+            }
+        }
+    }
+}
