@@ -21,11 +21,12 @@ import java.util.function.Supplier;
 
 /**
  * Converts the rows of a file on {@link #THREADS} threads and writes them, in the file's order, as
- * the text {@code COPY} reads ({@link CopyText}): the calling thread reads the file and writes to the database,
- * batches of {@link #BATCH_ROWS} rows are converted in between (each thread with a converter of its
- * own: a converter keeps a cache). At most a few batches are in flight, so the file is never held in
- * memory. Converting is most of a staging's CPU (a million deals: 60% of it against 20% for reading
- * the file); on one thread it kept the second core of a two-core machine half idle.
+ * the text {@code COPY} reads ({@link CopyText}): the calling thread reads the file and writes to
+ * the database, batches of {@link #BATCH_ROWS} rows are converted in between (each thread with a
+ * converter of its own: a converter keeps a cache). At most a few batches are in flight, so the
+ * file is never held in memory. Converting is most of a staging's CPU (a million deals: 60% of it
+ * against 20% for reading the file, stop 16); on one thread it kept the second core of a two-core
+ * machine half idle.
  */
 final class ConvertingPipeline {
 

@@ -42,7 +42,7 @@ public final class ImportJob {
     static final int MAX_LISTED_PROBLEMS = 1000;
     private static final String STAGE = "import_stage";
     private static final String STEP = "Importing rows";
-    static final String IMPORT_WORK_MEM = "256MB";
+    private static final String IMPORT_WORK_MEM = "256MB";
 
     private final DataSource dataSource;
     private final ImportEntity entity;
