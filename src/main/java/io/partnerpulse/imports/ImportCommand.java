@@ -40,9 +40,12 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
     private final PrintStream out = System.out;
     private int exitCode;
 
-    ImportCommand(Imports imports, JsonMapper json) {
+    private final org.springframework.context.MessageSource messages;
+
+    ImportCommand(Imports imports, JsonMapper json, org.springframework.context.MessageSource messages) {
         this.imports = imports;
         this.json = json;
+        this.messages = messages;
     }
 
     /** Whether these program arguments ask for the import command. */
@@ -82,7 +85,7 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
             ImportReport report;
             try (InputStream in = Files.newInputStream(file)) {
                 report = imports.importFile(entity, in, Files.size(file), file.getFileName().toString(), settings, "command line",
-                        args.containsOption("dry-run"), new PrintedProgress(out));
+                        args.containsOption("dry-run"), new PrintedProgress(out, this::stepLabel));
             }
             print(report);
             if (args.containsOption("report")) {
@@ -96,6 +99,11 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
             out.println("Nothing was imported: " + e.getMessage());
             exitCode = 1;
         }
+    }
+
+    /** A step's label as the web app shows it (its English messages), with the records it handles. */
+    private String stepLabel(String step, long records) {
+        return messages.getMessage("imports.step." + step, new Object[] {records}, step, Locale.ENGLISH);
     }
 
     private static String option(ApplicationArguments args, String name) {
@@ -126,22 +134,38 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
         return exitCode;
     }
 
-    /** A progress line at most once a second per step, and when a step ends. */
+    /**
+     * A progress line at most once a second per step and when a step ends, each with the seconds
+     * since the import began; a step whose end cannot be foreseen (one statement) gets one line when
+     * it begins.
+     */
     static final class PrintedProgress implements ProgressListener {
         private final PrintStream out;
+        private final java.util.function.BiFunction<String, Long, String> labels;
+        private final long started = System.nanoTime();
         private String step = "";
         private long printed;
 
-        PrintedProgress(PrintStream out) {
+        PrintedProgress(PrintStream out, java.util.function.BiFunction<String, Long, String> labels) {
             this.out = out;
+            this.labels = labels;
         }
 
         @Override
         public synchronized void progress(String name, long done, long total) {
             long now = System.nanoTime();
+            double seconds = (now - started) / 1e9;
+            if (total <= 0) {
+                if (!name.equals(step)) {
+                    out.printf(Locale.ROOT, "%6.1f s  %s …%n", seconds, labels.apply(name, done));
+                    step = name;
+                    printed = now;
+                }
+                return;
+            }
             if (!name.equals(step) || done >= total || now - printed > 1_000_000_000L) {
-                int percent = total <= 0 ? 0 : (int) Math.min(100, 100 * done / total);
-                out.printf(Locale.ROOT, "%-20s %3d%%%n", name, percent);
+                int percent = (int) Math.min(100, 100 * done / total);
+                out.printf(Locale.ROOT, "%6.1f s  %-32s %3d%%%n", seconds, labels.apply(name, done), percent);
                 step = done >= total ? "" : name;
                 printed = now;
             }

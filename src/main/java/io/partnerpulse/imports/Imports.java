@@ -108,7 +108,7 @@ public class Imports {
                         + " values (?, ?, ?, 'RUNNING', ?, ?::jsonb) returning id")
                 .params(entity.path(), fileName, settings.withDefaults().mode().name(), actor, json.writeValueAsString(settings))
                 .query(Long.class).single();
-        running.put(id, new Progress("Starting", 0, 1));
+        running.put(id, new Progress("starting", 0, 0));
         return id;
     }
 

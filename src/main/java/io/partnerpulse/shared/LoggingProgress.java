@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import org.slf4j.Logger;
 
-/** Logs progress as a line at most every two seconds per step, and when a step finishes. */
+/** Logs progress as a line at most every two seconds per step, and when a step finishes (or, unforeseeable, begins). */
 public final class LoggingProgress implements ProgressListener {
 
     private final Logger log;
@@ -18,6 +18,14 @@ public final class LoggingProgress implements ProgressListener {
     @Override
     public synchronized void progress(String step, long done, long total) {
         long now = System.nanoTime();
+        if (total <= 0) {
+            if (!step.equals(lastStep)) {
+                log.info(String.format(Locale.ROOT, "%-40s …  %,d", step, done));
+                lastStep = step;
+                lastLogged = now;
+            }
+            return;
+        }
         boolean finished = done >= total;
         if (!step.equals(lastStep) || finished || now - lastLogged > 2_000_000_000L) {
             int percent = total == 0 ? 100 : (int) (100 * done / total);

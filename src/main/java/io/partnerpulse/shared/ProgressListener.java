@@ -4,7 +4,11 @@ package io.partnerpulse.shared;
 @FunctionalInterface
 public interface ProgressListener {
 
-    /** {@code done} of {@code total} units of the named step are finished. */
+    /**
+     * {@code done} of {@code total} units of the named step are finished. A {@code total} of zero or
+     * less is a step whose end cannot be foreseen (one database statement, say): it is running, and
+     * {@code done} is how many records it handles (0 when not known).
+     */
     void progress(String step, long done, long total);
 
     ProgressListener NONE = (step, done, total) -> { };

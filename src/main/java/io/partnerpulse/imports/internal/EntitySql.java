@@ -14,6 +14,7 @@ import java.util.Map;
 import io.partnerpulse.imports.ImportEntity;
 import io.partnerpulse.imports.ImportReport.RowProblem;
 import io.partnerpulse.imports.ImportSettings;
+import io.partnerpulse.shared.ProgressListener;
 
 /**
  * The set-based SQL of an import, over the staging table {@code import_stage} (one text column per
@@ -58,9 +59,10 @@ final class EntitySql {
     private final List<String> checks = new ArrayList<>();
     private final List<String> created = new ArrayList<>();
     private final Map<String, String> labels;
+    private final ProgressListener progress;
 
     EntitySql(Connection connection, ImportEntity entity, ImportSettings settings, String actor, ZoneId zone,
-              String baseCurrency, Map<String, String> labels) {
+              String baseCurrency, Map<String, String> labels, ProgressListener progress) {
         this.connection = connection;
         this.entity = entity;
         this.settings = settings;
@@ -69,6 +71,7 @@ final class EntitySql {
         this.today = lit(LocalDate.now(zone).toString()) + "::date";
         this.baseCurrency = lit(baseCurrency);
         this.labels = labels;
+        this.progress = progress;
     }
 
     List<String> created() {
@@ -132,11 +135,17 @@ final class EntitySql {
     /** Resolves every reference and runs the checks; lists the first problems and counts the bad rows. */
     Checked check() throws SQLException {
         checks.add(repeated("externalId", false, "the same external id is on line ", "; the first one is imported"));
+        // a step per reference, the departments and the checks' query
+        int steps = refs().size() + (entity == ImportEntity.EMPLOYEES ? 2 : 1);
+        int done = 0;
+        progress.progress(ImportStep.CHECKING.key(), done, steps);
         for (Ref ref : refs()) {
             resolve(ref);
+            progress.progress(ImportStep.CHECKING.key(), ++done, steps);
         }
         if (entity == ImportEntity.EMPLOYEES) {
             resolveDepartments();
+            progress.progress(ImportStep.CHECKING.key(), ++done, steps);
             // a file without external ids finds an employee made in the app (who has none) by name: that one is not another
             checks.add("select s.line, " + label("email") + ", s.email, 'the e-mail address belongs to another employee, '"
                     + " || e.full_name from import_stage s join employee e on lower(e.email) = lower(s.email)"
@@ -181,6 +190,7 @@ final class EntitySql {
             }
         }
         long bad = listed.isEmpty() ? 0 : count("select count(distinct line) from (" + union + ") p");
+        progress.progress(ImportStep.CHECKING.key(), steps, steps);
         return new Checked(listed, bad);
     }
 
@@ -335,6 +345,7 @@ final class EntitySql {
     Counts write() throws SQLException {
         String table = table();
         String nameColumn = entity.nameField().map(n -> n.equals("fullName") ? "full_name" : "name").orElse(null);
+        progress.progress(ImportStep.MATCHING.key(), 0, 0);
         update("update import_stage s set target_id = t.id from " + table + " t where t.external_id = s.external_id");
         if (nameColumn != null && !externalIdsMapped()) {
             update("update import_stage s set target_id = m.id from (select distinct on (" + fold("t." + nameColumn) + ") "
@@ -359,12 +370,22 @@ final class EntitySql {
             update("create temp table import_converted_lead (lead_id bigint not null, created_at timestamptz not null) on commit drop");
         }
         boolean bulk = startBulk();
-        long updated = matched == 0 ? 0 : count(updateSql());
+        long updated = 0;
+        if (matched > 0) {
+            progress.progress(ImportStep.UPDATING.key(), matched, 0);
+            updated = count(updateSql());
+        }
         List<String> withoutIndexes = dropIndexesForBulkLoad(unmatched);
-        long inserted = unmatched == 0 ? 0 : count(insertSql());
+        long inserted = 0;
+        if (unmatched > 0) {
+            progress.progress(ImportStep.INSERTING.key(), unmatched, 0);
+            inserted = count(insertSql());
+        }
         after();
-        for (String rebuilt : withoutIndexes) {
-            count("select bulk_load_end(" + lit(rebuilt) + ")");
+        for (int i = 0; i < withoutIndexes.size(); i++) {
+            progress.progress(ImportStep.INDEXING.key(), i, withoutIndexes.size());
+            count("select bulk_load_end(" + lit(withoutIndexes.get(i)) + ")");
+            progress.progress(ImportStep.INDEXING.key(), i + 1, withoutIndexes.size());
         }
         if (bulk) {
             endBulk();
@@ -646,6 +667,9 @@ final class EntitySql {
 
     /** What needs the written records: references to records of the same file, leads that became deals. */
     private void after() throws SQLException {
+        if (convertsLeads() || refs().stream().anyMatch(Ref::sameFile)) {
+            progress.progress(ImportStep.LINKING.key(), 0, 0);
+        }
         for (Ref ref : refs()) {
             if (ref.sameFile()) {
                 String table = "ref_" + ref.column();

@@ -41,7 +41,6 @@ public final class ImportJob {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportJob.class);
     static final int MAX_LISTED_PROBLEMS = 1000;
     private static final String STAGE = "import_stage";
-    private static final String STEP = "Importing rows";
     private static final String IMPORT_WORK_MEM = "256MB";
 
     private final DataSource dataSource;
@@ -127,7 +126,7 @@ public final class ImportJob {
                     String column = settings.columns().get(field.name());
                     labels.put(field.name(), column == null || column.isBlank() ? field.name() : column);
                 }
-                EntitySql sql = new EntitySql(connection, entity, settings, actor, zone, baseCurrency, labels);
+                EntitySql sql = new EntitySql(connection, entity, settings, actor, zone, baseCurrency, labels, progress);
                 long staged = System.nanoTime();
                 EntitySql.Checked checked = sql.check();
                 long checkedAt = System.nanoTime();
@@ -140,7 +139,6 @@ public final class ImportJob {
                 if (badRowsInDatabase > 0) {
                     sql.dropBadRows();
                 }
-                progress.progress("Writing records", 0, 1);
                 EntitySql.Counts counts = sql.write();
                 log.info("Import of {} {}: staged in {} ms, checked in {} ms, written in {} ms", rowsRead, entity.path(),
                         (staged - started) / 1_000_000, (checkedAt - staged) / 1_000_000, (System.nanoTime() - checkedAt) / 1_000_000);
@@ -149,9 +147,10 @@ public final class ImportJob {
                     connection.rollback();
                     return report(runId, "CHECKED", counts.inserted(), counts.updated(), counts.unchanged(), started);
                 }
+                progress.progress(ImportStep.SAVING.key(), 0, 0);
                 sql.audit(runId, rowsRead, counts, badRowsInFile + badRowsInDatabase);
                 connection.commit();
-                progress.progress("Writing records", 1, 1);
+                progress.progress(ImportStep.SAVING.key(), 1, 1);
                 return report(runId, "IMPORTED", counts.inserted(), counts.updated(), counts.unchanged(), started);
             } catch (SQLException | IOException | RuntimeException e) {
                 connection.rollback();
@@ -206,10 +205,12 @@ public final class ImportJob {
                     }
                 }
                 rowsRead += batch;
-                progress.progress(STEP, totalBytes > 0 ? counted.count() : rowsRead, totalBytes > 0 ? totalBytes : rowsRead + 1);
+                // the reader runs ahead of the converting threads: the last bytes are counted before the last rows are written
+                progress.progress(ImportStep.READING.key(), totalBytes > 0 ? Math.min(counted.count(), totalBytes - 1) : rowsRead,
+                        totalBytes > 0 ? totalBytes : rowsRead + 1);
             });
         }
-        progress.progress(STEP, 1, 1);
+        progress.progress(ImportStep.READING.key(), 1, 1);
         exec(connection, "analyze " + STAGE);
     }
 

@@ -1,0 +1,149 @@
+package io.partnerpulse.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.partnerpulse.PartnerPulseIntegrationTest;
+import io.partnerpulse.shared.ProgressListener;
+import io.partnerpulse.support.Api;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * An import tells its listeners every step it takes, in order, so that the progress bar and the
+ * command line's lines move through the whole import and not only while the file is read.
+ */
+@PartnerPulseIntegrationTest
+class ImportProgressIntegrationTests {
+
+    @Autowired
+    Imports imports;
+    @Autowired
+    JdbcClient jdbc;
+    @LocalServerPort
+    int port;
+
+    record Heard(String step, long done, long total) {
+    }
+
+    static final class Recorder implements ProgressListener {
+        final List<Heard> heard = new ArrayList<>();
+
+        @Override
+        public synchronized void progress(String step, long done, long total) {
+            heard.add(new Heard(step, done, total));
+        }
+
+        /** The steps in the order they began. */
+        List<String> steps() {
+            List<String> steps = new ArrayList<>();
+            for (Heard h : heard) {
+                if (steps.isEmpty() || !steps.get(steps.size() - 1).equals(h.step())) {
+                    steps.add(h.step());
+                }
+            }
+            return steps;
+        }
+    }
+
+    Recorder importDeals(String csv) {
+        Recorder recorder = new Recorder();
+        byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+        ImportSettings settings = new ImportSettings(Map.of("externalId", "id", "stage", "stage", "createdAt", "created",
+                "closedAt", "closed", "amount", "amount", "account", "account"), null, null, null, null, null, true, null, null, null);
+        ImportReport report = imports.importFile(ImportEntity.OPPORTUNITIES, new ByteArrayInputStream(bytes), bytes.length, "deals.csv",
+                settings, "progress test", false, recorder);
+        assertThat(report.status()).isEqualTo("IMPORTED");
+        return recorder;
+    }
+
+    @Test
+    void aFirstImportIsHeardReadingCheckingMatchingWritingItsNewRecordsAndSaving() {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        String csv = "id,stage,created,closed,amount,account\n"
+                + u + "-1,Won,2026-02-01,2026-02-10,200,Progress " + u + "\n"
+                + u + "-2,Won,2026-02-01,2026-02-16,400,Progress " + u + "\n"
+                + u + "-3,Prospecting,2026-02-03,,,\n";
+
+        Recorder first = importDeals(csv);
+
+        assertThat(first.steps()).containsExactly("reading", "checking", "matching", "inserting", "saving");
+        assertThat(first.heard).contains(new Heard("inserting", 3, 0), new Heard("saving", 1, 1));
+        List<Heard> reading = first.heard.stream().filter(h -> h.step().equals("reading")).toList();
+        assertThat(reading.get(reading.size() - 1)).isEqualTo(new Heard("reading", 1, 1));
+        assertThat(reading.subList(0, reading.size() - 1)).as("not finished before the last row is staged")
+                .allMatch(h -> h.done() < h.total());
+        List<Heard> checking = first.heard.stream().filter(h -> h.step().equals("checking")).toList();
+        assertThat(checking).extracting(Heard::done).isSorted();
+        assertThat(checking.get(checking.size() - 1).done()).isEqualTo(checking.get(0).total()).isPositive();
+
+        Recorder again = importDeals(csv.replace(",400,", ",450,"));
+
+        assertThat(again.steps()).containsExactly("reading", "checking", "matching", "updating", "saving");
+        assertThat(again.heard).contains(new Heard("updating", 3, 0));
+    }
+
+    @Test
+    void aRunningImportsPageNamesItsStepInTheReadersLanguageWithABarThatClaimsNoShareOfOneStatement() throws Exception {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        byte[] bytes = ("id,stage,created,closed,amount\n" + u + "-1,Won,2026-02-01,2026-02-10,200\n"
+                + u + "-2,Prospecting,2026-02-03,,\n").getBytes(StandardCharsets.UTF_8);
+        var inserting = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        ProgressListener pausing = (step, done, total) -> {
+            if (step.equals("inserting")) {
+                inserting.countDown();
+                try {
+                    release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        ImportSettings settings = new ImportSettings(Map.of("externalId", "id", "stage", "stage", "createdAt", "created",
+                "closedAt", "closed", "amount", "amount"), null, null, null, null, null, null, null, null, null);
+        var running = java.util.concurrent.CompletableFuture.supplyAsync(() -> imports.importFile(ImportEntity.OPPORTUNITIES,
+                new ByteArrayInputStream(bytes), bytes.length, u + ".csv", settings, "progress test", false, pausing));
+        try {
+            assertThat(inserting.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            long id = jdbc.sql("select id from import_run where file_name = ?").param(u + ".csv").query(Long.class).single();
+            Api api = new Api(port, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
+
+            String english = api.get("/imports/runs/" + id + "/status?lang=en").body();
+            String urdu = api.get("/imports/runs/" + id + "/status?lang=ur").body();
+
+            assertThat(english).contains("Writing 2 new records …").containsPattern("<progress aria-label=\"Progress\">")
+                    .doesNotContain("value=");
+            assertThat(urdu).contains("2 نئے ریکارڈ لکھے جا رہے ہیں …");
+        } finally {
+            release.countDown();
+        }
+        assertThat(running.get(30, java.util.concurrent.TimeUnit.SECONDS).inserted()).isEqualTo(2);
+    }
+
+    @Test
+    void theCommandLinePrintsAStepThatIsOneStatementOnceAndAFinishedStepOnce() {
+        var out = new java.io.ByteArrayOutputStream();
+        var printed = new ImportCommand.PrintedProgress(new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                (step, records) -> step.equals("inserting") ? "Writing " + records + " new records" : step);
+
+        printed.progress("reading", 50, 100);
+        printed.progress("reading", 1, 1);
+        printed.progress("inserting", 1000, 0);
+        printed.progress("inserting", 1000, 0);
+        printed.progress("saving", 0, 0);
+        printed.progress("saving", 1, 1);
+
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines()
+                .map(l -> l.substring(l.indexOf(" s  ") + 4).strip().replaceAll("\\s+", " ")).toList();
+        assertThat(lines).containsExactly("reading 50%", "reading 100%", "Writing 1000 new records …", "saving …", "saving 100%");
+    }
+}
