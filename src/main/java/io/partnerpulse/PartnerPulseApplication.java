@@ -13,9 +13,10 @@ public class PartnerPulseApplication {
 
     public static void main(String[] args) {
         if (ImportCommand.requested(args)) {
-            // The command line import: no web server, no demo data, and the process ends with the import's exit code.
+            // The command line import: no web server, no demo data, no KPI read model, and the process
+            // ends with the import's exit code.
             var context = new SpringApplicationBuilder(PartnerPulseApplication.class).web(WebApplicationType.NONE)
-                    .properties("partnerpulse.demo.enabled=false", "spring.main.banner-mode=off")
+                    .properties("partnerpulse.demo.enabled=false", "spring.main.banner-mode=off", "partnerpulse.kpi.load-at-start=false")
                     .run(args);
             System.exit(SpringApplication.exit(context));
         }

@@ -200,6 +200,24 @@ public class KpiEngine implements SmartLifecycle, io.partnerpulse.kpi.Kpis {
     }
 
     // ---------------------------------------------------------------------------------------------
+    private boolean loadAtStart = true;
+
+    /**
+     * Whether the read model loads (and starts listening for changes) when the application starts;
+     * the command line import, which reads no KPI, turns it off (a million deals: 6 s and half a GB
+     * of the command's time). Without it, the first question loads the model and changes made after
+     * that are not seen.
+     */
+    @org.springframework.beans.factory.annotation.Value("${partnerpulse.kpi.load-at-start:true}")
+    void loadAtStart(boolean loadAtStart) {
+        this.loadAtStart = loadAtStart;
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return loadAtStart;
+    }
+
     @Override
     public void start() {
         running = true;

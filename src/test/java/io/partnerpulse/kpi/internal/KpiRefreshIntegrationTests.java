@@ -45,6 +45,20 @@ class KpiRefreshIntegrationTests {
     }
 
     @Test
+    void anEngineToldNotToLoadAtStartStaysOutOfTheStartAndLoadsOnItsFirstQuestion() {
+        // what the command line import does: no load and no listener while the application starts
+        KpiEngine engine = new KpiEngine(KpiTestDatabase.dataSource(), KpiTestDatabase.properties(), KpiTestDatabase.ORGANIZATION,
+                new io.partnerpulse.shared.CurrentActor());
+        engine.loadAtStart(false);
+        assertThat(engine.isAutoStartup()).isFalse();
+        f.deal("100").created("2026-01-05").won("2026-02-10").save();
+
+        assertThat(dealCount(engine)).isEqualTo(1);
+        assertThat(engine.fullLoads).isEqualTo(1);
+        assertThat(engine.isRunning()).isFalse();
+    }
+
+    @Test
     void seesAWriteCommittedTheMomentItStartedHoweverLateItsListenerThreadGetsAConnection() throws Exception {
         // the listener thread gets its connections half a second late: a write committed meanwhile
         // must not be lost (it was, until the engine listened before its first load)
