@@ -175,12 +175,32 @@ public class Imports {
     }
 
     public List<Run> runs(int limit) {
+        markStopped();
         return jdbc.sql("select * from import_run order by id desc limit ?").param(limit).query((rs, n) -> run(rs)).list();
     }
 
     public Optional<Run> runById(long id) {
+        markStopped();
         return jdbc.sql("select * from import_run where id = ?").param(id).query((rs, n) -> run(rs)).optional();
     }
+
+    /**
+     * A run still RUNNING whose import transaction no longer holds its lock (taken as the import
+     * begins, {@link ImportJob#RUN_LOCK}) stopped with its process — a restart, a killed command
+     * line — and its transaction rolled back: it becomes FAILED, instead of a progress bar that never
+     * ends. Runs of this process, and runs younger than {@link #STOP_GRACE} (begun, their
+     * transaction not yet open), are left alone; a run of another live process holds its lock.
+     */
+    private void markStopped() {
+        List<Long> ours = List.copyOf(running.keySet());
+        jdbc.sql("update import_run set status = 'FAILED', finished_at = now(), report = jsonb_build_object('error', ?::text)"
+                        + " where status = 'RUNNING' and started_at < now() - ?::interval and not (id = any(?))"
+                        + " and case when id <= 2147483647 then pg_try_advisory_xact_lock(" + ImportJob.RUN_LOCK + ", id::int) else false end")
+                .params(STOPPED, STOP_GRACE, ours.toArray(Long[]::new)).update();
+    }
+
+    static final String STOP_GRACE = "30 seconds";
+    static final String STOPPED = "The import stopped before it finished (the application or the command ended); nothing was imported.";
 
     private Run run(java.sql.ResultSet rs) throws SQLException {
         String report = rs.getString("report");

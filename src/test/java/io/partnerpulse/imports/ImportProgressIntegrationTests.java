@@ -28,6 +28,8 @@ class ImportProgressIntegrationTests {
     Imports imports;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    javax.sql.DataSource dataSource;
     @LocalServerPort
     int port;
 
@@ -127,6 +129,39 @@ class ImportProgressIntegrationTests {
             release.countDown();
         }
         assertThat(running.get(30, java.util.concurrent.TimeUnit.SECONDS).inserted()).isEqualTo(2);
+    }
+
+    @Test
+    void aRunWhoseProcessStoppedIsShownFailedWhileOneThatHoldsItsLockInAnotherProcessIsStillRunning() throws Exception {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        ImportSettings settings = ImportSettings.defaults();
+        // two runs begun by "another process" a minute ago: their ids are not this instance's
+        long stopped = jdbc.sql("insert into import_run (entity, file_name, mode, status, started_by, started_at)"
+                + " values ('opportunities', ?, 'ALL_OR_NOTHING', 'RUNNING', 'elsewhere', now() - interval '1 minute') returning id")
+                .param(u + "-stopped.csv").query(Long.class).single();
+        long alive = jdbc.sql("insert into import_run (entity, file_name, mode, status, started_by, started_at)"
+                + " values ('opportunities', ?, 'ALL_OR_NOTHING', 'RUNNING', 'elsewhere', now() - interval '1 minute') returning id")
+                .param(u + "-alive.csv").query(Long.class).single();
+        long young = imports.begin(ImportEntity.OPPORTUNITIES, u + "-young.csv", settings, "elsewhere");
+        try (var other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (var statement = other.createStatement()) {
+                statement.execute("select pg_advisory_xact_lock(" + io.partnerpulse.imports.internal.ImportJob.RUN_LOCK + ", " + alive + ")");
+            }
+
+            Imports.Run shownStopped = imports.runById(stopped).orElseThrow();
+            Imports.Run shownAlive = imports.runById(alive).orElseThrow();
+
+            assertThat(shownStopped.status()).isEqualTo("FAILED");
+            assertThat(shownStopped.error()).contains("stopped before it finished", "nothing was imported");
+            assertThat(shownStopped.finishedAt()).isNotNull();
+            assertThat(shownAlive.status()).isEqualTo("RUNNING");
+            assertThat(imports.runById(young).orElseThrow().status()).as("begun by this instance").isEqualTo("RUNNING");
+            other.rollback();
+        }
+        assertThat(imports.runs(500)).filteredOn(r -> r.id() == alive).singleElement()
+                .satisfies(r -> assertThat(r.status()).as("its process ended too").isEqualTo("FAILED"));
+        jdbc.sql("update import_run set status = 'FAILED', finished_at = now() where id = ?").param(young).update();
     }
 
     @Test

@@ -41,6 +41,9 @@ public final class ImportJob {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportJob.class);
     static final int MAX_LISTED_PROBLEMS = 1000;
     private static final String STAGE = "import_stage";
+    /** The first key of the advisory lock an import's transaction holds on its run (the second is the run's id). */
+    public static final int RUN_LOCK = 0x1_3507;
+
     private static final String IMPORT_WORK_MEM = "256MB";
 
     private final DataSource dataSource;
@@ -97,6 +100,11 @@ public final class ImportJob {
                 // (145 MB; they spilled 115 MB to disk with the server's 32 MB) and the new deals the
                 // history is written from stay in memory too
                 exec(connection, "set local work_mem = '" + IMPORT_WORK_MEM + "'");
+                if (runId != null) {
+                    // held until this transaction ends: whoever reads the log can tell a run that is
+                    // still going from one whose process stopped (Imports.runs)
+                    exec(connection, "select pg_advisory_xact_lock(" + RUN_LOCK + ", " + Math.toIntExact(runId) + ")");
+                }
                 Map<String, String> countries = countries(connection);
                 List<ImportField> fields = entity.fields();
                 exec(connection, "create temp table " + STAGE + " (line bigint not null, "
