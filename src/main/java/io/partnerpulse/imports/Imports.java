@@ -38,6 +38,8 @@ public class Imports {
     private final JsonMapper json;
     private final OrganizationSettings organization;
     private final Map<Long, Progress> running = new ConcurrentHashMap<>();
+    private final Map<Long, ImportJob> jobs = new ConcurrentHashMap<>();
+    private final Map<Long, String> cancelledBy = new ConcurrentHashMap<>();
 
     Imports(DataSource dataSource, JdbcClient jdbc, JsonMapper json, OrganizationSettings organization) {
         this.dataSource = dataSource;
@@ -123,14 +125,23 @@ public class Imports {
             listener.progress(step, done, total);
         };
         ImportJob job = new ImportJob(dataSource, entity, settings, actor, organization.timeZone(), organization.currency(), progress);
+        jobs.put(runId, job);
         try {
             ImportReport report = job.run(in, size, runId, dryRun);
             finish(runId, report);
             return report;
+        } catch (ImportJob.Cancelled e) {
+            throw cancelled(runId);
         } catch (ImportJob.FileProblem e) {
+            if (job.cancelled()) {
+                throw cancelled(runId);
+            }
             fail(runId, e.getMessage());
             throw ApiError.invalid(e.field(), e.getMessage());
         } catch (SQLException e) {
+            if (job.cancelled() || QUERY_CANCELED.equals(e.getSQLState())) {
+                throw cancelled(runId);
+            }
             log.warn("Import {} failed: {}", runId, e.getMessage());
             fail(runId, databaseMessage(e));
             throw new ApiError(HttpStatus.UNPROCESSABLE_CONTENT, "import.failed", "Import failed",
@@ -140,12 +151,56 @@ public class Imports {
             fail(runId, message);
             throw ApiError.invalid("file", message);
         } catch (IOException e) {
+            if (job.cancelled()) {
+                throw cancelled(runId);
+            }
             fail(runId, e.getMessage());
             throw new ApiError(HttpStatus.BAD_REQUEST, "import.unreadable", "Unreadable file",
                     "Nothing was imported: the file could not be read (" + e.getMessage() + ").", Map.of("runId", runId));
+        } catch (ApiError e) {
+            fail(runId, e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            log.warn("Import {} failed", runId, e);
+            fail(runId, "The import failed (" + e + "); nothing was imported.");
+            throw e;
         } finally {
+            cancelledBy.remove(runId);
+            jobs.remove(runId);
             running.remove(runId);
         }
+    }
+
+    private static final String QUERY_CANCELED = "57014";
+
+    private ApiError cancelled(long runId) {
+        String by = cancelledBy.remove(runId);
+        String message = by == null ? "The import was cancelled; nothing was imported."
+                : "The import was cancelled by " + by + "; nothing was imported.";
+        fail(runId, message);
+        return new ApiError(HttpStatus.CONFLICT, "import.cancelled", "Import cancelled", message, Map.of("runId", runId));
+    }
+
+    /**
+     * Cancels a running import: one of this instance at once (its statement, or else its next step),
+     * one of another instance or of the command line through PostgreSQL (the backend holding the
+     * run's lock is sent a cancel request; it fails, and its process records the run as cancelled).
+     * Nothing of a cancelled import is written; a run that has begun to commit finishes.
+     *
+     * @return whether the run was running
+     */
+    public boolean cancel(long runId, String actor) {
+        ImportJob job = jobs.get(runId);
+        if (job != null) {
+            cancelledBy.put(runId, actor);
+            job.cancel();
+            return true;
+        }
+        return runById(runId).filter(Run::running).isPresent()
+                && Math.abs(runId) <= Integer.MAX_VALUE
+                && Boolean.TRUE.equals(jdbc.sql("select coalesce(bool_or(pg_cancel_backend(l.pid)), false) from pg_locks l"
+                        + " where l.locktype = 'advisory' and l.granted and l.classid::bigint = ? and l.objid::bigint = ? and l.objsubid = 2")
+                .params(ImportJob.RUN_LOCK, runId).query(Boolean.class).single());
     }
 
     /** Begins and runs in one go. */

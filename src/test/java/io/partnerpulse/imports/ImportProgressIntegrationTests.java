@@ -123,7 +123,7 @@ class ImportProgressIntegrationTests {
             String urdu = api.get("/imports/runs/" + id + "/status?lang=ur").body();
 
             assertThat(english).contains("Writing 2 new records …").containsPattern("<progress aria-label=\"Progress\">")
-                    .doesNotContain("value=");
+                    .doesNotContainPattern("<progress[^>]*value=").contains("Cancel the import");
             assertThat(urdu).contains("2 نئے ریکارڈ لکھے جا رہے ہیں …");
         } finally {
             release.countDown();
@@ -162,6 +162,77 @@ class ImportProgressIntegrationTests {
         assertThat(imports.runs(500)).filteredOn(r -> r.id() == alive).singleElement()
                 .satisfies(r -> assertThat(r.status()).as("its process ended too").isEqualTo("FAILED"));
         jdbc.sql("update import_run set status = 'FAILED', finished_at = now() where id = ?").param(young).update();
+    }
+
+    @Test
+    void aCancelledImportWritesNothingAndSaysWhoCancelledIt() throws Exception {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        byte[] bytes = ("id,stage,created,closed,amount,account\n" + u + "-1,Won,2026-02-01,2026-02-10,200,Cancelled " + u + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        var inserting = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        ProgressListener pausing = (step, done, total) -> {
+            if (step.equals("inserting")) {
+                inserting.countDown();
+                try {
+                    release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        ImportSettings settings = new ImportSettings(Map.of("externalId", "id", "stage", "stage", "createdAt", "created",
+                "closedAt", "closed", "amount", "amount", "account", "account"), null, null, null, null, null, true, null, null, null);
+        var running = java.util.concurrent.CompletableFuture.supplyAsync(() -> imports.importFile(ImportEntity.OPPORTUNITIES,
+                new ByteArrayInputStream(bytes), bytes.length, u + ".csv", settings, "progress test", false, pausing));
+        assertThat(inserting.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        long id = jdbc.sql("select id from import_run where file_name = ?").param(u + ".csv").query(Long.class).single();
+
+        assertThat(imports.cancel(id, "Ayesha Khan")).isTrue();
+        release.countDown();
+
+        assertThat(running).failsWithin(java.time.Duration.ofSeconds(30)).withThrowableThat()
+                .havingRootCause().isInstanceOf(io.partnerpulse.shared.ApiError.class).withMessageContaining("cancelled by Ayesha Khan");
+        Imports.Run run = imports.runById(id).orElseThrow();
+        assertThat(run.status()).isEqualTo("FAILED");
+        assertThat(run.error()).isEqualTo("The import was cancelled by Ayesha Khan; nothing was imported.");
+        assertThat(jdbc.sql("select count(*) from opportunity where external_id like ?").param(u + "-%").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from customer_account where name = ?").param("Cancelled " + u).query(Long.class).single())
+                .as("nor the records it would have created").isZero();
+
+        Api api = new Api(port, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
+        assertThat(api.post("/api/v1/imports/runs/" + id + "/cancel", "").status()).as("no longer running").isEqualTo(409);
+        assertThat(api.post("/api/v1/imports/runs/987654321/cancel", "").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anImportRunningInAnotherProcessIsCancelledThroughPostgresql() throws Exception {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        long id = jdbc.sql("insert into import_run (entity, file_name, mode, status, started_by)"
+                + " values ('opportunities', ?, 'ALL_OR_NOTHING', 'RUNNING', 'command line') returning id")
+                .param(u + "-elsewhere.csv").query(Long.class).single();
+        var started = new java.util.concurrent.CountDownLatch(1);
+        var elsewhere = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (var other = dataSource.getConnection(); var statement = other.createStatement()) {
+                other.setAutoCommit(false);
+                statement.execute("select pg_advisory_xact_lock(" + io.partnerpulse.imports.internal.ImportJob.RUN_LOCK + ", " + id + ")");
+                started.countDown();
+                statement.execute("select pg_sleep(60)");
+                return "not cancelled";
+            } catch (java.sql.SQLException e) {
+                return e.getSQLState();
+            }
+        });
+        assertThat(started.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        // its statement running (a cancel request between statements is ignored, as it would be by the import's next one)
+        io.partnerpulse.support.Eventually.until(() -> jdbc.sql("select count(*) from pg_stat_activity where state = 'active'"
+                + " and query = 'select pg_sleep(60)'").query(Long.class).single() == 1, java.time.Duration.ofSeconds(20));
+
+        assertThat(imports.cancel(id, "Ayesha Khan")).isTrue();
+
+        assertThat(elsewhere.get(20, java.util.concurrent.TimeUnit.SECONDS)).as("PostgreSQL's query_canceled").isEqualTo("57014");
+        jdbc.sql("update import_run set status = 'FAILED', finished_at = now() where id = ?").param(id).update();
     }
 
     @Test

@@ -69,7 +69,48 @@ public final class ImportJob {
         this.actor = actor;
         this.zone = zone;
         this.baseCurrency = baseCurrency;
-        this.progress = progress;
+        // a cancelled import stops at its next step (and its statement at once, see cancel())
+        this.progress = (step, done, total) -> {
+            stopIfCancelled();
+            progress.progress(step, done, total);
+            stopIfCancelled();
+        };
+    }
+
+    private volatile Connection working;
+    private volatile boolean cancelled;
+
+    /** Thrown inside an import that was cancelled; its transaction is rolled back. */
+    public static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super("the import was cancelled");
+        }
+    }
+
+    /**
+     * Cancels the import from another thread: the statement it runs (PostgreSQL's cancel request),
+     * or else its next step, fails, and nothing is written. Too late once the commit has begun.
+     */
+    public void cancel() {
+        cancelled = true;
+        Connection connection = working;
+        if (connection != null) {
+            try {
+                connection.unwrap(PGConnection.class).cancelQuery();
+            } catch (SQLException e) {
+                // the connection is gone: so is the transaction
+            }
+        }
+    }
+
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    private void stopIfCancelled() {
+        if (cancelled) {
+            throw new Cancelled();
+        }
     }
 
     /** A failure that is nobody's row: the file cannot be read, the mapping does not fit it. */
@@ -95,6 +136,7 @@ public final class ImportJob {
         CountingInputStream counted = new CountingInputStream(in);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            working = connection;
             try {
                 // for this transaction only: a million staged deals sort into file order in memory
                 // (145 MB; they spilled 115 MB to disk with the server's 32 MB) and the new deals the
@@ -157,12 +199,15 @@ public final class ImportJob {
                 }
                 progress.progress(ImportStep.SAVING.key(), 0, 0);
                 sql.audit(runId, rowsRead, counts, badRowsInFile + badRowsInDatabase);
+                stopIfCancelled();
                 connection.commit();
                 progress.progress(ImportStep.SAVING.key(), 1, 1);
                 return report(runId, "IMPORTED", counts.inserted(), counts.updated(), counts.unchanged(), started);
             } catch (SQLException | IOException | RuntimeException e) {
                 connection.rollback();
                 throw e;
+            } finally {
+                working = null;
             }
         }
     }

@@ -135,6 +135,20 @@ class ImportApi {
         return imports.runById(id).orElseThrow(() -> ApiError.notFound("import", id));
     }
 
+    @PostMapping("/runs/{id}/cancel")
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Cancels a running import (of this app, another instance or the command line): nothing of it is written; "
+            + "409 when it is no longer running")
+    Imports.Run cancel(@PathVariable long id) {
+        requireImporter();
+        Imports.Run run = imports.runById(id).orElseThrow(() -> ApiError.notFound("import", id));
+        if (!run.running() || !imports.cancel(id, actor.name())) {
+            throw new ApiError(HttpStatus.CONFLICT, "import.not-running", "Not running",
+                    "Import " + id + " is not running (" + imports.runById(id).map(Imports.Run::status).orElse(run.status()) + ").", Map.of());
+        }
+        return imports.runById(id).orElseThrow();
+    }
+
     private ImportSettings parse(String settings) {
         if (settings == null || settings.isBlank()) {
             return null;

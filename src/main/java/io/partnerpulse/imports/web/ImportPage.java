@@ -181,6 +181,15 @@ class ImportPage {
         return "imports/run :: status";
     }
 
+    /** Cancels a running import; the page then shows it cancelled (or finished, when it was too late). */
+    @PostMapping("/imports/runs/{id}/cancel")
+    String cancel(@PathVariable long id) {
+        requireImporter();
+        imports.runById(id).orElseThrow(() -> ApiError.notFound("import", id));
+        imports.cancel(id, actor.name());
+        return "redirect:/imports/runs/" + id;
+    }
+
     /** Imports the file that was just checked, with the same settings. */
     @PostMapping("/imports/runs/{id}/import")
     String importChecked(@PathVariable long id, @RequestParam String token, Model model) throws IOException {
