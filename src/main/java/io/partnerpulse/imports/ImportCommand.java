@@ -93,7 +93,8 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
             }
             exitCode = report.imported() || "CHECKED".equals(report.status()) ? 0 : 1;
         } catch (ApiError e) {
-            out.println("Nothing was imported: " + e.getMessage());
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            out.println(message.toLowerCase(Locale.ROOT).contains("nothing was imported") ? message : "Nothing was imported: " + message);
             exitCode = 1;
         } catch (IOException | RuntimeException e) {
             out.println("Nothing was imported: " + e.getMessage());

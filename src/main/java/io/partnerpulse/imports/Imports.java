@@ -151,8 +151,16 @@ public class Imports {
             fail(runId, message);
             throw ApiError.invalid("file", message);
         } catch (IOException e) {
-            if (job.cancelled()) {
+            SQLException database = databaseCause(e);
+            if (job.cancelled() || database != null && QUERY_CANCELED.equals(database.getSQLState())) {
                 throw cancelled(runId);
+            }
+            if (database != null) {
+                // the database ended the COPY of the file (not the file unreadable)
+                log.warn("Import {} failed: {}", runId, database.getMessage());
+                fail(runId, databaseMessage(database));
+                throw new ApiError(HttpStatus.UNPROCESSABLE_CONTENT, "import.failed", "Import failed",
+                        "Nothing was imported: " + databaseMessage(database), Map.of("runId", runId));
             }
             fail(runId, e.getMessage());
             throw new ApiError(HttpStatus.BAD_REQUEST, "import.unreadable", "Unreadable file",
@@ -172,6 +180,15 @@ public class Imports {
     }
 
     private static final String QUERY_CANCELED = "57014";
+
+    private static SQLException databaseCause(Throwable e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
 
     private ApiError cancelled(long runId) {
         String by = cancelledBy.remove(runId);

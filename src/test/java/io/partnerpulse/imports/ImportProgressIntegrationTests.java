@@ -206,6 +206,40 @@ class ImportProgressIntegrationTests {
     }
 
     @Test
+    void anImportWhoseCopyIsCancelledByAnotherProcessSaysItWasCancelledNotThatTheFileIsUnreadable() throws Exception {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        byte[] bytes = ("id,stage,created,closed,amount\n" + u + "-1,Won,2026-02-01,2026-02-10,200\n").getBytes(StandardCharsets.UTF_8);
+        var reading = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        ProgressListener pausing = (step, done, total) -> {
+            if (step.equals("reading") && reading.getCount() > 0) {
+                reading.countDown();
+                try {
+                    release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        ImportSettings settings = new ImportSettings(Map.of("externalId", "id", "stage", "stage", "createdAt", "created",
+                "closedAt", "closed", "amount", "amount"), null, null, null, null, null, null, null, null, null);
+        var running = java.util.concurrent.CompletableFuture.supplyAsync(() -> imports.importFile(ImportEntity.OPPORTUNITIES,
+                new ByteArrayInputStream(bytes), bytes.length, u + ".csv", settings, "progress test", false, pausing));
+        assertThat(reading.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        long id = jdbc.sql("select id from import_run where file_name = ?").param(u + ".csv").query(Long.class).single();
+
+        // what Imports.cancel of another instance does: the backend holding the run's lock, its COPY still open
+        assertThat(jdbc.sql("select bool_or(pg_cancel_backend(l.pid)) from pg_locks l where l.locktype = 'advisory'"
+                + " and l.classid::bigint = ? and l.objid::bigint = ? and l.objsubid = 2")
+                .params(io.partnerpulse.imports.internal.ImportJob.RUN_LOCK, id).query(Boolean.class).single()).isTrue();
+        release.countDown();
+
+        assertThat(running).failsWithin(java.time.Duration.ofSeconds(30)).withThrowableThat()
+                .havingRootCause().withMessage("The import was cancelled; nothing was imported.");
+        assertThat(imports.runById(id).orElseThrow().error()).isEqualTo("The import was cancelled; nothing was imported.");
+    }
+
+    @Test
     void anImportRunningInAnotherProcessIsCancelledThroughPostgresql() throws Exception {
         String u = UUID.randomUUID().toString().substring(0, 8);
         long id = jdbc.sql("insert into import_run (entity, file_name, mode, status, started_by)"
