@@ -24,6 +24,14 @@ class PagesSystemTests {
         return new Api(port, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
     }
 
+    @Autowired
+    org.thymeleaf.spring6.view.ThymeleafViewResolver views;
+
+    @Test
+    void aPageIsRenderedWholeBeforeItIsSentSoThatAnErrorInItGetsTheErrorPageNotHalfAPage() {
+        assertThat(views.getProducePartialOutputWhileProcessing()).isFalse();
+    }
+
     @Test
     void answersTheDashboardForEveryPeriodInBothLanguages() {
         Api admin = admin();
