@@ -13,8 +13,16 @@ public record ImportReport(Long runId, String entity, String mode, String status
                            long updated, long unchanged, long rejected, List<RowProblem> problems,
                            List<String> warnings, List<String> created, long millis) {
 
-    /** A row that was not imported: its line in the file (the header is line 1), column, value and why. */
-    public record RowProblem(long line, String column, String value, String reason) {
+    /**
+     * A row that was not imported: its line in the file (the header is line 1), column, value and why
+     * ({@code reason}, in English; {@code code} and {@code args} name the same reason for other
+     * languages: the message {@code imports.reason.<code>} with those arguments).
+     */
+    public record RowProblem(long line, String column, String value, String reason, String code, List<String> args) {
+
+        public RowProblem(long line, String column, String value, String reason) {
+            this(line, column, value, reason, null, List.of());
+        }
     }
 
     public boolean imported() {

@@ -69,6 +69,28 @@ class ImportModesSystemTests {
     }
 
     @Test
+    void theReportPageGivesEveryRowsReasonInTheReadersLanguageAndTheApiKeepsItsCodeAndArguments() {
+        Api.Response response = upload(file(), Map.of("settings", MAPPING));
+        JsonNode report = response.json().get("report");
+        JsonNode negative = report.get("problems").valueStream().filter(p -> p.get("line").asLong() == 5).findFirst().orElseThrow();
+        assertThat(negative.get("code").asString()).isEqualTo("negative");
+        JsonNode repeated = report.get("problems").valueStream().filter(p -> p.get("line").asLong() == 8).findFirst().orElseThrow();
+        assertThat(repeated.get("code").asString()).isEqualTo("repeated.externalId");
+        assertThat(repeated.get("args").toString()).isEqualTo("[\"2\"]");
+        Api pages = new Api(port, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
+        long runId = report.get("runId").asLong();
+
+        String urdu = pages.get("/imports/runs/" + runId + "?lang=ur").body();
+        String english = pages.get("/imports/runs/" + runId + "?lang=en").body();
+
+        assertThat(urdu).contains("Maybe", "ان میں سے کوئی نہیں", "منفی نہیں ہو سکتا", "ہارے ہوئے سودے کے لیے اس کے بند ہونے کا دن ضروری ہے",
+                        "کوئی گاہک کھاتہ موجود نہیں: Nobody " + u, "یہی بیرونی شناخت سطر 2 پر بھی ہے", "کیلنڈر کا کوئی دن نہیں")
+                .doesNotContain("must not be negative", "the same external id");
+        assertThat(english).contains("must not be negative", "the same external id is on line 2; the first one is imported",
+                "a lost deal needs the day it closed", "there is no customer account with the external id or name Nobody " + u);
+    }
+
+    @Test
     void skippingBadRowsImportsTheGoodOnesAndReportsTheRest() {
         Api.Response response = upload(file(), Map.of("settings", MAPPING, "mode", "SKIP_BAD_ROWS"));
         assertThat(response.status()).as(response.body()).isEqualTo(200);

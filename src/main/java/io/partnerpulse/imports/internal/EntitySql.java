@@ -134,7 +134,7 @@ final class EntitySql {
 
     /** Resolves every reference and runs the checks; lists the first problems and counts the bad rows. */
     Checked check() throws SQLException {
-        checks.add(repeated("externalId", false, "the same external id is on line ", "; the first one is imported"));
+        checks.add(repeated("externalId", false, Reason.REPEATED_EXTERNAL_ID));
         // a step per reference, the departments and the checks' query
         int steps = refs().size() + (entity == ImportEntity.EMPLOYEES ? 2 : 1);
         int done = 0;
@@ -147,46 +147,48 @@ final class EntitySql {
             resolveDepartments();
             progress.progress(ImportStep.CHECKING.key(), ++done, steps);
             // a file without external ids finds an employee made in the app (who has none) by name: that one is not another
-            checks.add("select s.line, " + label("email") + ", s.email, 'the e-mail address belongs to another employee, '"
-                    + " || e.full_name from import_stage s join employee e on lower(e.email) = lower(s.email)"
+            checks.add("select s.line, " + label("email") + ", s.email, " + code(Reason.EMAIL_OF_ANOTHER) + ", e.full_name, null"
+                    + " from import_stage s join employee e on lower(e.email) = lower(s.email)"
                     + " where e.external_id is distinct from s.external_id"
                     + (externalIdsMapped() ? "" : " and not (e.external_id is null and " + fold("e.full_name") + " = " + fold("s.full_name") + ")"));
-            checks.add(repeated("email", true, "the e-mail address is also on line ", ""));
-            checks.add("select s.line, " + label("manager") + ", s.manager, 'an employee cannot be their own manager'"
+            checks.add(repeated("email", true, Reason.REPEATED_EMAIL));
+            checks.add("select s.line, " + label("manager") + ", s.manager, " + code(Reason.OWN_MANAGER) + ", null, null"
                     + " from import_stage s where s.manager = s.external_id or " + fold("s.manager") + " = " + fold("s.full_name"));
         }
         if (entity == ImportEntity.CHANNELS) {
             // a channel's name is unique: a new one cannot take the name of another (a file without
             // external ids finds its channels by name, so only one with another external id is another)
-            checks.add(repeated("name", false, "the name is also on line ", ""));
-            checks.add("select s.line, " + label("name") + ", s.name, 'another channel has this name'"
-                    + " || coalesce(' (external id ' || c.external_id || ')', '') from import_stage s join marketing_channel c"
+            checks.add(repeated("name", false, Reason.REPEATED_NAME));
+            checks.add("select s.line, " + label("name") + ", s.name, case when c.external_id is null then " + code(Reason.CHANNEL_NAME_TAKEN)
+                    + " else " + code(Reason.CHANNEL_NAME_TAKEN_BY) + " end, c.external_id, null from import_stage s join marketing_channel c"
                     + " on c.name = s.name where c.external_id is distinct from s.external_id"
                     + (externalIdsMapped() ? "" : " and c.external_id is not null"));
         }
         if (entity == ImportEntity.ACCOUNTS) {
-            checks.add("select s.line, " + label("parentAccount") + ", s.parent_account, 'an account cannot be its own parent'"
+            checks.add("select s.line, " + label("parentAccount") + ", s.parent_account, " + code(Reason.OWN_PARENT) + ", null, null"
                     + " from import_stage s where s.parent_account = s.external_id or " + fold("s.parent_account") + " = " + fold("s.name"));
         }
         if (entity == ImportEntity.OPPORTUNITIES || entity == ImportEntity.CAMPAIGNS) {
-            checks.add("select s.line, " + label("currency") + ", s.currency, 'there is no exchange rate for ' || s.currency"
-                    + " || ' (add one first, or convert the amounts to ' || " + baseCurrency + " || ')'"
-                    + " from import_stage s where s.currency in (select distinct c.currency from import_stage c"
+            checks.add("select s.line, " + label("currency") + ", s.currency, " + code(Reason.NO_EXCHANGE_RATE) + ", s.currency, "
+                    + baseCurrency + " from import_stage s where s.currency in (select distinct c.currency from import_stage c"
                     + " where c.currency <> " + baseCurrency + " and not exists (select 1 from exchange_rate r where r.currency = c.currency))");
         }
         if (convertsLeads()) {
-            checks.add("select s.line, " + label("lead") + ", s.lead, 'the lead is already the lead of opportunity ' || o.external_id"
+            // a deal made in the app has no external id: then its name
+            checks.add("select s.line, " + label("lead") + ", s.lead, " + code(Reason.LEAD_TAKEN) + ", coalesce(o.external_id, o.name), null"
                     + " from import_stage s join ref_lead r on r.raw = s.lead join opportunity o on o.lead_id = r.id"
                     + " where o.external_id is distinct from s.external_id");
-            checks.add(repeated("lead", false, "the lead is also named on line ", ""));
+            checks.add(repeated("lead", false, Reason.REPEATED_LEAD));
         }
         String union = String.join(" union all ", checks);
         List<RowProblem> listed = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select line, col, value, reason from (" + union + ") p order by line limit "
+             ResultSet rs = statement.executeQuery("select line, col, value, code, a0, a1 from (" + union + ") p order by line limit "
                      + ImportJob.MAX_LISTED_PROBLEMS)) {
             while (rs.next()) {
-                listed.add(new RowProblem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                String[] args = java.util.stream.Stream.of(rs.getString(5), rs.getString(6)).filter(java.util.Objects::nonNull)
+                        .toArray(String[]::new);
+                listed.add(Reason.byCode(rs.getString(4)).problem(rs.getLong(1), rs.getString(2), rs.getString(3), args));
             }
         }
         long bad = listed.isEmpty() ? 0 : count("select count(distinct line) from (" + union + ") p");
@@ -196,18 +198,24 @@ final class EntitySql {
 
     /**
      * The rows after the first that repeat an earlier row's value of {@code field} (its case ignored
-     * or not), with the reason {@code before} + the first row's line + {@code after}: external ids,
-     * leads and values the database keeps unique, reported by row instead of failing the whole import
-     * at the insert. (The first check of the union names its columns.)
+     * or not), with {@code reason} and the first row's line: external ids, leads and values the
+     * database keeps unique, reported by row instead of failing the whole import at the insert. (The
+     * first check of the union names its columns: line, col, value, code and the reason's arguments
+     * a0 and a1.)
      */
-    private String repeated(String field, boolean ignoreCase, String before, String after) {
+    private String repeated(String field, boolean ignoreCase, Reason reason) {
         String column = entity.field(field).orElseThrow().column();
         String key = ignoreCase ? "lower(" + column + ")" : column;
         String staged = ignoreCase ? "lower(s." + column + ")" : "s." + column;
-        return "select s.line, " + label(field) + " as col, s." + column + " as value, " + lit(before) + " || f.first_line"
-                + (after.isEmpty() ? "" : " || " + lit(after)) + " as reason from import_stage s join (select " + key
+        return "select s.line, " + label(field) + " as col, s." + column + " as value, " + code(reason) + " as code,"
+                + " f.first_line::text as a0, null::text as a1 from import_stage s join (select " + key
                 + " as k, min(line) as first_line from import_stage where " + column + " is not null group by 1 having count(*) > 1) f"
                 + " on f.k = " + staged + " where s.line <> f.first_line";
+    }
+
+    /** A reason's code as an SQL literal. */
+    private static String code(Reason reason) {
+        return lit(reason.code());
     }
 
     /** Whether the file's rows name their external ids (else a record is found by its name, as {@link #write} does). */
@@ -250,9 +258,9 @@ final class EntitySql {
                 match(ref, table);
             }
         }
-        String reason = "'there is no " + ref.table().replace('_', ' ') + " with the external id or name ' || s." + ref.column()
-                + (ref.creatable() && !settings.createMissing() ? " || ' (allow creating missing records to create it)'" : "");
-        checks.add("select s.line, " + label(ref.field()) + ", s." + ref.column() + ", " + reason + " from import_stage s join "
+        Reason missing = Reason.missing(ref.table(), ref.creatable() && !settings.createMissing());
+        checks.add("select s.line, " + label(ref.field()) + ", s." + ref.column() + ", " + code(missing) + ", s." + ref.column()
+                + ", null from import_stage s join "
                 + table + " r on r.raw = s." + ref.column() + " where r.id is null"
                 + (ref.sameFile() ? sameFileFilter(ref, "r") : ""));
     }
@@ -330,8 +338,7 @@ final class EntitySql {
             }
         }
         checks.add("select s.line, " + label("department") + ", s.department, case when r.unit_id is null and s.business_unit is null"
-                + " then 'there is no department ' || s.department || ' (map a business unit column to create it)'"
-                + " else 'there is no department ' || s.department || ' in that business unit' end"
+                + " then " + code(Reason.NO_DEPARTMENT) + " else " + code(Reason.NO_DEPARTMENT_IN_UNIT) + " end, s.department, null"
                 + " from import_stage s join ref_department r on r.raw = s.department"
                 + " and r.unit_id is not distinct from (select u.id from ref_business_unit u where u.raw = s.business_unit)"
                 + " where r.id is null");

@@ -175,8 +175,7 @@ public final class RowConverter {
         List<String> notes = new ArrayList<>(0);
         List<String> cells = row.cells();
         if (cells.size() > header.size() && cells.subList(header.size(), cells.size()).stream().anyMatch(c -> !c.isBlank())) {
-            problems.add(new RowProblem(row.line(), null, null, "the row has " + cells.size() + " cells but the header has "
-                    + header.size() + " columns (a separator inside an unquoted value?)"));
+            problems.add(Reason.ROW_CELLS.problem(row.line(), null, null, String.valueOf(cells.size()), String.valueOf(header.size())));
             return new Result(values, problems, notes);
         }
         for (int i = 0; i < fields.size(); i++) {
@@ -198,16 +197,16 @@ public final class RowConverter {
                 continue;
             }
             if (cell.indexOf('\0') >= 0) {
-                problems.add(new RowProblem(row.line(), column == null ? field.name() : column, null, "contains a NUL character"));
+                problems.add(Reason.VALUE_NUL.problem(row.line(), column == null ? field.name() : column, null));
                 continue;
             }
             try {
                 values[i] = cached(i, field, cell);
             } catch (Values.BadValue e) {
-                problems.add(new RowProblem(row.line(), column == null ? field.name() : column, raw, "\"" + cell + "\" " + e.getMessage()));
+                problems.add(e.problem(row.line(), column == null ? field.name() : column, raw, cell));
             } catch (UnknownCountry e) {
                 if (field.required()) {
-                    problems.add(new RowProblem(row.line(), column, raw, "\"" + cell + "\" is not a country this program knows (use an ISO code such as DE)"));
+                    problems.add(Reason.VALUE_COUNTRY.problem(row.line(), column, raw, cell));
                 } else {
                     notes.add("country \"" + cell + "\" is not known; left empty");
                 }
@@ -222,8 +221,8 @@ public final class RowConverter {
                     }
                 }
                 if (!alreadyBad) {
-                    problems.add(new RowProblem(row.line(), columnOf[i] >= 0 ? header.get(columnOf[i]) : fields.get(i).name(), "",
-                            fields.get(i).name() + " is required but empty"));
+                    problems.add(Reason.VALUE_REQUIRED.problem(row.line(), columnOf[i] >= 0 ? header.get(columnOf[i]) : fields.get(i).name(),
+                            "", fields.get(i).name()));
                 }
             }
         }
@@ -265,13 +264,13 @@ public final class RowConverter {
         return switch (field.type()) {
             case TEXT -> {
                 if (cell.length() > 1000) {
-                    throw new Values.BadValue("is longer than 1,000 characters");
+                    throw new Values.BadValue(Reason.VALUE_TOO_LONG, "1,000");
                 }
                 yield cell;
             }
             case REFERENCE -> {
                 if (cell.length() > 300) {
-                    throw new Values.BadValue("is longer than 300 characters");
+                    throw new Values.BadValue(Reason.VALUE_TOO_LONG, "300");
                 }
                 yield cell;
             }
@@ -313,7 +312,7 @@ public final class RowConverter {
         if (field.name().equals("stage") && STAGE_WORDS.containsKey(folded)) {
             return STAGE_WORDS.get(folded);
         }
-        throw new Values.BadValue("is not one of " + field.choices() + "; map it to one of them");
+        throw new Values.BadValue(Reason.VALUE_CHOICE, String.valueOf(field.choices()));
     }
 
     private int index(String field) {
@@ -356,8 +355,8 @@ public final class RowConverter {
         return field;
     }
 
-    private void reject(List<RowProblem> problems, long line, String field, String value, String reason) {
-        problems.add(new RowProblem(line, columnName(field), value, reason));
+    private void reject(List<RowProblem> problems, long line, String field, String value, Reason reason, String... args) {
+        problems.add(reason.problem(line, columnName(field), value, args));
     }
 
     /** The checks that involve several fields of the row, and defaults that depend on them. */
@@ -371,7 +370,7 @@ public final class RowConverter {
             case PARTNERS -> {
                 String rate = value(values, "commissionRate");
                 if (rate != null && (new BigDecimal(rate).signum() < 0 || new BigDecimal(rate).compareTo(BigDecimal.ONE) > 0)) {
-                    reject(problems, line, "commissionRate", rate, "a commission rate is between 0 and 1 (or 0% and 100%)");
+                    reject(problems, line, "commissionRate", rate, Reason.COMMISSION_RATE);
                 }
             }
             case ACCOUNTS -> {
@@ -379,7 +378,7 @@ public final class RowConverter {
                 nonNegative(values, "employees", line, problems);
                 String year = value(values, "yearEstablished");
                 if (year != null && (Long.parseLong(year) < 1000 || Long.parseLong(year) > LocalDate.now().getYear())) {
-                    reject(problems, line, "yearEstablished", year, "is not a year a company could have been established in");
+                    reject(problems, line, "yearEstablished", year, Reason.YEAR_ESTABLISHED);
                 }
             }
             case CAMPAIGNS -> {
@@ -388,13 +387,13 @@ public final class RowConverter {
                 String starts = value(values, "startsOn");
                 String ends = value(values, "endsOn");
                 if (starts != null && ends != null && ends.compareTo(starts) < 0) {
-                    reject(problems, line, "endsOn", ends, "the campaign ends before it starts (" + starts + ")");
+                    reject(problems, line, "endsOn", ends, Reason.CAMPAIGN_ENDS_BEFORE_START, starts);
                 }
             }
             case LEADS -> {
                 String email = value(values, "email");
                 if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
-                    reject(problems, line, "email", email, "is not an e-mail address");
+                    reject(problems, line, "email", email, Reason.EMAIL);
                 }
                 if (!"DISQUALIFIED".equals(value(values, "status")) && value(values, "disqualifiedReason") != null) {
                     set(values, "disqualifiedReason", null);
@@ -407,11 +406,11 @@ public final class RowConverter {
                 boolean closed = "WON".equals(stage) || "LOST".equals(stage);
                 String closedAt = value(values, "closedAt");
                 if (closed && closedAt == null) {
-                    reject(problems, line, "closedAt", "", "a " + stage.toLowerCase(Locale.ROOT) + " deal needs the day it closed");
+                    reject(problems, line, "closedAt", "", stage.equals("WON") ? Reason.WON_NEEDS_CLOSE_DAY : Reason.LOST_NEEDS_CLOSE_DAY);
                 }
                 String createdAt = value(values, "createdAt");
                 if (closed && closedAt != null && createdAt != null && instant(closedAt).isBefore(instant(createdAt))) {
-                    reject(problems, line, "closedAt", closedAt, "closes before it was opened (" + createdAt.substring(0, 10) + ")");
+                    reject(problems, line, "closedAt", closedAt, Reason.CLOSES_BEFORE_OPENED, createdAt.substring(0, 10));
                 }
                 if (!closed) {
                     set(values, "lostReason", null);
@@ -434,7 +433,7 @@ public final class RowConverter {
     private void nonNegative(String[] values, String field, long line, List<RowProblem> problems) {
         String v = value(values, field);
         if (v != null && new BigDecimal(v).signum() < 0) {
-            reject(problems, line, field, v, "must not be negative");
+            reject(problems, line, field, v, Reason.NEGATIVE);
         }
     }
 
@@ -443,7 +442,7 @@ public final class RowConverter {
         if (c == null) {
             set(values, "currency", currency);
         } else if (!c.toUpperCase(Locale.ROOT).matches("[A-Z]{3}")) {
-            reject(problems, line, "currency", c, "is not a three-letter currency code such as USD");
+            reject(problems, line, "currency", c, Reason.CURRENCY);
         } else {
             set(values, "currency", c.toUpperCase(Locale.ROOT));
         }

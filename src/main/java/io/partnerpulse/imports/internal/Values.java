@@ -15,9 +15,23 @@ import java.util.regex.Pattern;
 /** Reads the numbers and dates that real exports hold. Each method throws {@link BadValue} with a reason a person understands. */
 final class Values {
 
+    /** A cell that cannot be read: the reason, whose first argument is the cell, and the arguments after it. */
     static final class BadValue extends Exception {
-        BadValue(String reason) {
-            super(reason, null, false, false);
+        private final Reason reason;
+        private final String[] args;
+
+        BadValue(Reason reason, String... args) {
+            super(reason.code(), null, false, false);
+            this.reason = reason;
+            this.args = args;
+        }
+
+        /** Why {@code cell} was refused, on {@code line} in {@code column}. */
+        io.partnerpulse.imports.ImportReport.RowProblem problem(long line, String column, String raw, String cell) {
+            String[] all = new String[args.length + 1];
+            all[0] = cell;
+            System.arraycopy(args, 0, all, 1, args.length);
+            return reason.problem(line, column, raw, all);
         }
     }
 
@@ -53,7 +67,7 @@ final class Values {
         if (plain(cell, decimalComma)) {
             BigDecimal value = new BigDecimal(cell);
             if (value.abs().compareTo(new BigDecimal("1e15")) >= 0) {
-                throw new BadValue("is too large");
+                throw new BadValue(Reason.VALUE_TOO_LARGE);
             }
             return value;
         }
@@ -64,12 +78,11 @@ final class Values {
         }
         s = decimalComma ? s.replace(".", "").replace(',', '.') : s.replace(",", "");
         if (!s.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
-            throw new BadValue(decimalComma ? "is not a number written with a decimal comma (like 1.234,56)"
-                    : "is not a number (like 1234.56; choose decimal commas for 1.234,56)");
+            throw new BadValue(decimalComma ? Reason.VALUE_NOT_NUMBER_COMMA : Reason.VALUE_NOT_NUMBER);
         }
         BigDecimal value = new BigDecimal(s);
         if (value.abs().compareTo(new BigDecimal("1e15")) >= 0) {
-            throw new BadValue("is too large");
+            throw new BadValue(Reason.VALUE_TOO_LARGE);
         }
         return percent ? value.movePointLeft(2) : value;
     }
@@ -100,7 +113,7 @@ final class Values {
         try {
             return value.stripTrailingZeros().longValueExact();
         } catch (ArithmeticException e) {
-            throw new BadValue("is not a whole number");
+            throw new BadValue(Reason.VALUE_NOT_WHOLE);
         }
     }
 
@@ -115,7 +128,7 @@ final class Values {
     static When when(String cell, String format) throws BadValue {
         Matcher m = DATE_TIME.matcher(cell.trim());
         if (!m.matches()) {
-            throw new BadValue("is not a date in the format " + format);
+            throw new BadValue(Reason.VALUE_NOT_DATE, format);
         }
         LocalDate day = day(m.group(1), format);
         LocalTime time = LocalTime.MIDNIGHT;
@@ -125,7 +138,7 @@ final class Values {
                 if (m.group(5) != null) {
                     boolean pm = m.group(5).equalsIgnoreCase("pm");
                     if (hour < 1 || hour > 12) {
-                        throw new BadValue("has an hour that is not between 1 and 12 before AM/PM");
+                        throw new BadValue(Reason.VALUE_HOUR);
                     }
                     hour = hour % 12 + (pm ? 12 : 0);
                 }
@@ -136,7 +149,7 @@ final class Values {
                     ? m.group(6).substring(0, 3) + ":" + m.group(6).substring(3) : m.group(6));
             return new When(day.atTime(time), offset);
         } catch (DateTimeException | NumberFormatException e) {
-            throw new BadValue("has a time of day that does not exist");
+            throw new BadValue(Reason.VALUE_NO_SUCH_TIME);
         }
     }
 
@@ -149,7 +162,7 @@ final class Values {
             case "M/D/YYYY", "D/M/YYYY" -> {
                 m = SLASHED.matcher(text);
                 if (!m.matches()) {
-                    throw new BadValue("is not a date in the format " + format);
+                    throw new BadValue(Reason.VALUE_NOT_DATE, format);
                 }
                 boolean monthFirst = format.startsWith("M");
                 month = Integer.parseInt(m.group(monthFirst ? 1 : 2));
@@ -159,7 +172,7 @@ final class Values {
             case "D.M.YYYY" -> {
                 m = DOTTED.matcher(text);
                 if (!m.matches()) {
-                    throw new BadValue("is not a date in the format " + format);
+                    throw new BadValue(Reason.VALUE_NOT_DATE, format);
                 }
                 dayOfMonth = Integer.parseInt(m.group(1));
                 month = Integer.parseInt(m.group(2));
@@ -168,7 +181,7 @@ final class Values {
             default -> {
                 m = ISO.matcher(text);
                 if (!m.matches()) {
-                    throw new BadValue("is not a date in the format YYYY-MM-DD (choose another date format for the file if it uses one)");
+                    throw new BadValue(Reason.VALUE_NOT_ISO_DATE);
                 }
                 year = Integer.parseInt(m.group(1));
                 month = Integer.parseInt(m.group(2));
@@ -178,11 +191,11 @@ final class Values {
         try {
             LocalDate date = LocalDate.of(year, month, dayOfMonth);
             if (year < 1900 || year > 2200) {
-                throw new BadValue("is a date outside 1900-2200");
+                throw new BadValue(Reason.VALUE_DATE_RANGE);
             }
             return date;
         } catch (DateTimeException e) {
-            throw new BadValue("is not a day of the calendar in the format " + format);
+            throw new BadValue(Reason.VALUE_NOT_CALENDAR_DAY, format);
         }
     }
 
