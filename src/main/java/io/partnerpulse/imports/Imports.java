@@ -126,6 +126,9 @@ public class Imports {
         };
         ImportJob job = new ImportJob(dataSource, entity, settings, actor, organization.timeZone(), organization.currency(), progress);
         jobs.put(runId, job);
+        if (cancelledBy.containsKey(runId)) {
+            job.cancel();   // cancelled while it waited for its turn
+        }
         try {
             ImportReport report = job.run(in, size, runId, dryRun);
             finish(runId, report);
@@ -199,18 +202,22 @@ public class Imports {
     }
 
     /**
-     * Cancels a running import: one of this instance at once (its statement, or else its next step),
-     * one of another instance or of the command line through PostgreSQL (the backend holding the
-     * run's lock is sent a cancel request; it fails, and its process records the run as cancelled).
-     * Nothing of a cancelled import is written; a run that has begun to commit finishes.
+     * Cancels a running import: one of this instance at once (its statement, or else its next step;
+     * one still waiting for its turn as it would begin), one of another instance or of the command
+     * line through PostgreSQL (the backend holding the run's lock is sent a cancel request; it fails,
+     * and its process records the run as cancelled). Nothing of a cancelled import is written; a run
+     * that has begun to commit finishes.
      *
      * @return whether the run was running
      */
     public boolean cancel(long runId, String actor) {
-        ImportJob job = jobs.get(runId);
-        if (job != null) {
+        if (running.containsKey(runId)) {
+            // begun here: running, or waiting for its turn (run() then cancels it before it starts)
             cancelledBy.put(runId, actor);
-            job.cancel();
+            ImportJob job = jobs.get(runId);
+            if (job != null) {
+                job.cancel();
+            }
             return true;
         }
         return runById(runId).filter(Run::running).isPresent()

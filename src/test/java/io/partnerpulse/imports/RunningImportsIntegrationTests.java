@@ -18,11 +18,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * An import tells its listeners every step it takes, in order, so that the progress bar and the
- * command line's lines move through the whole import and not only while the file is read.
+ * A running import: it tells its listeners every step it takes, in order, so that the progress bar
+ * and the command line's lines move through the whole import and not only while the file is read;
+ * it can be cancelled, here or in another process, without writing anything; and one whose process
+ * stopped is not shown as running forever.
  */
 @PartnerPulseIntegrationTest
-class ImportProgressIntegrationTests {
+class RunningImportsIntegrationTests {
 
     @Autowired
     Imports imports;
@@ -203,6 +205,25 @@ class ImportProgressIntegrationTests {
         Api api = new Api(port, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
         assertThat(api.post("/api/v1/imports/runs/" + id + "/cancel", "").status()).as("no longer running").isEqualTo(409);
         assertThat(api.post("/api/v1/imports/runs/987654321/cancel", "").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anImportCancelledWhileItWaitsForItsTurnStopsBeforeItReadsARow() {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        byte[] bytes = ("id,stage,created,closed,amount\n" + u + "-1,Won,2026-02-01,2026-02-10,200\n").getBytes(StandardCharsets.UTF_8);
+        ImportSettings settings = new ImportSettings(Map.of("externalId", "id", "stage", "stage", "createdAt", "created",
+                "closedAt", "closed", "amount", "amount"), null, null, null, null, null, null, null, null, null);
+        long id = imports.begin(ImportEntity.OPPORTUNITIES, u + ".csv", settings, "progress test");
+
+        assertThat(imports.cancel(id, "Ayesha Khan")).isTrue();
+        Recorder recorder = new Recorder();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> imports.run(id, ImportEntity.OPPORTUNITIES, new ByteArrayInputStream(bytes),
+                        bytes.length, settings, "progress test", false, recorder))
+                .hasMessage("The import was cancelled by Ayesha Khan; nothing was imported.");
+
+        assertThat(recorder.heard).isEmpty();
+        assertThat(imports.runById(id).orElseThrow().status()).isEqualTo("FAILED");
+        assertThat(jdbc.sql("select count(*) from opportunity where external_id like ?").param(u + "-%").query(Long.class).single()).isZero();
     }
 
     @Test
