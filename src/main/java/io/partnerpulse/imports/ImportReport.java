@@ -11,7 +11,16 @@ import java.util.List;
  */
 public record ImportReport(Long runId, String entity, String mode, String status, long rowsRead, long inserted,
                            long updated, long unchanged, long rejected, List<RowProblem> problems,
-                           List<String> warnings, List<String> created, long millis) {
+                           List<String> warnings, List<String> created, long millis, List<Remark> remarks,
+                           List<Remark> createdRemarks) {
+
+    /**
+     * {@code warnings} and {@code created} by their messages, in the same order, for other languages:
+     * the message {@code imports.<code>} with {@code args}; {@code rows} is how many rows it was said
+     * of (0: the whole file) and {@code firstLine} the first of them.
+     */
+    public record Remark(String code, List<String> args, long rows, long firstLine) {
+    }
 
     /**
      * A row that was not imported: its line in the file (the header is line 1), column, value and why

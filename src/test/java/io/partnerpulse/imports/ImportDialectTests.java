@@ -98,7 +98,7 @@ class ImportDialectTests {
         RowConverter.Result result = converter.convert(new CsvSource.Row(2, List.of("1", "Won", "2026-01-02", "  ", "")));
         assertThat(value(converter, result.values(), "amount")).isEqualTo("0");
         assertThat(value(converter, result.values(), "country")).isNull();
-        assertThat(result.notes()).containsExactly("won deal without an amount: counted as 0");
+        assertThat(result.englishNotes()).containsExactly("won deal without an amount: counted as 0");
     }
 
     @Test

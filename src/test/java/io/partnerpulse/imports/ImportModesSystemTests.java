@@ -91,6 +91,27 @@ class ImportModesSystemTests {
     }
 
     @Test
+    void theReportPageGivesItsRemarksAndTheRecordsCreatedInTheReadersLanguage() {
+        String csv = "id,stage,created,closed,amount,account\n" + u + "-1,Won,2026-02-01,2026-02-10,,Remarked " + u + "\n"
+                + u + "-2,Won,2026-02-01,2026-02-11,,Remarked " + u + "\n";
+        Api.Response response = upload(csv, Map.of("settings", MAPPING.replace("}}", "}, \"createMissing\": true}")));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("warnings").toString()).contains("won deal without an amount: counted as 0 (2 rows, first on line 2)");
+        assertThat(response.json().get("created").toString()).contains("1 customer account created for account: Remarked " + u);
+        assertThat(response.json().at("/remarks/0/code").asString()).isEqualTo("remark.wonWithoutAmount");
+        Api pages = new Api(port, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
+        long runId = response.json().get("runId").asLong();
+
+        String urdu = pages.get("/imports/runs/" + runId + "?lang=ur").body();
+        String english = pages.get("/imports/runs/" + runId + "?lang=en").body();
+
+        assertThat(urdu).contains("جیتا ہوا سودا جس کی رقم درج نہیں: 0 شمار کیا گیا (2 قطاریں، پہلی سطر 2 پر)",
+                "1 گاہک کھاتہ بنایا گیا، account کے لیے: Remarked " + u).doesNotContain("won deal without an amount");
+        assertThat(english).contains("won deal without an amount: counted as 0 (2 rows, first on line 2)",
+                "1 customer account created for account: Remarked " + u);
+    }
+
+    @Test
     void skippingBadRowsImportsTheGoodOnesAndReportsTheRest() {
         Api.Response response = upload(file(), Map.of("settings", MAPPING, "mode", "SKIP_BAD_ROWS"));
         assertThat(response.status()).as(response.body()).isEqualTo(200);

@@ -57,7 +57,7 @@ final class EntitySql {
     private final String today;
     private final String baseCurrency;
     private final List<String> checks = new ArrayList<>();
-    private final List<String> created = new ArrayList<>();
+    private final List<Reason.Note> created = new ArrayList<>();
     private final Map<String, String> labels;
     private final ProgressListener progress;
 
@@ -74,7 +74,7 @@ final class EntitySql {
         this.progress = progress;
     }
 
-    List<String> created() {
+    List<Reason.Note> created() {
         return created;
     }
 
@@ -253,8 +253,8 @@ final class EntitySql {
                 update("insert into " + ref.table() + " (external_id, " + ref.nameColumn() + extraColumns(ref) + ") "
                         + "select distinct on (key) raw, raw" + extraValues(ref) + " from " + table + " where id is null"
                         + (ref.sameFile() ? sameFileFilter(ref, table) : "") + " order by key, raw");
-                created.add(missing + " " + ref.table().replace('_', ' ') + (missing == 1 ? "" : "s") + " created for "
-                        + ref.field() + ": " + names + (missing > 5 ? ", …" : ""));
+                created.add(Reason.Note.of("created." + ref.table() + (missing == 1 ? ".one" : ".many"), String.valueOf(missing),
+                        ref.field(), names + (missing > 5 ? ", …" : "")));
                 match(ref, table);
             }
         }
@@ -333,7 +333,8 @@ final class EntitySql {
                 String names = names("select raw from ref_department where id is null and unit_id is not null order by raw limit 5");
                 update("insert into department (name, business_unit_id) select distinct on (key, unit_id) raw, unit_id"
                         + " from ref_department where id is null and unit_id is not null order by key, unit_id, raw");
-                created.add(missing + " department" + (missing == 1 ? "" : "s") + " created: " + names + (missing > 5 ? ", …" : ""));
+                created.add(Reason.Note.of("created.department" + (missing == 1 ? ".one" : ".many"), String.valueOf(missing),
+                        names + (missing > 5 ? ", …" : "")));
                 update(matchDepartments);
             }
         }

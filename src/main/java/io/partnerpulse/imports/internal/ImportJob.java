@@ -55,8 +55,8 @@ public final class ImportJob {
     private final ProgressListener progress;
 
     private final List<RowProblem> problems = new ArrayList<>();
-    private final Map<String, long[]> notes = new LinkedHashMap<>();
-    private final List<String> created = new ArrayList<>();
+    private final Map<Reason.Note, long[]> notes = new LinkedHashMap<>();
+    private final List<Reason.Note> created = new ArrayList<>();
     private long badRowsInFile;
     private long badRowsInDatabase;
     private long rowsRead;
@@ -160,7 +160,7 @@ public final class ImportJob {
                             Map<String, String> guessed = RowConverter.guess(entity, source.header());
                             used = settings.withColumns(guessed).withDefaults();
                             settings = used;
-                            notes.put("no columns were mapped, so they were guessed from the header: " + guessed, new long[] {0, 1});
+                            notes.put(Reason.Note.of("remark.columnsGuessed", String.valueOf(guessed)), new long[] {0, 1});
                         }
                         converter = new RowConverter(entity, used, source.header(), countries, zone, baseCurrency);
                     } catch (RowConverter.MappingProblem e) {
@@ -249,7 +249,7 @@ public final class ImportJob {
             };
             new ConvertingPipeline(converters).run(read, copy, (batch, outcomes) -> {
                 for (ConvertingPipeline.Outcome outcome : outcomes) {
-                    for (String note : outcome.result().notes()) {
+                    for (Reason.Note note : outcome.result().notes()) {
                         notes.computeIfAbsent(note, n -> new long[] {0, outcome.line()})[0]++;
                     }
                     if (!outcome.result().ok()) {
@@ -274,15 +274,24 @@ public final class ImportJob {
     }
 
     private ImportReport report(Long runId, String status, long inserted, long updated, long unchanged, long started) {
-        List<String> warnings = notes.entrySet().stream()
-                .map(e -> e.getValue()[0] == 0 ? e.getKey() : e.getValue()[0] == 1 ? "Line " + e.getValue()[1] + ": " + e.getKey()
-                        : e.getKey() + " (" + e.getValue()[0] + " rows, first on line " + e.getValue()[1] + ")")
-                .toList();
+        // a remark said of one row names its line, of several how many and the first (0 rows: of the whole file)
+        List<ImportReport.Remark> remarks = notes.entrySet().stream()
+                .map(e -> new ImportReport.Remark(e.getKey().code(), e.getKey().args(), e.getValue()[0], e.getValue()[1])).toList();
+        List<String> warnings = remarks.stream().map(ImportJob::english).toList();
+        List<Reason.Note> made = "REJECTED".equals(status) ? List.of() : created;
         long rejectedRows = badRowsInFile + badRowsInDatabase;
         List<RowProblem> sorted = problems.stream().sorted(java.util.Comparator.comparingLong(RowProblem::line)).toList();
         return new ImportReport(runId, entity.path(), settings.mode().name(), status, rowsRead, inserted, updated, unchanged,
-                rejectedRows, sorted, warnings, "REJECTED".equals(status) ? List.of() : List.copyOf(created),
-                (System.nanoTime() - started) / 1_000_000);
+                rejectedRows, sorted, warnings, made.stream().map(Reason.Note::english).toList(), (System.nanoTime() - started) / 1_000_000,
+                remarks, made.stream().map(n -> new ImportReport.Remark(n.code(), n.args(), 0, 0)).toList());
+    }
+
+    /** A remark in English, with the line it was said of or how many rows and the first. */
+    static String english(ImportReport.Remark remark) {
+        String text = new Reason.Note(remark.code(), remark.args()).english();
+        return remark.rows() == 0 ? text
+                : remark.rows() == 1 ? Reason.text("imports.remark.line", String.valueOf(remark.firstLine()), text)
+                : Reason.text("imports.remark.rows", text, String.valueOf(remark.rows()), String.valueOf(remark.firstLine()));
     }
 
     private static Map<String, String> countries(Connection connection) throws SQLException {

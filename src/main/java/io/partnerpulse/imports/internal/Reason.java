@@ -87,7 +87,23 @@ enum Reason {
     }
 
     String english(String... args) {
-        return new MessageFormat(ENGLISH.getString(key()), Locale.ENGLISH).format(args);
+        return text(key(), args);
+    }
+
+    /** The English text of any message of the bundles (reasons, remarks, records created). */
+    static String text(String key, String... args) {
+        return new MessageFormat(ENGLISH.getString(key), Locale.ENGLISH).format(args);
+    }
+
+    /** A remark or a line of records created: {@code imports.<code>} with {@code args}. */
+    record Note(String code, List<String> args) {
+        static Note of(String code, String... args) {
+            return new Note(code, List.of(args));
+        }
+
+        String english() {
+            return Reason.text("imports." + code, args.toArray(String[]::new));
+        }
     }
 
     RowProblem problem(long line, String column, String value, String... args) {

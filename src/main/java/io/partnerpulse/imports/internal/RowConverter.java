@@ -40,9 +40,14 @@ public final class RowConverter {
     }
 
     /** The converted row, or the reasons it is rejected. */
-    public record Result(String[] values, List<RowProblem> problems, List<String> notes) {
+    public record Result(String[] values, List<RowProblem> problems, List<Reason.Note> notes) {
         public boolean ok() {
             return problems.isEmpty();
+        }
+
+        /** The row's remarks in English. */
+        public List<String> englishNotes() {
+            return notes.stream().map(Reason.Note::english).toList();
         }
     }
 
@@ -172,7 +177,7 @@ public final class RowConverter {
     public Result convert(CsvSource.Row row) {
         String[] values = new String[fields.size()];
         List<RowProblem> problems = new ArrayList<>(0);
-        List<String> notes = new ArrayList<>(0);
+        List<Reason.Note> notes = new ArrayList<>(0);
         List<String> cells = row.cells();
         if (cells.size() > header.size() && cells.subList(header.size(), cells.size()).stream().anyMatch(c -> !c.isBlank())) {
             problems.add(Reason.ROW_CELLS.problem(row.line(), null, null, String.valueOf(cells.size()), String.valueOf(header.size())));
@@ -208,7 +213,7 @@ public final class RowConverter {
                 if (field.required()) {
                     problems.add(Reason.VALUE_COUNTRY.problem(row.line(), column, raw, cell));
                 } else {
-                    notes.add("country \"" + cell + "\" is not known; left empty");
+                    notes.add(Reason.Note.of("remark.countryUnknown", cell));
                 }
             }
         }
@@ -360,7 +365,7 @@ public final class RowConverter {
     }
 
     /** The checks that involve several fields of the row, and defaults that depend on them. */
-    private void checkRow(long line, String[] values, List<RowProblem> problems, List<String> notes) {
+    private void checkRow(long line, String[] values, List<RowProblem> problems, List<Reason.Note> notes) {
         entity.nameField().ifPresent(name -> {
             if (value(values, "externalId") == null) {
                 set(values, "externalId", value(values, name));
@@ -422,7 +427,7 @@ public final class RowConverter {
                     }
                 } else if (value(values, "amount") == null) {
                     set(values, "amount", "0");
-                    notes.add("won deal without an amount: counted as 0");
+                    notes.add(Reason.Note.of("remark.wonWithoutAmount"));
                 }
             }
             default -> {

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 
 import io.partnerpulse.imports.ImportEntity;
 import io.partnerpulse.imports.ImportField;
+import io.partnerpulse.imports.ImportReport;
 import io.partnerpulse.imports.ImportSettings;
 import io.partnerpulse.imports.Imports;
 import io.partnerpulse.shared.ApiError;
@@ -59,9 +60,12 @@ class ImportPage {
         return thread;
     });
 
-    ImportPage(Imports imports, CurrentActor actor) {
+    private final org.springframework.context.MessageSource messages;
+
+    ImportPage(Imports imports, CurrentActor actor, org.springframework.context.MessageSource messages) {
         this.imports = imports;
         this.actor = actor;
+        this.messages = messages;
     }
 
     @GetMapping("/imports")
@@ -169,7 +173,12 @@ class ImportPage {
     @GetMapping("/imports/runs/{id}")
     String runPage(@PathVariable long id, @RequestParam(required = false) String token, Model model) {
         requireImporter();
-        model.addAttribute("run", imports.runById(id).orElseThrow(() -> ApiError.notFound("import", id)));
+        Imports.Run run = imports.runById(id).orElseThrow(() -> ApiError.notFound("import", id));
+        model.addAttribute("run", run);
+        if (run.report() != null) {
+            model.addAttribute("remarks", localized(run.report().remarks(), run.report().warnings()));
+            model.addAttribute("createdLines", localized(run.report().createdRemarks(), run.report().created()));
+        }
         Upload upload = token == null ? null : uploads.get(token);
         model.addAttribute("token", upload != null && upload.owner().equals(actor.name()) ? token : null);
         return "imports/run";
@@ -188,6 +197,23 @@ class ImportPage {
         imports.runById(id).orElseThrow(() -> ApiError.notFound("import", id));
         imports.cancel(id, actor.name());
         return "redirect:/imports/runs/" + id;
+    }
+
+    /**
+     * Remarks (or lines of records created) in the reader's language, from their codes; a report
+     * written before they had codes keeps its English lines.
+     */
+    private List<String> localized(List<ImportReport.Remark> remarks, List<String> english) {
+        if (remarks == null || remarks.size() != english.size()) {
+            return english;
+        }
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        return remarks.stream().map(r -> {
+            String text = messages.getMessage("imports." + r.code(), r.args().toArray(), locale);
+            return r.rows() == 0 ? text
+                    : r.rows() == 1 ? messages.getMessage("imports.remark.line", new Object[] {String.valueOf(r.firstLine()), text}, locale)
+                    : messages.getMessage("imports.remark.rows", new Object[] {text, String.valueOf(r.rows()), String.valueOf(r.firstLine())}, locale);
+        }).toList();
     }
 
     /** Imports the file that was just checked, with the same settings. */

@@ -36,6 +36,20 @@ class ReasonTests {
     }
 
     @Test
+    void everyKindOfRecordAnImportCreatesHasItsLineInBothLanguages() throws IOException {
+        for (String bundle : new String[] {"messages.properties", "messages_ur.properties"}) {
+            Properties texts = load(bundle);
+            for (String table : new String[] {"employee", "business_unit", "customer_account", "marketing_channel", "product_line",
+                    "department"}) {
+                assertThat(texts.getProperty("imports.created." + table + ".one")).as(bundle + " " + table).isNotBlank();
+                assertThat(texts.getProperty("imports.created." + table + ".many")).as(bundle + " " + table).isNotBlank();
+            }
+        }
+        assertThat(Reason.Note.of("created.product_line.many", "5", "productLine", "GTK 500, GTXPro").english())
+                .isEqualTo("5 product lines created for productLine: GTK 500, GTXPro");
+    }
+
+    @Test
     void aReasonsEnglishTextIsItsTemplateWithTheRowsValuesAndKeepsThemForOtherLanguages() {
         RowProblem problem = Reason.VALUE_NOT_DATE.problem(7, "engage_date", " 31/02/2026", "31/02/2026", "M/D/YYYY");
 
