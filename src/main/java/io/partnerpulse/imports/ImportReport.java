@@ -20,6 +20,14 @@ public record ImportReport(Long runId, String entity, String mode, String status
      * of (0: the whole file) and {@code firstLine} the first of them.
      */
     public record Remark(String code, List<String> args, long rows, long firstLine) {
+
+        /** Its text from {@code messages} (a message's key and arguments to its text): with its line, or how many rows. */
+        public String text(java.util.function.BiFunction<String, Object[], String> messages) {
+            String text = messages.apply("imports." + code, args.toArray());
+            return rows == 0 ? text
+                    : rows == 1 ? messages.apply("imports.remark.line", new Object[] {String.valueOf(firstLine), text})
+                    : messages.apply("imports.remark.rows", new Object[] {text, String.valueOf(rows), String.valueOf(firstLine)});
+        }
     }
 
     /**

@@ -254,13 +254,18 @@ public class Imports {
     }
 
     public List<Run> runs(int limit) {
-        markStopped();
-        return jdbc.sql("select * from import_run order by id desc limit ?").param(limit).query((rs, n) -> run(rs)).list();
+        List<Run> runs = jdbc.sql("select * from import_run order by id desc limit ?").param(limit).query((rs, n) -> run(rs)).list();
+        return runs.stream().anyMatch(this::runningElsewhere) && markStopped() > 0 ? runs(limit) : runs;
     }
 
     public Optional<Run> runById(long id) {
-        markStopped();
-        return jdbc.sql("select * from import_run where id = ?").param(id).query((rs, n) -> run(rs)).optional();
+        Optional<Run> run = jdbc.sql("select * from import_run where id = ?").param(id).query((rs, n) -> run(rs)).optional();
+        return run.filter(this::runningElsewhere).isPresent() && markStopped() > 0 ? runById(id) : run;
+    }
+
+    /** Marked as running, and not by this instance: perhaps by another, perhaps by a process that stopped. */
+    private boolean runningElsewhere(Run run) {
+        return run.running() && !running.containsKey(run.id());
     }
 
     /**
@@ -270,9 +275,9 @@ public class Imports {
      * ends. Runs of this process, and runs younger than {@link #STOP_GRACE} (begun, their
      * transaction not yet open), are left alone; a run of another live process holds its lock.
      */
-    private void markStopped() {
+    private int markStopped() {
         List<Long> ours = List.copyOf(running.keySet());
-        jdbc.sql("update import_run set status = 'FAILED', finished_at = now(), report = jsonb_build_object('error', ?::text)"
+        return jdbc.sql("update import_run set status = 'FAILED', finished_at = now(), report = jsonb_build_object('error', ?::text)"
                         + " where status = 'RUNNING' and started_at < now() - ?::interval and not (id = any(?))"
                         + " and case when id <= 2147483647 then pg_try_advisory_xact_lock(" + ImportJob.RUN_LOCK + ", id::int) else false end")
                 .params(STOPPED, STOP_GRACE, ours.toArray(Long[]::new)).update();

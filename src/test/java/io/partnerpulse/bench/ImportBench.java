@@ -78,7 +78,7 @@ class ImportBench {
         ImportSettings settings = json.readValue(MAPPING, ImportSettings.class);
         LoggingProgress progress = new LoggingProgress(org.slf4j.LoggerFactory.getLogger(ImportBench.class));
         Timed first = importOnce(file, size, settings, progress);
-        double floorSeconds = floor(file.getParent());
+        Floor floor = floor(file.getParent());
         Timed again = importOnce(file, size, settings, progress);
 
         List<String> lines = new ArrayList<>();
@@ -87,8 +87,8 @@ class ImportBench {
         lines.add("|---|---|---|---|");
         lines.add(row("raw `COPY` of the file into a table of text columns (baseline)", copySeconds, rows, copySeconds));
         lines.add(row("import into an empty database: " + first.report().inserted() + " inserted", first.seconds(), rows, copySeconds));
-        lines.add(row("floor: the first import's finished rows (" + String.format(Locale.ROOT, "%,d", floorRows)
-                + " deals and history rows) in binary `COPY` into tables of their shape, indexes built after", floorSeconds, rows, copySeconds));
+        lines.add(row("floor: the first import's finished rows (" + String.format(Locale.ROOT, "%,d", floor.rows())
+                + " deals and history rows) in binary `COPY` into tables of their shape, indexes built after", floor.seconds(), rows, copySeconds));
         lines.add(row("the same file again: " + again.report().unchanged() + " unchanged, " + again.report().updated() + " updated",
                 again.seconds(), rows, copySeconds));
         String table = String.join("\n", lines) + "\n";
@@ -115,8 +115,6 @@ class ImportBench {
         return String.format(Locale.ROOT, "| %s | %.1f | %,.0f | %.2f× the time |", what, seconds, rows / seconds, seconds / copySeconds);
     }
 
-    private long floorRows;
-
     /**
      * The floor under any import of this file into one transaction: the deals and stage history the
      * first import wrote, copied out and written again by PostgreSQL's binary {@code COPY} (its
@@ -125,14 +123,14 @@ class ImportBench {
      * as a bulk load does. As the schema's owner (the application's role creates no tables), in a
      * transaction rolled back; the copy out is not timed.
      */
-    private double floor(Path dir) throws Exception {
+    private Floor floor(Path dir) throws Exception {
         List<String> tables = List.of("opportunity", "stage_change");
         try (Connection c = ownerDataSource.getConnection()) {
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-            floorRows = 0;
+            long rows = 0;
             for (String table : tables) {
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(table + ".bin")), 1 << 16)) {
-                    floorRows += copy.copyOut("copy (select * from " + table + " order by id) to stdout (format binary)", out);
+                    rows += copy.copyOut("copy (select * from " + table + " order by id) to stdout (format binary)", out);
                 }
             }
             c.setAutoCommit(false);
@@ -160,9 +158,13 @@ class ImportBench {
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
                 c.rollback();
-                return seconds;
+                return new Floor(seconds, rows);
             }
         }
+    }
+
+    /** How long the floor took, for how many rows written. */
+    record Floor(double seconds, long rows) {
     }
 
     /** PostgreSQL reading the file: COPY into a table of text columns, no indexes, in a transaction rolled back. */

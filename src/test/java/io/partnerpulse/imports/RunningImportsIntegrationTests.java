@@ -58,13 +58,51 @@ class RunningImportsIntegrationTests {
         }
     }
 
+    /** An import running on another thread, held at the first report of a step until it is released. */
+    final class Held implements AutoCloseable {
+        final java.util.concurrent.CompletableFuture<ImportReport> outcome;
+        final long id;
+        private final java.util.concurrent.CountDownLatch release;
+
+        Held(String step, String fileName, String csv, ImportSettings settings) throws InterruptedException {
+            byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+            var reached = new java.util.concurrent.CountDownLatch(1);
+            release = new java.util.concurrent.CountDownLatch(1);
+            ProgressListener holding = (heard, done, total) -> {
+                if (heard.equals(step) && reached.getCount() > 0) {
+                    reached.countDown();
+                    try {
+                        release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            };
+            outcome = java.util.concurrent.CompletableFuture.supplyAsync(() -> imports.importFile(ImportEntity.OPPORTUNITIES,
+                    new ByteArrayInputStream(bytes), bytes.length, fileName, settings, "progress test", false, holding));
+            assertThat(reached.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("the import reaches " + step).isTrue();
+            id = jdbc.sql("select id from import_run where file_name = ?").param(fileName).query(Long.class).single();
+        }
+
+        @Override
+        public void close() {
+            release.countDown();
+        }
+    }
+
+    static final ImportSettings DEALS = new ImportSettings(Map.of("externalId", "id", "stage", "stage", "createdAt", "created",
+            "closedAt", "closed", "amount", "amount"), null, null, null, null, null, null, null, null, null);
+
+    /** With the account, created when missing. */
+    static final ImportSettings DEALS_WITH_ACCOUNTS = new ImportSettings(Map.of("externalId", "id", "stage", "stage",
+            "createdAt", "created", "closedAt", "closed", "amount", "amount", "account", "account"), null, null, null, null, null, true,
+            null, null, null);
+
     Recorder importDeals(String csv) {
         Recorder recorder = new Recorder();
         byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
-        ImportSettings settings = new ImportSettings(Map.of("externalId", "id", "stage", "stage", "createdAt", "created",
-                "closedAt", "closed", "amount", "amount", "account", "account"), null, null, null, null, null, true, null, null, null);
         ImportReport report = imports.importFile(ImportEntity.OPPORTUNITIES, new ByteArrayInputStream(bytes), bytes.length, "deals.csv",
-                settings, "progress test", false, recorder);
+                DEALS_WITH_ACCOUNTS, "progress test", false, recorder);
         assertThat(report.status()).isEqualTo("IMPORTED");
         return recorder;
     }
@@ -98,39 +136,19 @@ class RunningImportsIntegrationTests {
     @Test
     void aRunningImportsPageNamesItsStepInTheReadersLanguageWithABarThatClaimsNoShareOfOneStatement() throws Exception {
         String u = UUID.randomUUID().toString().substring(0, 8);
-        byte[] bytes = ("id,stage,created,closed,amount\n" + u + "-1,Won,2026-02-01,2026-02-10,200\n"
-                + u + "-2,Prospecting,2026-02-03,,\n").getBytes(StandardCharsets.UTF_8);
-        var inserting = new java.util.concurrent.CountDownLatch(1);
-        var release = new java.util.concurrent.CountDownLatch(1);
-        ProgressListener pausing = (step, done, total) -> {
-            if (step.equals("inserting")) {
-                inserting.countDown();
-                try {
-                    release.await(30, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
-        ImportSettings settings = new ImportSettings(Map.of("externalId", "id", "stage", "stage", "createdAt", "created",
-                "closedAt", "closed", "amount", "amount"), null, null, null, null, null, null, null, null, null);
-        var running = java.util.concurrent.CompletableFuture.supplyAsync(() -> imports.importFile(ImportEntity.OPPORTUNITIES,
-                new ByteArrayInputStream(bytes), bytes.length, u + ".csv", settings, "progress test", false, pausing));
-        try {
-            assertThat(inserting.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-            long id = jdbc.sql("select id from import_run where file_name = ?").param(u + ".csv").query(Long.class).single();
+        String csv = "id,stage,created,closed,amount\n" + u + "-1,Won,2026-02-01,2026-02-10,200\n" + u + "-2,Prospecting,2026-02-03,,\n";
+        try (Held held = new Held("inserting", u + ".csv", csv, DEALS)) {
             Api api = new Api(port, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
 
-            String english = api.get("/imports/runs/" + id + "/status?lang=en").body();
-            String urdu = api.get("/imports/runs/" + id + "/status?lang=ur").body();
+            String english = api.get("/imports/runs/" + held.id + "/status?lang=en").body();
+            String urdu = api.get("/imports/runs/" + held.id + "/status?lang=ur").body();
 
             assertThat(english).contains("Writing 2 new records …").containsPattern("<progress aria-label=\"Progress\">")
                     .doesNotContainPattern("<progress[^>]*value=").contains("Cancel the import");
             assertThat(urdu).contains("2 نئے ریکارڈ لکھے جا رہے ہیں …");
-        } finally {
-            release.countDown();
+            held.close();
+            assertThat(held.outcome.get(30, java.util.concurrent.TimeUnit.SECONDS).inserted()).isEqualTo(2);
         }
-        assertThat(running.get(30, java.util.concurrent.TimeUnit.SECONDS).inserted()).isEqualTo(2);
     }
 
     @Test
@@ -169,29 +187,13 @@ class RunningImportsIntegrationTests {
     @Test
     void aCancelledImportWritesNothingAndSaysWhoCancelledIt() throws Exception {
         String u = UUID.randomUUID().toString().substring(0, 8);
-        byte[] bytes = ("id,stage,created,closed,amount,account\n" + u + "-1,Won,2026-02-01,2026-02-10,200,Cancelled " + u + "\n")
-                .getBytes(StandardCharsets.UTF_8);
-        var inserting = new java.util.concurrent.CountDownLatch(1);
-        var release = new java.util.concurrent.CountDownLatch(1);
-        ProgressListener pausing = (step, done, total) -> {
-            if (step.equals("inserting")) {
-                inserting.countDown();
-                try {
-                    release.await(30, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
-        ImportSettings settings = new ImportSettings(Map.of("externalId", "id", "stage", "stage", "createdAt", "created",
-                "closedAt", "closed", "amount", "amount", "account", "account"), null, null, null, null, null, true, null, null, null);
-        var running = java.util.concurrent.CompletableFuture.supplyAsync(() -> imports.importFile(ImportEntity.OPPORTUNITIES,
-                new ByteArrayInputStream(bytes), bytes.length, u + ".csv", settings, "progress test", false, pausing));
-        assertThat(inserting.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        long id = jdbc.sql("select id from import_run where file_name = ?").param(u + ".csv").query(Long.class).single();
+        String csv = "id,stage,created,closed,amount,account\n" + u + "-1,Won,2026-02-01,2026-02-10,200,Cancelled " + u + "\n";
+        Held held = new Held("inserting", u + ".csv", csv, DEALS_WITH_ACCOUNTS);
+        long id = held.id;
+        var running = held.outcome;
 
         assertThat(imports.cancel(id, "Ayesha Khan")).isTrue();
-        release.countDown();
+        held.close();
 
         assertThat(running).failsWithin(java.time.Duration.ofSeconds(30)).withThrowableThat()
                 .havingRootCause().isInstanceOf(io.partnerpulse.shared.ApiError.class).withMessageContaining("cancelled by Ayesha Khan");
@@ -211,8 +213,7 @@ class RunningImportsIntegrationTests {
     void anImportCancelledWhileItWaitsForItsTurnStopsBeforeItReadsARow() {
         String u = UUID.randomUUID().toString().substring(0, 8);
         byte[] bytes = ("id,stage,created,closed,amount\n" + u + "-1,Won,2026-02-01,2026-02-10,200\n").getBytes(StandardCharsets.UTF_8);
-        ImportSettings settings = new ImportSettings(Map.of("externalId", "id", "stage", "stage", "createdAt", "created",
-                "closedAt", "closed", "amount", "amount"), null, null, null, null, null, null, null, null, null);
+        ImportSettings settings = DEALS;
         long id = imports.begin(ImportEntity.OPPORTUNITIES, u + ".csv", settings, "progress test");
 
         assertThat(imports.cancel(id, "Ayesha Khan")).isTrue();
@@ -229,31 +230,15 @@ class RunningImportsIntegrationTests {
     @Test
     void anImportWhoseCopyIsCancelledByAnotherProcessSaysItWasCancelledNotThatTheFileIsUnreadable() throws Exception {
         String u = UUID.randomUUID().toString().substring(0, 8);
-        byte[] bytes = ("id,stage,created,closed,amount\n" + u + "-1,Won,2026-02-01,2026-02-10,200\n").getBytes(StandardCharsets.UTF_8);
-        var reading = new java.util.concurrent.CountDownLatch(1);
-        var release = new java.util.concurrent.CountDownLatch(1);
-        ProgressListener pausing = (step, done, total) -> {
-            if (step.equals("reading") && reading.getCount() > 0) {
-                reading.countDown();
-                try {
-                    release.await(30, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
-        ImportSettings settings = new ImportSettings(Map.of("externalId", "id", "stage", "stage", "createdAt", "created",
-                "closedAt", "closed", "amount", "amount"), null, null, null, null, null, null, null, null, null);
-        var running = java.util.concurrent.CompletableFuture.supplyAsync(() -> imports.importFile(ImportEntity.OPPORTUNITIES,
-                new ByteArrayInputStream(bytes), bytes.length, u + ".csv", settings, "progress test", false, pausing));
-        assertThat(reading.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        long id = jdbc.sql("select id from import_run where file_name = ?").param(u + ".csv").query(Long.class).single();
+        Held held = new Held("reading", u + ".csv", "id,stage,created,closed,amount\n" + u + "-1,Won,2026-02-01,2026-02-10,200\n", DEALS);
+        long id = held.id;
+        var running = held.outcome;
 
         // what Imports.cancel of another instance does: the backend holding the run's lock, its COPY still open
         assertThat(jdbc.sql("select bool_or(pg_cancel_backend(l.pid)) from pg_locks l where l.locktype = 'advisory'"
                 + " and l.classid::bigint = ? and l.objid::bigint = ? and l.objsubid = 2")
                 .params(io.partnerpulse.imports.internal.ImportJob.RUN_LOCK, id).query(Boolean.class).single()).isTrue();
-        release.countDown();
+        held.close();
 
         assertThat(running).failsWithin(java.time.Duration.ofSeconds(30)).withThrowableThat()
                 .havingRootCause().withMessage("The import was cancelled; nothing was imported.");

@@ -288,10 +288,7 @@ public final class ImportJob {
 
     /** A remark in English, with the line it was said of or how many rows and the first. */
     static String english(ImportReport.Remark remark) {
-        String text = new Reason.Note(remark.code(), remark.args()).english();
-        return remark.rows() == 0 ? text
-                : remark.rows() == 1 ? Reason.text("imports.remark.line", String.valueOf(remark.firstLine()), text)
-                : Reason.text("imports.remark.rows", text, String.valueOf(remark.rows()), String.valueOf(remark.firstLine()));
+        return remark.text((key, args) -> Reason.text(key, java.util.Arrays.stream(args).map(String::valueOf).toArray(String[]::new)));
     }
 
     private static Map<String, String> countries(Connection connection) throws SQLException {

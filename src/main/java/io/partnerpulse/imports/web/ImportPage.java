@@ -208,12 +208,7 @@ class ImportPage {
             return english;
         }
         java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-        return remarks.stream().map(r -> {
-            String text = messages.getMessage("imports." + r.code(), r.args().toArray(), locale);
-            return r.rows() == 0 ? text
-                    : r.rows() == 1 ? messages.getMessage("imports.remark.line", new Object[] {String.valueOf(r.firstLine()), text}, locale)
-                    : messages.getMessage("imports.remark.rows", new Object[] {text, String.valueOf(r.rows()), String.valueOf(r.firstLine())}, locale);
-        }).toList();
+        return remarks.stream().map(r -> r.text((key, args) -> messages.getMessage(key, args, locale))).toList();
     }
 
     /** Imports the file that was just checked, with the same settings. */
