@@ -221,7 +221,7 @@ public class Imports {
             return true;
         }
         return runById(runId).filter(Run::running).isPresent()
-                && Math.abs(runId) <= Integer.MAX_VALUE
+                && runId <= Integer.MAX_VALUE
                 && Boolean.TRUE.equals(jdbc.sql("select coalesce(bool_or(pg_cancel_backend(l.pid)), false) from pg_locks l"
                         + " where l.locktype = 'advisory' and l.granted and l.classid::bigint = ? and l.objid::bigint = ? and l.objsubid = 2")
                 .params(ImportJob.RUN_LOCK, runId).query(Boolean.class).single());
