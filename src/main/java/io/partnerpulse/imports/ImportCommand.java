@@ -83,9 +83,18 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
                 settings = settings.withMode(ImportSettings.Mode.valueOf(option(args, "mode").toUpperCase(Locale.ROOT)));
             }
             ImportReport report;
+            PrintedProgress progress = new PrintedProgress(out, this::stepLabel);
+            var beats = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "import-progress");
+                thread.setDaemon(true);
+                return thread;
+            });
+            beats.scheduleAtFixedRate(() -> progress.beat(System.nanoTime()), 1, 1, java.util.concurrent.TimeUnit.SECONDS);
             try (InputStream in = Files.newInputStream(file)) {
                 report = imports.importFile(entity, in, Files.size(file), file.getFileName().toString(), settings, "command line",
-                        args.containsOption("dry-run"), new PrintedProgress(out, this::stepLabel));
+                        args.containsOption("dry-run"), progress);
+            } finally {
+                beats.shutdownNow();
             }
             print(report);
             if (args.containsOption("report")) {
@@ -145,6 +154,7 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
         private final java.util.function.BiFunction<String, Long, String> labels;
         private final long started = System.nanoTime();
         private String step = "";
+        private String working;
         private long printed;
 
         PrintedProgress(PrintStream out, java.util.function.BiFunction<String, Long, String> labels) {
@@ -158,12 +168,14 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
             double seconds = (now - started) / 1e9;
             if (total <= 0) {
                 if (!name.equals(step)) {
-                    out.printf(Locale.ROOT, "%6.1f s  %s …%n", seconds, labels.apply(name, done));
+                    working = labels.apply(name, done);
+                    out.printf(Locale.ROOT, "%6.1f s  %s …%n", seconds, working);
                     step = name;
                     printed = now;
                 }
                 return;
             }
+            working = null;
             if (!name.equals(step) || done >= total || now - printed > 1_000_000_000L) {
                 int percent = (int) Math.min(100, 100 * done / total);
                 out.printf(Locale.ROOT, "%6.1f s  %-32s %3d%%%n", seconds, labels.apply(name, done), percent);
@@ -171,5 +183,18 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
                 printed = now;
             }
         }
+
+        /**
+         * Called every second or so: a step that is one long statement gets a line every
+         * {@link #QUIET_NANOS}, so that a minute of writing does not look like a hang.
+         */
+        synchronized void beat(long now) {
+            if (working != null && now - printed >= QUIET_NANOS) {
+                out.printf(Locale.ROOT, "%6.1f s  %s … still running%n", (now - started) / 1e9, working);
+                printed = now;
+            }
+        }
+
+        static final long QUIET_NANOS = 5_000_000_000L;
     }
 }

@@ -276,7 +276,7 @@ class RunningImportsIntegrationTests {
     }
 
     @Test
-    void theCommandLinePrintsAStepThatIsOneStatementOnceAndAFinishedStepOnce() {
+    void theCommandLinePrintsAStepThatIsOneStatementOnceAndThenEveryFiveSecondsAndAFinishedStepOnce() {
         var out = new java.io.ByteArrayOutputStream();
         var printed = new ImportCommand.PrintedProgress(new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
                 (step, records) -> step.equals("inserting") ? "Writing " + records + " new records" : step);
@@ -285,11 +285,15 @@ class RunningImportsIntegrationTests {
         printed.progress("reading", 1, 1);
         printed.progress("inserting", 1000, 0);
         printed.progress("inserting", 1000, 0);
+        printed.beat(System.nanoTime());
+        printed.beat(System.nanoTime() + ImportCommand.PrintedProgress.QUIET_NANOS);
         printed.progress("saving", 0, 0);
         printed.progress("saving", 1, 1);
+        printed.beat(System.nanoTime() + 2 * ImportCommand.PrintedProgress.QUIET_NANOS);
 
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines()
                 .map(l -> l.substring(l.indexOf(" s  ") + 4).strip().replaceAll("\\s+", " ")).toList();
-        assertThat(lines).containsExactly("reading 50%", "reading 100%", "Writing 1000 new records …", "saving …", "saving 100%");
+        assertThat(lines).as("a quiet statement gets a line every five seconds, a finished one none").containsExactly("reading 50%",
+                "reading 100%", "Writing 1000 new records …", "Writing 1000 new records … still running", "saving …", "saving 100%");
     }
 }
