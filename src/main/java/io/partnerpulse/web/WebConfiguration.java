@@ -1,23 +1,27 @@
 package io.partnerpulse.web;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
-import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * The language of the pages: the browser's (English or Urdu), until the user picks one with
  * {@code ?lang=en|ur}, which a cookie remembers.
  */
 @Configuration(proxyBeanMethods = false)
-class WebConfiguration implements WebMvcConfigurer {
+class WebConfiguration {
 
     static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("ur"));
 
@@ -32,11 +36,32 @@ class WebConfiguration implements WebMvcConfigurer {
         return resolver;
     }
 
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        LocaleChangeInterceptor change = new LocaleChangeInterceptor();
-        change.setParamName("lang");
-        change.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(change);
+    /**
+     * {@code ?lang=} on any GET, before security: a link with {@code ?lang=ur} that security first
+     * sends to the sign-in page still chooses the language (a handler interceptor sees only the
+     * requests that reach a page, so the redirect lost it). Only the raw query string of a GET is
+     * read: a form's body is never parsed here.
+     */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> languageParameter(LocaleResolver resolver) {
+        OncePerRequestFilter filter = new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                String query = "GET".equals(request.getMethod()) ? request.getQueryString() : null;
+                if (query != null) {
+                    // read from the raw query, not getParameter(): that would parse every parameter
+                    // here, before the check that answers a badly encoded one with its own error
+                    for (String pair : query.split("&")) {
+                        SUPPORTED.stream().filter(l -> pair.equals("lang=" + l.getLanguage())).findFirst()
+                                .ifPresent(locale -> resolver.setLocale(request, response, locale));
+                    }
+                }
+                chain.doFilter(request, response);
+            }
+        };
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
     }
 }

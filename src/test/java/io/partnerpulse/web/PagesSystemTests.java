@@ -24,6 +24,22 @@ class PagesSystemTests {
         return new Api(port, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
     }
 
+    @Test
+    void aLinkThatAsksForUrduKeepsItsLanguageThroughTheRedirectToTheSignInPage() throws Exception {
+        var client = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        var first = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/partners?lang=ur"))
+                .header("Accept", "text/html").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(first.statusCode()).isEqualTo(302);
+        String cookie = first.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("partnerpulse-lang=ur"))
+                .findFirst().orElseThrow().split(";")[0];
+
+        var signIn = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(first.headers().firstValue("Location").orElseThrow()
+                        .replaceFirst("^/", "http://localhost:" + port + "/"))).header("Cookie", cookie).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(signIn.body()).contains("اپنے چینل پارٹنر سی آر ایم میں سائن ان کریں۔").contains("dir=\"rtl\"");
+    }
+
     @Autowired
     org.thymeleaf.spring6.view.ThymeleafViewResolver views;
 
