@@ -49,7 +49,7 @@ class WebConfiguration {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 String query = "GET".equals(request.getMethod()) ? request.getQueryString() : null;
-                if (query != null) {
+                if (query != null && query.contains("lang=")) {
                     // read from the raw query, not getParameter(): that would parse every parameter
                     // here, before the check that answers a badly encoded one with its own error
                     for (String pair : query.split("&")) {
