@@ -37,7 +37,8 @@ class PagesSystemTests {
                         .replaceFirst("^/", "http://localhost:" + port + "/"))).header("Cookie", cookie).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
 
-        assertThat(signIn.body()).contains("اپنے چینل پارٹنر سی آر ایم میں سائن ان کریں۔").contains("dir=\"rtl\"");
+        assertThat(signIn.body()).contains("اپنے چینل پارٹنر سی آر ایم میں سائن ان کریں۔").contains("dir=\"rtl\"")
+                .as("no links into the app for a visitor who has not signed in").doesNotContain("href=\"/partners\"");
     }
 
     @Autowired
