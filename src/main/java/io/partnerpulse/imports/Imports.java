@@ -220,8 +220,8 @@ public class Imports {
             }
             return true;
         }
-        return runById(runId).filter(Run::running).isPresent()
-                && runId <= Integer.MAX_VALUE
+        // running elsewhere exactly when a backend holds its lock
+        return runId <= Integer.MAX_VALUE
                 && Boolean.TRUE.equals(jdbc.sql("select coalesce(bool_or(pg_cancel_backend(l.pid)), false) from pg_locks l"
                         + " where l.locktype = 'advisory' and l.granted and l.classid::bigint = ? and l.objid::bigint = ? and l.objsubid = 2")
                 .params(ImportJob.RUN_LOCK, runId).query(Boolean.class).single());

@@ -141,10 +141,10 @@ class ImportApi {
             + "409 when it is no longer running")
     Imports.Run cancel(@PathVariable long id) {
         requireImporter();
-        Imports.Run run = imports.runById(id).orElseThrow(() -> ApiError.notFound("import", id));
-        if (!run.running() || !imports.cancel(id, actor.name())) {
+        if (!imports.cancel(id, actor.name())) {
+            Imports.Run run = imports.runById(id).orElseThrow(() -> ApiError.notFound("import", id));
             throw new ApiError(HttpStatus.CONFLICT, "import.not-running", "Not running",
-                    "Import " + id + " is not running (" + imports.runById(id).map(Imports.Run::status).orElse(run.status()) + ").", Map.of());
+                    "Import " + id + " is not running (" + run.status() + ").", Map.of());
         }
         return imports.runById(id).orElseThrow();
     }

@@ -194,8 +194,9 @@ class ImportPage {
     @PostMapping("/imports/runs/{id}/cancel")
     String cancel(@PathVariable long id) {
         requireImporter();
-        imports.runById(id).orElseThrow(() -> ApiError.notFound("import", id));
-        imports.cancel(id, actor.name());
+        if (!imports.cancel(id, actor.name())) {
+            imports.runById(id).orElseThrow(() -> ApiError.notFound("import", id));
+        }
         return "redirect:/imports/runs/" + id;
     }
 
