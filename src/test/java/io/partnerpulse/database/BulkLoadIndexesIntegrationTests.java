@@ -45,6 +45,20 @@ class BulkLoadIndexesIntegrationTests {
     }
 
     @Test
+    void aPrimaryKeyNoForeignKeyRefersToIsDroppedAndBuiltAgainToo() throws SQLException {
+        List<String> before = indexes("stage_change");
+        try (Connection c = transaction()) {
+            assertThat(value(c, "select bulk_load_begin('stage_change', '3 seconds')")).isEqualTo("t");
+            assertThat(indexesIn(c, "stage_change")).isEmpty();
+            assertThat(value(c, "select bulk_load_end('stage_change')")).isEqualTo(String.valueOf(before.size()));
+            c.commit();
+        }
+        assertThat(indexes("stage_change")).isEqualTo(before)
+                .contains("CREATE UNIQUE INDEX stage_change_pkey ON public.stage_change USING btree (id)");
+        assertThat(constraints("stage_change")).contains("stage_change_pkey p");
+    }
+
+    @Test
     void aUniqueKeyBuiltAgainRefusesTheDuplicatesWrittenWithoutIt() throws SQLException {
         try (Connection c = transaction()) {
             value(c, "select bulk_load_begin('campaign', '3 seconds')");
