@@ -150,7 +150,7 @@ public final class ImportJob {
                 Map<String, String> countries = countries(connection);
                 List<ImportField> fields = entity.fields();
                 exec(connection, "create temp table " + STAGE + " (line bigint not null, "
-                        + fields.stream().map(f -> f.column() + " text").collect(Collectors.joining(", "))
+                        + fields.stream().map(f -> f.column() + " " + RowConverter.stagedType(f)).collect(Collectors.joining(", "))
                         + ", target_id bigint) on commit drop");
                 try (CsvSource source = openSource(counted)) {
                     RowConverter converter;

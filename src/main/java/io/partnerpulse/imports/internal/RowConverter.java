@@ -300,6 +300,21 @@ public final class RowConverter {
         };
     }
 
+    /**
+     * The staging table's type for a field: what this converter writes for it, in the form the
+     * database reads it in. Dates and numbers are typed there, so that {@code COPY} reads them once
+     * while the file is being converted (its backend is mostly idle then) instead of the write
+     * reading the text again for each expression that uses them (a million deals: about 1 s less).
+     */
+    static String stagedType(ImportField field) {
+        return switch (field.type()) {
+            case DATE -> isDay(field) ? "date" : "timestamptz";
+            case DECIMAL -> "numeric";
+            case INTEGER -> "bigint";
+            case TEXT, CHOICE, COUNTRY, REFERENCE -> "text";
+        };
+    }
+
     private static boolean isDay(ImportField field) {
         return switch (field.name()) {
             case "joinedOn", "hireDate", "startsOn", "endsOn" -> true;
