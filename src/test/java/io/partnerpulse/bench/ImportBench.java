@@ -80,8 +80,9 @@ class ImportBench {
         ImportSettings settings = json.readValue(MAPPING, ImportSettings.class);
         LoggingProgress progress = new LoggingProgress(org.slf4j.LoggerFactory.getLogger(ImportBench.class));
         Timed first = importOnce(file, size, settings, progress);
-        Floor floor = floor(file.getParent(), false);
-        Floor setBased = floor(file.getParent(), true);
+        long written = copyOut(file.getParent());
+        Floor floor = floor(file.getParent(), written, false);
+        Floor setBased = floor(file.getParent(), written, true);
         Timed again = importOnce(file, size, settings, progress);
 
         List<String> lines = new ArrayList<>();
@@ -128,18 +129,12 @@ class ImportBench {
      * the tables' own constraints); true: by {@code INSERT … SELECT} from staging tables already
      * holding the finished rows (loaded untimed), the set-based write the issue names without any of
      * its resolving or checking. As the schema's owner (the application's role creates no tables), in
-     * a transaction rolled back; the copy out is not timed.
+     * a transaction rolled back; the copy out ({@link #copyOut}, once for both) is not timed.
      */
-    private Floor floor(Path dir, boolean setBased) throws Exception {
-        List<String> tables = List.of("opportunity", "stage_change");
+    private Floor floor(Path dir, long rows, boolean setBased) throws Exception {
+        List<String> tables = FLOOR_TABLES;
         try (Connection c = ownerDataSource.getConnection()) {
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-            long rows = 0;
-            for (String table : tables) {
-                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(table + ".bin")), 1 << 16)) {
-                    rows += copy.copyOut("copy (select * from " + table + " order by id) to stdout (format binary)", out);
-                }
-            }
             c.setAutoCommit(false);
             List<String> indexes = new ArrayList<>();
             try (var statement = c.createStatement()) {
@@ -178,6 +173,22 @@ class ImportBench {
                 c.rollback();
                 return new Floor(seconds, rows);
             }
+        }
+    }
+
+    private static final List<String> FLOOR_TABLES = List.of("opportunity", "stage_change");
+
+    /** The rows the first import wrote, copied out once in binary for both floors; how many. */
+    private long copyOut(Path dir) throws Exception {
+        try (Connection c = ownerDataSource.getConnection()) {
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            long rows = 0;
+            for (String table : FLOOR_TABLES) {
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(table + ".bin")), 1 << 16)) {
+                    rows += copy.copyOut("copy (select * from " + table + " order by id) to stdout (format binary)", out);
+                }
+            }
+            return rows;
         }
     }
 
