@@ -43,16 +43,30 @@ final class ConvertingPipeline {
         void batch(int rows, List<Outcome> outcomes) throws IOException;
     }
 
-    private record Converted(int rows, byte[] csv, List<Outcome> outcomes) {
+    private record Converted(int rows, byte[] csv, List<Outcome> outcomes, long[] keys, int keyCount) {
     }
 
     private final BlockingQueue<RowConverter> converters;
+    /** The field whose values are watched for repeats ({@link #keys}), -1 none. */
+    private final int keyField;
+    private final KeyRepeats keys = new KeyRepeats();
 
     ConvertingPipeline(Supplier<RowConverter> converter) {
+        this(converter, -1);
+    }
+
+    /** @param keyField the index of the field whose staged values {@link #keys()} watches for repeats, -1 none */
+    ConvertingPipeline(Supplier<RowConverter> converter, int keyField) {
+        this.keyField = keyField;
         converters = new ArrayBlockingQueue<>(THREADS);
         for (int i = 0; i < THREADS; i++) {
             converters.add(converter.get());
         }
+    }
+
+    /** Whether two staged rows may hold the same value of the key field (false: certainly not). */
+    KeyRepeats keys() {
+        return keys;
     }
 
     /**
@@ -99,6 +113,8 @@ final class ConvertingPipeline {
             // character went through the writer's lock and encoder)
             StringBuilder text = new StringBuilder(batch.size() * 160);
             List<Outcome> outcomes = new ArrayList<>(0);
+            long[] hashes = new long[keyField < 0 ? 0 : batch.size()];
+            int hashed = 0;
             for (CsvSource.Row row : batch) {
                 RowConverter.Result result = converter.convert(row);
                 if (!result.ok() || !result.notes().isEmpty()) {
@@ -106,15 +122,18 @@ final class ConvertingPipeline {
                 }
                 if (result.ok()) {
                     CopyText.appendRow(text, row.line(), result.values());
+                    if (keyField >= 0 && result.values()[keyField] != null) {
+                        hashes[hashed++] = KeyRepeats.hash(result.values()[keyField]);
+                    }
                 }
             }
-            return new Converted(batch.size(), text.toString().getBytes(StandardCharsets.UTF_8), outcomes);
+            return new Converted(batch.size(), text.toString().getBytes(StandardCharsets.UTF_8), outcomes, hashes, hashed);
         } finally {
             converters.put(converter);
         }
     }
 
-    private static void write(Future<Converted> next, OutputStream copy, Sink sink) throws IOException {
+    private void write(Future<Converted> next, OutputStream copy, Sink sink) throws IOException {
         Converted converted;
         try {
             converted = next.get();
@@ -134,6 +153,9 @@ final class ConvertingPipeline {
             throw new IOException(e.getCause());
         }
         copy.write(converted.csv());
+        for (int i = 0; i < converted.keyCount(); i++) {
+            keys.add(converted.keys()[i]);
+        }
         sink.batch(converted.rows(), converted.outcomes());
     }
 }

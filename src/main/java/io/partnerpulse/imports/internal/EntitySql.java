@@ -33,6 +33,13 @@ final class EntitySql {
     record Counts(long inserted, long updated, long unchanged) {
     }
 
+    /**
+     * What staging wrote: how many rows, the file line of the last one read, and whether two of them
+     * may share an external id ({@link KeyRepeats}; false: certainly none do).
+     */
+    record Staged(long rows, long lastLine, boolean externalIdsMayRepeat) {
+    }
+
     /** Problems found in the staging table: the first ones listed, and how many rows in all. */
     record Checked(List<RowProblem> listed, long badRows) {
     }
@@ -60,9 +67,14 @@ final class EntitySql {
     private final List<Reason.Note> created = new ArrayList<>();
     private final Map<String, String> labels;
     private final ProgressListener progress;
+    /** The rows in the staging table (less those {@link #dropBadRows} removed). */
+    private long staged;
+    /** The line of the file's last row: no staged row has a greater one. */
+    private final long lastLine;
+    private final boolean externalIdsMayRepeat;
 
     EntitySql(Connection connection, ImportEntity entity, ImportSettings settings, String actor, ZoneId zone,
-              String baseCurrency, Map<String, String> labels, ProgressListener progress) {
+              String baseCurrency, Map<String, String> labels, ProgressListener progress, Staged staged) {
         this.connection = connection;
         this.entity = entity;
         this.settings = settings;
@@ -72,6 +84,9 @@ final class EntitySql {
         this.baseCurrency = lit(baseCurrency);
         this.labels = labels;
         this.progress = progress;
+        this.staged = staged.rows();
+        this.lastLine = staged.lastLine();
+        this.externalIdsMayRepeat = staged.externalIdsMayRepeat();
     }
 
     List<Reason.Note> created() {
@@ -134,11 +149,14 @@ final class EntitySql {
 
     /** Resolves every reference and runs the checks; lists the first problems and counts the bad rows. */
     Checked check() throws SQLException {
-        checks.add(repeated("externalId", false, Reason.REPEATED_EXTERNAL_ID));
+        if (externalIdsMayRepeat) {
+            checks.add(repeated("externalId", false, Reason.REPEATED_EXTERNAL_ID));
+        }
         // a step per reference, the departments and the checks' query
         int steps = refs().size() + (entity == ImportEntity.EMPLOYEES ? 2 : 1);
         int done = 0;
         progress.progress(ImportStep.CHECKING.key(), done, steps);
+        stageReferencedValues();
         for (Ref ref : refs()) {
             resolve(ref);
             progress.progress(ImportStep.CHECKING.key(), ++done, steps);
@@ -180,10 +198,13 @@ final class EntitySql {
                     + " where o.external_id is distinct from s.external_id");
             checks.add(repeated("lead", false, Reason.REPEATED_LEAD));
         }
-        String union = String.join(" union all ", checks);
         List<RowProblem> listed = new ArrayList<>();
+        if (checks.isEmpty()) {
+            progress.progress(ImportStep.CHECKING.key(), steps, steps);
+            return new Checked(listed, 0);
+        }
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select line, col, value, code, a0, a1 from (" + union + ") p order by line limit "
+             ResultSet rs = statement.executeQuery("select line, col, value, code, a0, a1 from " + problems() + " order by line limit "
                      + ImportJob.MAX_LISTED_PROBLEMS)) {
             while (rs.next()) {
                 String[] args = java.util.stream.Stream.of(rs.getString(5), rs.getString(6)).filter(java.util.Objects::nonNull)
@@ -191,17 +212,20 @@ final class EntitySql {
                 listed.add(Reason.byCode(rs.getString(4)).problem(rs.getLong(1), rs.getString(2), rs.getString(3), args));
             }
         }
-        long bad = listed.isEmpty() ? 0 : count("select count(distinct line) from (" + union + ") p");
+        long bad = listed.isEmpty() ? 0 : count("select count(distinct line) from " + problems());
         progress.progress(ImportStep.CHECKING.key(), steps, steps);
         return new Checked(listed, bad);
+    }
+
+    /** The rows the checks found, as a table: line, col, value, code and the reason's arguments a0 and a1. */
+    private String problems() {
+        return "(" + String.join(" union all ", checks) + ") p (line, col, value, code, a0, a1)";
     }
 
     /**
      * The rows after the first that repeat an earlier row's value of {@code field} (its case ignored
      * or not), with {@code reason} and the first row's line: external ids, leads and values the
-     * database keeps unique, reported by row instead of failing the whole import at the insert. (The
-     * first check of the union names its columns: line, col, value, code and the reason's arguments
-     * a0 and a1.)
+     * database keeps unique, reported by row instead of failing the whole import at the insert.
      */
     private String repeated(String field, boolean ignoreCase, Reason reason) {
         String column = entity.field(field).orElseThrow().column();
@@ -225,7 +249,28 @@ final class EntitySql {
 
     /** Removes the rows the checks found, to import the rest. */
     void dropBadRows() throws SQLException {
-        update("delete from import_stage where line in (select line from (" + String.join(" union all ", checks) + ") p)");
+        staged -= update("delete from import_stage where line in (select line from " + problems() + ")");
+    }
+
+    /**
+     * The distinct values of every mapped reference, in {@code import_ref_value (ref, raw)}: one pass
+     * over the staged rows for all of them (grouping sets, hashed side by side) instead of one pass
+     * each. A million deals naming three references: 0.43 s instead of 3 × 0.23 s.
+     */
+    private void stageReferencedValues() throws SQLException {
+        List<String> columns = refs().stream().map(Ref::column).toList();
+        if (columns.isEmpty()) {
+            return;
+        }
+        StringBuilder ref = new StringBuilder("case");
+        StringBuilder raw = new StringBuilder("case");
+        for (String column : columns) {
+            ref.append(" when grouping(").append(column).append(") = 0 then ").append(lit(column));
+            raw.append(" when grouping(").append(column).append(") = 0 then ").append(column);
+        }
+        String sets = String.join(", ", columns.stream().map(c -> "(" + c + ")").toList());
+        update("create temp table import_ref_value on commit drop as select ref, raw from (select " + ref + " end as ref, "
+                + raw + " end as raw from import_stage group by grouping sets (" + sets + ")) v where raw is not null");
     }
 
     private void resolve(Ref ref) throws SQLException {
@@ -238,8 +283,8 @@ final class EntitySql {
         String carried = ref.table().equals("lead") ? CARRIED : "";
         update("create temp table " + table + " on commit drop as select d.raw, "
                 + (ref.nameColumn() != null ? "case when e.id is null then " + fold("d.raw") + " end" : "d.raw") + " as key, e.id"
-                + carried + " from (select distinct " + ref.column() + " as raw from import_stage where " + ref.column()
-                + " is not null) d left join " + ref.table() + " e on e.external_id = d.raw");
+                + carried + " from (select raw from import_ref_value where ref = " + lit(ref.column()) + ") d left join "
+                + ref.table() + " e on e.external_id = d.raw");
         if (ref.nameColumn() != null && count("select count(*) from (select 1 from " + table + " where id is null limit 1) u") > 0) {
             matchByName(ref, table);
         }
@@ -354,25 +399,20 @@ final class EntitySql {
         String table = table();
         String nameColumn = entity.nameField().map(n -> n.equals("fullName") ? "full_name" : "name").orElse(null);
         progress.progress(ImportStep.MATCHING.key(), 0, 0);
-        update("update import_stage s set target_id = t.id from " + table + " t where t.external_id = s.external_id");
+        // each staged row is updated at most once by each, and the second looks only at those the first left
+        long matched = update("update import_stage s set target_id = t.id from " + table + " t where t.external_id = s.external_id");
         if (nameColumn != null && !externalIdsMapped()) {
-            update("update import_stage s set target_id = m.id from (select distinct on (" + fold("t." + nameColumn) + ") "
+            matched += update("update import_stage s set target_id = m.id from (select distinct on (" + fold("t." + nameColumn) + ") "
                     + fold("t." + nameColumn) + " as k, t.id from " + table + " t where t.external_id is null order by 1, t.id) m "
                     + "where s.target_id is null and m.k = " + fold("s." + nameColumn));
         }
-        long matched;
-        long unmatched;
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select count(target_id), count(*) - count(target_id) from import_stage")) {
-            rs.next();
-            matched = rs.getLong(1);
-            unmatched = rs.getLong(2);
-        }
+        long unmatched = staged - matched;
         if (matched > 0) {
             // the staging's statistics were taken before the matches were known (every target_id
             // null): without new ones PostgreSQL expects no row to match and joins the matched rows
-            // by nested loops (a million-row file imported again: 9 minutes instead of seconds)
-            update("analyze import_stage");
+            // by nested loops (a million-row file imported again: 9 minutes instead of seconds).
+            // Only that column changed (half the time of analysing them all).
+            update("analyze import_stage (target_id)");
         }
         if (convertsLeads()) {
             update("create temp table import_converted_lead (lead_id bigint not null, created_at timestamptz not null) on commit drop");
@@ -387,7 +427,7 @@ final class EntitySql {
         long inserted = 0;
         if (unmatched > 0) {
             progress.progress(ImportStep.INSERTING.key(), unmatched, 0);
-            inserted = count(insertSql());
+            inserted = count(insertSql(withoutIndexes.contains(table) ? reserveIds(table) : null));
         }
         after();
         for (int i = 0; i < withoutIndexes.size(); i++) {
@@ -604,10 +644,16 @@ final class EntitySql {
         };
     }
 
+    /**
+     * The country of the row, for its default region. A file that names no country gets one row of
+     * nulls (folded into the columns as constants): the join cost a million deals 0.2 s for nothing.
+     */
     private String extraJoins() {
-        String country = entity == ImportEntity.PARTNERS || entity == ImportEntity.LEADS || entity == ImportEntity.OPPORTUNITIES
-                ? " left join country cy on cy.code = s.country" : "";
-        return country;
+        if (entity != ImportEntity.PARTNERS && entity != ImportEntity.LEADS && entity != ImportEntity.OPPORTUNITIES) {
+            return "";
+        }
+        return isSet(settings.columns().get("country")) || isSet(settings.constants().get("country"))
+                ? " left join country cy on cy.code = s.country" : " cross join (select null::text as default_region) cy";
     }
 
     private String updateSql() {
@@ -643,11 +689,28 @@ final class EntitySql {
                 + " select count(*) from u";
     }
 
-    private String insertSql() {
+    /**
+     * Takes ids for every line of the file from the table's sequence at once, for a bulk load: the
+     * new record of line {@code n} gets id {@code base + n}, which keeps the ids in the file's order
+     * without sorting the rows by line (a million deals: about 0.3 s). Ids of lines that insert
+     * nothing (the header, updated or rejected rows) stay unused, as a rolled-back insert leaves
+     * them. Nobody else takes ids meanwhile: a bulk load holds the table's exclusive lock.
+     *
+     * @return the base
+     */
+    private long reserveIds(String table) throws SQLException {
+        String sequence = "pg_get_serial_sequence(" + lit(table) + ", 'id')";
+        long base = count("select nextval(" + sequence + ")");
+        count("select setval(" + sequence + ", " + Math.addExact(base, lastLine) + ")");
+        return base;
+    }
+
+    /** @param base null: ids from the sequence in the file's order, else the ids {@link #reserveIds} took */
+    private String insertSql(Long base) {
         List<Col> cols = columns();
         String table = table();
-        String names = String.join(", ", cols.stream().map(Col::name).toList());
-        String values = String.join(", ", cols.stream().map(Col::insert).toList());
+        String names = (base == null ? "" : "id, ") + String.join(", ", cols.stream().map(Col::name).toList());
+        String values = (base == null ? "" : base + " + s.line, ") + String.join(", ", cols.stream().map(Col::insert).toList());
         String returning = switch (entity) {
             case PARTNERS -> " returning id, status, status_changed_at";
             case LEADS -> " returning id, partner_id, created_at";
@@ -670,7 +733,8 @@ final class EntitySql {
         return "with i as (insert into " + table + " (" + names + ") select " + values + " from import_stage s" + joins() + extraJoins()
                 // in file order: new records get their ids in the order of the file's lines (the joins with big
                 // reference tables would otherwise hand the rows over batch by batch, scrambling them)
-                + " where s.target_id is null order by s.line" + returning + ")" + history + " select count(*) from i";
+                + " where s.target_id is null" + (base == null ? " order by s.line" : "") + returning + ")" + history
+                + " select count(*) from i";
     }
 
     /** What needs the written records: references to records of the same file, leads that became deals. */

@@ -60,6 +60,9 @@ public final class ImportJob {
     private long badRowsInFile;
     private long badRowsInDatabase;
     private long rowsRead;
+    private long stagedRows;
+    private long lastLine;
+    private boolean externalIdsMayRepeat;
 
     public ImportJob(DataSource dataSource, ImportEntity entity, ImportSettings settings, String actor, ZoneId zone,
                      String baseCurrency, ProgressListener progress) {
@@ -176,7 +179,8 @@ public final class ImportJob {
                     String column = settings.columns().get(field.name());
                     labels.put(field.name(), column == null || column.isBlank() ? field.name() : column);
                 }
-                EntitySql sql = new EntitySql(connection, entity, settings, actor, zone, baseCurrency, labels, progress);
+                EntitySql sql = new EntitySql(connection, entity, settings, actor, zone, baseCurrency, labels, progress,
+                        new EntitySql.Staged(stagedRows, lastLine, externalIdsMayRepeat));
                 long staged = System.nanoTime();
                 EntitySql.Checked checked = sql.check();
                 long checkedAt = System.nanoTime();
@@ -241,13 +245,16 @@ public final class ImportJob {
                 @Override
                 public CsvSource.Row next() {
                     try {
-                        return rows.next();
+                        CsvSource.Row row = rows.next();
+                        lastLine = row.line();
+                        return row;
                     } catch (IllegalArgumentException e) {
                         throw new FileProblem("file", e.getMessage());
                     }
                 }
             };
-            new ConvertingPipeline(converters).run(read, copy, (batch, outcomes) -> {
+            ConvertingPipeline pipeline = new ConvertingPipeline(converters, staged.indexOf(entity.field("externalId").orElseThrow()));
+            pipeline.run(read, copy, (batch, outcomes) -> {
                 for (ConvertingPipeline.Outcome outcome : outcomes) {
                     for (Reason.Note note : outcome.result().notes()) {
                         notes.computeIfAbsent(note, n -> new long[] {0, outcome.line()})[0]++;
@@ -262,6 +269,8 @@ public final class ImportJob {
                 progress.progress(ImportStep.READING.key(), totalBytes > 0 ? Math.min(counted.count(), totalBytes - 1) : rowsRead,
                         totalBytes > 0 ? totalBytes : rowsRead + 1);
             });
+            stagedRows = copy.endCopy();
+            externalIdsMayRepeat = pipeline.keys().mayRepeat();
         }
         progress.progress(ImportStep.READING.key(), 1, 1);
         exec(connection, "analyze " + STAGE);

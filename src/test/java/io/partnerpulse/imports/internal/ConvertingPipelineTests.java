@@ -103,6 +103,42 @@ class ConvertingPipelineTests {
         assertThat(seen.copy().lines().count()).isEqualTo(ROWS - ROWS / 1000);
     }
 
+    /** Whether the pipeline, watching the external ids, says two staged rows may share one. */
+    static boolean mayRepeat(List<CsvSource.Row> rows) throws IOException {
+        ConvertingPipeline pipeline = new ConvertingPipeline(() -> converter(HEADER), 0);
+        pipeline.run(rows.iterator(), new ByteArrayOutputStream(), (b, o) -> { });
+        return pipeline.keys().mayRepeat();
+    }
+
+    static List<CsvSource.Row> rows(java.util.function.LongFunction<List<String>> cells) {
+        List<CsvSource.Row> rows = new ArrayList<>();
+        for (long line = 2; line < ConvertingPipeline.BATCH_ROWS * 6; line++) {
+            rows.add(new CsvSource.Row(line, cells.apply(line)));
+        }
+        return rows;
+    }
+
+    @Test
+    void anExternalIdStagedTwiceIsNoticedAcrossBatchesAndDistinctOnesAreNot() throws IOException {
+        long repeatedAt = ConvertingPipeline.BATCH_ROWS * 5L + 3;
+        assertThat(mayRepeat(rows(line -> List.of("D-" + line, "Won", "2026-03-01", "1", "DE")))).isFalse();
+        assertThat(mayRepeat(rows(line -> List.of(line == repeatedAt ? "D-7" : "D-" + line, "Won", "2026-03-01", "1", "DE")))).isTrue();
+        // the second row is rejected (its amount is no number): it is not staged, so nothing repeats in the staging
+        assertThat(mayRepeat(rows(line -> List.of(line == repeatedAt ? "D-7" : "D-" + line, "Won", "2026-03-01",
+                line == repeatedAt ? "lots" : "1", "DE")))).isFalse();
+    }
+
+    @Test
+    void aKeyWatcherPastItsSizeAnswersThatValuesMayRepeat() {
+        KeyRepeats keys = new KeyRepeats(10_000);
+        for (int i = 0; i < 10_000; i++) {
+            keys.add(KeyRepeats.hash("OPP" + i));
+        }
+        assertThat(keys.mayRepeat()).isFalse();
+        keys.add(KeyRepeats.hash("OPP-one-more"));
+        assertThat(keys.mayRepeat()).isTrue();
+    }
+
     @Test
     void aFailureWhileReadingStopsTheStagingWithThatFailure() {
         Iterator<CsvSource.Row> broken = new Iterator<>() {
