@@ -74,7 +74,8 @@ public final class RowConverter {
     private final Map<String, String> countries;
     private final ZoneId zone;
     private final String currency;
-    private final Map<String, Map<String, String>> foldedValueMaps = new HashMap<>();
+    /** By field index: the mapping's values (folded when variants are folded) → ours; empty when none. */
+    private final List<Map<String, String>> foldedValueMaps = new ArrayList<>();
     private final Map<String, Integer> fieldIndex = new HashMap<>();
     private final Map<String, Instant> instants = new HashMap<>();
 
@@ -121,7 +122,7 @@ public final class RowConverter {
             Map<String, String> valueMap = settings.values().getOrDefault(field.name(), Map.of());
             Map<String, String> folded = new LinkedHashMap<>();
             valueMap.forEach((from, to) -> folded.put(settings.foldVariants() ? Values.fold(from) : from, to == null ? "" : to));
-            foldedValueMaps.put(field.name(), folded);
+            foldedValueMaps.add(folded);
         }
     }
 
@@ -191,7 +192,7 @@ public final class RowConverter {
             if (columnOf[i] >= 0 && cell.isEmpty() && constantOf[i] != null) {
                 cell = constantOf[i];
             }
-            Map<String, String> valueMap = foldedValueMaps.get(field.name());
+            Map<String, String> valueMap = foldedValueMaps.get(i);
             if (!cell.isEmpty() && !valueMap.isEmpty()) {
                 String mapped = valueMap.get(settings.foldVariants() ? Values.fold(cell) : cell);
                 if (mapped != null) {
