@@ -148,6 +148,11 @@ public final class CsvSource implements AutoCloseable {
     }
 
     private static int lineBreaks(String cell) {
+        // most cells have none: two vectorized searches instead of a loop over every character of
+        // every cell (that loop was a third of the reading thread's samples)
+        if (cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
+            return 0;
+        }
         int n = 0;
         for (int i = 0; i < cell.length(); i++) {
             char c = cell.charAt(i);
