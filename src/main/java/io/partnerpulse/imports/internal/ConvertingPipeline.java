@@ -64,7 +64,7 @@ final class ConvertingPipeline {
         }
     }
 
-    /** Whether two staged rows may hold the same value of the key field (false: certainly not). */
+    /** The hashes of the key field's staged values: after {@link #run}, whether two rows may hold the same value. */
     KeyRepeats keys() {
         return keys;
     }

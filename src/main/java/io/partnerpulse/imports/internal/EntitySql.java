@@ -17,8 +17,9 @@ import io.partnerpulse.imports.ImportSettings;
 import io.partnerpulse.shared.ProgressListener;
 
 /**
- * The set-based SQL of an import, over the staging table {@code import_stage} (one text column per
- * field, plus the file line and the id of the record a row updates): resolving references by
+ * The set-based SQL of an import, over the staging table {@code import_stage} (one column per field,
+ * typed as {@link RowConverter#stagedType} says, plus the file line and the id of the record a row
+ * updates): resolving references by
  * external id or by (folded) name into small {@code ref_*} tables, creating the missing ones when
  * asked, the checks that need the database, and the update-then-insert that makes a re-import of
  * the same file change nothing.
