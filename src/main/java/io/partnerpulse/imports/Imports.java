@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
+import io.partnerpulse.deal.StageMoveAnnouncer;
 import io.partnerpulse.imports.internal.CsvSource;
 import io.partnerpulse.imports.internal.ImportJob;
 import io.partnerpulse.imports.internal.RowConverter;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,6 +36,8 @@ public class Imports {
     private static final Logger log = LoggerFactory.getLogger(Imports.class);
 
     private final DataSource dataSource;
+    private final PlatformTransactionManager transactions;
+    private final StageMoveAnnouncer announcer;
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final OrganizationSettings organization;
@@ -41,8 +45,11 @@ public class Imports {
     private final Map<Long, ImportJob> jobs = new ConcurrentHashMap<>();
     private final Map<Long, String> cancelledBy = new ConcurrentHashMap<>();
 
-    Imports(DataSource dataSource, JdbcClient jdbc, JsonMapper json, OrganizationSettings organization) {
+    Imports(DataSource dataSource, PlatformTransactionManager transactions, StageMoveAnnouncer announcer, JdbcClient jdbc,
+            JsonMapper json, OrganizationSettings organization) {
         this.dataSource = dataSource;
+        this.transactions = transactions;
+        this.announcer = announcer;
         this.jdbc = jdbc;
         this.json = json;
         this.organization = organization;
@@ -124,7 +131,7 @@ public class Imports {
             running.put(runId, new Progress(step, done, total));
             listener.progress(step, done, total);
         };
-        ImportJob job = new ImportJob(dataSource, entity, settings, actor, organization.timeZone(), organization.currency(), progress);
+        ImportJob job = new ImportJob(dataSource, transactions, announcer, entity, settings, actor, organization.timeZone(), organization.currency(), progress);
         jobs.put(runId, job);
         if (cancelledBy.containsKey(runId)) {
             job.cancel();   // cancelled while it waited for its turn

@@ -3,6 +3,7 @@ package io.partnerpulse.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -153,6 +154,68 @@ class WebhookSystemTests {
         assertThat(lost.status()).isEqualTo(200);
         Eventually.until(() -> about(id, "deal.lost").stream().anyMatch(Received::signatureValid) && calls.get() >= 3, Duration.ofSeconds(20));
         assertThat(about(id, "deal.won")).isEmpty();
+    }
+
+    static final String DEAL_MAPPING = "{\"columns\": {\"externalId\": \"id\", \"stage\": \"stage\", \"partner\": \"partner\","
+            + " \"createdAt\": \"created\", \"closedAt\": \"closed\", \"amount\": \"amount\"}}";
+
+    Api.Response importDeals(String csv, boolean dryRun) {
+        return admin.upload("/api/v1/imports/opportunities", "deals.csv", csv.getBytes(StandardCharsets.UTF_8),
+                java.util.Map.of("settings", DEAL_MAPPING, "dryRun", String.valueOf(dryRun)));
+    }
+
+    long dealId(String externalId) {
+        return jdbc.sql("select id from opportunity where external_id = ?").param(externalId).query(Long.class).single();
+    }
+
+    BigDecimal booked(long opportunityId) {
+        return jdbc.sql("select coalesce(sum(amount), 0) from commission where opportunity_id = ?").param(opportunityId)
+                .query(BigDecimal.class).single();
+    }
+
+    @Test
+    void aReImportThatWinsOrLosesADealAnnouncesItWhileImportedHistoryAndDryRunsAnnounceNothing() throws Exception {
+        long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
+        jdbc.sql("update partner set commission_rate = 0.10 where id = ?").param(partner).update();
+        String name = jdbc.sql("select name from partner where id = ?").param(partner).query(String.class).single();
+        String u = Fixtures.unique("imp").replace(' ', '-');
+        String header = "id,stage,partner,created,closed,amount\n";
+        // the first import brings history in: a deal won last year is not announced, earns nothing
+        Api.Response first = importDeals(header + u + "-open,Prospecting," + name + ",2026-10-01,,1000\n"
+                + u + "-old,Won," + name + ",2025-01-01,2025-02-01,500\n", false);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        long open = dealId(u + "-open");
+        long old = dealId(u + "-old");
+
+        // a dry run of the win writes and announces nothing
+        String won = header + u + "-open,Won," + name + ",2026-10-01,2026-11-02,1000\n"
+                + u + "-old,Won," + name + ",2025-01-01,2025-02-01,500\n";
+        assertThat(importDeals(won, true).status()).isEqualTo(200);
+        assertThat(jdbc.sql("select stage from opportunity where id = ?").param(open).query(String.class).single()).isEqualTo("PROSPECTING");
+
+        // the re-import that wins the open deal announces it: a signed webhook and the partner's commission
+        Api.Response second = importDeals(won, false);
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+        assertThat(second.json().get("updated").asLong()).isEqualTo(1);
+        Eventually.until(() -> about(open, "deal.won").stream().anyMatch(Received::signatureValid)
+                && !about(open, "commission.accrued").isEmpty(), Duration.ofSeconds(20));
+        JsonNode payload = JsonMapper.builder().build().readTree(about(open, "deal.won").get(0).body());
+        assertThat(payload.at("/data/amount").decimalValue()).isEqualByComparingTo("1000.00");
+        assertThat(payload.at("/data/partnerId").asLong()).isEqualTo(partner);
+        assertThat(booked(open)).isEqualByComparingTo("100.00");
+
+        // losing it in the next file reverses the commission and announces the loss
+        Api.Response third = importDeals(header + u + "-open,Lost," + name + ",2026-10-01,2026-11-03,0\n", false);
+        assertThat(third.status()).as(third.body()).isEqualTo(200);
+        Eventually.until(() -> about(open, "deal.lost").stream().anyMatch(Received::signatureValid) && booked(open).signum() == 0,
+                Duration.ofSeconds(20));
+
+        assertThat(about(old, "deal.won")).isEmpty();
+        assertThat(jdbc.sql("select count(*) from webhook_delivery where payload like ?").param("%\"opportunityId\":" + old + ",%")
+                .query(Long.class).single()).isZero();
+        assertThat(booked(old)).isZero();
+        assertThat(about(open, "deal.won").stream().map(r -> JsonMapper.builder().build().readTree(r.body()).get("id").asString()).distinct())
+                .as("one event (sent again only after failures): the dry run announced nothing").hasSize(1);
     }
 
     @Test

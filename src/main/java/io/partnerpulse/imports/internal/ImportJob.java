@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import io.partnerpulse.deal.StageMoveAnnouncer;
 import io.partnerpulse.imports.ImportEntity;
 import io.partnerpulse.imports.ImportField;
 import io.partnerpulse.imports.ImportReport;
@@ -28,13 +30,18 @@ import io.partnerpulse.imports.ImportSettings.Mode;
 import io.partnerpulse.shared.ProgressListener;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
  * One import, start to end, on one connection and in one transaction: stream the file through the
  * {@link RowConverter} into a temporary staging table with {@code COPY}, resolve references and run
  * the checks that need the database with set-based SQL, then update the records whose external id
- * is known and insert the rest. Nothing is written unless it all succeeds (in skip mode: unless the
- * good rows all succeed).
+ * is known and insert the rest, and announce the deals it won, lost or reopened. Nothing is written
+ * or announced unless it all succeeds (in skip mode: unless the good rows all succeed).
  */
 public final class ImportJob {
 
@@ -47,6 +54,8 @@ public final class ImportJob {
     private static final String IMPORT_WORK_MEM = "256MB";
 
     private final DataSource dataSource;
+    private final PlatformTransactionManager transactions;
+    private final StageMoveAnnouncer announcer;
     private final ImportEntity entity;
     private ImportSettings settings;
     private final String actor;
@@ -64,9 +73,16 @@ public final class ImportJob {
     private long lastLine;
     private boolean externalIdsMayRepeat;
 
-    public ImportJob(DataSource dataSource, ImportEntity entity, ImportSettings settings, String actor, ZoneId zone,
-                     String baseCurrency, ProgressListener progress) {
+    /**
+     * @param transactions the transaction manager of {@code dataSource}
+     * @param announcer    announces the deals an import of opportunities won, lost or reopened
+     */
+    public ImportJob(DataSource dataSource, PlatformTransactionManager transactions, StageMoveAnnouncer announcer,
+                     ImportEntity entity, ImportSettings settings, String actor, ZoneId zone, String baseCurrency,
+                     ProgressListener progress) {
         this.dataSource = dataSource;
+        this.transactions = transactions;
+        this.announcer = announcer;
         this.entity = entity;
         this.settings = settings.withDefaults();
         this.actor = actor;
@@ -137,83 +153,125 @@ public final class ImportJob {
     public ImportReport run(InputStream in, long totalBytes, Long runId, boolean dryRun) throws SQLException, IOException {
         long started = System.nanoTime();
         CountingInputStream counted = new CountingInputStream(in);
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            working = connection;
-            try {
-                // for this transaction only: a million staged deals sort into file order in memory
-                // (145 MB; they spilled 115 MB to disk with the server's 32 MB) and the new deals the
-                // history is written from stay in memory too
-                exec(connection, "set local work_mem = '" + IMPORT_WORK_MEM + "'");
-                if (runId != null) {
-                    // held until this transaction ends: whoever reads the log can tell a run that is
-                    // still going from one whose process stopped (Imports.runs)
-                    exec(connection, "select pg_advisory_xact_lock(" + RUN_LOCK + ", " + Math.toIntExact(runId) + ")");
-                }
-                Map<String, String> countries = countries(connection);
-                List<ImportField> fields = entity.fields();
-                exec(connection, "create temp table " + STAGE + " (line bigint not null, "
-                        + fields.stream().map(f -> f.column() + " " + RowConverter.stagedType(f)).collect(Collectors.joining(", "))
-                        + ", target_id bigint) on commit drop");
-                try (CsvSource source = openSource(counted)) {
-                    RowConverter converter;
-                    try {
-                        ImportSettings used = settings;
-                        if (settings.columns().isEmpty()) {
-                            Map<String, String> guessed = RowConverter.guess(entity, source.header());
-                            used = settings.withColumns(guessed).withDefaults();
-                            settings = used;
-                            notes.put(Reason.Note.of("remark.columnsGuessed", String.valueOf(guessed)), new long[] {0, 1});
-                        }
-                        converter = new RowConverter(entity, used, source.header(), countries, zone, baseCurrency);
-                    } catch (RowConverter.MappingProblem e) {
-                        throw new FileProblem(e.field(), e.getMessage());
-                    }
-                    // the converter above checked the mapping; each converting thread gets one of its own (with its cache)
+        TransactionStatus transaction = begin();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        working = connection;
+        try {
+            // for this transaction only: a million staged deals sort into file order in memory
+            // (145 MB; they spilled 115 MB to disk with the server's 32 MB) and the new deals the
+            // history is written from stay in memory too
+            exec(connection, "set local work_mem = '" + IMPORT_WORK_MEM + "'");
+            if (runId != null) {
+                // held until this transaction ends: whoever reads the log can tell a run that is
+                // still going from one whose process stopped (Imports.runs)
+                exec(connection, "select pg_advisory_xact_lock(" + RUN_LOCK + ", " + Math.toIntExact(runId) + ")");
+            }
+            Map<String, String> countries = countries(connection);
+            List<ImportField> fields = entity.fields();
+            exec(connection, "create temp table " + STAGE + " (line bigint not null, "
+                    + fields.stream().map(f -> f.column() + " " + RowConverter.stagedType(f)).collect(Collectors.joining(", "))
+                    + ", target_id bigint) on commit drop");
+            try (CsvSource source = openSource(counted)) {
+                RowConverter converter;
+                try {
                     ImportSettings used = settings;
-                    stage(connection, source, () -> new RowConverter(entity, used, source.header(), countries, zone, baseCurrency),
-                            converter.fields(), counted, totalBytes);
+                    if (settings.columns().isEmpty()) {
+                        Map<String, String> guessed = RowConverter.guess(entity, source.header());
+                        used = settings.withColumns(guessed).withDefaults();
+                        settings = used;
+                        notes.put(Reason.Note.of("remark.columnsGuessed", String.valueOf(guessed)), new long[] {0, 1});
+                    }
+                    converter = new RowConverter(entity, used, source.header(), countries, zone, baseCurrency);
+                } catch (RowConverter.MappingProblem e) {
+                    throw new FileProblem(e.field(), e.getMessage());
                 }
-                Map<String, String> labels = new HashMap<>();
-                for (ImportField field : fields) {
-                    String column = settings.columns().get(field.name());
-                    labels.put(field.name(), column == null || column.isBlank() ? field.name() : column);
+                // the converter above checked the mapping; each converting thread gets one of its own (with its cache)
+                ImportSettings used = settings;
+                stage(connection, source, () -> new RowConverter(entity, used, source.header(), countries, zone, baseCurrency),
+                        converter.fields(), counted, totalBytes);
+            }
+            Map<String, String> labels = new HashMap<>();
+            for (ImportField field : fields) {
+                String column = settings.columns().get(field.name());
+                labels.put(field.name(), column == null || column.isBlank() ? field.name() : column);
+            }
+            EntitySql sql = new EntitySql(connection, entity, settings, actor, zone, baseCurrency, labels, progress,
+                    new EntitySql.Staged(stagedRows, lastLine, externalIdsMayRepeat));
+            long staged = System.nanoTime();
+            EntitySql.Checked checked = sql.check();
+            long checkedAt = System.nanoTime();
+            checked.listed().forEach(this::list);
+            badRowsInDatabase = checked.badRows();
+            if ((badRowsInFile > 0 || badRowsInDatabase > 0) && settings.mode() == Mode.ALL_OR_NOTHING) {
+                transactions.rollback(transaction);
+                return report(runId, "REJECTED", 0, 0, 0, started);
+            }
+            if (badRowsInDatabase > 0) {
+                sql.dropBadRows();
+            }
+            EntitySql.Counts counts = sql.write();
+            log.info("Import of {} {}: staged in {} ms, checked in {} ms, written in {} ms", rowsRead, entity.path(),
+                    (staged - started) / 1_000_000, (checkedAt - staged) / 1_000_000, (System.nanoTime() - checkedAt) / 1_000_000);
+            created.addAll(sql.created());
+            if (dryRun) {
+                transactions.rollback(transaction);
+                return report(runId, "CHECKED", counts.inserted(), counts.updated(), counts.unchanged(), started);
+            }
+            // deals the file won, lost or reopened, announced as the app announces its own (webhooks, commission)
+            Instant now = Instant.now();
+            long moves = sql.stageMoves(move -> announcer.announce(move, now, actor));
+            if (moves > 0) {
+                log.info("Import of {}: {} deals won, lost or reopened announced", entity.path(), moves);
+            }
+            progress.progress(ImportStep.SAVING.key(), 0, 0);
+            sql.audit(runId, rowsRead, counts, badRowsInFile + badRowsInDatabase);
+            stopIfCancelled();
+            commit(transaction);
+            progress.progress(ImportStep.SAVING.key(), 1, 1);
+            return report(runId, "IMPORTED", counts.inserted(), counts.updated(), counts.unchanged(), started);
+        } catch (SQLException | IOException | RuntimeException e) {
+            if (!transaction.isCompleted()) {
+                try {
+                    transactions.rollback(transaction);
+                } catch (RuntimeException rollback) {
+                    e.addSuppressed(rollback);
                 }
-                EntitySql sql = new EntitySql(connection, entity, settings, actor, zone, baseCurrency, labels, progress,
-                        new EntitySql.Staged(stagedRows, lastLine, externalIdsMayRepeat));
-                long staged = System.nanoTime();
-                EntitySql.Checked checked = sql.check();
-                long checkedAt = System.nanoTime();
-                checked.listed().forEach(this::list);
-                badRowsInDatabase = checked.badRows();
-                if ((badRowsInFile > 0 || badRowsInDatabase > 0) && settings.mode() == Mode.ALL_OR_NOTHING) {
-                    connection.rollback();
-                    return report(runId, "REJECTED", 0, 0, 0, started);
-                }
-                if (badRowsInDatabase > 0) {
-                    sql.dropBadRows();
-                }
-                EntitySql.Counts counts = sql.write();
-                log.info("Import of {} {}: staged in {} ms, checked in {} ms, written in {} ms", rowsRead, entity.path(),
-                        (staged - started) / 1_000_000, (checkedAt - staged) / 1_000_000, (System.nanoTime() - checkedAt) / 1_000_000);
-                created.addAll(sql.created());
-                if (dryRun) {
-                    connection.rollback();
-                    return report(runId, "CHECKED", counts.inserted(), counts.updated(), counts.unchanged(), started);
-                }
-                progress.progress(ImportStep.SAVING.key(), 0, 0);
-                sql.audit(runId, rowsRead, counts, badRowsInFile + badRowsInDatabase);
-                stopIfCancelled();
-                connection.commit();
-                progress.progress(ImportStep.SAVING.key(), 1, 1);
-                return report(runId, "IMPORTED", counts.inserted(), counts.updated(), counts.unchanged(), started);
-            } catch (SQLException | IOException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                working = null;
+            }
+            throw e;
+        } finally {
+            working = null;
+        }
+    }
+
+    /**
+     * A new transaction of Spring's on {@code dataSource} (not the caller's, if it has one), so that
+     * what the import announces ({@link StageMoveAnnouncer}) is written in it and the listeners that
+     * run after a commit run after this one. The database's own failures come out as they were.
+     */
+    private TransactionStatus begin() throws SQLException {
+        try {
+            return transactions.getTransaction(new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW));
+        } catch (RuntimeException e) {
+            throw databaseCause(e);
+        }
+    }
+
+    private void commit(TransactionStatus transaction) throws SQLException {
+        try {
+            transactions.commit(transaction);
+        } catch (RuntimeException e) {
+            throw databaseCause(e);
+        }
+    }
+
+    /** The database's exception inside Spring's, thrown as it was; else Spring's. */
+    private static SQLException databaseCause(RuntimeException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql;
             }
         }
+        throw e;
     }
 
     private CsvSource openSource(InputStream in) throws IOException {
