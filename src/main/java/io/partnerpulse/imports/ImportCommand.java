@@ -28,7 +28,7 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
             Usage: import <entity> <file.csv> [options]
               entity            %s
               --settings=FILE   the mapping and options as JSON (columns, constants, values, delimiter, dateFormat,
-                                decimalComma, createMissing, foldVariants, mode, currency), as for POST /api/v1/imports/{entity}
+                                decimalComma, createMissing, foldVariants, mode, currency, announce), as for POST /api/v1/imports/{entity}
               --mapping=NAME    start from a mapping saved in the app
               --mode=MODE       ALL_OR_NOTHING (default) or SKIP_BAD_ROWS
               --dry-run         check everything, write nothing

@@ -20,13 +20,23 @@ import java.util.Map;
  * @param foldVariants  match names ignoring case, spaces and punctuation ("GTXPro" = "GTX Pro")
  * @param mode          all or nothing, or import the good rows and report the rest
  * @param currency      currency of amounts without a currency column (default the organization's)
+ * @param announce      which deals of an opportunity import are announced (webhooks, commission) as
+ *                      won, lost or reopened: the ones it already held and moves (default), also the
+ *                      ones it inserts closed, or none
  */
 public record ImportSettings(Map<String, String> columns, Map<String, String> constants,
                              Map<String, Map<String, String>> values, String delimiter, String dateFormat,
                              Boolean decimalComma, Boolean createMissing, Boolean foldVariants, Mode mode,
-                             String currency) {
+                             String currency, Announce announce) {
 
     public enum Mode { ALL_OR_NOTHING, SKIP_BAD_ROWS }
+
+    /**
+     * CHANGES: deals the file moves into or out of WON or LOST (what the import inserts is history);
+     * ALL: those and the deals it inserts won or lost (a sync that brings in deals closed since the
+     * last one); NONE: nothing (history corrected in bulk).
+     */
+    public enum Announce { CHANGES, ALL, NONE }
 
     public static final List<String> DATE_FORMATS = List.of("ISO", "M/D/YYYY", "D/M/YYYY", "D.M.YYYY");
 
@@ -37,20 +47,21 @@ public record ImportSettings(Map<String, String> columns, Map<String, String> co
                 delimiter == null ? "" : delimiter, dateFormat == null || dateFormat.isBlank() ? "ISO" : dateFormat,
                 decimalComma != null && decimalComma, createMissing != null && createMissing,
                 foldVariants == null || foldVariants, mode == null ? Mode.ALL_OR_NOTHING : mode,
-                currency == null || currency.isBlank() ? null : currency.trim().toUpperCase(java.util.Locale.ROOT));
+                currency == null || currency.isBlank() ? null : currency.trim().toUpperCase(java.util.Locale.ROOT),
+                announce == null ? Announce.CHANGES : announce);
     }
 
     public static ImportSettings defaults() {
-        return new ImportSettings(null, null, null, null, null, null, null, null, null, null).withDefaults();
+        return new ImportSettings(null, null, null, null, null, null, null, null, null, null, null).withDefaults();
     }
 
     public ImportSettings withMode(Mode newMode) {
         return new ImportSettings(columns, constants, values, delimiter, dateFormat, decimalComma, createMissing,
-                foldVariants, newMode, currency);
+                foldVariants, newMode, currency, announce);
     }
 
     public ImportSettings withColumns(Map<String, String> newColumns) {
         return new ImportSettings(newColumns, constants, values, delimiter, dateFormat, decimalComma, createMissing,
-                foldVariants, mode, currency);
+                foldVariants, mode, currency, announce);
     }
 }

@@ -360,6 +360,7 @@ public class Imports {
                 given.createMissing() != null ? given.createMissing() : base.createMissing(),
                 given.foldVariants() != null ? given.foldVariants() : base.foldVariants(),
                 given.mode() != null ? given.mode() : base.mode(),
-                given.currency() != null ? given.currency() : base.currency()).withDefaults();
+                given.currency() != null ? given.currency() : base.currency(),
+                given.announce() != null ? given.announce() : base.announce()).withDefaults();
     }
 }

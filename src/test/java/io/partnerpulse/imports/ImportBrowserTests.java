@@ -67,6 +67,9 @@ class ImportBrowserTests {
         browser.findElement(By.name("values")).sendKeys("stage: Engaging => QUALIFICATION");
         browser.findElement(By.name("createMissing")).click();
         browser.findElement(By.cssSelector("input[name=mode][value=SKIP_BAD_ROWS]")).click();
+        assertThat(browser.findElement(By.cssSelector("input[name=announce][value=CHANGES]")).isSelected())
+                .as("an import of deals announces the deals it wins or loses, not the history it adds").isTrue();
+        browser.findElement(By.cssSelector("input[name=announce][value=ALL]")).click();
         Browser.screenshot("import-mapping");
         browser.findElement(By.cssSelector("button[value=check]")).click();
 

@@ -61,7 +61,7 @@ class ImportDialectTests {
 
     static ImportSettings settings(String dateFormat, boolean decimalComma) {
         return new ImportSettings(Map.of("externalId", "id", "stage", "stage", "closedAt", "closed", "amount", "amount", "country", "country"),
-                null, Map.of("stage", Map.of("Closed Won!", "WON")), ",", dateFormat, decimalComma, null, null, null, null);
+                null, Map.of("stage", Map.of("Closed Won!", "WON")), ",", dateFormat, decimalComma, null, null, null, null, null);
     }
 
     static String[] convert(RowConverter converter, String... cells) {

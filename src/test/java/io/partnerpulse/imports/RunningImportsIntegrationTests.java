@@ -91,12 +91,12 @@ class RunningImportsIntegrationTests {
     }
 
     static final ImportSettings DEALS = new ImportSettings(Map.of("externalId", "id", "stage", "stage", "createdAt", "created",
-            "closedAt", "closed", "amount", "amount"), null, null, null, null, null, null, null, null, null);
+            "closedAt", "closed", "amount", "amount"), null, null, null, null, null, null, null, null, null, null);
 
     /** With the account, created when missing. */
     static final ImportSettings DEALS_WITH_ACCOUNTS = new ImportSettings(Map.of("externalId", "id", "stage", "stage",
             "createdAt", "created", "closedAt", "closed", "amount", "amount", "account", "account"), null, null, null, null, null, true,
-            null, null, null);
+            null, null, null, null);
 
     Recorder importDeals(String csv) {
         Recorder recorder = new Recorder();

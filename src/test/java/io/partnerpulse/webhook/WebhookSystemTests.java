@@ -160,8 +160,12 @@ class WebhookSystemTests {
             + " \"createdAt\": \"created\", \"closedAt\": \"closed\", \"amount\": \"amount\"}}";
 
     Api.Response importDeals(String csv, boolean dryRun) {
+        return importDeals(csv, dryRun, DEAL_MAPPING);
+    }
+
+    Api.Response importDeals(String csv, boolean dryRun, String settings) {
         return admin.upload("/api/v1/imports/opportunities", "deals.csv", csv.getBytes(StandardCharsets.UTF_8),
-                java.util.Map.of("settings", DEAL_MAPPING, "dryRun", String.valueOf(dryRun)));
+                java.util.Map.of("settings", settings, "dryRun", String.valueOf(dryRun)));
     }
 
     long dealId(String externalId) {
@@ -216,6 +220,34 @@ class WebhookSystemTests {
         assertThat(booked(old)).isZero();
         assertThat(about(open, "deal.won").stream().map(r -> JsonMapper.builder().build().readTree(r.body()).get("id").asString()).distinct())
                 .as("one event (sent again only after failures): the dry run announced nothing").hasSize(1);
+    }
+
+    @Test
+    void anImportThatAnnouncesAllSendsTheDealsItAddsClosedAndOneThatAnnouncesNoneSendsNothing() throws Exception {
+        long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
+        jdbc.sql("update partner set commission_rate = 0.05 where id = ?").param(partner).update();
+        String name = jdbc.sql("select name from partner where id = ?").param(partner).query(String.class).single();
+        String u = Fixtures.unique("sync").replace(' ', '-');
+        String header = "id,stage,partner,created,closed,amount\n";
+        // a sync brings in a deal won since the last one: with "ALL" it is announced like a win in the app
+        Api.Response synced = importDeals(header + u + "-new,Won," + name + ",2026-11-01,2026-11-20,2000\n", false,
+                DEAL_MAPPING.replace("}}", "}, \"announce\": \"ALL\"}"));
+        assertThat(synced.status()).as(synced.body()).isEqualTo(200);
+        long deal = dealId(u + "-new");
+        Eventually.until(() -> about(deal, "deal.won").stream().anyMatch(Received::signatureValid)
+                && !about(deal, "commission.accrued").isEmpty(), Duration.ofSeconds(20));
+        assertThat(JsonMapper.builder().build().readTree(about(deal, "deal.won").get(0).body()).at("/data/closedAt").asString())
+                .startsWith("2026-11-20");
+        assertThat(booked(deal)).isEqualByComparingTo("100.00");
+
+        // history corrected in bulk with "NONE": the deal is lost now, and nothing is sent or reversed
+        Api.Response corrected = importDeals(header + u + "-new,Lost," + name + ",2026-11-01,2026-11-21,0\n", false,
+                DEAL_MAPPING.replace("}}", "}, \"announce\": \"NONE\"}"));
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+        assertThat(jdbc.sql("select stage from opportunity where id = ?").param(deal).query(String.class).single()).isEqualTo("LOST");
+        assertThat(jdbc.sql("select count(*) from webhook_delivery where event_type = 'deal.lost' and payload like ?")
+                .param("%\"opportunityId\":" + deal + ",%").query(Long.class).single()).isZero();
+        assertThat(booked(deal)).isEqualByComparingTo("100.00");
     }
 
     @Test

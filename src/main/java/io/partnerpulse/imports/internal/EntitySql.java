@@ -422,7 +422,9 @@ final class EntitySql {
         if (convertsLeads()) {
             update("create temp table import_converted_lead (lead_id bigint not null, created_at timestamptz not null) on commit drop");
         }
-        if (entity == ImportEntity.OPPORTUNITIES && matched > 0) {
+        ImportSettings.Announce announce = settings.announce();
+        if (entity == ImportEntity.OPPORTUNITIES && (announce == ImportSettings.Announce.CHANGES && matched > 0
+                || announce == ImportSettings.Announce.ALL && staged > 0)) {
             update("create temp table import_stage_move (opportunity_id bigint not null, from_stage text not null) on commit drop");
             movesKept = true;
         }
@@ -690,8 +692,8 @@ final class EntitySql {
             // and the moves into or out of WON and LOST, which are announced (stageMoves)
             case OPPORTUNITIES -> ", h as (insert into stage_change (opportunity_id, from_stage, to_stage, changed_at, changed_by)"
                     + " select id, old_stage, stage, coalesce(closed_at, now()), " + actor + " from u where stage <> old_stage returning 1)"
-                    + ", m as (insert into import_stage_move (opportunity_id, from_stage) select id, old_stage from u"
-                    + " where stage <> old_stage and (stage in ('WON', 'LOST') or old_stage in ('WON', 'LOST')))";
+                    + (movesKept ? ", m as (insert into import_stage_move (opportunity_id, from_stage) select id, old_stage from u"
+                    + " where stage <> old_stage and (stage in ('WON', 'LOST') or old_stage in ('WON', 'LOST')))" : "");
             default -> "";
         };
         return "with n as (select s.target_id as id" + old + ", " + news + " from import_stage s join " + table
@@ -739,7 +741,11 @@ final class EntitySql {
                     + " select id, null, case when stage in ('WON', 'LOST') then 'PROSPECTING' else stage end, created_at, " + actor
                     + " from i union all select id, 'PROSPECTING', stage, closed_at, " + actor + " from i where stage in ('WON', 'LOST')"
                     + " returning 1)" + (convertsLeads() ? ", c as (insert into import_converted_lead (lead_id, created_at)"
-                    + " select lead_id, created_at from i where lead_id is not null)" : "");
+                    + " select lead_id, created_at from i where lead_id is not null)" : "")
+                    // new deals closed as they came (opened in PROSPECTING, as their history says), when those are announced too
+                    + (movesKept && settings.announce() == ImportSettings.Announce.ALL
+                    ? ", m as (insert into import_stage_move (opportunity_id, from_stage) select id, 'PROSPECTING' from i"
+                    + " where stage in ('WON', 'LOST'))" : "");
             default -> "";
         };
         return "with i as (insert into " + table + " (" + names + ") select " + values + " from import_stage s" + joins() + extraJoins()
@@ -794,7 +800,7 @@ final class EntitySql {
 
     /**
      * Hands over, in id order, the deals {@link #write} updated whose stage moved into or out of WON
-     * or LOST, as they are now. Read with a cursor: a re-import may close thousands of deals (each
+     * or LOST (and, when the settings announce all, those it inserted won or lost), as they are now. Read with a cursor: a re-import may close thousands of deals (each
      * announcement writes its event publications and webhook deliveries: 10,000 took 3.6 s).
      *
      * @return how many

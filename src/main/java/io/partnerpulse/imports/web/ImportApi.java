@@ -59,7 +59,7 @@ class ImportApi {
     @PostMapping(path = "/{entity}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import a CSV file",
             description = "Parts: file (the CSV), settings (JSON: columns, constants, values, delimiter, dateFormat, decimalComma, "
-                    + "createMissing, foldVariants, mode, currency), mapping (the name of a saved mapping to start from). "
+                    + "createMissing, foldVariants, mode, currency, announce), mapping (the name of a saved mapping to start from). "
                     + "dryRun=true checks everything and writes nothing. A file with bad rows in ALL_OR_NOTHING mode is a 422 "
                     + "whose report lists every rejected row with its line, column and reason.")
     ImportReport importFile(@PathVariable String entity, @RequestPart(name = "file", required = false) MultipartFile file,

@@ -99,7 +99,7 @@ class ImportPage {
         uploads.put(upload.token(), upload);
         ImportSettings settings;
         try {
-            settings = imports.settings(kind, mapping, new ImportSettings(null, null, null, delimiter, null, null, null, null, null, null));
+            settings = imports.settings(kind, mapping, new ImportSettings(null, null, null, delimiter, null, null, null, null, null, null, null));
         } catch (ApiError e) {
             settings = ImportSettings.defaults();
         }
@@ -252,9 +252,11 @@ class ImportPage {
         Map<String, Map<String, String>> values = parseValueMaps(entity, form.getFirst("values"), errors);
         ImportSettings.Mode mode = "SKIP_BAD_ROWS".equals(form.getFirst("mode")) ? ImportSettings.Mode.SKIP_BAD_ROWS
                 : ImportSettings.Mode.ALL_OR_NOTHING;
+        ImportSettings.Announce announce = java.util.Arrays.stream(ImportSettings.Announce.values())
+                .filter(a -> a.name().equals(form.getFirst("announce"))).findFirst().orElse(null);
         return new ImportSettings(columns, constants, values, form.getFirst("delimiter"), form.getFirst("dateFormat"),
                 form.containsKey("decimalComma"), form.containsKey("createMissing"), form.containsKey("foldVariants"), mode,
-                form.getFirst("currency")).withDefaults();
+                form.getFirst("currency"), announce).withDefaults();
     }
 
     /** Lines of "field: source value => our value"; an empty target means unknown. */

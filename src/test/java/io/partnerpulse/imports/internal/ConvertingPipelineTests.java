@@ -22,7 +22,7 @@ class ConvertingPipelineTests {
 
     static final int ROWS = ConvertingPipeline.BATCH_ROWS * 7 + 123;
     static final ImportSettings SETTINGS = new ImportSettings(Map.of("externalId", "id", "stage", "stage", "closedAt", "closed",
-            "amount", "amount", "country", "country"), null, null, ",", "ISO", false, null, null, null, null).withDefaults();
+            "amount", "amount", "country", "country"), null, null, ",", "ISO", false, null, null, null, null, null).withDefaults();
 
     /** Every 1,000th row has an amount that is no number; every 700th a country nobody knows (a note). */
     static String file() {
