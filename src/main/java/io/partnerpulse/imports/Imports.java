@@ -131,7 +131,8 @@ public class Imports {
             running.put(runId, new Progress(step, done, total));
             listener.progress(step, done, total);
         };
-        ImportJob job = new ImportJob(dataSource, transactions, announcer, entity, settings, actor, organization.timeZone(), organization.currency(), progress);
+        ImportJob job = new ImportJob(dataSource, transactions, announcer, entity, settings, actor, organization.timeZone(),
+                organization.currency(), progress);
         jobs.put(runId, job);
         if (cancelledBy.containsKey(runId)) {
             job.cancel();   // cancelled while it waited for its turn

@@ -800,8 +800,9 @@ final class EntitySql {
 
     /**
      * Hands over, in id order, the deals {@link #write} updated whose stage moved into or out of WON
-     * or LOST (and, when the settings announce all, those it inserted won or lost), as they are now. Read with a cursor: a re-import may close thousands of deals (each
-     * announcement writes its event publications and webhook deliveries: 10,000 took 3.6 s).
+     * or LOST (and, when the settings announce all, those it inserted won or lost), as they are now.
+     * Read with a cursor: a re-import may close thousands of deals (each announcement writes its
+     * event publications and webhook deliveries: 10,000 took 3.6 s).
      *
      * @return how many
      */
