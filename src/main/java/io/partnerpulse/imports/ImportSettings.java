@@ -32,9 +32,10 @@ public record ImportSettings(Map<String, String> columns, Map<String, String> co
     public enum Mode { ALL_OR_NOTHING, SKIP_BAD_ROWS }
 
     /**
-     * CHANGES: deals the file moves into or out of WON or LOST (what the import inserts is history);
-     * ALL: those and the deals it inserts won or lost (a sync that brings in deals closed since the
-     * last one); NONE: nothing (history corrected in bulk).
+     * CHANGES: deals the file moves into or out of WON or LOST, and leads that deals it already held
+     * convert (what the import inserts is history); ALL: those, the deals it inserts won or lost and
+     * the leads those convert (a sync that brings in deals closed since the last one); NONE: nothing
+     * (history corrected in bulk).
      */
     public enum Announce { CHANGES, ALL, NONE }
 

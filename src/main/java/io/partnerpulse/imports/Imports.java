@@ -15,6 +15,7 @@ import io.partnerpulse.deal.StageMoveAnnouncer;
 import io.partnerpulse.imports.internal.CsvSource;
 import io.partnerpulse.imports.internal.ImportJob;
 import io.partnerpulse.imports.internal.RowConverter;
+import io.partnerpulse.lead.LeadConversionAnnouncer;
 import io.partnerpulse.shared.ApiError;
 import io.partnerpulse.shared.OrganizationSettings;
 import io.partnerpulse.shared.ProgressListener;
@@ -38,6 +39,7 @@ public class Imports {
     private final DataSource dataSource;
     private final PlatformTransactionManager transactions;
     private final StageMoveAnnouncer announcer;
+    private final LeadConversionAnnouncer leads;
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final OrganizationSettings organization;
@@ -45,11 +47,12 @@ public class Imports {
     private final Map<Long, ImportJob> jobs = new ConcurrentHashMap<>();
     private final Map<Long, String> cancelledBy = new ConcurrentHashMap<>();
 
-    Imports(DataSource dataSource, PlatformTransactionManager transactions, StageMoveAnnouncer announcer, JdbcClient jdbc,
-            JsonMapper json, OrganizationSettings organization) {
+    Imports(DataSource dataSource, PlatformTransactionManager transactions, StageMoveAnnouncer announcer,
+            LeadConversionAnnouncer leads, JdbcClient jdbc, JsonMapper json, OrganizationSettings organization) {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.announcer = announcer;
+        this.leads = leads;
         this.jdbc = jdbc;
         this.json = json;
         this.organization = organization;
@@ -131,8 +134,8 @@ public class Imports {
             running.put(runId, new Progress(step, done, total));
             listener.progress(step, done, total);
         };
-        ImportJob job = new ImportJob(dataSource, transactions, announcer, entity, settings, actor, organization.timeZone(),
-                organization.currency(), progress);
+        ImportJob job = new ImportJob(dataSource, transactions, announcer, leads, entity, settings, actor,
+                organization.timeZone(), organization.currency(), progress);
         jobs.put(runId, job);
         if (cancelledBy.containsKey(runId)) {
             job.cancel();   // cancelled while it waited for its turn

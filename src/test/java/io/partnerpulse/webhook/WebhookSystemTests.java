@@ -74,7 +74,7 @@ class WebhookSystemTests {
         receiver.start();
         admin = new Api(port);
         Api.Response created = admin.post("/api/v1/webhooks", """
-                {"url": "http://127.0.0.1:%d/hook", "secret": "%s", "events": ["deal.won", "deal.lost", "commission.accrued"]}"""
+                {"url": "http://127.0.0.1:%d/hook", "secret": "%s", "events": ["deal.won", "deal.lost", "commission.accrued", "lead.converted"]}"""
                 .formatted(receiver.getAddress().getPort(), SECRET));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("secret").asString()).isEqualTo(SECRET);
@@ -248,6 +248,38 @@ class WebhookSystemTests {
         assertThat(jdbc.sql("select count(*) from webhook_delivery where event_type = 'deal.lost' and payload like ?")
                 .param("%\"opportunityId\":" + deal + ",%").query(Long.class).single()).isZero();
         assertThat(booked(deal)).isEqualByComparingTo("100.00");
+    }
+
+    @Test
+    void aLeadConvertedByAnImportedDealIsAnnouncedOnlyWhenTheImportAnnouncesAll() throws Exception {
+        String u = Fixtures.unique("mql").replace(' ', '-');
+        Api.Response leads = admin.upload("/api/v1/imports/leads", "mql.csv", ("mql_id,first_contact_date\n" + u + "-1,2026-10-01\n"
+                + u + "-2,2026-10-02\n").getBytes(StandardCharsets.UTF_8),
+                java.util.Map.of("settings", "{\"columns\": {\"externalId\": \"mql_id\", \"createdAt\": \"first_contact_date\"}}"));
+        assertThat(leads.status()).as(leads.body()).isEqualTo(200);
+        String deals = "{\"columns\": {\"externalId\": \"id\", \"lead\": \"mql_id\", \"closedAt\": \"won\", \"amount\": \"amount\"},"
+                + " \"constants\": {\"stage\": \"WON\"}%s}";
+        // closed deals of the other CRM converted their leads there: history, not announced by default
+        Api.Response history = admin.upload("/api/v1/imports/opportunities", "deals.csv",
+                ("id,mql_id,won,amount\nd" + u + "-1," + u + "-1,2026-10-20,10\n").getBytes(StandardCharsets.UTF_8),
+                java.util.Map.of("settings", deals.formatted("")));
+        assertThat(history.status()).as(history.body()).isEqualTo(200);
+        // a sync that announces all: the lead its new deal converts is announced
+        Api.Response synced = admin.upload("/api/v1/imports/opportunities", "deals.csv",
+                ("id,mql_id,won,amount\nd" + u + "-2," + u + "-2,2026-10-21,20\n").getBytes(StandardCharsets.UTF_8),
+                java.util.Map.of("settings", deals.formatted(", \"announce\": \"ALL\"")));
+        assertThat(synced.status()).as(synced.body()).isEqualTo(200);
+        long first = dealId("d" + u + "-1");
+        long second = dealId("d" + u + "-2");
+        long lead = jdbc.sql("select id from lead where external_id = ?").param(u + "-2").query(Long.class).single();
+        Eventually.until(() -> about(second, "lead.converted").stream().anyMatch(Received::signatureValid)
+                && !about(second, "deal.won").isEmpty(), Duration.ofSeconds(20));
+        JsonNode payload = JsonMapper.builder().build().readTree(about(second, "lead.converted").get(0).body());
+        assertThat(payload.at("/data/leadId").asLong()).isEqualTo(lead);
+        assertThat(payload.at("/data/at").asString()).as("converted when its deal was opened: the deal names no day, so the lead's first contact")
+                .startsWith("2026-10-02");
+        assertThat(jdbc.sql("select count(*) from webhook_delivery where payload like ?").param("%\"opportunityId\":" + first + ",%")
+                .query(Long.class).single()).as("the history's deal and lead").isZero();
     }
 
     @Test

@@ -75,8 +75,10 @@ final class EntitySql {
     /** The line of the file's last row: no staged row has a greater one. */
     private final long lastLine;
     private final boolean externalIdsMayRepeat;
-    /** Whether {@link #write} kept the deals whose stage moved into or out of WON or LOST ({@link #stageMoves}). */
+    /** Whether {@link #write} kept the deals whose stage moved into or out of WON or LOST ({@link #announce}). */
     private boolean movesKept;
+    /** Whether {@link #write} kept the leads its deals converted that are announced ({@link #announce}). */
+    private boolean conversionsKept;
 
     EntitySql(Connection connection, ImportEntity entity, ImportSettings settings, String actor, ZoneId zone,
               String baseCurrency, Map<String, String> labels, ProgressListener progress, Staged staged) {
@@ -689,7 +691,7 @@ final class EntitySql {
                     + " select id, status, now(), " + actor + ", 'import' from u where status <> old_status returning 1)"
                     + ", ht as (insert into partner_tier_change (partner_id, from_tier, to_tier, changed_at, changed_by, reason)"
                     + " select id, old_tier, tier, now(), " + actor + ", 'import' from u where tier <> old_tier returning 1)";
-            // and the moves into or out of WON and LOST, which are announced (stageMoves)
+            // and the moves into or out of WON and LOST, which are announced (announce)
             case OPPORTUNITIES -> ", h as (insert into stage_change (opportunity_id, from_stage, to_stage, changed_at, changed_by)"
                     + " select id, old_stage, stage, coalesce(closed_at, now()), " + actor + " from u where stage <> old_stage returning 1)"
                     + (movesKept ? ", m as (insert into import_stage_move (opportunity_id, from_stage) select id, old_stage from u"
@@ -771,11 +773,18 @@ final class EntitySql {
             }
         }
         if (convertsLeads()) {
-            // the leads of the new deals, then those of the updated ones
+            // the leads of the new deals, then those of the updated ones; the conversions announced
+            // follow their deals' (announce): of updated deals unless the settings announce none, of
+            // new ones only when they announce all
+            ImportSettings.Announce announce = settings.announce();
+            if (announce != ImportSettings.Announce.NONE) {
+                update("create temp table import_lead_conversion (lead_id bigint not null) on commit drop");
+                conversionsKept = true;
+            }
             update("analyze import_converted_lead");
-            update(convertLeads("import_converted_lead"));
+            update(convertLeads("import_converted_lead", announce == ImportSettings.Announce.ALL));
             update(convertLeads("(select o.created_at, o.lead_id from import_stage s join opportunity o"
-                    + " on o.external_id = s.external_id where s.target_id is not null)"));
+                    + " on o.external_id = s.external_id where s.target_id is not null)", conversionsKept));
         }
     }
 
@@ -791,48 +800,73 @@ final class EntitySql {
      * after page: with the leads hashed instead (the deals' count unknown inside one statement) and
      * the deals sorted by lead, the join alone took 2.6 s.
      */
-    private static String convertLeads(String deals) {
-        return "update lead l set status = 'CONVERTED', converted_at = greatest(o.created_at, l.created_at),"
+    private static String convertLeads(String deals, boolean kept) {
+        String update = "update lead l set status = 'CONVERTED', converted_at = greatest(o.created_at, l.created_at),"
                 + " status_changed_at = greatest(o.created_at, l.created_at, l.status_changed_at), disqualified_reason = null,"
                 + " version = l.version + 1 from (select lead_id, created_at from " + deals + " d where lead_id is not null) o"
                 + " where o.lead_id = l.id and l.status <> 'CONVERTED'";
+        return kept ? "with c as (" + update + " returning l.id) insert into import_lead_conversion (lead_id) select id from c" : update;
+    }
+
+    /** A lead this import converted: the deal it became, the lead's partner, when. */
+    record Conversion(long leadId, long opportunityId, Long partnerId, java.time.Instant at) {
+    }
+
+    /** What {@link #announce} handed over. */
+    record Announced(long moves, long conversions) {
     }
 
     /**
-     * Hands over, in id order, the deals {@link #write} updated whose stage moved into or out of WON
-     * or LOST (and, when the settings announce all, those it inserted won or lost), as they are now.
-     * Read with a cursor: a re-import may close thousands of deals (each announcement writes its
-     * event publications and webhook deliveries: 10,000 took 3.6 s).
-     *
-     * @return how many
+     * Hands over what the import announces (as the settings say, see {@link #write} and {@link
+     * #after}): in id order the deals whose stage moved into or out of WON or LOST, as they are now,
+     * then the leads their deals converted. Read with cursors, with progress: a re-import may close
+     * thousands of deals (each announcement writes its event publications and webhook deliveries:
+     * 10,000 deals took 3.6 s).
      */
-    long stageMoves(java.util.function.Consumer<StageMoveAnnouncer.Move> moves) throws SQLException {
-        if (!movesKept) {
-            return 0;
-        }
-        long total = count("select count(*) from import_stage_move");
+    Announced announce(java.util.function.Consumer<StageMoveAnnouncer.Move> moves, java.util.function.Consumer<Conversion> conversions)
+            throws SQLException {
+        long total = (movesKept ? count("select count(*) from import_stage_move") : 0)
+                + (conversionsKept ? count("select count(*) from import_lead_conversion") : 0);
         if (total == 0) {
-            return 0;
+            return new Announced(0, 0);
         }
-        long n = 0;
+        long[] done = {0};
         progress.progress(ImportStep.ANNOUNCING.key(), 0, total);
-        try (Statement statement = connection.createStatement()) {
-            statement.setFetchSize(1_000);
-            try (ResultSet rs = statement.executeQuery("select m.opportunity_id, o.partner_id, m.from_stage, o.stage, o.amount,"
-                    + " trim(o.currency), o.closed_at, o.lost_reason, o.competitor from import_stage_move m"
-                    + " join opportunity o on o.id = m.opportunity_id order by m.opportunity_id")) {
-                while (rs.next()) {
+        long moved = !movesKept ? 0 : each("select m.opportunity_id, o.partner_id, m.from_stage, o.stage, o.amount, trim(o.currency),"
+                + " o.closed_at, o.lost_reason, o.competitor from import_stage_move m join opportunity o on o.id = m.opportunity_id"
+                + " order by m.opportunity_id", rs -> {
                     java.sql.Timestamp closed = rs.getTimestamp(7);
                     moves.accept(new StageMoveAnnouncer.Move(rs.getLong(1), rs.getObject(2, Long.class), Stage.valueOf(rs.getString(3)),
                             Stage.valueOf(rs.getString(4)), rs.getBigDecimal(5), rs.getString(6),
                             closed == null ? null : closed.toInstant(), rs.getString(8), rs.getString(9)));
-                    if (++n % 1_000 == 0) {
-                        progress.progress(ImportStep.ANNOUNCING.key(), n, total);
+                }, done, total);
+        long converted = !conversionsKept ? 0 : each("select l.id, o.id, l.partner_id, l.converted_at from import_lead_conversion c"
+                + " join lead l on l.id = c.lead_id join opportunity o on o.lead_id = l.id order by l.id",
+                rs -> conversions.accept(new Conversion(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class),
+                        rs.getTimestamp(4).toInstant())), done, total);
+        progress.progress(ImportStep.ANNOUNCING.key(), total, total);
+        return new Announced(moved, converted);
+    }
+
+    private interface RowHandler {
+        void handle(ResultSet rs) throws SQLException;
+    }
+
+    /** Each row of {@code sql}, read 1,000 at a time; the progress every 1,000 rows. */
+    private long each(String sql, RowHandler handler, long[] done, long total) throws SQLException {
+        long n = 0;
+        try (Statement statement = connection.createStatement()) {
+            statement.setFetchSize(1_000);
+            try (ResultSet rs = statement.executeQuery(sql)) {
+                while (rs.next()) {
+                    handler.handle(rs);
+                    n++;
+                    if (++done[0] % 1_000 == 0) {
+                        progress.progress(ImportStep.ANNOUNCING.key(), done[0], total);
                     }
                 }
             }
         }
-        progress.progress(ImportStep.ANNOUNCING.key(), n, total);
         return n;
     }
 

@@ -27,6 +27,7 @@ import io.partnerpulse.imports.ImportReport;
 import io.partnerpulse.imports.ImportReport.RowProblem;
 import io.partnerpulse.imports.ImportSettings;
 import io.partnerpulse.imports.ImportSettings.Mode;
+import io.partnerpulse.lead.LeadConversionAnnouncer;
 import io.partnerpulse.shared.ProgressListener;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
@@ -40,7 +41,8 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
  * One import, start to end, on one connection and in one transaction: stream the file through the
  * {@link RowConverter} into a temporary staging table with {@code COPY}, resolve references and run
  * the checks that need the database with set-based SQL, then update the records whose external id
- * is known and insert the rest, and announce the deals it won, lost or reopened. Nothing is written
+ * is known and insert the rest, and announce the deals it won, lost or reopened (and the leads they
+ * converted) as the settings say. Nothing is written
  * or announced unless it all succeeds (in skip mode: unless the good rows all succeed).
  */
 public final class ImportJob {
@@ -56,6 +58,7 @@ public final class ImportJob {
     private final DataSource dataSource;
     private final PlatformTransactionManager transactions;
     private final StageMoveAnnouncer announcer;
+    private final LeadConversionAnnouncer leads;
     private final ImportEntity entity;
     private ImportSettings settings;
     private final String actor;
@@ -76,13 +79,15 @@ public final class ImportJob {
     /**
      * @param transactions the transaction manager of {@code dataSource}
      * @param announcer    announces the deals an import of opportunities won, lost or reopened
+     * @param leads        announces the leads its deals converted
      */
     public ImportJob(DataSource dataSource, PlatformTransactionManager transactions, StageMoveAnnouncer announcer,
-                     ImportEntity entity, ImportSettings settings, String actor, ZoneId zone, String baseCurrency,
-                     ProgressListener progress) {
+                     LeadConversionAnnouncer leads, ImportEntity entity, ImportSettings settings, String actor, ZoneId zone,
+                     String baseCurrency, ProgressListener progress) {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.announcer = announcer;
+        this.leads = leads;
         this.entity = entity;
         this.settings = settings.withDefaults();
         this.actor = actor;
@@ -219,9 +224,11 @@ public final class ImportJob {
             }
             // deals the file won, lost or reopened, announced as the app announces its own (webhooks, commission)
             Instant now = Instant.now();
-            long moves = sql.stageMoves(move -> announcer.announce(move, now, actor));
-            if (moves > 0) {
-                log.info("Import of {}: {} deals won, lost or reopened announced", entity.path(), moves);
+            EntitySql.Announced announced = sql.announce(move -> announcer.announce(move, now, actor),
+                    c -> leads.announce(c.leadId(), c.opportunityId(), c.partnerId(), c.at()));
+            if (announced.moves() > 0 || announced.conversions() > 0) {
+                log.info("Import of {}: {} deals won, lost or reopened and {} leads converted announced", entity.path(),
+                        announced.moves(), announced.conversions());
             }
             progress.progress(ImportStep.SAVING.key(), 0, 0);
             sql.audit(runId, rowsRead, counts, badRowsInFile + badRowsInDatabase);

@@ -4,7 +4,8 @@ package io.partnerpulse.imports.internal;
  * The steps an import reports its progress in, in their order; each one's {@link #key()} is what
  * listeners hear (and what the API shows), its label is the message {@code imports.step.<key>}.
  * Reading counts the file's bytes, checking and index building their statements, announcing the
- * deals it announces ({@link io.partnerpulse.deal.StageMoveAnnouncer}); the others are
+ * deals and leads it announces ({@link io.partnerpulse.deal.StageMoveAnnouncer},
+ * {@link io.partnerpulse.lead.LeadConversionAnnouncer}); the others are
  * single statements whose end cannot be foreseen and report how many records they handle.
  */
 enum ImportStep {
