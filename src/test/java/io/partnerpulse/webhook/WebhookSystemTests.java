@@ -201,6 +201,7 @@ class WebhookSystemTests {
         Api.Response second = importDeals(won, false);
         assertThat(second.status()).as(second.body()).isEqualTo(200);
         assertThat(second.json().get("updated").asLong()).isEqualTo(1);
+        assertThat(second.json().get("warnings").toString()).contains("deals won, lost or reopened 1; leads converted 0");
         Eventually.until(() -> about(open, "deal.won").stream().anyMatch(Received::signatureValid)
                 && !about(open, "commission.accrued").isEmpty(), Duration.ofSeconds(20));
         JsonNode payload = JsonMapper.builder().build().readTree(about(open, "deal.won").get(0).body());

@@ -229,6 +229,8 @@ public final class ImportJob {
             if (announced.moves() > 0 || announced.conversions() > 0) {
                 log.info("Import of {}: {} deals won, lost or reopened and {} leads converted announced", entity.path(),
                         announced.moves(), announced.conversions());
+                notes.put(Reason.Note.of("remark.announced", String.valueOf(announced.moves()), String.valueOf(announced.conversions())),
+                        new long[] {0, 0});
             }
             progress.progress(ImportStep.SAVING.key(), 0, 0);
             sql.audit(runId, rowsRead, counts, badRowsInFile + badRowsInDatabase);
