@@ -172,6 +172,18 @@ class WebhookSystemTests {
         return jdbc.sql("select id from opportunity where external_id = ?").param(externalId).query(Long.class).single();
     }
 
+    static final String DEALS_HEADER = "id,stage,partner,created,closed,amount\n";
+
+    record Partner(long id, String name) {
+    }
+
+    /** An active partner whose commission rate is {@code rate}. */
+    Partner partnerEarning(String rate) {
+        long id = new Fixtures(jdbc).activePartner("US", "GOLD");
+        jdbc.sql("update partner set commission_rate = ?::numeric where id = ?").params(rate, id).update();
+        return new Partner(id, jdbc.sql("select name from partner where id = ?").param(id).query(String.class).single());
+    }
+
     BigDecimal booked(long opportunityId) {
         return jdbc.sql("select coalesce(sum(amount), 0) from commission where opportunity_id = ?").param(opportunityId)
                 .query(BigDecimal.class).single();
@@ -179,11 +191,10 @@ class WebhookSystemTests {
 
     @Test
     void aReImportThatWinsOrLosesADealAnnouncesItWhileImportedHistoryAndDryRunsAnnounceNothing() throws Exception {
-        long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
-        jdbc.sql("update partner set commission_rate = 0.10 where id = ?").param(partner).update();
-        String name = jdbc.sql("select name from partner where id = ?").param(partner).query(String.class).single();
+        Partner partner = partnerEarning("0.10");
+        String name = partner.name();
         String u = Fixtures.unique("imp").replace(' ', '-');
-        String header = "id,stage,partner,created,closed,amount\n";
+        String header = DEALS_HEADER;
         // the first import brings history in: a deal won last year is not announced, earns nothing
         Api.Response first = importDeals(header + u + "-open,Prospecting," + name + ",2026-10-01,,1000\n"
                 + u + "-old,Won," + name + ",2025-01-01,2025-02-01,500\n", false);
@@ -206,7 +217,7 @@ class WebhookSystemTests {
                 && !about(open, "commission.accrued").isEmpty(), Duration.ofSeconds(20));
         JsonNode payload = JsonMapper.builder().build().readTree(about(open, "deal.won").get(0).body());
         assertThat(payload.at("/data/amount").decimalValue()).isEqualByComparingTo("1000.00");
-        assertThat(payload.at("/data/partnerId").asLong()).isEqualTo(partner);
+        assertThat(payload.at("/data/partnerId").asLong()).isEqualTo(partner.id());
         assertThat(booked(open)).isEqualByComparingTo("100.00");
 
         // losing it in the next file reverses the commission and announces the loss
@@ -225,11 +236,9 @@ class WebhookSystemTests {
 
     @Test
     void anImportThatAnnouncesAllSendsTheDealsItAddsClosedAndOneThatAnnouncesNoneSendsNothing() throws Exception {
-        long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
-        jdbc.sql("update partner set commission_rate = 0.05 where id = ?").param(partner).update();
-        String name = jdbc.sql("select name from partner where id = ?").param(partner).query(String.class).single();
+        String name = partnerEarning("0.05").name();
         String u = Fixtures.unique("sync").replace(' ', '-');
-        String header = "id,stage,partner,created,closed,amount\n";
+        String header = DEALS_HEADER;
         // a sync brings in a deal won since the last one: with "ALL" it is announced like a win in the app
         Api.Response synced = importDeals(header + u + "-new,Won," + name + ",2026-11-01,2026-11-20,2000\n", false,
                 DEAL_MAPPING.replace("}}", "}, \"announce\": \"ALL\"}"));
