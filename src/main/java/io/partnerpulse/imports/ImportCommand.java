@@ -31,6 +31,8 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
                                 decimalComma, createMissing, foldVariants, mode, currency, announce), as for POST /api/v1/imports/{entity}
               --mapping=NAME    start from a mapping saved in the app
               --mode=MODE       ALL_OR_NOTHING (default) or SKIP_BAD_ROWS
+              --announce=WHAT   deals announced as won, lost or reopened (webhooks, commission): CHANGES (default,
+                                the deals the file moves), ALL (also those it adds closed) or NONE
               --dry-run         check everything, write nothing
               --report=FILE     also write the whole report as JSON
             """.formatted(String.join(", ", ImportEntity.paths()));
@@ -79,8 +81,20 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
                 given = json.readValue(Files.readString(Path.of(args.getOptionValues("settings").get(0))), ImportSettings.class);
             }
             ImportSettings settings = imports.settings(entity, option(args, "mapping"), given);
-            if (args.containsOption("mode")) {
-                settings = settings.withMode(ImportSettings.Mode.valueOf(option(args, "mode").toUpperCase(Locale.ROOT)));
+            ImportSettings.Mode mode;
+            ImportSettings.Announce announce;
+            try {
+                mode = choice(args, "mode", ImportSettings.Mode.class);
+                announce = choice(args, "announce", ImportSettings.Announce.class);
+            } catch (IllegalArgumentException e) {
+                usage(e.getMessage());
+                return;
+            }
+            if (mode != null) {
+                settings = settings.withMode(mode);
+            }
+            if (announce != null) {
+                settings = settings.withAnnounce(announce);
             }
             ImportReport report;
             PrintedProgress progress = new PrintedProgress(out, this::stepLabel);
@@ -114,6 +128,21 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
     /** A step's label as the web app shows it (its English messages), with the records it handles. */
     private String stepLabel(String step, long records) {
         return messages.getMessage("imports.step." + step, new Object[] {records}, step, Locale.ENGLISH);
+    }
+
+    /** The value of an option naming one of {@code choices} (any case), null when not given; else what is wrong with it. */
+    private static <E extends Enum<E>> E choice(ApplicationArguments args, String name, Class<E> choices) {
+        String value = option(args, name);
+        if (value == null) {
+            return null;
+        }
+        for (E choice : choices.getEnumConstants()) {
+            if (choice.name().equalsIgnoreCase(value.trim())) {
+                return choice;
+            }
+        }
+        throw new IllegalArgumentException("--" + name + " is one of " + java.util.Arrays.toString(choices.getEnumConstants())
+                + ", not \"" + value + "\".");
     }
 
     private static String option(ApplicationArguments args, String name) {

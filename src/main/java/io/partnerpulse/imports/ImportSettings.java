@@ -61,6 +61,11 @@ public record ImportSettings(Map<String, String> columns, Map<String, String> co
                 foldVariants, newMode, currency, announce);
     }
 
+    public ImportSettings withAnnounce(Announce newAnnounce) {
+        return new ImportSettings(columns, constants, values, delimiter, dateFormat, decimalComma, createMissing,
+                foldVariants, mode, currency, newAnnounce);
+    }
+
     public ImportSettings withColumns(Map<String, String> newColumns) {
         return new ImportSettings(newColumns, constants, values, delimiter, dateFormat, decimalComma, createMissing,
                 foldVariants, mode, currency, announce);

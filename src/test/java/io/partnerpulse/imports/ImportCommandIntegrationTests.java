@@ -46,5 +46,7 @@ class ImportCommandIntegrationTests {
         assertThat(run("import", "planets", file.toString())).isEqualTo(2);
         assertThat(run("import", "opportunities", dir.resolve("missing.csv").toString())).isEqualTo(2);
         assertThat(run("import")).isEqualTo(2);
+        assertThat(run("import", "opportunities", file.toString(), "--mode=SOMETIMES")).as("a usage mistake").isEqualTo(2);
+        assertThat(run("import", "opportunities", file.toString(), "--announce=LOUDLY")).as("a usage mistake").isEqualTo(2);
     }
 }

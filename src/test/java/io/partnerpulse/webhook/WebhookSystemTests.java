@@ -205,7 +205,10 @@ class WebhookSystemTests {
         // a dry run of the win writes and announces nothing
         String won = header + u + "-open,Won," + name + ",2026-10-01,2026-11-02,1000\n"
                 + u + "-old,Won," + name + ",2025-01-01,2025-02-01,500\n";
-        assertThat(importDeals(won, true).status()).isEqualTo(200);
+        Api.Response dryRun = importDeals(won, true);
+        assertThat(dryRun.status()).isEqualTo(200);
+        assertThat(dryRun.json().get("warnings").toString()).as("it says what an import would announce")
+                .contains("an import would announce", "deals won, lost or reopened 1; leads converted 0");
         assertThat(jdbc.sql("select stage from opportunity where id = ?").param(open).query(String.class).single()).isEqualTo("PROSPECTING");
 
         // the re-import that wins the open deal announces it: a signed webhook and the partner's commission

@@ -825,10 +825,10 @@ final class EntitySql {
      */
     Announced announce(java.util.function.Consumer<StageMoveAnnouncer.Move> moves, java.util.function.Consumer<Conversion> conversions)
             throws SQLException {
-        long total = (movesKept ? count("select count(*) from import_stage_move") : 0)
-                + (conversionsKept ? count("select count(*) from import_lead_conversion") : 0);
+        Announced pending = pending();
+        long total = pending.moves() + pending.conversions();
         if (total == 0) {
-            return new Announced(0, 0);
+            return pending;
         }
         long[] done = {0};
         progress.progress(ImportStep.ANNOUNCING.key(), 0, total);
@@ -846,6 +846,12 @@ final class EntitySql {
                         rs.getTimestamp(4).toInstant())), done, total);
         progress.progress(ImportStep.ANNOUNCING.key(), total, total);
         return new Announced(moved, converted);
+    }
+
+    /** How many deals and leads {@link #announce} would hand over (what a dry run reports). */
+    Announced pending() throws SQLException {
+        return new Announced(movesKept ? count("select count(*) from import_stage_move") : 0,
+                conversionsKept ? count("select count(*) from import_lead_conversion") : 0);
     }
 
     private interface RowHandler {

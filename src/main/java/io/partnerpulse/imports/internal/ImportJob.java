@@ -219,6 +219,11 @@ public final class ImportJob {
                     (staged - started) / 1_000_000, (checkedAt - staged) / 1_000_000, (System.nanoTime() - checkedAt) / 1_000_000);
             created.addAll(sql.created());
             if (dryRun) {
+                EntitySql.Announced pending = sql.pending();
+                if (pending.moves() > 0 || pending.conversions() > 0) {
+                    notes.put(Reason.Note.of("remark.wouldAnnounce", String.valueOf(pending.moves()), String.valueOf(pending.conversions())),
+                            new long[] {0, 0});
+                }
                 transactions.rollback(transaction);
                 return report(runId, "CHECKED", counts.inserted(), counts.updated(), counts.unchanged(), started);
             }
