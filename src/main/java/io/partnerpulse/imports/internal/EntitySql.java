@@ -812,7 +812,7 @@ final class EntitySql {
     record Conversion(long leadId, long opportunityId, Long partnerId, java.time.Instant at) {
     }
 
-    /** What {@link #announce} handed over. */
+    /** How many deals and leads {@link #announce} handed over (or, {@link #pending}, would). */
     record Announced(long moves, long conversions) {
     }
 

@@ -42,8 +42,8 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
  * {@link RowConverter} into a temporary staging table with {@code COPY}, resolve references and run
  * the checks that need the database with set-based SQL, then update the records whose external id
  * is known and insert the rest, and announce the deals it won, lost or reopened (and the leads they
- * converted) as the settings say. Nothing is written
- * or announced unless it all succeeds (in skip mode: unless the good rows all succeed).
+ * converted) as the settings say. Nothing is written or announced unless it all succeeds (in skip
+ * mode: unless the good rows all succeed).
  */
 public final class ImportJob {
 
@@ -219,11 +219,7 @@ public final class ImportJob {
                     (staged - started) / 1_000_000, (checkedAt - staged) / 1_000_000, (System.nanoTime() - checkedAt) / 1_000_000);
             created.addAll(sql.created());
             if (dryRun) {
-                EntitySql.Announced pending = sql.pending();
-                if (pending.moves() > 0 || pending.conversions() > 0) {
-                    notes.put(Reason.Note.of("remark.wouldAnnounce", String.valueOf(pending.moves()), String.valueOf(pending.conversions())),
-                            new long[] {0, 0});
-                }
+                remarkAnnounced("remark.wouldAnnounce", sql.pending());
                 transactions.rollback(transaction);
                 return report(runId, "CHECKED", counts.inserted(), counts.updated(), counts.unchanged(), started);
             }
@@ -231,12 +227,7 @@ public final class ImportJob {
             Instant now = Instant.now();
             EntitySql.Announced announced = sql.announce(move -> announcer.announce(move, now, actor),
                     c -> leads.announce(c.leadId(), c.opportunityId(), c.partnerId(), c.at()));
-            if (announced.moves() > 0 || announced.conversions() > 0) {
-                log.info("Import of {}: {} deals won, lost or reopened and {} leads converted announced", entity.path(),
-                        announced.moves(), announced.conversions());
-                notes.put(Reason.Note.of("remark.announced", String.valueOf(announced.moves()), String.valueOf(announced.conversions())),
-                        new long[] {0, 0});
-            }
+            remarkAnnounced("remark.announced", announced);
             progress.progress(ImportStep.SAVING.key(), 0, 0);
             sql.audit(runId, rowsRead, counts, badRowsInFile + badRowsInDatabase);
             stopIfCancelled();
@@ -254,6 +245,15 @@ public final class ImportJob {
             throw e;
         } finally {
             working = null;
+        }
+    }
+
+    /** A remark of the whole file ({@code code}: done or would be) with how many deals and leads are announced, if any. */
+    private void remarkAnnounced(String code, EntitySql.Announced announced) {
+        if (announced.moves() > 0 || announced.conversions() > 0) {
+            log.info("Import of {} ({}): {} deals won, lost or reopened and {} leads converted", entity.path(), code,
+                    announced.moves(), announced.conversions());
+            notes.put(Reason.Note.of(code, String.valueOf(announced.moves()), String.valueOf(announced.conversions())), new long[] {0, 0});
         }
     }
 
