@@ -123,7 +123,8 @@ public class ApiErrorHandler {
                 "Internal error", "The server could not complete the request.", "server.internal-error"));
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail, String code) {
+    /** The problem document every failure of the API is answered with: its {@code type} and {@code code} name the failure. */
+    public static ProblemDetail problem(HttpStatus status, String title, String detail, String code) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         problem.setType(URI.create("https://partnerpulse.io/problems/" + code));

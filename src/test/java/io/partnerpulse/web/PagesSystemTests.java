@@ -157,6 +157,31 @@ class PagesSystemTests {
     }
 
     @Test
+    void answersAPersonWithTheErrorPageAndAScriptWithAProblemWhenNothingIsAtTheAddress() {
+        Api.Response stale = admin().get("/no-such-page");
+        assertThat(stale.status()).isEqualTo(404);
+        assertThat(stale.contentType()).startsWith("text/html");
+        assertThat(stale.body()).contains("That page does not exist.");
+        assertThat(admin().get("/no-such-page?lang=ur").body()).as("in the reader's language").contains("یہ صفحہ موجود نہیں");
+        Api.Response wrongId = admin().get("/partners/abc");
+        assertThat(wrongId.status()).isEqualTo(400);
+        assertThat(wrongId.contentType()).startsWith("text/html");
+        assertThat(wrongId.body()).contains("Something went wrong").doesNotContain("Failed to convert");
+
+        Api.Response api = admin().get("/api/v1/no-such-list");
+        assertThat(api.status()).isEqualTo(404);
+        assertThat(api.contentType()).startsWith("application/problem+json");
+        assertThat(api.json().get("code").asString()).isEqualTo("request.not-found");
+        assertThat(api.json().get("detail").asString()).isEqualTo("Nothing answers GET /api/v1/no-such-list.");
+        Api.Response method = admin().send("DELETE", "/api/v1/partners", null);
+        assertThat(method.status()).isEqualTo(405);
+        assertThat(method.json().get("code").asString()).isEqualTo("request.method-not-allowed");
+        assertThat(method.json().get("detail").asString()).contains("does not take DELETE", "GET", "POST");
+        assertThat(admin().get("/api/v1/partners/abc").json().get("code").asString()).as("the API's own answer stays")
+                .isEqualTo("request.invalid-parameter");
+    }
+
+    @Test
     void editsAPartnersFieldsTierAndStatusFromItsPageWithErrorsBesideTheFields() {
         Api admin = admin();
         long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
