@@ -84,7 +84,7 @@
       chart('chart-location', {
         tooltip: { trigger: 'axis', valueFormatter: function (v) { return v === null ? '—' : (v * 100).toFixed(1) + '%'; } },
         grid: { containLabel: true, left: 8, right: 8 },
-        xAxis: { type: 'category', data: data.regions, inverse: rtl },
+        xAxis: { type: 'category', data: data.regions, inverse: rtl, axisLabel: { interval: 0, width: 90, overflow: 'break' } },
         yAxis: { type: 'value', position: rtl ? 'right' : 'left', axisLabel: { formatter: function (v) { return (v * 100) + '%'; } } },
         series: [{ name: data.labels.closeRate, type: 'bar', data: numbers(data.regionCloseRates), itemStyle: { color: '#7b61ff' } }]
       });

@@ -94,7 +94,7 @@ class WebhookDispatcher {
                 error = "answered " + status;
             }
         } catch (java.io.IOException | IllegalArgumentException e) {
-            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            error = describe(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = "interrupted";
@@ -113,6 +113,16 @@ class WebhookDispatcher {
                         wait.toMillis() / 1000.0, delivery.id()).update();
         log.info("Webhook delivery {} ({}) to {} failed, attempt {}: {}{}", delivery.id(), delivery.type(), delivery.url(), attempts,
                 error, giveUp ? "; giving up" : "; trying again in " + wait);
+    }
+
+    /** What went wrong, for the delivery log: the failure's kind and the first message on its chain ("ConnectException: Connection refused"). */
+    static String describe(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                return e.getClass().getSimpleName() + ": " + cause.getMessage();
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     Duration backoff(int attempts) {

@@ -114,6 +114,16 @@ public class Webhooks {
                 rs.getBoolean("active"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(), rs.getLong("version"), null);
     }
 
+    /** How many deliveries each subscription has in each status (PENDING, DELIVERED, FAILED); a subscription without any is absent. */
+    public Map<Long, Map<String, Long>> deliveryCounts() {
+        Map<Long, Map<String, Long>> counts = new java.util.HashMap<>();
+        jdbc.sql("select subscription_id, status, count(*) from webhook_delivery group by subscription_id, status")
+                .query(rs -> {
+                    counts.computeIfAbsent(rs.getLong(1), id -> new java.util.HashMap<>()).put(rs.getString(2), rs.getLong(3));
+                });
+        return counts;
+    }
+
     public Page<Delivery> deliveries(long subscriptionId, String status, int page, int size) {
         get(subscriptionId);
         if (size < 1 || size > 500 || page < 0) {

@@ -131,6 +131,7 @@ class PartnerIsolationSystemTests {
         assertThat(userOfA.get("/partners/" + partnerA + "/scorecard.pdf").status()).isEqualTo(200);
         assertThat(userOfA.get("/scorecard.pdf").status()).as("the program's scorecard is not a partner's").isEqualTo(403);
         assertThat(userOfA.get("/partners/" + partnerA).status()).isEqualTo(200);
+        assertThat(userOfA.get("/webhooks").status()).as("webhook payloads carry every partner's deals").isEqualTo(403);
     }
 
     @Test

@@ -88,9 +88,14 @@ class WebhookSystemTests {
     }
 
     static String hmac(String content) {
+        return hmac(SECRET, content);
+    }
+
+    /** The signature a receiver expects, worked out here independently of the dispatcher's code. */
+    static String hmac(String secret, String content) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return java.util.HexFormat.of().formatHex(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -293,6 +298,42 @@ class WebhookSystemTests {
                 .startsWith("2026-10-02");
         assertThat(jdbc.sql("select count(*) from webhook_delivery where payload like ?").param("%\"opportunityId\":" + first + ",%")
                 .query(Long.class).single()).as("the history's deal and lead").isZero();
+    }
+
+    @Test
+    void theWebhookPagesAreForAdministratorsOnlyAndNameABadFieldBesideItWithoutWriting() {
+        Api page = new Api(port, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
+        long before = jdbc.sql("select count(*) from webhook_subscription").query(Long.class).single();
+        Api.Response badUrl = page.form("/webhooks", "url=ftp%3A%2F%2Fx&events=deal.won&active=true");
+        assertThat(badUrl.status()).isEqualTo(200);
+        assertThat(badUrl.body()).contains("field-error", "an absolute http or https URL is required", "value=\"ftp://x\"");
+        assertThat(page.form("/webhooks", "url=https%3A%2F%2Ferp.example%2Fhook&active=true").body()).contains("field-error", "name at least one of");
+        assertThat(jdbc.sql("select count(*) from webhook_subscription").query(Long.class).single()).isEqualTo(before);
+
+        String hook = "url=https%3A%2F%2Ferp.example%2Fmoved&events=deal.lost&active=true";
+        Api.Response stale = page.form("/webhooks/" + subscription, hook + "&version=7");
+        assertThat(stale.status()).isEqualTo(200);
+        assertThat(stale.body()).contains("role=\"alert\"", "has changed since version 7");
+        assertThat(page.form("/webhooks/" + subscription, hook + "&secret=tooshort&version=0").body())
+                .contains("field-error", "a secret has 16 to 200 characters");
+        assertThat(admin.get("/api/v1/webhooks/" + subscription).json().get("url").asString()).endsWith("/hook");
+        assertThat(page.get("/webhooks").body()).contains("/hook").doesNotContain(SECRET);
+        assertThat(page.get("/webhooks/" + subscription).body()).doesNotContain(SECRET);
+        assertThat(page.get("/webhooks/987654321").status()).isEqualTo(404);
+
+        for (String role : List.of("CHANNEL_MANAGER", "ANALYST", "PARTNER_USER")) {
+            String email = Fixtures.unique(role.toLowerCase()).replace(" ", "") + "@hooks.example";
+            Long partner = role.equals("PARTNER_USER") ? new Fixtures(jdbc).activePartner("US", "GOLD") : null;
+            assertThat(admin.post("/api/v1/users", """
+                    {"email": "%s", "displayName": "Not an admin", "role": "%s", "partnerId": %s, "password": "hooks-password-1"}"""
+                    .formatted(email, role, partner)).status()).isEqualTo(201);
+            Api user = new Api(port, Api.basic(email, "hooks-password-1"));
+            assertThat(user.get("/webhooks").status()).as(role).isEqualTo(403);
+            assertThat(user.get("/webhooks/" + subscription).status()).as(role).isEqualTo(403);
+            assertThat(user.form("/webhooks", hook).status()).as(role).isEqualTo(403);
+            assertThat(user.get("/").body()).as(role + " is not offered the link").doesNotContain("href=\"/webhooks\"");
+        }
+        assertThat(page.get("/").body()).contains("href=\"/webhooks\"");
     }
 
     @Test
