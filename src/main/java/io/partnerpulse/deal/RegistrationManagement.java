@@ -87,7 +87,7 @@ public class RegistrationManagement {
         if (saved.outcome() == RegistrationOutcome.REJECTED) {
             events.publishEvent(new DealEvents.RegistrationRejected(saved.id(), saved.partnerId(), saved.reason(), now));
         }
-        return saved;
+        return seenByActor(saved);
     }
 
     /** Corrects a pending registration's details; a decided one is history and cannot change. */
@@ -102,7 +102,7 @@ public class RegistrationManagement {
         store.edit(before, version, request);
         RegistrationView after = get(id);
         audit.record(actor.name(), "registration.edited", "registration", id, before, after);
-        return after;
+        return seenByActor(after);
     }
 
     public RegistrationView approve(long id, RegistrationRequests.Approve request, long version) {
@@ -170,7 +170,7 @@ public class RegistrationManagement {
         if (actor.orgScope().isPresent() && !inScope(view, actor.orgScope().get())) {
             throw ApiError.notFound("registration", id);
         }
-        return view;
+        return seenByActor(view);
     }
 
     /** A partner's registrations, newest first (within what the current user may see). */
@@ -181,7 +181,29 @@ public class RegistrationManagement {
 
     @Transactional(readOnly = true)
     public Page<RegistrationView> list(RegistrationRepository.Filter filter, String sort, int page, int size) {
-        return registrations.list(filter.withPartners(actor.partnerFilter(filter.partnerIds())), actor.orgScope().orElse(null), sort, page, size);
+        return registrations.list(filter.withPartners(actor.partnerFilter(filter.partnerIds())), actor.orgScope().orElse(null), sort, page, size)
+                .map(this::seenByActor);
+    }
+
+    private static final java.util.regex.Pattern OTHER_PARTNER =
+            java.util.regex.Pattern.compile(" is already registered by partner \\d+ \\(registration \\d+[^)]*\\)");
+    private static final java.util.regex.Pattern OPEN_DEAL = java.util.regex.Pattern.compile(" is already an open opportunity \\(\\d+\\)");
+
+    /**
+     * A registration as the current user may see it: staff see which partner's registration or which
+     * deal it conflicts with; a partner user learns only that the customer is taken, never by whom (the
+     * competing partner, its registration or the deal are another partner's business).
+     */
+    private RegistrationView seenByActor(RegistrationView view) {
+        if (actor.partner().isEmpty() || (view.reason() == null && view.conflictingRegistrationId() == null
+                && view.conflictingOpportunityId() == null)) {
+            return view;
+        }
+        String reason = view.reason() == null ? null : OPEN_DEAL.matcher(OTHER_PARTNER.matcher(view.reason())
+                .replaceAll(" is already registered by another partner")).replaceAll(" is already an open deal");
+        return new RegistrationView(view.id(), view.externalId(), view.partnerId(), view.opportunityId(), view.leadId(), view.accountId(),
+                view.productLineId(), view.customerName(), view.estimatedAmount(), view.currency(), view.submittedAt(), view.expiresAt(),
+                view.decidedAt(), view.decidedBy(), view.outcome(), reason, null, null, view.flagged(), view.version());
     }
 
     private boolean inScope(RegistrationView view, io.partnerpulse.shared.CurrentActor.OrgScope scope) {

@@ -18,11 +18,16 @@ public final class Format {
     }
 
     public String money(BigDecimal value) {
+        return money(value, currency);
+    }
+
+    /** An amount in a currency of its own (a registration's estimate in euros shows €, not the organization's $). */
+    public String money(BigDecimal value, String currencyCode) {
         if (value == null) {
             return "—";
         }
         NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-        format.setCurrency(Currency.getInstance(currency));
+        format.setCurrency(Currency.getInstance(currencyCode == null ? currency : currencyCode));
         format.setMaximumFractionDigits(value.abs().compareTo(BigDecimal.valueOf(1000)) >= 0 ? 0 : 2);
         format.setMinimumFractionDigits(format.getMaximumFractionDigits());
         return format.format(value);

@@ -2,6 +2,7 @@ package io.partnerpulse.deal.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.partnerpulse.deal.RegistrationManagement;
 import io.partnerpulse.deal.RegistrationOutcome;
@@ -9,7 +10,11 @@ import io.partnerpulse.deal.RegistrationRequests;
 import io.partnerpulse.deal.RegistrationView;
 import io.partnerpulse.deal.internal.RegistrationRepository;
 import io.partnerpulse.partner.PartnerDirectory;
+import io.partnerpulse.product.ProductLineManagement;
+import io.partnerpulse.shared.Amounts;
 import io.partnerpulse.shared.ApiError;
+import io.partnerpulse.shared.CurrentActor;
+import io.partnerpulse.shared.FormErrors;
 import io.partnerpulse.shared.Format;
 import io.partnerpulse.shared.OrganizationSettings;
 import io.partnerpulse.shared.Page;
@@ -22,31 +27,109 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The registration queue: pending registrations with their conflicts, approved or rejected with a reason. */
+/**
+ * Deal registrations: staff see the queue (pending ones, oldest first, with their conflicts) and approve
+ * or reject them; a partner user sees its own partner's registrations, newest first, with how each was
+ * decided. Both can register a deal from the form on the page (a partner user for its own partner).
+ */
 @Controller
 class RegistrationQueuePage {
 
     private final RegistrationManagement registrations;
     private final PartnerDirectory partners;
+    private final ProductLineManagement productLines;
     private final OrganizationSettings organization;
+    private final CurrentActor actor;
     private final MessageSource messages;
 
-    RegistrationQueuePage(RegistrationManagement registrations, PartnerDirectory partners, OrganizationSettings organization,
-                          MessageSource messages) {
+    RegistrationQueuePage(RegistrationManagement registrations, PartnerDirectory partners, ProductLineManagement productLines,
+                          OrganizationSettings organization, CurrentActor actor, MessageSource messages) {
         this.registrations = registrations;
         this.partners = partners;
+        this.productLines = productLines;
         this.organization = organization;
+        this.actor = actor;
         this.messages = messages;
     }
 
+    /** What the registration form holds, as typed (kept when it comes back with its problems). */
+    record Draft(String partnerId, String customerName, String estimatedAmount, String currency, Long productLineId) {
+    }
+
+    /**
+     * {@code outcome}: one of the outcomes, or empty for all of them; without it staff see the pending
+     * ones (the queue) and a partner user all of its own.
+     */
     @GetMapping("/registrations")
-    String queue(@RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
-        Page<RegistrationView> pending = registrations.list(new RegistrationRepository.Filter(null, List.of(RegistrationOutcome.PENDING),
-                null, null, null, null, null), "submittedAt", Math.max(0, page), 50);
-        model.addAttribute("registrations", pending);
-        model.addAttribute("partnerNames", partners.names(pending.items().stream().map(RegistrationView::partnerId).toList()));
+    String queue(@RequestParam(required = false) String outcome, @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
+        return show(model, locale, outcome, page, new Draft("", "", "", organization.currency(), null), Map.of());
+    }
+
+    @PostMapping("/registrations/submit")
+    String submit(@RequestParam(required = false) String partnerId, @RequestParam(required = false) String customerName,
+                  @RequestParam(required = false) String estimatedAmount, @RequestParam(required = false) String currency,
+                  @RequestParam(required = false) Long productLineId, Model model, Locale locale, RedirectAttributes flash) {
+        Draft draft = new Draft(partnerId, customerName, estimatedAmount, currency, productLineId);
+        try {
+            Long partner = actor.partner().orElseGet(() -> number("partnerId", partnerId, locale));
+            java.math.BigDecimal amount = estimatedAmount == null || estimatedAmount.isBlank() ? null
+                    : Amounts.parse(estimatedAmount, java.math.BigDecimal.ZERO).orElseThrow(() ->
+                            ApiError.invalid("estimatedAmount", messages.getMessage("registrations.amount.invalid", null, locale)));
+            if (customerName == null || customerName.isBlank()) {
+                throw ApiError.invalid("customerName", messages.getMessage("registrations.customer.required", null, locale));
+            }
+            String code = currency == null || currency.isBlank() ? null : currency.trim().toUpperCase(Locale.ROOT);
+            if (code != null && !code.matches("[A-Z]{3}")) {
+                throw ApiError.invalid("currency", "must be a three-letter ISO 4217 code");
+            }
+            RegistrationView saved = registrations.submit(new RegistrationRequests.Submit(null, partner, customerName.trim(), null, productLineId,
+                    amount, amount == null ? null : code, null, null));
+            flash.addFlashAttribute(saved.outcome() == RegistrationOutcome.REJECTED ? "flashError" : "flash",
+                    saved.outcome() == RegistrationOutcome.REJECTED
+                            ? messages.getMessage("registrations.submitted.rejected", new Object[] {saved.id(), saved.reason()}, locale)
+                            : messages.getMessage("registrations.submitted.pending", new Object[] {saved.id(),
+                                    new Format(locale, organization.currency()).date(saved.expiresAt(), java.time.ZoneOffset.UTC)}, locale));
+            return "redirect:/registrations";
+        } catch (ApiError e) {
+            return show(model, locale, null, 0, draft, FormErrors.fields(e));
+        }
+    }
+
+    private Long number(String field, String text, Locale locale) {
+        try {
+            long value = Long.parseLong(text == null ? "" : text.trim());
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        throw ApiError.invalid(field, messages.getMessage("registrations.partner.required", null, locale));
+    }
+
+    private String show(Model model, Locale locale, String outcome, int page, Draft draft, Map<String, String> fieldErrors) {
+        boolean partnerUser = actor.partner().isPresent();
+        RegistrationOutcome chosen = outcome == null ? (partnerUser ? null : RegistrationOutcome.PENDING) : parse(outcome);
+        Page<RegistrationView> shown = registrations.list(new RegistrationRepository.Filter(null, chosen == null ? null : List.of(chosen),
+                null, null, null, null, null), chosen == RegistrationOutcome.PENDING ? "submittedAt" : "submittedAt,desc", Math.max(0, page), 50);
+        model.addAttribute("registrations", shown);
+        model.addAttribute("outcome", chosen);
+        model.addAttribute("outcomes", RegistrationOutcome.values());
+        model.addAttribute("partnerNames", partners.names(shown.items().stream().map(RegistrationView::partnerId).toList()));
         model.addAttribute("format", new Format(locale, organization.currency()));
+        model.addAttribute("productLines", productLines.list(null, null, 0, 500).items());
+        model.addAttribute("draft", draft);
+        model.addAttribute("fieldErrors", fieldErrors);
         return "deal/registrations";
+    }
+
+    private static RegistrationOutcome parse(String outcome) {
+        for (RegistrationOutcome value : RegistrationOutcome.values()) {
+            if (value.name().equals(outcome)) {
+                return value;
+            }
+        }
+        return null;
     }
 
     @PostMapping("/registrations/{id}/approve")

@@ -136,7 +136,8 @@ class SecurityConfiguration {
                         // analysts read everything and change nothing, on the pages as in the API
                         .requestMatchers(HttpMethod.POST, "/account/password").authenticated()
                         .requestMatchers("/imports", "/imports/**").hasAnyRole(STAFF)
-                        .requestMatchers("/webhooks", "/webhooks/**").hasRole("ADMIN")
+                        .requestMatchers("/webhooks", "/webhooks/**", "/users", "/users/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/registrations/submit").hasAnyRole(WORKERS)
                         .requestMatchers(HttpMethod.POST, "/targets", "/campaigns/**", "/partners", "/partners/**",
                                 "/registrations/**", "/leads/distribute").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/**").hasAnyRole(WORKERS)

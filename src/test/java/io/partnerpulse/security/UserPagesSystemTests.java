@@ -1,0 +1,92 @@
+package io.partnerpulse.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import io.partnerpulse.PartnerPulseIntegrationTest;
+import io.partnerpulse.support.Api;
+import io.partnerpulse.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The administrators' users pages: add someone, change them, deactivate them, set a password; nobody else gets in. */
+@PartnerPulseIntegrationTest
+class UserPagesSystemTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    Api page() {
+        return new Api(port, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
+    }
+
+    static String form(String email, String role, Object partner, String password, boolean active, Long version) {
+        return "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&displayName=Paged+User&role=" + role
+                + "&partnerId=" + (partner == null ? "" : partner) + "&businessUnitId=&departmentId=&active=" + active
+                + "&password=" + (password == null ? "" : URLEncoder.encode(password, StandardCharsets.UTF_8))
+                + (version == null ? "" : "&version=" + version);
+    }
+
+    @Test
+    void anAdministratorAddsAPartnerUserChangesThemAndDeactivatesThemFromThePages() {
+        long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
+        String email = Fixtures.unique("paged").replace(" ", "").toLowerCase() + "@users.example";
+        long before = jdbc.sql("select count(*) from app_user").query(Long.class).single();
+
+        Api.Response noPartner = page().form("/users", form(email, "PARTNER_USER", null, "first-password-1", true, null));
+        assertThat(noPartner.status()).isEqualTo(200);
+        assertThat(noPartner.body()).contains("field-error", "is required for a PARTNER_USER", "value=\"" + email + "\"");
+        assertThat(page().form("/users", form(email, "PARTNER_USER", partner, "short", true, null)).body())
+                .contains("field-error", "size must be between 12 and 200");
+        assertThat(jdbc.sql("select count(*) from app_user").query(Long.class).single()).as("nothing written").isEqualTo(before);
+
+        Api.Response created = page().form("/users", form(email, "PARTNER_USER", partner, "first-password-1", true, null));
+        assertThat(created.status()).isEqualTo(302);
+        long id = jdbc.sql("select id from app_user where email = ?").param(email).query(Long.class).single();
+        Api user = new Api(port, Api.basic(email, "first-password-1"));
+        assertThat(user.get("/partners/" + partner).status()).as("the new partner user signs in and sees its partner").isEqualTo(200);
+        assertThat(page().get("/users?q=" + email).body()).contains(email, "<td>Partner user</td>", "<td>Active</td>");
+        assertThat(page().get("/users/" + id).body()).contains("value=\"" + partner + "\"", "never signed in");
+
+        String hash = jdbc.sql("select password_hash from app_user where id = ?").param(id).query(String.class).single();
+        assertThat(page().form("/users/" + id, form(email, "PARTNER_USER", partner, null, true, 5L)).body())
+                .contains("role=\"alert\"", "has changed since version 5");
+        assertThat(page().form("/users/" + id, form(email, "PARTNER_USER", partner, null, false, 0L)).status()).isEqualTo(302);
+        assertThat(jdbc.sql("select password_hash from app_user where id = ?").param(id).query(String.class).single())
+                .as("a password left empty is kept").isEqualTo(hash);
+        assertThat(user.get("/partners/" + partner).status()).as("a deactivated user cannot sign in").isEqualTo(401);
+        assertThat(page().get("/users?q=" + email).body()).contains("<td>Deactivated</td>").doesNotContain("<td>Active</td>");
+
+        assertThat(page().form("/users/" + id, form(email, "PARTNER_USER", partner, "second-password-2", true, 1L)).status()).isEqualTo(302);
+        assertThat(new Api(port, Api.basic(email, "second-password-2")).get("/partners/" + partner).status()).isEqualTo(200);
+        assertThat(new Api(port, Api.basic(email, "first-password-1")).get("/partners/" + partner).status()).isEqualTo(401);
+        assertThat(new Api(port).get("/api/v1/audit?entityType=user&entityId=" + id).body()).contains("user.created", "user.edited");
+    }
+
+    @Test
+    void onlyAdministratorsReachTheUsersPages() {
+        long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
+        for (String role : List.of("CHANNEL_MANAGER", "ANALYST", "PARTNER_USER")) {
+            String email = Fixtures.unique(role.toLowerCase()).replace(" ", "") + "@users.example";
+            Api.Response made = new Api(port).post("/api/v1/users", """
+                    {"email": "%s", "displayName": "Not an admin", "role": "%s", "partnerId": %s, "password": "users-password-1"}"""
+                    .formatted(email, role, role.equals("PARTNER_USER") ? partner : null));
+            assertThat(made.status()).as(made.body()).isEqualTo(201);
+            Api someone = new Api(port, Api.basic(email, "users-password-1"));
+            assertThat(someone.get("/users").status()).as(role).isEqualTo(403);
+            assertThat(someone.get("/users/" + made.id()).status()).as(role).isEqualTo(403);
+            assertThat(someone.form("/users", form("x" + email, "ADMIN", null, "users-password-1", true, null)).status()).as(role).isEqualTo(403);
+            assertThat(someone.form("/users/" + made.id(), form(email, "ADMIN", null, null, true, 0L)).status()).as(role).isEqualTo(403);
+            assertThat(someone.get("/").body()).as(role + " is not offered the link").doesNotContain("href=\"/users\"");
+        }
+        assertThat(page().get("/").body()).contains("href=\"/users\"");
+        assertThat(page().get("/users/987654321").status()).isEqualTo(404);
+    }
+}
