@@ -48,10 +48,12 @@ class DashboardController {
     private final JdbcClient jdbc;
 
     private final PlanView plan;
+    private final io.partnerpulse.shared.CurrentActor actor;
 
     DashboardController(Kpis kpis, KpiCards cards, OrganizationSettings organization, MessageSource messages, JdbcClient jdbc,
-                        PlanView plan) {
+                        PlanView plan, io.partnerpulse.shared.CurrentActor actor) {
         this.plan = plan;
+        this.actor = actor;
         this.kpis = kpis;
         this.cards = cards;
         this.organization = organization;
@@ -72,6 +74,9 @@ class DashboardController {
         model.addAttribute("empty", result.empty());
         model.addAttribute("recommendations", plan.forSelection(selection, locale));
         model.addAttribute("periods", Selection.PERIODS);
+        // a partner user's dashboard is its own partner's: named so, without the program's tier and organization filters
+        model.addAttribute("partnerName", actor.partner().flatMap(id -> jdbc.sql("select name from partner where id = ?").param(id)
+                .query(String.class).optional()).orElse(null));
         model.addAttribute("tiers", List.of("PLATINUM", "GOLD", "SILVER", "REGISTERED"));
         model.addAttribute("channelTypes", List.of("PAID", "EARNED", "OWNED"));
         model.addAttribute("units", jdbc.sql("select id, name from business_unit order by name").query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list());

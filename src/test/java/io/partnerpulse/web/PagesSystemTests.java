@@ -94,10 +94,14 @@ class PagesSystemTests {
         Api portal = new Api(port, Api.basic(email, "portal-password-1"));
         assertThat(portal.get("/organization").status()).isEqualTo(403);
         assertThat(portal.get("/").status()).isEqualTo(200);
+        String partnerName = jdbc.sql("select name from partner where id = ?").param(partner).query(String.class).single();
+        assertThat(portal.get("/").body()).as("the partner's own dashboard, without the program's organization filters")
+                .contains("<h1>" + partnerName + ": dashboard</h1>").doesNotContain("name=\"unitId\"", "name=\"tier\"");
+        assertThat(admin().get("/").body()).contains("<h1>Program dashboard</h1>", "name=\"unitId\"");
         assertThat(portal.get("/partners/" + partner).status()).isEqualTo(200);
         long other = new Fixtures(jdbc).activePartner("US", "GOLD");
         assertThat(portal.get("/partners/" + partner).body()).as("a partner user is offered no other partner to compare with")
-                .doesNotContain("value=\"" + other + "\"");
+                .doesNotContain("value=\"" + other + "\"").doesNotContain("name=\"compare\"");
         assertThat(admin().get("/partners/" + partner).body()).as("staff pick a peer by name").contains("value=\"" + other + "\"");
     }
 
@@ -147,6 +151,32 @@ class PagesSystemTests {
         assertThat(admin.form("/leads/" + lead.id() + "/disqualify", "version=1&reason=No+budget").status()).isEqualTo(302);
         assertThat(api.get("/api/v1/leads/" + lead.id()).json().get("status").asString()).isEqualTo("DISQUALIFIED");
         assertThat(admin.form("/leads/distribute", "").status()).isEqualTo(302);
+    }
+
+    @Test
+    void aPartnerUserConvertsItsQualifiedLeadIntoADealFromTheLeadsPage() {
+        Api api = new Api(port);
+        long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
+        String email = Fixtures.unique("converter").replace(" ", "") + "@partner.example";
+        admin().post("/api/v1/users", """
+                {"email": "%s", "displayName": "Converter", "role": "PARTNER_USER", "partnerId": %d, "password": "convert-password-1"}"""
+                .formatted(email, partner));
+        Api portal = new Api(port, Api.basic(email, "convert-password-1"));
+        String company = Fixtures.unique("Convertible lead");
+        Api.Response lead = api.post("/api/v1/leads?partnerId=" + partner, "{\"companyName\": \"%s\", \"country\": \"US\"}".formatted(company));
+        assertThat(portal.form("/leads/" + lead.id() + "/qualify", "version=0").status()).isEqualTo(302);
+        assertThat(portal.get("/leads?q=" + company.replace(" ", "+")).body()).contains("/leads/" + lead.id() + "/convert", "Convert to a deal");
+
+        assertThat(portal.form("/leads/" + lead.id() + "/convert", "version=1&amount=lots&currency=USD").status()).isEqualTo(302);
+        assertThat(api.get("/api/v1/leads/" + lead.id()).json().get("status").asString()).as("a bad amount converts nothing").isEqualTo("QUALIFIED");
+        assertThat(portal.form("/leads/" + lead.id() + "/convert", "version=1&amount=4200.50&currency=").status()).isEqualTo(302);
+        tools.jackson.databind.JsonNode after = api.get("/api/v1/leads/" + lead.id()).json();
+        assertThat(after.get("status").asString()).isEqualTo("CONVERTED");
+        tools.jackson.databind.JsonNode deal = api.get("/api/v1/opportunities/" + after.get("opportunityId").asLong()).json();
+        assertThat(deal.get("name").asString()).isEqualTo(company);
+        assertThat(deal.get("amount").decimalValue()).isEqualByComparingTo("4200.50");
+        assertThat(deal.get("currency").asString()).as("the organization's currency when none is given").isEqualTo("USD");
+        assertThat(deal.get("partnerId").asLong()).isEqualTo(partner);
     }
 
     @Test

@@ -86,8 +86,8 @@ class RegistrationQueuePage {
                     amount, amount == null ? null : code, null, null));
             flash.addFlashAttribute(saved.outcome() == RegistrationOutcome.REJECTED ? "flashError" : "flash",
                     saved.outcome() == RegistrationOutcome.REJECTED
-                            ? messages.getMessage("registrations.submitted.rejected", new Object[] {saved.id(), saved.reason()}, locale)
-                            : messages.getMessage("registrations.submitted.pending", new Object[] {saved.id(),
+                            ? messages.getMessage("registrations.submitted.rejected", new Object[] {String.valueOf(saved.id()), saved.reason()}, locale)
+                            : messages.getMessage("registrations.submitted.pending", new Object[] {String.valueOf(saved.id()),
                                     new Format(locale, organization.currency()).date(saved.expiresAt(), java.time.ZoneOffset.UTC)}, locale));
             return "redirect:/registrations";
         } catch (ApiError e) {
@@ -139,7 +139,7 @@ class RegistrationQueuePage {
         boolean ok;
         try {
             registrations.approve(id, new RegistrationRequests.Approve(null, version), version);
-            message = messages.getMessage("registrations.approved", new Object[] {id}, locale);
+            message = messages.getMessage("registrations.approved", new Object[] {String.valueOf(id)}, locale);
             ok = true;
         } catch (ApiError e) {
             message = messages.getMessage("action.failed", new Object[] {e.getMessage()}, locale);
@@ -170,7 +170,7 @@ class RegistrationQueuePage {
                 throw ApiError.invalid("reason", messages.getMessage("registrations.reason", null, locale));
             }
             registrations.reject(id, new RegistrationRequests.Reject(reason.trim(), version), version);
-            message = messages.getMessage("registrations.rejected", new Object[] {id}, locale);
+            message = messages.getMessage("registrations.rejected", new Object[] {String.valueOf(id)}, locale);
             ok = true;
         } catch (ApiError e) {
             message = messages.getMessage("action.failed", new Object[] {e.getMessage()}, locale);

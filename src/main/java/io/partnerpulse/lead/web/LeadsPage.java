@@ -9,7 +9,9 @@ import io.partnerpulse.lead.LeadStatus;
 import io.partnerpulse.lead.LeadView;
 import io.partnerpulse.lead.internal.LeadRepository;
 import io.partnerpulse.partner.PartnerDirectory;
+import io.partnerpulse.shared.Amounts;
 import io.partnerpulse.shared.ApiError;
+import io.partnerpulse.shared.OrganizationSettings;
 import io.partnerpulse.shared.Page;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -27,9 +29,11 @@ class LeadsPage {
     private final LeadManagement leads;
     private final PartnerDirectory partners;
     private final MessageSource messages;
+    private final OrganizationSettings organization;
 
-    LeadsPage(LeadManagement leads, PartnerDirectory partners, MessageSource messages) {
+    LeadsPage(LeadManagement leads, PartnerDirectory partners, OrganizationSettings organization, MessageSource messages) {
         this.leads = leads;
+        this.organization = organization;
         this.partners = partners;
         this.messages = messages;
     }
@@ -46,6 +50,7 @@ class LeadsPage {
         model.addAttribute("statuses", LeadStatus.values());
         model.addAttribute("unassigned", unassigned);
         model.addAttribute("q", q);
+        model.addAttribute("currency", organization.currency());
         return "lead/list";
     }
 
@@ -65,6 +70,27 @@ class LeadsPage {
         }, "leads.disqualified", id, redirect, locale);
     }
 
+    /** Turns a qualified lead into a deal worth {@code amount}, named after the company, keeping its partner, channel and place. */
+    @PostMapping("/leads/{id}/convert")
+    String convert(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String amount,
+                   @RequestParam(required = false) String currency, RedirectAttributes redirect, Locale locale) {
+        try {
+            java.math.BigDecimal value = Amounts.parse(amount, java.math.BigDecimal.ZERO).orElseThrow(() ->
+                    ApiError.invalid("amount", messages.getMessage("leads.amount.invalid", null, locale)));
+            String code = currency == null || currency.isBlank() ? organization.currency() : currency.trim().toUpperCase(Locale.ROOT);
+            if (!code.matches("[A-Z]{3}")) {
+                throw ApiError.invalid("currency", "must be a three-letter ISO 4217 code");
+            }
+            LeadView lead = leads.get(id);
+            LeadView converted = leads.convert(id, new LeadRequests.Convert(lead.companyName(), value, code, null, null, null, null, version),
+                    version);
+            redirect.addFlashAttribute("flash", messages.getMessage("leads.converted", new Object[] {String.valueOf(id), String.valueOf(converted.opportunityId())}, locale));
+        } catch (ApiError e) {
+            redirect.addFlashAttribute("flashError", messages.getMessage("action.failed", new Object[] {e.getMessage()}, locale));
+        }
+        return "redirect:/leads";
+    }
+
     @PostMapping("/leads/distribute")
     String distribute(RedirectAttributes redirect, Locale locale) {
         try {
@@ -79,7 +105,7 @@ class LeadsPage {
     private String run(Runnable action, String done, long id, RedirectAttributes redirect, Locale locale) {
         try {
             action.run();
-            redirect.addFlashAttribute("flash", messages.getMessage(done, new Object[] {id}, locale));
+            redirect.addFlashAttribute("flash", messages.getMessage(done, new Object[] {String.valueOf(id)}, locale));
         } catch (ApiError e) {
             redirect.addFlashAttribute("flashError", messages.getMessage("action.failed", new Object[] {e.getMessage()}, locale));
         }

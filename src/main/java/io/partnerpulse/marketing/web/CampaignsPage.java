@@ -111,7 +111,7 @@ class CampaignsPage {
             BigDecimal value = Amounts.parse(amount, new BigDecimal("0.01")).orElseThrow(() ->
                     ApiError.invalid("amount", messages.getMessage("campaigns.amount.invalid", null, locale)));
             marketing.recordSpend(id, new MarketingRecords.Spend(value, note, version), version);
-            redirect.addFlashAttribute("flash", messages.getMessage("campaigns.recorded", new Object[] {id}, locale));
+            redirect.addFlashAttribute("flash", messages.getMessage("campaigns.recorded", new Object[] {String.valueOf(id)}, locale));
         } catch (ApiError e) {
             redirect.addFlashAttribute("flashError", messages.getMessage("action.failed", new Object[] {e.getMessage()}, locale));
         }
