@@ -264,6 +264,21 @@ class PagesSystemTests {
     }
 
     @Test
+    void namesWhomEachTargetIsForAndShowsItsValueAsMoneyOrACount() {
+        long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
+        String name = jdbc.sql("select name from partner where id = ?").param(partner).query(String.class).single();
+        Api api = new Api(port);
+        assertThat(api.post("/api/v1/targets", """
+                {"scope": "PARTNER", "scopeId": %d, "metric": "REVENUE", "periodStart": "2034-01-01", "periodEnd": "2034-04-01", "value": 125000.00}"""
+                .formatted(partner)).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/targets", """
+                {"scope": "PARTNER", "scopeId": %d, "metric": "DEAL_COUNT", "periodStart": "2034-01-01", "periodEnd": "2034-04-01", "value": 12}"""
+                .formatted(partner)).status()).isEqualTo(201);
+        String page = admin().get("/targets?scope=PARTNER").body();
+        assertThat(page).contains("<td>" + name + " (" + partner + ")</td>", "$125,000", "<td class=\"n\">12</td>");
+    }
+
+    @Test
     void changesATargetsValueFromItsRowAndRefusesABadOrStaleOneWithoutWriting() {
         Api admin = admin();
         Api api = new Api(port);

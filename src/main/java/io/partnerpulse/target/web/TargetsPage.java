@@ -1,17 +1,22 @@
 package io.partnerpulse.target.web;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.partnerpulse.shared.Amounts;
 import io.partnerpulse.shared.ApiError;
+import io.partnerpulse.shared.Format;
 import io.partnerpulse.shared.FormErrors;
+import io.partnerpulse.shared.OrganizationSettings;
 import io.partnerpulse.target.TargetManagement;
 import io.partnerpulse.target.TargetManagement.TargetForm;
 import io.partnerpulse.target.TargetMetric;
 import io.partnerpulse.target.TargetScope;
 import jakarta.validation.Valid;
 import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -28,22 +33,26 @@ class TargetsPage {
 
     private final TargetManagement targets;
     private final MessageSource messages;
+    private final JdbcClient jdbc;
+    private final OrganizationSettings organization;
 
-    TargetsPage(TargetManagement targets, MessageSource messages) {
+    TargetsPage(TargetManagement targets, MessageSource messages, JdbcClient jdbc, OrganizationSettings organization) {
         this.targets = targets;
+        this.jdbc = jdbc;
+        this.organization = organization;
         this.messages = messages;
     }
 
     @GetMapping("/targets")
-    String list(@RequestParam(required = false) TargetScope scope, @RequestParam(defaultValue = "0") int page, Model model) {
-        show(model, scope, page);
-        model.addAttribute("fieldErrors", java.util.Map.of());
+    String list(@RequestParam(required = false) TargetScope scope, @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
+        show(model, scope, page, locale);
+        model.addAttribute("fieldErrors", Map.of());
         model.addAttribute("draft", new TargetForm(TargetScope.PROGRAM, null, TargetMetric.REVENUE, null, null, null, null));
         return "target/list";
     }
 
     @PostMapping("/targets")
-    String create(@Valid @ModelAttribute("form") TargetForm form, BindingResult errors, Model model) {
+    String create(@Valid @ModelAttribute("form") TargetForm form, BindingResult errors, Model model, Locale locale) {
         if (!errors.hasErrors()) {
             try {
                 targets.create(form);
@@ -52,7 +61,7 @@ class TargetsPage {
                 FormErrors.copy(e, errors);
             }
         }
-        show(model, null, 0);
+        show(model, null, 0, locale);
         model.addAttribute("fieldErrors", FormErrors.byField(errors));
         model.addAttribute("draft", form != null ? form : new TargetForm(TargetScope.PROGRAM, null, TargetMetric.REVENUE, null, null, null, null));
         return "target/list";
@@ -94,10 +103,40 @@ class TargetsPage {
         return "redirect:/targets?scope=" + target.scope();
     }
 
-    private void show(Model model, TargetScope scope, int page) {
-        model.addAttribute("targets", targets.list(scope, null, null, null, null, null, Math.max(0, page), 50));
+    private void show(Model model, TargetScope scope, int page, Locale locale) {
+        io.partnerpulse.shared.Page<TargetManagement.TargetView> shown = targets.list(scope, null, null, null, null, null, Math.max(0, page), 50);
+        model.addAttribute("targets", shown);
+        model.addAttribute("names", names(shown.items()));
+        model.addAttribute("format", new Format(locale, organization.currency()));
         model.addAttribute("scope", scope);
         model.addAttribute("scopes", TargetScope.values());
         model.addAttribute("metrics", TargetMetric.values());
+    }
+
+    /** Whom each target on the page is for, by name ("PARTNER:12" → "Apex Systems"), in one query. */
+    private Map<String, String> names(List<TargetManagement.TargetView> shown) {
+        Map<String, List<Long>> ids = new java.util.HashMap<>();
+        for (TargetManagement.TargetView t : shown) {
+            if (t.scopeId() != null) {
+                ids.computeIfAbsent(t.scope().name(), k -> new java.util.ArrayList<>()).add(t.scopeId());
+            }
+        }
+        Map<String, String> names = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("""
+                select 'PARTNER:' || id, name from partner where id = any(:partners)
+                union all select 'EMPLOYEE:' || id, full_name from employee where id = any(:employees)
+                union all select 'DEPARTMENT:' || id, name from department where id = any(:departments)
+                union all select 'UNIT:' || id, name from business_unit where id = any(:units)""")
+                .param("partners", ids.getOrDefault("PARTNER", List.of()).toArray(Long[]::new))
+                .param("employees", ids.getOrDefault("EMPLOYEE", List.of()).toArray(Long[]::new))
+                .param("departments", ids.getOrDefault("DEPARTMENT", List.of()).toArray(Long[]::new))
+                .param("units", ids.getOrDefault("UNIT", List.of()).toArray(Long[]::new))
+                .query(rs -> {
+                    names.put(rs.getString(1), rs.getString(2));
+                });
+        return names;
     }
 }
