@@ -14,17 +14,20 @@ import org.springframework.stereotype.Component;
 public class References {
 
     public enum Kind {
-        PARTNER("partner", "partner"), EMPLOYEE("employee", "employee"), ACCOUNT("customer_account", "customer account"),
-        CHANNEL("marketing_channel", "marketing channel"), CAMPAIGN("campaign", "campaign"),
-        PRODUCT_LINE("product_line", "product line"), LEAD("lead", "lead"), OPPORTUNITY("opportunity", "opportunity"),
-        DEPARTMENT("department", "department"), UNIT("business_unit", "business unit");
+        PARTNER("partner", "partner", "name"), EMPLOYEE("employee", "employee", "full_name"),
+        ACCOUNT("customer_account", "customer account", "name"), CHANNEL("marketing_channel", "marketing channel", "name"),
+        CAMPAIGN("campaign", "campaign", "name"), PRODUCT_LINE("product_line", "product line", "name"),
+        LEAD("lead", "lead", "company_name"), OPPORTUNITY("opportunity", "opportunity", "name"),
+        DEPARTMENT("department", "department", "name"), UNIT("business_unit", "business unit", "name");
 
         private final String table;
         private final String noun;
+        private final String nameColumn;
 
-        Kind(String table, String noun) {
+        Kind(String table, String noun, String nameColumn) {
             this.table = table;
             this.noun = noun;
+            this.nameColumn = nameColumn;
         }
     }
 
@@ -50,6 +53,28 @@ public class References {
 
     public boolean exists(Kind kind, long id) {
         return jdbc.sql("select exists (select 1 from " + kind.table + " where id = :id)").param("id", id).query(Boolean.class).single();
+    }
+
+    /** The names of these records of a kind, by id (for showing whom a row is about); ids that do not exist are absent. */
+    public java.util.Map<Long, String> names(Kind kind, java.util.Collection<Long> ids) {
+        java.util.Map<Long, String> names = new java.util.LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id, " + kind.nameColumn + " from " + kind.table + " where id = any(:ids)")
+                    .param("ids", ids.stream().distinct().toArray(Long[]::new)).query(rs -> {
+                        names.put(rs.getLong(1), rs.getString(2));
+                    });
+        }
+        return names;
+    }
+
+    /** Up to {@code limit} records of a kind by name, id → name in name order (for a form's choices). */
+    public java.util.Map<Long, String> choices(Kind kind, int limit) {
+        java.util.Map<Long, String> names = new java.util.LinkedHashMap<>();
+        jdbc.sql("select id, " + kind.nameColumn + " from " + kind.table + " order by 2, 1 limit :limit").param("limit", limit)
+                .query(rs -> {
+                    names.put(rs.getLong(1), rs.getString(2));
+                });
+        return names;
     }
 
     /** Collects every missing reference of a request, then fails once with all of them. */

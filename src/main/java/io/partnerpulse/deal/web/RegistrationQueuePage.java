@@ -71,7 +71,7 @@ class RegistrationQueuePage {
                   @RequestParam(required = false) Long productLineId, Model model, Locale locale, RedirectAttributes flash) {
         Draft draft = new Draft(partnerId, customerName, estimatedAmount, currency, productLineId);
         try {
-            Long partner = actor.partner().orElseGet(() -> number("partnerId", partnerId, locale));
+            Long partner = actor.partner().orElseGet(() -> partnerId(partnerId, locale));
             java.math.BigDecimal amount = estimatedAmount == null || estimatedAmount.isBlank() ? null
                     : Amounts.parse(estimatedAmount, java.math.BigDecimal.ZERO).orElseThrow(() ->
                             ApiError.invalid("estimatedAmount", messages.getMessage("registrations.amount.invalid", null, locale)));
@@ -79,9 +79,6 @@ class RegistrationQueuePage {
                 throw ApiError.invalid("customerName", messages.getMessage("registrations.customer.required", null, locale));
             }
             String code = currency == null || currency.isBlank() ? null : currency.trim().toUpperCase(Locale.ROOT);
-            if (code != null && !code.matches("[A-Z]{3}")) {
-                throw ApiError.invalid("currency", "must be a three-letter ISO 4217 code");
-            }
             RegistrationView saved = registrations.submit(new RegistrationRequests.Submit(null, partner, customerName.trim(), null, productLineId,
                     amount, amount == null ? null : code, null, null));
             flash.addFlashAttribute(saved.outcome() == RegistrationOutcome.REJECTED ? "flashError" : "flash",
@@ -95,7 +92,8 @@ class RegistrationQueuePage {
         }
     }
 
-    private Long number(String field, String text, Locale locale) {
+    /** The partner staff register a deal for, by its id. */
+    private Long partnerId(String text, Locale locale) {
         try {
             long value = Long.parseLong(text == null ? "" : text.trim());
             if (value > 0) {
@@ -104,7 +102,7 @@ class RegistrationQueuePage {
         } catch (NumberFormatException e) {
             // named below
         }
-        throw ApiError.invalid(field, messages.getMessage("registrations.partner.required", null, locale));
+        throw ApiError.invalid("partnerId", messages.getMessage("registrations.partner.required", null, locale));
     }
 
     private String show(Model model, Locale locale, String outcome, int page, Draft draft, Map<String, String> fieldErrors) {

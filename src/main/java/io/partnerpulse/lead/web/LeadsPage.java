@@ -78,9 +78,6 @@ class LeadsPage {
             java.math.BigDecimal value = Amounts.parse(amount, java.math.BigDecimal.ZERO).orElseThrow(() ->
                     ApiError.invalid("amount", messages.getMessage("leads.amount.invalid", null, locale)));
             String code = currency == null || currency.isBlank() ? organization.currency() : currency.trim().toUpperCase(Locale.ROOT);
-            if (!code.matches("[A-Z]{3}")) {
-                throw ApiError.invalid("currency", "must be a three-letter ISO 4217 code");
-            }
             LeadView lead = leads.get(id);
             LeadView converted = leads.convert(id, new LeadRequests.Convert(lead.companyName(), value, code, null, null, null, null, version),
                     version);

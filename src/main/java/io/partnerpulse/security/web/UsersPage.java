@@ -9,9 +9,10 @@ import io.partnerpulse.security.UserManagement.UserForm;
 import io.partnerpulse.security.UserManagement.UserView;
 import io.partnerpulse.shared.ApiError;
 import io.partnerpulse.shared.FormErrors;
+import io.partnerpulse.shared.References;
+import io.partnerpulse.shared.References.Kind;
 import jakarta.validation.Valid;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -37,12 +38,12 @@ class UsersPage {
     static final int MAX_PARTNERS = 2000;
 
     private final UserManagement users;
-    private final JdbcClient jdbc;
+    private final References references;
     private final MessageSource messages;
 
-    UsersPage(UserManagement users, JdbcClient jdbc, MessageSource messages) {
+    UsersPage(UserManagement users, References references, MessageSource messages) {
         this.users = users;
-        this.jdbc = jdbc;
+        this.references = references;
         this.messages = messages;
     }
 
@@ -122,16 +123,8 @@ class UsersPage {
         model.addAttribute("draft", draft);
         model.addAttribute("fieldErrors", fieldErrors);
         model.addAttribute("roles", Role.values());
-        model.addAttribute("partners", names("select id, name from partner order by name limit " + MAX_PARTNERS));
-        model.addAttribute("units", names("select id, name from business_unit order by name"));
-        model.addAttribute("departments", names("select id, name from department order by name"));
-    }
-
-    private Map<Long, String> names(String sql) {
-        Map<Long, String> names = new java.util.LinkedHashMap<>();
-        jdbc.sql(sql).query(rs -> {
-            names.put(rs.getLong(1), rs.getString(2));
-        });
-        return names;
+        model.addAttribute("partners", references.choices(Kind.PARTNER, MAX_PARTNERS));
+        model.addAttribute("units", references.choices(Kind.UNIT, 10_000));
+        model.addAttribute("departments", references.choices(Kind.DEPARTMENT, 10_000));
     }
 }

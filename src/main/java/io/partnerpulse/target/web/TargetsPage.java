@@ -10,13 +10,14 @@ import io.partnerpulse.shared.ApiError;
 import io.partnerpulse.shared.Format;
 import io.partnerpulse.shared.FormErrors;
 import io.partnerpulse.shared.OrganizationSettings;
+import io.partnerpulse.shared.References;
+import io.partnerpulse.shared.References.Kind;
 import io.partnerpulse.target.TargetManagement;
 import io.partnerpulse.target.TargetManagement.TargetForm;
 import io.partnerpulse.target.TargetMetric;
 import io.partnerpulse.target.TargetScope;
 import jakarta.validation.Valid;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -33,12 +34,12 @@ class TargetsPage {
 
     private final TargetManagement targets;
     private final MessageSource messages;
-    private final JdbcClient jdbc;
+    private final References references;
     private final OrganizationSettings organization;
 
-    TargetsPage(TargetManagement targets, MessageSource messages, JdbcClient jdbc, OrganizationSettings organization) {
+    TargetsPage(TargetManagement targets, MessageSource messages, References references, OrganizationSettings organization) {
         this.targets = targets;
-        this.jdbc = jdbc;
+        this.references = references;
         this.organization = organization;
         this.messages = messages;
     }
@@ -113,30 +114,13 @@ class TargetsPage {
         model.addAttribute("metrics", TargetMetric.values());
     }
 
-    /** Whom each target on the page is for, by name ("PARTNER:12" → "Apex Systems"), in one query. */
+    /** Whom each target on the page is for, by name ("PARTNER:12" → "Apex Systems"). */
     private Map<String, String> names(List<TargetManagement.TargetView> shown) {
-        Map<String, List<Long>> ids = new java.util.HashMap<>();
-        for (TargetManagement.TargetView t : shown) {
-            if (t.scopeId() != null) {
-                ids.computeIfAbsent(t.scope().name(), k -> new java.util.ArrayList<>()).add(t.scopeId());
-            }
-        }
         Map<String, String> names = new java.util.HashMap<>();
-        if (ids.isEmpty()) {
-            return names;
+        for (TargetScope scope : List.of(TargetScope.PARTNER, TargetScope.EMPLOYEE, TargetScope.DEPARTMENT, TargetScope.UNIT)) {
+            List<Long> ids = shown.stream().filter(t -> t.scope() == scope && t.scopeId() != null).map(TargetManagement.TargetView::scopeId).toList();
+            references.names(Kind.valueOf(scope.name()), ids).forEach((id, name) -> names.put(scope.name() + ":" + id, name));
         }
-        jdbc.sql("""
-                select 'PARTNER:' || id, name from partner where id = any(:partners)
-                union all select 'EMPLOYEE:' || id, full_name from employee where id = any(:employees)
-                union all select 'DEPARTMENT:' || id, name from department where id = any(:departments)
-                union all select 'UNIT:' || id, name from business_unit where id = any(:units)""")
-                .param("partners", ids.getOrDefault("PARTNER", List.of()).toArray(Long[]::new))
-                .param("employees", ids.getOrDefault("EMPLOYEE", List.of()).toArray(Long[]::new))
-                .param("departments", ids.getOrDefault("DEPARTMENT", List.of()).toArray(Long[]::new))
-                .param("units", ids.getOrDefault("UNIT", List.of()).toArray(Long[]::new))
-                .query(rs -> {
-                    names.put(rs.getString(1), rs.getString(2));
-                });
         return names;
     }
 }
