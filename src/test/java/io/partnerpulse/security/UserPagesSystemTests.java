@@ -34,6 +34,18 @@ class UserPagesSystemTests {
                 + (version == null ? "" : "&version=" + version);
     }
 
+    /** A form posted by a browser that asks for Urdu. */
+    String inUrdu(String path, String form) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                    .header("Authorization", Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD)).header("Accept-Language", "ur")
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void anAdministratorAddsAPartnerUserChangesThemAndDeactivatesThemFromThePages() {
         long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
@@ -45,6 +57,8 @@ class UserPagesSystemTests {
         assertThat(noPartner.body()).contains("field-error", "is required for a PARTNER_USER", "value=\"" + email + "\"");
         assertThat(page().form("/users", form(email, "PARTNER_USER", partner, "short", true, null)).body())
                 .contains("field-error", "size must be between 12 and 200");
+        assertThat(inUrdu("/users", form(email, "PARTNER_USER", partner, "short", true, null)))
+                .as("a field's problem in the page's language").contains("field-error", "کی لمبائی 12 اور 200 کے درمیان ہونی چاہیے");
         assertThat(jdbc.sql("select count(*) from app_user").query(Long.class).single()).as("nothing written").isEqualTo(before);
 
         Api.Response created = page().form("/users", form(email, "PARTNER_USER", partner, "first-password-1", true, null));
