@@ -191,7 +191,7 @@ class PagesSystemTests {
         Api.Response stale = admin().get("/no-such-page");
         assertThat(stale.status()).isEqualTo(404);
         assertThat(stale.contentType()).startsWith("text/html");
-        assertThat(stale.body()).contains("That page does not exist.");
+        assertThat(stale.body()).contains("That page does not exist.").as("with the navigation to go on from").contains("href=\"/leaderboard\"");
         assertThat(admin().get("/no-such-page?lang=ur").body()).as("in the reader's language").contains("یہ صفحہ موجود نہیں");
         Api.Response wrongId = admin().get("/partners/abc");
         assertThat(wrongId.status()).isEqualTo(400);
