@@ -32,11 +32,15 @@ public class UserManagement {
                            boolean mustChangePassword, Instant lastLoginAt, Instant lockedUntil, long version) implements Versioned {
     }
 
-    /** businessUnitId or departmentId scope a channel manager or analyst to one unit or department. */
+    /**
+     * businessUnitId or departmentId scope a channel manager or analyst to one unit or department.
+     * mustChangePassword: the user chooses a password of their own at the next sign-in (for a password
+     * an administrator gave them); left out, a new user need not and an existing one stays as they are.
+     */
     public record UserForm(@NotBlank @Email @Size(max = 200) String email, @NotBlank @Size(max = 200) String displayName,
                            @NotNull Role role, @Positive Long partnerId, @Positive Long businessUnitId, @Positive Long departmentId,
                            @Size(min = 12, max = 200) String password,
-                           Boolean active, Long version) {
+                           Boolean active, Long version, Boolean mustChangePassword) {
     }
 
     private final RecordTable<UserView> table;
@@ -71,7 +75,7 @@ public class UserManagement {
             throw ApiError.conflict("user.email-taken", "A user with this email exists already.");
         }
         long id = accounts.create(form.email().trim(), form.displayName().trim(), encoder.encode(form.password()), form.role(),
-                form.partnerId(), false);
+                form.partnerId(), Boolean.TRUE.equals(form.mustChangePassword()));
         if (form.businessUnitId() != null || form.departmentId() != null) {
             table.update(id, 0, "update app_user set business_unit_id = :unit, department_id = :department, version = version + 1 "
                     + "where id = :id and version = :version", params(form));
@@ -87,7 +91,8 @@ public class UserManagement {
         UserView after = table.update(id, version, """
                 update app_user set email = :email, display_name = :name, role = :role, partner_id = :partner,
                        business_unit_id = :unit, department_id = :department, active = :active,
-                       password_hash = coalesce(:hash, password_hash), version = version + 1
+                       password_hash = coalesce(:hash, password_hash),
+                       must_change_password = coalesce(:mustChange, must_change_password), version = version + 1
                 where id = :id and version = :version""", params(form));
         accounts.changed();
         audit.record(actor.name(), "user.edited", "user", id, before, after);
@@ -130,6 +135,7 @@ public class UserManagement {
         p.put("department", form.departmentId());
         p.put("active", form.active() == null || form.active());
         p.put("hash", form.password() == null ? null : encoder.encode(form.password()));
+        p.put("mustChange", form.mustChangePassword());
         return p;
     }
 }

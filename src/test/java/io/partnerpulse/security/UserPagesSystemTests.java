@@ -85,6 +85,25 @@ class UserPagesSystemTests {
     }
 
     @Test
+    void aUserGivenAPasswordByAnAdministratorCanBeMadeToChooseTheirOwnAtTheNextSignIn() {
+        String email = Fixtures.unique("newcomer").replace(" ", "").toLowerCase() + "@users.example";
+        assertThat(page().form("/users", form(email, "ANALYST", null, "given-password-1", true, null) + "&mustChangePassword=true").status())
+                .isEqualTo(302);
+        assertThat(jdbc.sql("select must_change_password from app_user where email = ?").param(email).query(Boolean.class).single()).isTrue();
+        Api newcomer = new Api(port, Api.basic(email, "given-password-1"));
+        Api.Response dashboard = newcomer.get("/");
+        assertThat(dashboard.status()).isEqualTo(302);
+        assertThat(newcomer.get("/api/v1/partners").json().get("code").asString()).isEqualTo("auth.password-change-required");
+        assertThat(page().get("/users").body()).as("offered, and checked, when adding someone")
+                .contains("name=\"mustChangePassword\" value=\"true\" checked");
+
+        long id = jdbc.sql("select id from app_user where email = ?").param(email).query(Long.class).single();
+        assertThat(page().form("/users/" + id, form(email, "ANALYST", null, "another-password-2", true, 0L)).status()).isEqualTo(302);
+        assertThat(jdbc.sql("select must_change_password from app_user where id = ?").param(id).query(Boolean.class).single())
+                .as("left unchecked on a change, it stays as it was").isTrue();
+    }
+
+    @Test
     void onlyAdministratorsReachTheUsersPages() {
         long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
         for (String role : List.of("CHANNEL_MANAGER", "ANALYST", "PARTNER_USER")) {

@@ -61,7 +61,7 @@ class UsersPage {
     @GetMapping("/users")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) Role role,
                 @RequestParam(defaultValue = "0") int page, Model model) {
-        return showList(model, q, role, page, new UserForm("", "", Role.CHANNEL_MANAGER, null, null, null, null, true, null), Map.of());
+        return showList(model, q, role, page, new UserForm("", "", Role.CHANNEL_MANAGER, null, null, null, null, true, null, true), Map.of());
     }
 
     @PostMapping("/users")
@@ -82,7 +82,7 @@ class UsersPage {
     String view(@PathVariable long id, Model model) {
         UserView user = users.get(id);
         return showOne(model, user, new UserForm(user.email(), user.displayName(), user.role(), user.partnerId(), user.businessUnitId(),
-                user.departmentId(), null, user.active(), user.version()), Map.of());
+                user.departmentId(), null, user.active(), user.version(), null), Map.of());
     }
 
     @PostMapping("/users/{id}")
