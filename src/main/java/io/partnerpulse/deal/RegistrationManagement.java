@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.partnerpulse.audit.AuditTrail;
+import io.partnerpulse.deal.internal.ConflictReasons;
 import io.partnerpulse.deal.internal.OpportunityRepository;
 import io.partnerpulse.deal.internal.OpportunityWorkflow;
 import io.partnerpulse.deal.internal.RegistrationRepository;
@@ -185,10 +186,6 @@ public class RegistrationManagement {
                 .map(this::seenByActor);
     }
 
-    private static final java.util.regex.Pattern OTHER_PARTNER =
-            java.util.regex.Pattern.compile(" is already registered by partner \\d+ \\(registration \\d+[^)]*\\)");
-    private static final java.util.regex.Pattern OPEN_DEAL = java.util.regex.Pattern.compile(" is already an open opportunity \\(\\d+\\)");
-
     /**
      * A registration as the current user may see it: staff see which partner's registration or which
      * deal it conflicts with; a partner user learns only that the customer is taken, never by whom (the
@@ -199,8 +196,7 @@ public class RegistrationManagement {
                 && view.conflictingOpportunityId() == null)) {
             return view;
         }
-        String reason = view.reason() == null ? null : OPEN_DEAL.matcher(OTHER_PARTNER.matcher(view.reason())
-                .replaceAll(" is already registered by another partner")).replaceAll(" is already an open deal");
+        String reason = ConflictReasons.forPartner(view.reason());
         return new RegistrationView(view.id(), view.externalId(), view.partnerId(), view.opportunityId(), view.leadId(), view.accountId(),
                 view.productLineId(), view.customerName(), view.estimatedAmount(), view.currency(), view.submittedAt(), view.expiresAt(),
                 view.decidedAt(), view.decidedBy(), view.outcome(), reason, null, null, view.flagged(), view.version());

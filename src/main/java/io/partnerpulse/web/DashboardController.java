@@ -25,6 +25,7 @@ import io.partnerpulse.kpi.Kpis;
 import io.partnerpulse.kpi.RecordsPage;
 import io.partnerpulse.shared.Format;
 import io.partnerpulse.shared.OrganizationSettings;
+import io.partnerpulse.shared.References;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
@@ -49,10 +50,12 @@ class DashboardController {
 
     private final PlanView plan;
     private final io.partnerpulse.shared.CurrentActor actor;
+    private final References references;
 
     DashboardController(Kpis kpis, KpiCards cards, OrganizationSettings organization, MessageSource messages, JdbcClient jdbc,
-                        PlanView plan, io.partnerpulse.shared.CurrentActor actor) {
+                        PlanView plan, io.partnerpulse.shared.CurrentActor actor, References references) {
         this.plan = plan;
+        this.references = references;
         this.actor = actor;
         this.kpis = kpis;
         this.cards = cards;
@@ -75,8 +78,7 @@ class DashboardController {
         model.addAttribute("recommendations", plan.forSelection(selection, locale));
         model.addAttribute("periods", Selection.PERIODS);
         // a partner user's dashboard is its own partner's: named so, without the program's tier and organization filters
-        model.addAttribute("partnerName", actor.partner().flatMap(id -> jdbc.sql("select name from partner where id = ?").param(id)
-                .query(String.class).optional()).orElse(null));
+        model.addAttribute("partnerName", actor.partner().map(id -> references.names(References.Kind.PARTNER, List.of(id)).get(id)).orElse(null));
         model.addAttribute("tiers", List.of("PLATINUM", "GOLD", "SILVER", "REGISTERED"));
         model.addAttribute("channelTypes", List.of("PAID", "EARNED", "OWNED"));
         model.addAttribute("units", jdbc.sql("select id, name from business_unit order by name").query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list());

@@ -34,6 +34,9 @@ public class Webhooks {
     public record SubscriptionForm(String url, String secret, List<String> events, Boolean active) {
     }
 
+    /** A delivery's states: PENDING until a 2xx answer (DELIVERED) or until its attempts run out (FAILED). */
+    public static final List<String> DELIVERY_STATUSES = List.of("PENDING", "DELIVERED", "FAILED");
+
     public record Delivery(long id, String eventId, long subscriptionId, String eventType, String payload, String status,
                            int attempts, Instant nextAttemptAt, Integer lastStatusCode, String lastError, Long replayOf,
                            Instant createdAt, Instant deliveredAt) {
@@ -128,6 +131,9 @@ public class Webhooks {
         get(subscriptionId);
         if (size < 1 || size > 500 || page < 0) {
             throw ApiError.invalidParameter("size", "size is 1 to 500 and page counts from 0", null);
+        }
+        if (status != null && !DELIVERY_STATUSES.contains(status)) {
+            throw ApiError.invalidParameter("status", "status is one of " + DELIVERY_STATUSES, DELIVERY_STATUSES);
         }
         String where = " where subscription_id = :s" + (status == null ? "" : " and status = :status");
         Map<String, Object> params = status == null ? Map.of("s", subscriptionId) : Map.of("s", subscriptionId, "status", status);

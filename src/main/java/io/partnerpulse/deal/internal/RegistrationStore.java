@@ -35,10 +35,8 @@ public class RegistrationStore {
                 : r.opportunityId() != null ? Optional.empty()
                 : registrations.conflictingOpportunity(r.partnerId(), r.accountId(), r.productLineId());
         boolean conflict = otherRegistration.isPresent() || otherOpportunity.isPresent();
-        String reason = otherRegistration.map(o -> "Conflict: " + r.customerName().trim() + " is already registered by partner "
-                        + o.partnerId() + " (registration " + o.id() + ", " + o.outcome().name().toLowerCase() + ")")
-                .orElseGet(() -> otherOpportunity.map(o -> "Conflict: " + r.customerName().trim()
-                        + " is already an open opportunity (" + o + ")").orElse(null));
+        String reason = otherRegistration.map(o -> ConflictReasons.registered(r.customerName().trim(), o.partnerId(), o.id(), o.outcome()))
+                .orElseGet(() -> otherOpportunity.map(o -> ConflictReasons.openDeal(r.customerName().trim(), o)).orElse(null));
         boolean reject = conflict && rules.conflictRule() == RegistrationProperties.ConflictRule.REJECT;
         RegistrationView draft = new RegistrationView(0, r.externalId(), r.partnerId(), r.opportunityId(), r.leadId(), r.accountId(),
                 r.productLineId(), r.customerName().trim(), r.estimatedAmount(), r.currency(), now, now.plus(rules.expiry()),

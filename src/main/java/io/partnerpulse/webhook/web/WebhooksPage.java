@@ -28,7 +28,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class WebhooksPage {
 
-    static final List<String> STATUSES = List.of("PENDING", "DELIVERED", "FAILED");
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final Webhooks webhooks;
@@ -115,11 +114,11 @@ class WebhooksPage {
 
     private String showOne(Model model, Webhooks.Subscription subscription, Draft draft, String status, int page,
                            Map<String, String> fieldErrors) {
-        String shown = status != null && STATUSES.contains(status) ? status : null;
+        String shown = status != null && Webhooks.DELIVERY_STATUSES.contains(status) ? status : null;
         model.addAttribute("subscription", subscription);
         model.addAttribute("deliveries", webhooks.deliveries(subscription.id(), shown, Math.max(0, page), 50));
         model.addAttribute("status", shown);
-        model.addAttribute("statuses", STATUSES);
+        model.addAttribute("statuses", Webhooks.DELIVERY_STATUSES);
         model.addAttribute("eventTypes", WebhookEvent.types());
         model.addAttribute("draft", draft);
         model.addAttribute("fieldErrors", fieldErrors);
