@@ -40,7 +40,8 @@ public class CurrentActor {
         if (own.isEmpty()) {
             return requested;
         }
-        if (requested != null && !requested.isEmpty() && requested.stream().anyMatch(id -> !id.equals(own.get()))) {
+        // a blank value in the list ({@code ?partnerId=+}) binds as null: it asks for no partner in particular
+        if (requested != null && requested.stream().anyMatch(id -> id != null && !id.equals(own.get()))) {
             throw forbidden();
         }
         return List.of(own.get());

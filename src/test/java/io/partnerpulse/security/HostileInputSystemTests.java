@@ -22,7 +22,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Hostile values in every query parameter of every GET endpoint (read from the application's own
  * mappings): SQL fragments, very long strings, invalid UTF-8 and values of the wrong type. Each is
  * answered as a plain value or refused with a 4xx, never with a 5xx, and the answer leaks nothing
- * about the server's insides.
+ * about the server's insides: to an administrator, and to a partner user, whose lists are confined to
+ * its partner on another path.
  */
 @PartnerPulseIntegrationTest
 class HostileInputSystemTests {
@@ -35,6 +36,7 @@ class HostileInputSystemTests {
             "-99999999999999999999999",
             "%00",
             "null",
+            "+",                                                // a blank value
             "2026-02-30");
 
     @LocalServerPort
@@ -44,9 +46,28 @@ class HostileInputSystemTests {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void answersHostileValuesInEveryParameterWithoutA500OrALeak() {
+        assertThat(tryEveryParameter(new Api(port))).isGreaterThan(300);
+    }
+
+    @Test
+    void answersAPartnerUsersHostileValuesWithoutA500OrALeak() {
         Api admin = new Api(port);
+        long partner = new io.partnerpulse.support.Fixtures(jdbc).activePartner("US", "GOLD");
+        String email = io.partnerpulse.support.Fixtures.unique("hostile").replace(" ", "") + "@partner.example";
+        assertThat(admin.post("/api/v1/users", """
+                {"email": "%s", "displayName": "Hostile user", "role": "PARTNER_USER", "partnerId": %d, "password": "hostile-password-1"}"""
+                .formatted(email, partner)).status()).isEqualTo(201);
+        String token = new Api(port, Api.basic(email, "hostile-password-1")).post("/api/v1/tokens", "{\"name\": \"hostile\"}")
+                .json().get("token").asString();
+        assertThat(tryEveryParameter(new Api(port, "Bearer " + token))).isGreaterThan(300);
+    }
+
+    private int tryEveryParameter(Api caller) {
         int tried = 0;
         for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
             if (!entry.getKey().getMethodsCondition().getMethods().contains(RequestMethod.GET)) {
@@ -60,7 +81,7 @@ class HostileInputSystemTests {
                         .replaceAll("\\{[^}]+}", "1");
                 for (String name : parameterNames(entry.getValue(), pattern)) {
                     for (String value : HOSTILE) {
-                        Api.Response response = admin.get(path + "?" + name + "=" + value);
+                        Api.Response response = caller.get(path + "?" + name + "=" + value);
                         assertThat(response.status()).as("GET %s?%s=%s", path, name, value.length() > 40 ? value.substring(0, 40) : value)
                                 .isLessThan(500);
                         assertThat(response.body()).as(path + " " + name)
@@ -70,7 +91,7 @@ class HostileInputSystemTests {
                 }
             }
         }
-        assertThat(tried).isGreaterThan(300);
+        return tried;
     }
 
     /** The query parameters a handler reads: its @RequestParam names, or the KPI API's documented ones. */

@@ -49,10 +49,21 @@ class SecurityConfiguration {
             "/api/v1/leads/*/convert", "/api/v1/opportunities/*/move", "/api/v1/opportunities/*/win", "/api/v1/opportunities/*/lose",
             "/api/v1/registrations"};
 
-    /** The default firewall's rules, checked without regular expressions ({@link HeaderCharacters}). */
+    /**
+     * The default firewall's rules, checked without regular expressions ({@link HeaderCharacters}). An
+     * address it refuses (an empty segment {@code //}, an encoded {@code %}, a {@code ;}, a line break)
+     * is a 400: a problem document on the API, like every other refusal there, and the error page elsewhere.
+     */
     @Bean
-    org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer firewall() {
-        return web -> web.httpFirewall(HeaderCharacters.firewall());
+    org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer firewall(ProblemResponses problems) {
+        return web -> web.httpFirewall(HeaderCharacters.firewall()).requestRejectedHandler((request, response, rejected) -> {
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                problems.write(request, response, 400, "request.rejected", "Rejected address",
+                        "The address is not allowed: " + rejected.getMessage());
+            } else {
+                response.sendError(400);
+            }
+        });
     }
 
     /**
