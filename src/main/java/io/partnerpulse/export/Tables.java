@@ -54,6 +54,26 @@ final class Tables {
         return tables;
     }
 
+    /**
+     * The tables of a report as one CSV file: tables of the same columns (the channel table's
+     * channels, channel types and campaigns) one after the other, each row led by its table's name in
+     * a column {@code table}; otherwise the first table (an XLSX has them all, a sheet each).
+     */
+    static Table oneFile(List<Table> tables) {
+        List<String> names = tables.get(0).columns().stream().map(Column::name).toList();
+        if (tables.size() == 1 || !tables.stream().allMatch(t -> t.columns().stream().map(Column::name).toList().equals(names))) {
+            return tables.get(0);
+        }
+        record Tagged(String table, Object row) {
+        }
+        List<Tagged> rows = new ArrayList<>();
+        tables.forEach(t -> t.rows().forEach(row -> rows.add(new Tagged(t.name(), row))));
+        List<Column> columns = new ArrayList<>();
+        columns.add(new Column("table", row -> ((Tagged) row).table()));
+        tables.get(0).columns().forEach(c -> columns.add(new Column(c.name(), row -> c.value().apply(((Tagged) row).row()))));
+        return new Table(tables.get(0).name(), columns, rows);
+    }
+
     private static Table table(String name, List<?> rows) {
         if (rows.isEmpty() || !rows.get(0).getClass().isRecord()) {
             return new Table(name, List.of(new Column("value", row -> row)), rows);

@@ -81,7 +81,7 @@ class TabularMessageConverter extends AbstractHttpMessageConverter<Object> {
         if (xlsx) {
             writeXlsx(tables, output);
         } else {
-            writeCsv(tables.isEmpty() ? new Tables.Table(name, List.of(), List.of()) : tables.get(0), output);
+            writeCsv(tables.isEmpty() ? new Tables.Table(name, List.of(), List.of()) : Tables.oneFile(tables), output);
         }
     }
 

@@ -63,6 +63,11 @@ public final class Format {
         return value == null || value.isEmpty() ? null : percent(value.get());
     }
 
+    public String date(java.time.LocalDate day) {
+        return day == null ? "" : java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                .withLocale(locale).format(day);
+    }
+
     public String date(java.time.Instant instant, java.time.ZoneId zone) {
         return instant == null ? "" : java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
                 .withLocale(locale).format(instant.atZone(zone));

@@ -72,7 +72,7 @@ class RecommendationRulesTests {
     /** Answers by period start and grouping: a function of the query. */
     static final class FakeKpis implements Kpis {
         final Map<String, List<KpiReport.Group>> reports = new HashMap<>();
-        ChannelReport channels = new ChannelReport(Q3, Q4, "USD", List.of(), List.of(), row("total", "All", null, "0", "0", null), List.of());
+        ChannelReport channels = new ChannelReport(Q3, Q4, "USD", List.of(), List.of(), List.of(), row("total", "All", null, "0", "0", null), List.of());
 
         void own(LocalDate from, Numbers numbers) {
             reports.put(from + "/", List.of(new KpiReport.Group("", "", numbers.kpis())));
@@ -183,7 +183,7 @@ class RecommendationRulesTests {
     void aChannelTypeLosingMoneyWhileAnotherEarnsGetsTheSpendRecommendation() {
         kpis.channels = new ChannelReport(Q3, Q4, "USD", List.of(),
                 List.of(row("PAID", "Paid", null, "10000", "4000", "-0.6000"), row("EARNED", "Earned", null, "2000", "9000", "3.5000"),
-                        row("OWNED", "Owned", null, "0", "500", null)),
+                        row("OWNED", "Owned", null, "0", "500", null)), List.of(),
                 row("total", "All", null, "12000", "13500", "0.1250"), List.of());
         List<Recommendation> plan = plan(Recommendations.Scope.PROGRAM, null);
         assertThat(kinds(plan)).containsExactly("channel-type-spend");

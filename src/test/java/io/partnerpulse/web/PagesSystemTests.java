@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.partnerpulse.PartnerPulseIntegrationTest;
 import io.partnerpulse.support.Api;
+import io.partnerpulse.support.Eventually;
 import io.partnerpulse.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -180,6 +181,44 @@ class PagesSystemTests {
     }
 
     @Test
+    void showsWhatEachCampaignBroughtInAgainstItsSpendOverTheChosenPeriod() throws InterruptedException {
+        Api api = new Api(port);
+        long channel = new Fixtures(jdbc).channel("PAID");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        String name = Fixtures.unique("Results push");
+        long campaign = api.post("/api/v1/campaigns", """
+                {"name": "%s", "channelId": %d, "startsOn": "%s", "endsOn": "%s", "cost": 3000.00, "currency": "USD"}"""
+                .formatted(name, channel, today.minusDays(9), today.plusDays(20))).id();   // 30 days: 100 a day
+        Api.Response lead = api.post("/api/v1/leads", "{\"companyName\": \"%s\", \"channelId\": %d, \"campaignId\": %d, \"country\": \"US\"}"
+                .formatted(Fixtures.unique("Campaign lead"), channel, campaign));
+        api.post("/api/v1/leads", "{\"companyName\": \"Second\", \"channelId\": %d, \"campaignId\": %d, \"country\": \"US\"}"
+                .formatted(channel, campaign));
+        Api.Response qualified = api.post("/api/v1/leads/" + lead.id() + "/qualify", "{}", lead.etag());
+        long deal = api.post("/api/v1/leads/" + lead.id() + "/convert", "{\"name\": \"Campaign deal\", \"amount\": 4000.00, \"currency\": \"USD\"}",
+                qualified.etag()).json().get("opportunityId").asLong();
+        assertThat(api.post("/api/v1/opportunities/" + deal + "/win", "{}", api.get("/api/v1/opportunities/" + deal).etag()).status())
+                .isEqualTo(200);
+
+        // from nine days ago through today: 10 of its 30 days, spend 1,000; won 4,000: ROI (4,000 - 1,000) / 1,000 = 300%
+        String page = "/campaigns?q=" + name.replace(" ", "+") + "&from=" + today.minusDays(9) + "&through=" + today;
+        Eventually.until(() -> admin().get(page).body().contains("data-col=\"won\">1<"));
+        String row = rowOf(admin().get(page).body(), campaign);
+        assertThat(row).contains("data-col=\"leads\">2<", "data-col=\"won\">1<", "data-col=\"revenue\">$4,000<",
+                "data-col=\"spend\">$1,000<", "data-col=\"roi\">300%<");
+        assertThat(rowOf(admin().get("/campaigns?q=" + name.replace(" ", "+") + "&from=" + today.minusDays(40) + "&through="
+                + today.minusDays(30)).body(), campaign)).as("a period before it: nothing").contains("data-col=\"leads\">—<");
+        assertThat(admin().get("/campaigns?from=yesterday&through=2026-02-30").status()).as("a mistyped period: the default").isEqualTo(200);
+        assertThat(admin().get("/api/v1/kpis/channels?from=%s&to=%s&campaignId=%d&format=csv".formatted(today.minusDays(9),
+                today.plusDays(1), campaign)).body()).as("the same figures to download").contains(name, "4000.00", "1000.00");
+    }
+
+    private static String rowOf(String page, long campaign) {
+        int start = page.indexOf("data-id=\"" + campaign + "\"");
+        assertThat(start).as("the campaign's row").isPositive();
+        return page.substring(start, page.indexOf("</tr>", start));
+    }
+
+    @Test
     void showsTheFriendlyErrorPageForAnUnknownPartner() {
         Api.Response page = admin().get("/partners/987654321");
         assertThat(page.status()).isEqualTo(404);
@@ -209,6 +248,25 @@ class PagesSystemTests {
         assertThat(method.json().get("detail").asString()).contains("does not take DELETE", "GET", "POST");
         assertThat(admin().get("/api/v1/partners/abc").json().get("code").asString()).as("the API's own answer stays")
                 .isEqualTo("request.invalid-parameter");
+    }
+
+    @Test
+    void answersAnAddressTheFirewallRefusesAndAnUnreadableUploadWithA400NotAnError() {
+        Api.Response doubled = admin().get("/api/v1/partners//1");
+        assertThat(doubled.status()).isEqualTo(400);
+        assertThat(doubled.contentType()).startsWith("application/problem+json");
+        assertThat(doubled.json().get("code").asString()).isEqualTo("request.rejected");
+        assertThat(doubled.json().get("detail").asString()).contains("//");
+        assertThat(admin().get("/partners//1").status()).as("a page's address: the error page for a browser").isEqualTo(400);
+
+        Api.Response cutOff = admin().send("POST", "/api/v1/imports/partners", "multipart/form-data; boundary=x", "--x\r\n\r\n");
+        assertThat(cutOff.status()).isEqualTo(400);
+        assertThat(cutOff.json().get("code").asString()).isEqualTo("request.unreadable-upload");
+        assertThat(admin().send("POST", "/api/v1/imports/partners/preview", "multipart/form-data; boundary=x", "--x\r\n\r\n")
+                .status()).isEqualTo(400);
+        Api.Response pageUpload = admin().send("POST", "/imports/upload", "multipart/form-data; boundary=x", "--x\r\n\r\n");
+        assertThat(pageUpload.status()).isEqualTo(400);
+        assertThat(pageUpload.contentType()).startsWith("text/html");
     }
 
     @Test

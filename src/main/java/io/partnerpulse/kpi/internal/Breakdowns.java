@@ -35,22 +35,41 @@ final class Breakdowns {
     // =============================================================================================
     private static final class ChannelSums {
         long leads, leadsWon, opportunities, won, wonCents, spendCents;
+
+        void lead(boolean leadWon) {
+            leads++;
+            if (leadWon) {
+                leadsWon++;
+            }
+        }
+
+        void deal(boolean created, boolean dealWon, long cents) {
+            if (created) {
+                opportunities++;
+            }
+            if (dealWon) {
+                won++;
+                wonCents += cents;
+            }
+        }
     }
 
     ChannelReport channels(KpiQuery q) {
         return channels(q, PeriodTotals.slicesFor((long) s.deals + s.leads));
     }
 
-    /** The channel table summed in {@code slices} slices. */
+    /** The channel table (and its campaigns) summed in {@code slices} slices. */
     ChannelReport channels(KpiQuery q, int slices) {
         Filters filters = new Filters(s, keys, q.filters());
         Period p = Period.of(q.from(), q.to(), s.zone);
-        // sums in an array by channel id, in slices on all cores for a big snapshot, ordered (none last) at the end
+        // sums in arrays by channel id and by campaign id, in slices on all cores for a big snapshot,
+        // ordered (none last) at the end
         boolean filtered = !filters.isEmpty();
         // only the blocks of rows that can hold a lead or deal of the period are read
         TimeBlocks blocks = s.timeBlocks();
-        List<ChannelSums[]> parts = Slices.run(slices, slice -> {
+        List<ChannelSums[][]> parts = Slices.run(slices, slice -> {
             ChannelSums[] part = new ChannelSums[s.channelName.length];
+            ChannelSums[] campaignPart = new ChannelSums[s.campaignName.length];
             int leadsTo = (int) ((long) s.leads * (slice + 1) / slices);
             for (int l = (int) ((long) s.leads * slice / slices); l < leadsTo; l++) {
                 if (blocks.skipsLeads(l, p.from(), p.to())) {
@@ -58,11 +77,9 @@ final class Breakdowns {
                     continue;
                 }
                 if (s.leadCreated[l] >= p.from() && s.leadCreated[l] < p.to() && (!filtered || filters.lead(l))) {
-                    ChannelSums c = sumsOf(part, s.leadChannel[l]);
-                    c.leads++;
-                    if (s.leadWon(l)) {
-                        c.leadsWon++;
-                    }
+                    boolean leadWon = s.leadWon(l);
+                    sumsOf(part, s.leadChannel[l]).lead(leadWon);
+                    sumsOf(campaignPart, s.leadCampaign[l]).lead(leadWon);
                 }
             }
             int dealsTo = (int) ((long) s.deals * (slice + 1) / slices);
@@ -74,32 +91,14 @@ final class Breakdowns {
                 boolean created = s.dealCreated[d] >= p.from() && s.dealCreated[d] < p.to();
                 boolean won = s.dealStage[d] == KpiSnapshot.WON && s.dealClosed[d] >= p.from() && s.dealClosed[d] < p.to();
                 if ((created || won) && (!filtered || filters.deal(d))) {
-                    ChannelSums c = sumsOf(part, s.dealChannel[d]);
-                    if (created) {
-                        c.opportunities++;
-                    }
-                    if (won) {
-                        c.won++;
-                        c.wonCents += s.dealCents[d];
-                    }
+                    sumsOf(part, s.dealChannel[d]).deal(created, won, s.dealCents[d]);
+                    sumsOf(campaignPart, s.dealCampaign[d]).deal(created, won, s.dealCents[d]);
                 }
             }
-            return part;
+            return new ChannelSums[][] {part, campaignPart};
         });
-        ChannelSums[] sums = new ChannelSums[s.channelName.length];
-        for (ChannelSums[] part : parts) {
-            for (int channel = 0; channel < part.length; channel++) {
-                if (part[channel] != null) {
-                    add(sumsOf(sums, channel), part[channel]);
-                }
-            }
-        }
-        Map<Integer, ChannelSums> byChannel = new TreeMap<>(Comparator.comparingInt((Integer k) -> k == 0 ? Integer.MAX_VALUE : k));
-        for (int channel = 0; channel < sums.length; channel++) {
-            if (sums[channel] != null) {
-                byChannel.put(channel, sums[channel]);
-            }
-        }
+        Map<Integer, ChannelSums> byChannel = merged(parts, 0, s.channelName.length);
+        Map<Integer, ChannelSums> byCampaign = merged(parts, 1, s.campaignName.length);
         long fromDay = q.from().toEpochDay();
         long toDay = q.to().toEpochDay();
         for (int k = 0; k < s.campaigns; k++) {
@@ -112,6 +111,7 @@ final class Breakdowns {
             long spend = BigDecimal.valueOf(s.campaignCents[k]).multiply(BigDecimal.valueOf(end - start))
                     .divide(BigDecimal.valueOf(days), 0, RoundingMode.HALF_EVEN).longValueExact();
             byChannel.computeIfAbsent(s.campaignChannelOf[k], key -> new ChannelSums()).spendCents += spend;
+            byCampaign.computeIfAbsent(s.campaignId[k], key -> new ChannelSums()).spendCents += spend;
         }
         ChannelSums total = new ChannelSums();
         Map<Integer, ChannelSums> byType = new TreeMap<>(Comparator.comparingInt((Integer k) -> k == 0 ? Integer.MAX_VALUE : k));
@@ -126,8 +126,31 @@ final class Breakdowns {
         List<ChannelReport.Row> typeRows = new ArrayList<>();
         byType.forEach((type, c) -> typeRows.add(row(keys.name(Dimension.CHANNEL_TYPE, type),
                 keys.label(Dimension.CHANNEL_TYPE, type), null, c, total)));
-        return new ChannelReport(q.from(), q.to(), s.currency, channelRows, typeRows,
+        List<ChannelReport.Row> campaignRows = new ArrayList<>();
+        byCampaign.forEach((campaign, c) -> campaignRows.add(row(keys.name(Dimension.CAMPAIGN, campaign),
+                keys.label(Dimension.CAMPAIGN, campaign),
+                campaign == 0 ? null : keys.name(Dimension.CHANNEL_TYPE, keys.channelType(s.campaignChannel[campaign])), c, total)));
+        return new ChannelReport(q.from(), q.to(), s.currency, channelRows, typeRows, campaignRows,
                 row("total", "All channels", null, total, total), filters.notApplicableToSpend());
+    }
+
+    /** One of the slices' sum arrays ({@code which}) added up, by key, none (0) last. */
+    private static Map<Integer, ChannelSums> merged(List<ChannelSums[][]> parts, int which, int keyCount) {
+        ChannelSums[] sums = new ChannelSums[keyCount];
+        for (ChannelSums[][] part : parts) {
+            for (int key = 0; key < part[which].length; key++) {
+                if (part[which][key] != null) {
+                    add(sumsOf(sums, key), part[which][key]);
+                }
+            }
+        }
+        Map<Integer, ChannelSums> byKey = new TreeMap<>(Comparator.comparingInt((Integer k) -> k == 0 ? Integer.MAX_VALUE : k));
+        for (int key = 0; key < sums.length; key++) {
+            if (sums[key] != null) {
+                byKey.put(key, sums[key]);
+            }
+        }
+        return byKey;
     }
 
     private static ChannelSums sumsOf(ChannelSums[] sums, int channel) {

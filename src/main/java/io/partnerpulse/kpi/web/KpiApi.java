@@ -63,8 +63,8 @@ class KpiApi {
     }
 
     @GetMapping("/channels")
-    @Operation(summary = "Marketing channels and channel types",
-            description = "Per channel and per channel type: leads, opportunities, won deals and revenue, cohort close rate, spend, "
+    @Operation(summary = "Marketing channels, channel types and campaigns",
+            description = "Per channel, per channel type and per campaign: leads, opportunities, won deals and revenue, cohort close rate, spend, "
                     + "cost per lead, cost per won deal, ROI and share of won revenue, for [from, to).",
             parameters = {
                     @Parameter(name = "from", in = ParameterIn.QUERY, required = true, example = "2026-01-01"),

@@ -1,9 +1,18 @@
 package io.partnerpulse.marketing.web;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.partnerpulse.kpi.ChannelReport;
+import io.partnerpulse.kpi.Dimension;
+import io.partnerpulse.kpi.KpiQuery;
+import io.partnerpulse.kpi.Kpis;
 import io.partnerpulse.marketing.MarketingManagement;
 import io.partnerpulse.marketing.MarketingRecords;
 import io.partnerpulse.marketing.MarketingRecords.CampaignForm;
@@ -25,24 +34,66 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The campaigns work page: campaigns by channel with their cost, spend recorded against them, and a form to add one. */
+/**
+ * The campaigns work page: campaigns by channel with their cost and what each brought in over a period
+ * (leads, won deals and revenue against its spend in the period: the marketing channels KPI per
+ * campaign), spend recorded against them, and a form to add one.
+ */
 @Controller
 class CampaignsPage {
 
     private final MarketingManagement marketing;
+    private final Kpis kpis;
     private final OrganizationSettings organization;
     private final MessageSource messages;
 
-    CampaignsPage(MarketingManagement marketing, OrganizationSettings organization, MessageSource messages) {
+    CampaignsPage(MarketingManagement marketing, Kpis kpis, OrganizationSettings organization, MessageSource messages) {
         this.marketing = marketing;
+        this.kpis = kpis;
         this.organization = organization;
         this.messages = messages;
     }
 
     @GetMapping("/campaigns")
     String list(@RequestParam(required = false) Long channelId, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String from, @RequestParam(required = false) String through,
                 @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
+        results(model, channelId, from, through);
         return show(model, locale, channelId, q, page, blank(channelId), Map.of());
+    }
+
+    /**
+     * What each campaign brought in from {@code from} through {@code through} (both days included), by
+     * default the last twelve months with this one: {@code results} by campaign id, and the period.
+     */
+    private void results(Model model, Long channelId, String from, String through) {
+        YearMonth month = YearMonth.now(organization.timeZone());
+        LocalDate start = day(from, month.minusMonths(11).atDay(1));
+        LocalDate end = day(through, month.atEndOfMonth()).plusDays(1);
+        if (!start.isBefore(end)) {
+            end = start.plusDays(1);
+        }
+        KpiQuery query = KpiQuery.of(start, end);
+        if (channelId != null) {
+            query = query.withFilters(Map.of(Dimension.CHANNEL, List.of(channelId.toString())));
+        }
+        Map<Long, ChannelReport.Row> byCampaign = new HashMap<>();
+        kpis.channels(query).campaigns().stream().filter(row -> !"none".equals(row.key()))
+                .forEach(row -> byCampaign.put(Long.valueOf(row.key()), row));
+        model.addAttribute("results", byCampaign);
+        model.addAttribute("from", start);
+        model.addAttribute("through", end.minusDays(1));
+        model.addAttribute("to", end);
+    }
+
+    /** A date typed into the period's fields; what is not one is the default (the page never fails on it). */
+    private static LocalDate day(String value, LocalDate fallback) {
+        try {
+            LocalDate day = value == null || value.isBlank() ? fallback : LocalDate.parse(value.strip());
+            return day.getYear() >= 1900 && day.getYear() <= 2200 ? day : fallback;
+        } catch (DateTimeParseException e) {
+            return fallback;
+        }
     }
 
     @PostMapping("/campaigns")
@@ -90,6 +141,9 @@ class CampaignsPage {
     }
 
     private String show(Model model, Locale locale, Long channelId, String q, int page, CampaignForm draft, Map<String, String> fieldErrors) {
+        if (!model.containsAttribute("results")) {
+            results(model, channelId, null, null);
+        }
         model.addAttribute("campaigns", marketing.campaigns(channelId, null, null, q, null, Math.max(0, page), 50));
         model.addAttribute("channels", marketing.channels(null, null, "name", 0, 500).items());
         model.addAttribute("channelId", channelId);

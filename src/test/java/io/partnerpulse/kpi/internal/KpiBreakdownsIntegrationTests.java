@@ -66,6 +66,46 @@ class KpiBreakdownsIntegrationTests {
     }
 
     @Test
+    void judgesEachCampaignByTheLeadsAndWonDealsItBroughtInAgainstItsOwnCostInThePeriod() {
+        long search = f.defaultChannel();
+        long a = f.campaign(search, "2026-02-01", "2026-02-28", "2800");     // 100 a day
+        long b = f.campaign(search, "2026-02-01", "2026-02-14", "700");      // 50 a day, all 14 days in the period
+        long won = f.lead("2026-02-02", null, "US", search);
+        f.leadCampaign(won, a);
+        f.leadCampaign(f.lead("2026-02-03", null, "US", search), a);
+        f.leadCampaign(f.lead("2026-02-04", null, "US", search), b);
+        f.lead("2026-02-05", null, "US", search);                           // no campaign
+        f.deal("5000").lead(won).channel(search).campaign(a).created("2026-02-07").won("2026-02-10").save();
+
+        ChannelReport report = new Breakdowns(new KpiCalculator(load(), props()))
+                .channels(KpiQuery.of(LocalDate.parse("2026-02-01"), LocalDate.parse("2026-02-15")));
+
+        assertThat(report.campaigns()).extracting(ChannelReport.Row::key).as("by id, no campaign last")
+                .containsExactly(Long.toString(a), Long.toString(b), "none");
+        ChannelReport.Row first = report.campaigns().get(0);
+        assertThat(first.type()).isEqualTo("PAID");
+        assertThat(first.leads()).isEqualTo(2);
+        assertThat(first.wonDeals()).isEqualTo(1);
+        assertThat(first.wonRevenue()).isEqualByComparingTo("5000.00");
+        assertThat(first.spend()).isEqualByComparingTo("1400.00");             // 14 of 28 days of 2800
+        assertThat(first.costPerLead()).isEqualByComparingTo("700.00");        // 1400 / 2
+        assertThat(first.roi()).isEqualByComparingTo("2.5714");                // (5000 - 1400) / 1400
+        assertThat(first.closeRate().value()).isEqualByComparingTo("0.5000");  // 1 of 2 leads won
+        ChannelReport.Row second = report.campaigns().get(1);
+        assertThat(second.leads()).isEqualTo(1);
+        assertThat(second.wonDeals()).isZero();
+        assertThat(second.spend()).isEqualByComparingTo("700.00");
+        assertThat(second.costPerWonDeal()).as("nothing won: undefined").isNull();
+        assertThat(second.roi()).isEqualByComparingTo("-1.0000");              // (0 - 700) / 700
+        ChannelReport.Row none = report.campaigns().get(2);
+        assertThat(none.leads()).isEqualTo(1);
+        assertThat(none.spend()).isEqualByComparingTo("0.00");
+        assertThat(none.roi()).isNull();
+        assertThat(report.channels().get(0).leads()).as("the channel still counts every lead").isEqualTo(4);
+        assertThat(report.channels().get(0).spend()).isEqualByComparingTo("2100.00");
+    }
+
+    @Test
     void saysWhichFiltersCannotNarrowSpend() {
         ChannelReport report = new Breakdowns(new KpiCalculator(load(), props())).channels(
                 KpiQuery.of(LocalDate.parse("2026-02-01"), LocalDate.parse("2026-03-01"))

@@ -125,6 +125,11 @@ final class KpiFixtures {
                 .param("o", defaultEmployee).param("country", country).query(Long.class).single();
     }
 
+    /** Marks a lead as brought in by a campaign. */
+    void leadCampaign(long lead, long campaign) {
+        jdbc.sql("update lead set campaign_id = :c where id = :l").param("c", campaign).param("l", lead).update();
+    }
+
     /** A deal builder; call {@link Deal#save()} at the end. */
     Deal deal(String amount) {
         return new Deal(amount);
@@ -143,6 +148,7 @@ final class KpiFixtures {
         private Long account;
         private Long product;
         private long channel = defaultChannel;
+        private Long campaign;
         private String country = "US";
         private String competitor;
 
@@ -163,20 +169,21 @@ final class KpiFixtures {
         Deal account(Long a) { account = a; return this; }
         Deal product(Long p) { product = p; return this; }
         Deal channel(long c) { channel = c; return this; }
+        Deal campaign(long c) { campaign = c; return this; }
         Deal country(String c) { country = c; return this; }
 
         long save() {
             String stage = outcome != null ? outcome : moves.length > 0 ? moves[moves.length - 1].split("@")[0] : "PROSPECTING";
             long id = jdbc.sql("""
                     insert into opportunity (name, amount, currency, stage, created_at, closed_at, partner_id, owner_id, lead_id,
-                                             account_id, product_line_id, channel_id, country, lost_reason, competitor)
-                    values ('Deal', cast(:a as numeric), :cur, :s, :c, :cl, :p, :o, :l, :acc, :pl, :ch, :country, :reason, :rival)
+                                             account_id, product_line_id, channel_id, campaign_id, country, lost_reason, competitor)
+                    values ('Deal', cast(:a as numeric), :cur, :s, :c, :cl, :p, :o, :l, :acc, :pl, :ch, :cmp, :country, :reason, :rival)
                     returning id""")
                     .param("a", amount).param("cur", currency).param("s", stage)
                     .param("c", OffsetDateTime.ofInstant(at(created), ZoneOffset.UTC))
                     .param("cl", closed == null ? null : OffsetDateTime.ofInstant(at(closed), ZoneOffset.UTC))
                     .param("p", partner).param("o", owner).param("l", lead).param("acc", account).param("pl", product)
-                    .param("ch", channel).param("country", country)
+                    .param("ch", channel).param("cmp", campaign).param("country", country)
                     .param("reason", "LOST".equals(outcome) ? (competitor != null ? "Lost to competitor" : "Price") : null)
                     .param("rival", competitor).query(Long.class).single();
             String previous = null;
