@@ -13,8 +13,10 @@ public final class FormErrors {
     /** The first message of each invalid field, for showing beside it; "" holds a message for the form as a whole. */
     public static java.util.Map<String, String> byField(BindingResult errors) {
         java.util.Map<String, String> messages = new java.util.LinkedHashMap<>();
+        // a binding failure's message is already readable and in the page's language (FormBinding)
         errors.getFieldErrors().forEach(e -> messages.putIfAbsent(e.getField(),
-                e.isBindingFailure() ? "has a value of the wrong type or format" : e.getDefaultMessage()));
+                e.isBindingFailure() && e.getDefaultMessage() != null && e.getDefaultMessage().startsWith("Failed to convert")
+                        ? FormBinding.WRONG_TYPE : e.getDefaultMessage()));
         errors.getGlobalErrors().forEach(e -> messages.putIfAbsent("", e.getDefaultMessage()));
         return messages;
     }

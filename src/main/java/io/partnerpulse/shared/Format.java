@@ -28,7 +28,8 @@ public final class Format {
         }
         NumberFormat format = NumberFormat.getCurrencyInstance(locale);
         format.setCurrency(Currency.getInstance(currencyCode == null ? currency : currencyCode));
-        format.setMaximumFractionDigits(value.abs().compareTo(BigDecimal.valueOf(1000)) >= 0 ? 0 : 2);
+        // cents only where they matter: not on thousands, nor on nothing at all
+        format.setMaximumFractionDigits(value.signum() == 0 || value.abs().compareTo(BigDecimal.valueOf(1000)) >= 0 ? 0 : 2);
         format.setMinimumFractionDigits(format.getMaximumFractionDigits());
         return format.format(value);
     }

@@ -36,14 +36,7 @@ class UserPagesSystemTests {
 
     /** A form posted by a browser that asks for Urdu. */
     String inUrdu(String path, String form) {
-        try {
-            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
-                    .header("Authorization", Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD)).header("Accept-Language", "ur")
-                    .header("Content-Type", "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        return page().form(path, form, "ur").body();
     }
 
     @Test

@@ -118,6 +118,12 @@ public final class Api {
                 .header("If-Match", ifMatch).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A form post, as a browser that asks for pages in {@code language} (Accept-Language) sends it. */
+    public Response form(String path, String body, String language) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept-Language", language).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** A form post, as a browser sends it. */
     public Response form(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")

@@ -374,6 +374,8 @@ class PagesSystemTests {
         Api.Response notANumber = admin.form("/campaigns", "name=X&channelId=%d&startsOn=2026-03-01&endsOn=2026-03-31&cost=abc&currency=USD"
                 .formatted(channel));
         assertThat(notANumber.body()).contains("class=\"field-error\">has a value of the wrong type or format");
+        assertThat(admin.form("/campaigns", "name=X&channelId=%d&startsOn=2026-03-01&endsOn=2026-03-31&cost=abc&currency=USD"
+                .formatted(channel), "ur").body()).as("in the page's language").contains("class=\"field-error\">کی قدر غلط قسم یا شکل کی ہے");
 
         Api.Response created = admin.form("/campaigns", "name=%s&channelId=%d&startsOn=2026-03-01&endsOn=2026-03-31&cost=2500.00&currency=USD"
                 .formatted(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8), channel));
