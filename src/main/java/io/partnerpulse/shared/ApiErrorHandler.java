@@ -104,7 +104,7 @@ public class ApiErrorHandler {
                 String field = databind.getPath().stream()
                         .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                         .collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
-                return apiError(ApiError.invalid(field, "has a value of the wrong type or format"));
+                return apiError(ApiError.invalid(field, FormBinding.WRONG_TYPE));
             }
         }
         return apiError(new ApiError(HttpStatus.BAD_REQUEST, "request.unreadable-body", "Unreadable request body",

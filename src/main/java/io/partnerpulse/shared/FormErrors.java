@@ -13,10 +13,8 @@ public final class FormErrors {
     /** The first message of each invalid field, for showing beside it; "" holds a message for the form as a whole. */
     public static java.util.Map<String, String> byField(BindingResult errors) {
         java.util.Map<String, String> messages = new java.util.LinkedHashMap<>();
-        // a binding failure's message is already readable and in the page's language (FormBinding)
-        errors.getFieldErrors().forEach(e -> messages.putIfAbsent(e.getField(),
-                e.isBindingFailure() && e.getDefaultMessage() != null && e.getDefaultMessage().startsWith("Failed to convert")
-                        ? FormBinding.WRONG_TYPE : e.getDefaultMessage()));
+        // a binding failure's message is readable and in the page's language already (FormBinding)
+        errors.getFieldErrors().forEach(e -> messages.putIfAbsent(e.getField(), e.getDefaultMessage()));
         errors.getGlobalErrors().forEach(e -> messages.putIfAbsent("", e.getDefaultMessage()));
         return messages;
     }

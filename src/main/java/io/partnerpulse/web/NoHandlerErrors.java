@@ -18,8 +18,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * A request no controller answers: an address nothing is mapped to, a method its address does not
- * take, or an upload that cannot be read. A person following a stale link gets the error page in their language; a client of the API an
- * RFC 9457 problem with a stable {@code code}, like every other API failure.
+ * take, or an upload that cannot be read. A person following a stale link gets the error page in
+ * their language; a client of the API an RFC 9457 problem with a stable {@code code}, like every
+ * other API failure.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
