@@ -11,7 +11,13 @@ import io.partnerpulse.kpi.Dimension;
 
 /** What the dashboard was asked for: a period and filters, read from the query string. */
 public record Selection(String period, LocalDate from, LocalDate to, String tier, Long unitId, Long departmentId, String channelType,
-                        String region, Long partnerId, Long employeeId) {
+                        String region, Long partnerId, Long employeeId, Long campaignId) {
+
+    /** A selection of no campaign in particular (the dashboard's filters, a partner's or a unit's page). */
+    public Selection(String period, LocalDate from, LocalDate to, String tier, Long unitId, Long departmentId, String channelType,
+                     String region, Long partnerId, Long employeeId) {
+        this(period, from, to, tier, unitId, departmentId, channelType, region, partnerId, employeeId, null);
+    }
 
     public Map<Dimension, List<String>> filters() {
         Map<Dimension, List<String>> filters = new EnumMap<>(Dimension.class);
@@ -36,6 +42,9 @@ public record Selection(String period, LocalDate from, LocalDate to, String tier
         if (employeeId != null) {
             filters.put(Dimension.EMPLOYEE, List.of(employeeId.toString()));
         }
+        if (campaignId != null) {
+            filters.put(Dimension.CAMPAIGN, List.of(campaignId.toString()));
+        }
         return filters;
     }
 
@@ -49,6 +58,7 @@ public record Selection(String period, LocalDate from, LocalDate to, String tier
         append(q, "region", region == null ? null : java.net.URLEncoder.encode(region, java.nio.charset.StandardCharsets.UTF_8));
         append(q, "partnerId", partnerId);
         append(q, "employeeId", employeeId);
+        append(q, "campaignId", campaignId);
         return q.toString();
     }
 
@@ -90,7 +100,7 @@ public record Selection(String period, LocalDate from, LocalDate to, String tier
         }
         return new Selection(period, from, to, choice(params.get("tier"), List.of("PLATINUM", "GOLD", "SILVER", "REGISTERED")),
                 id(params.get("unitId")), id(params.get("departmentId")), choice(params.get("channelType"), List.of("PAID", "EARNED", "OWNED")),
-                blankToNull(params.get("region")), id(params.get("partnerId")), id(params.get("employeeId")));
+                blankToNull(params.get("region")), id(params.get("partnerId")), id(params.get("employeeId")), id(params.get("campaignId")));
     }
 
 

@@ -201,15 +201,36 @@ class PagesSystemTests {
 
         // from nine days ago through today: 10 of its 30 days, spend 1,000; won 4,000: ROI (4,000 - 1,000) / 1,000 = 300%
         String page = "/campaigns?q=" + name.replace(" ", "+") + "&from=" + today.minusDays(9) + "&through=" + today;
-        Eventually.until(() -> admin().get(page).body().contains("data-col=\"won\">1<"));
+        Eventually.until(() -> cell(rowOf(admin().get(page).body(), campaign), "won").equals("1"));
         String row = rowOf(admin().get(page).body(), campaign);
-        assertThat(row).contains("data-col=\"leads\">2<", "data-col=\"won\">1<", "data-col=\"revenue\">$4,000<",
-                "data-col=\"spend\">$1,000<", "data-col=\"roi\">300%<");
+        assertThat(cell(row, "leads")).isEqualTo("2");
+        assertThat(cell(row, "revenue")).isEqualTo("$4,000");
+        assertThat(cell(row, "spend")).isEqualTo("$1,000");
+        assertThat(cell(row, "roi")).isEqualTo("300%");
+
+        // each count links to the records behind it, and back
+        java.util.regex.Matcher leadsLink = java.util.regex.Pattern.compile("data-col=\"leads\"><a href=\"([^\"]+)\"").matcher(row);
+        assertThat(leadsLink.find()).isTrue();
+        String leads = admin().get(leadsLink.group(1).replace("&amp;", "&")).body();
+        assertThat(leads.split("<tr data-id=").length - 1).as("the campaign's two leads").isEqualTo(2);
+        assertThat(leads).contains("Back to the campaigns", "href=\"/campaigns?from=" + today.minusDays(9) + "&amp;through=" + today + "\"");
+        java.util.regex.Matcher wonLink = java.util.regex.Pattern.compile("data-col=\"won\"><a href=\"([^\"]+)\"").matcher(row);
+        assertThat(wonLink.find()).isTrue();
+        String won = admin().get(wonLink.group(1).replace("&amp;", "&")).body();
+        assertThat(won).contains("data-id=\"" + deal + "\"");
+        assertThat(won.split("<tr data-id=").length - 1).isEqualTo(1);
         assertThat(rowOf(admin().get("/campaigns?q=" + name.replace(" ", "+") + "&from=" + today.minusDays(40) + "&through="
-                + today.minusDays(30)).body(), campaign)).as("a period before it: nothing").contains("data-col=\"leads\">—<");
+                + today.minusDays(30)).body(), campaign)).as("a period before it: nothing").contains("data-col=\"leads\"><span>—<");
         assertThat(admin().get("/campaigns?from=yesterday&through=2026-02-30").status()).as("a mistyped period: the default").isEqualTo(200);
         assertThat(admin().get("/api/v1/kpis/channels?from=%s&to=%s&campaignId=%d&format=csv".formatted(today.minusDays(9),
                 today.plusDays(1), campaign)).body()).as("the same figures to download").contains(name, "4000.00", "1000.00");
+    }
+
+    /** The text of a row's cell named by its data-col, without the tags around it. */
+    private static String cell(String row, String column) {
+        int start = row.indexOf("data-col=\"" + column + "\">");
+        assertThat(start).as(column).isNotNegative();
+        return row.substring(row.indexOf('>', start) + 1, row.indexOf("</td>", start)).replaceAll("<[^>]+>", "").strip();
     }
 
     private static String rowOf(String page, long campaign) {
