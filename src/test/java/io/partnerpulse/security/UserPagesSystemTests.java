@@ -115,4 +115,31 @@ class UserPagesSystemTests {
         assertThat(page().get("/").body()).contains("href=\"/users\"");
         assertThat(page().get("/users/987654321").status()).isEqualTo(404);
     }
+
+    @Test
+    void aUserChangesTheirOwnPasswordOnThePasswordPageAndIsToldPlainlyWhatIsWrong() {
+        String email = Fixtures.unique("self").replace(" ", "").toLowerCase() + "@users.example";
+        assertThat(page().post("/api/v1/users", """
+                {"email": "%s", "displayName": "Self", "role": "ANALYST", "password": "first-password-1"}""".formatted(email)).status())
+                .isEqualTo(201);
+        Api user = new Api(port, Api.basic(email, "first-password-1"));
+        assertThat(user.get("/account/password").status()).isEqualTo(200);
+
+        assertThat(user.form("/account/password", "currentPassword=first-password-1&newPassword=second-password-2&confirmPassword=other-password-22")
+                .body()).contains("role=\"alert\">The two new passwords differ.");
+        assertThat(user.form("/account/password", "currentPassword=first-password-1&newPassword=short&confirmPassword=short").body())
+                .contains("Choose a password of 12 to 200 characters.");
+        assertThat(user.form("/account/password", "currentPassword=wrong-password-9&newPassword=second-password-2&confirmPassword=second-password-2")
+                .body()).contains("That is not your current password.");
+        assertThat(user.form("/account/password", "currentPassword=first-password-1&newPassword=first-password-1&confirmPassword=first-password-1")
+                .body()).contains("The new password must differ from the current one.");
+        assertThat(user.form("/account/password", "currentPassword=first-password-1&newPassword=second-password-2&confirmPassword=x", "ur")
+                .body()).as("in the page's language").contains("دونوں نئے پاس ورڈ مختلف ہیں۔");
+
+        Api.Response changed = user.form("/account/password",
+                "currentPassword=first-password-1&newPassword=second-password-2&confirmPassword=second-password-2");
+        assertThat(changed.status()).isEqualTo(302);
+        assertThat(new Api(port, Api.basic(email, "second-password-2")).get("/api/v1/partners?size=1").status()).isEqualTo(200);
+        assertThat(user.get("/api/v1/partners?size=1").status()).as("the old password no longer works").isEqualTo(401);
+    }
 }

@@ -2,7 +2,11 @@ package io.partnerpulse.security.web;
 
 import io.partnerpulse.security.PasswordChanges;
 import io.partnerpulse.security.internal.AppUser;
+import java.util.Locale;
+
 import io.partnerpulse.shared.ApiError;
+import io.partnerpulse.shared.FormErrors;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,9 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PasswordController {
 
     private final PasswordChanges passwords;
+    private final MessageSource messages;
 
-    PasswordController(PasswordChanges passwords) {
+    PasswordController(PasswordChanges passwords, MessageSource messages) {
         this.passwords = passwords;
+        this.messages = messages;
     }
 
     @GetMapping("/account/password")
@@ -27,21 +33,21 @@ class PasswordController {
 
     @PostMapping("/account/password")
     String change(@AuthenticationPrincipal AppUser user, @RequestParam String currentPassword, @RequestParam String newPassword,
-                  @RequestParam String confirmPassword, Model model) {
+                  @RequestParam String confirmPassword, Model model, Locale locale) {
+        String problem = null;
         if (!newPassword.equals(confirmPassword)) {
-            model.addAttribute("error", "The two new passwords differ.");
-            return "password";
+            problem = "password.error.differ";
+        } else if (newPassword.length() < 12 || newPassword.length() > 200) {
+            problem = "password.error.length";
+        } else {
+            try {
+                passwords.change(user.id(), new PasswordChanges.PasswordForm(currentPassword, newPassword));
+                return "redirect:/?password-changed";
+            } catch (ApiError e) {
+                problem = FormErrors.fields(e).containsKey("newPassword") ? "password.error.same" : "password.error.current";
+            }
         }
-        if (newPassword.length() < 12) {
-            model.addAttribute("error", "Choose a password of at least 12 characters.");
-            return "password";
-        }
-        try {
-            passwords.change(user.id(), new PasswordChanges.PasswordForm(currentPassword, newPassword));
-        } catch (ApiError e) {
-            model.addAttribute("error", "That is not your current password, or the new one is the same.");
-            return "password";
-        }
-        return "redirect:/?password-changed";
+        model.addAttribute("error", messages.getMessage(problem, null, locale));
+        return "password";
     }
 }
