@@ -182,22 +182,12 @@ class PagesSystemTests {
 
     @Test
     void showsWhatEachCampaignBroughtInAgainstItsSpendOverTheChosenPeriod() throws InterruptedException {
-        Api api = new Api(port);
-        long channel = new Fixtures(jdbc).channel("PAID");
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
-        String name = Fixtures.unique("Results push");
-        long campaign = api.post("/api/v1/campaigns", """
-                {"name": "%s", "channelId": %d, "startsOn": "%s", "endsOn": "%s", "cost": 3000.00, "currency": "USD"}"""
-                .formatted(name, channel, today.minusDays(9), today.plusDays(20))).id();   // 30 days: 100 a day
-        Api.Response lead = api.post("/api/v1/leads", "{\"companyName\": \"%s\", \"channelId\": %d, \"campaignId\": %d, \"country\": \"US\"}"
-                .formatted(Fixtures.unique("Campaign lead"), channel, campaign));
-        api.post("/api/v1/leads", "{\"companyName\": \"Second\", \"channelId\": %d, \"campaignId\": %d, \"country\": \"US\"}"
-                .formatted(channel, campaign));
-        Api.Response qualified = api.post("/api/v1/leads/" + lead.id() + "/qualify", "{}", lead.etag());
-        long deal = api.post("/api/v1/leads/" + lead.id() + "/convert", "{\"name\": \"Campaign deal\", \"amount\": 4000.00, \"currency\": \"USD\"}",
-                qualified.etag()).json().get("opportunityId").asLong();
-        assertThat(api.post("/api/v1/opportunities/" + deal + "/win", "{}", api.get("/api/v1/opportunities/" + deal).etag()).status())
-                .isEqualTo(200);
+        io.partnerpulse.support.CampaignResults made = io.partnerpulse.support.CampaignResults.make(new Api(port),
+                new Fixtures(jdbc).channel("PAID"));
+        String name = made.name();
+        long campaign = made.campaign();
+        long deal = made.deal();
+        java.time.LocalDate today = made.today();
 
         // from nine days ago through today: 10 of its 30 days, spend 1,000; won 4,000: ROI (4,000 - 1,000) / 1,000 = 300%
         String page = "/campaigns?q=" + name.replace(" ", "+") + "&from=" + today.minusDays(9) + "&through=" + today;
@@ -207,6 +197,9 @@ class PagesSystemTests {
         assertThat(cell(row, "revenue")).isEqualTo("$4,000");
         assertThat(cell(row, "spend")).isEqualTo("$1,000");
         assertThat(cell(row, "roi")).isEqualTo("300%");
+
+        assertThat(admin().get(page).body()).as("the chart's data: the campaign's revenue beside its spend")
+                .contains("id=\"chart-campaigns\"", name, "4000.00", "1000.00");
 
         // each count links to the records behind it, and back
         java.util.regex.Matcher leadsLink = java.util.regex.Pattern.compile("data-col=\"leads\"><a href=\"([^\"]+)\"").matcher(row);

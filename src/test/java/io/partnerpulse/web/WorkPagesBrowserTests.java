@@ -154,4 +154,17 @@ class WorkPagesBrowserTests {
         Browser.screenshot("leaderboard");
         assertThat(browser.findElements(By.cssSelector("table.leaderboard, p.empty"))).isNotEmpty();
     }
+
+    @Test
+    void chartsTheCampaignsThatBroughtInTheMostAgainstTheirSpend() {
+        io.partnerpulse.support.CampaignResults made = io.partnerpulse.support.CampaignResults.make(api, new Fixtures(jdbc).channel("PAID"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+            d.get(base + "/campaigns?from=" + made.today().minusDays(9) + "&through=" + made.today());
+            return !d.findElements(By.id("chart-campaigns")).isEmpty();
+        });
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d ->
+                "true".equals(d.findElement(By.id("chart-campaigns")).getAttribute("data-ready")));
+        assertThat(browser.findElements(By.cssSelector("#chart-campaigns canvas"))).isNotEmpty();
+        Browser.screenshot("campaigns");
+    }
 }

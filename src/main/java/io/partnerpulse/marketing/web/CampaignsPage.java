@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The campaigns work page: campaigns by channel with their cost and what each brought in over a period
@@ -42,31 +43,38 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CampaignsPage {
 
+    /** How many campaigns the chart compares: the period's best by won revenue. */
+    static final int CHART_CAMPAIGNS = 10;
+
     private final MarketingManagement marketing;
     private final Kpis kpis;
     private final OrganizationSettings organization;
     private final MessageSource messages;
+    private final JsonMapper json;
 
-    CampaignsPage(MarketingManagement marketing, Kpis kpis, OrganizationSettings organization, MessageSource messages) {
+    CampaignsPage(MarketingManagement marketing, Kpis kpis, OrganizationSettings organization, MessageSource messages, JsonMapper json) {
         this.marketing = marketing;
         this.kpis = kpis;
         this.organization = organization;
         this.messages = messages;
+        this.json = json;
     }
 
     @GetMapping("/campaigns")
     String list(@RequestParam(required = false) Long channelId, @RequestParam(required = false) String q,
                 @RequestParam(required = false) String from, @RequestParam(required = false) String through,
                 @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
-        results(model, channelId, from, through);
+        results(model, locale, channelId, from, through);
         return show(model, locale, channelId, q, page, blank(channelId), Map.of());
     }
 
     /**
      * What each campaign brought in from {@code from} through {@code through} (both days included), by
-     * default the last twelve months with this one: {@code results} by campaign id, and the period.
+     * default the last twelve months with this one: {@code results} by campaign id, the period, and
+     * the chart's data (the period's campaigns with the most won revenue, their revenue beside their
+     * spend), which the page's script draws.
      */
-    private void results(Model model, Long channelId, String from, String through) {
+    private void results(Model model, Locale locale, Long channelId, String from, String through) {
         YearMonth month = YearMonth.now(organization.timeZone());
         LocalDate start = day(from, month.minusMonths(11).atDay(1));
         LocalDate end = day(through, month.atEndOfMonth()).plusDays(1);
@@ -77,10 +85,20 @@ class CampaignsPage {
         if (channelId != null) {
             query = query.withFilters(Map.of(Dimension.CHANNEL, List.of(channelId.toString())));
         }
+        ChannelReport report = kpis.channels(query);
+        List<ChannelReport.Row> campaigns = report.campaigns().stream().filter(row -> !"none".equals(row.key())).toList();
         Map<Long, ChannelReport.Row> byCampaign = new HashMap<>();
-        kpis.channels(query).campaigns().stream().filter(row -> !"none".equals(row.key()))
-                .forEach(row -> byCampaign.put(Long.valueOf(row.key()), row));
+        campaigns.forEach(row -> byCampaign.put(Long.valueOf(row.key()), row));
         model.addAttribute("results", byCampaign);
+        List<ChannelReport.Row> best = campaigns.stream().filter(row -> row.wonRevenue().signum() > 0)
+                .sorted(java.util.Comparator.comparing(ChannelReport.Row::wonRevenue).reversed()).limit(CHART_CAMPAIGNS).toList();
+        model.addAttribute("chart", best.isEmpty() ? null : json.writeValueAsString(Map.of(
+                "currency", report.currency(),
+                "names", best.stream().map(ChannelReport.Row::label).toList(),
+                "revenue", best.stream().map(ChannelReport.Row::wonRevenue).toList(),
+                "spend", best.stream().map(ChannelReport.Row::spend).toList(),
+                "series", List.of(messages.getMessage("campaigns.results.revenue", null, locale),
+                        messages.getMessage("campaigns.results.spend", null, locale)))));
         model.addAttribute("from", start);
         model.addAttribute("through", end.minusDays(1));
         model.addAttribute("to", end);
@@ -142,7 +160,7 @@ class CampaignsPage {
 
     private String show(Model model, Locale locale, Long channelId, String q, int page, CampaignForm draft, Map<String, String> fieldErrors) {
         if (!model.containsAttribute("results")) {
-            results(model, channelId, null, null);
+            results(model, locale, channelId, null, null);
         }
         model.addAttribute("campaigns", marketing.campaigns(channelId, null, null, q, null, Math.max(0, page), 50));
         model.addAttribute("channels", marketing.channels(null, null, "name", 0, 500).items());
