@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -91,7 +92,7 @@ class CampaignsPage {
         campaigns.forEach(row -> byCampaign.put(Long.valueOf(row.key()), row));
         model.addAttribute("results", byCampaign);
         List<ChannelReport.Row> best = campaigns.stream().filter(row -> row.wonRevenue().signum() > 0)
-                .sorted(java.util.Comparator.comparing(ChannelReport.Row::wonRevenue).reversed()).limit(CHART_CAMPAIGNS).toList();
+                .sorted(Comparator.comparing(ChannelReport.Row::wonRevenue).reversed()).limit(CHART_CAMPAIGNS).toList();
         model.addAttribute("chart", best.isEmpty() ? null : json.writeValueAsString(Map.of(
                 "currency", report.currency(),
                 "names", best.stream().map(ChannelReport.Row::label).toList(),

@@ -1,9 +1,9 @@
 package io.partnerpulse.security.web;
 
-import io.partnerpulse.security.PasswordChanges;
-import io.partnerpulse.security.internal.AppUser;
 import java.util.Locale;
 
+import io.partnerpulse.security.PasswordChanges;
+import io.partnerpulse.security.internal.AppUser;
 import io.partnerpulse.shared.ApiError;
 import io.partnerpulse.shared.FormErrors;
 import org.springframework.context.MessageSource;
@@ -34,7 +34,7 @@ class PasswordController {
     @PostMapping("/account/password")
     String change(@AuthenticationPrincipal AppUser user, @RequestParam String currentPassword, @RequestParam String newPassword,
                   @RequestParam String confirmPassword, Model model, Locale locale) {
-        String problem = null;
+        String problem;
         if (!newPassword.equals(confirmPassword)) {
             problem = "password.error.differ";
         } else if (newPassword.length() < 12 || newPassword.length() > 200) {
