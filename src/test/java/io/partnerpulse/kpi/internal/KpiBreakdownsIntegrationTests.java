@@ -103,6 +103,13 @@ class KpiBreakdownsIntegrationTests {
         assertThat(none.roi()).isNull();
         assertThat(report.channels().get(0).leads()).as("the channel still counts every lead").isEqualTo(4);
         assertThat(report.channels().get(0).spend()).isEqualByComparingTo("2100.00");
+        // the campaigns, no campaign included, add up to the total
+        assertThat(report.campaigns().stream().mapToLong(ChannelReport.Row::leads).sum()).isEqualTo(report.total().leads());
+        assertThat(report.campaigns().stream().mapToLong(ChannelReport.Row::wonDeals).sum()).isEqualTo(report.total().wonDeals());
+        assertThat(report.campaigns().stream().map(ChannelReport.Row::spend).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+                .isEqualByComparingTo(report.total().spend());
+        assertThat(report.campaigns().stream().map(ChannelReport.Row::wonRevenue).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+                .isEqualByComparingTo(report.total().wonRevenue());
     }
 
     @Test
