@@ -33,11 +33,13 @@ final class ApiNumbers {
         return keys;
     }
 
-    /** The numbers of a {@code /api/v1/kpis/channels} answer: the channel type rows and the total. */
+    /** The numbers of a {@code /api/v1/kpis/channels} answer: the channel type rows, the campaign rows and the total. */
     static Map<String, String> channels(JsonNode json) {
         Map<String, String> out = new TreeMap<>();
-        for (JsonNode row : json.get("channelTypes")) {
-            flatten(out, "channelTypes." + row.get("key").asString(), row);
+        for (String list : new String[] {"channelTypes", "campaigns"}) {
+            for (JsonNode row : json.get(list)) {
+                flatten(out, list + "." + row.get("key").asString(), row);
+            }
         }
         flatten(out, "total", json.get("total"));
         return out;

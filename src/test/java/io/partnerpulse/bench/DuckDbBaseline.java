@@ -52,19 +52,19 @@ final class DuckDbBaseline implements AutoCloseable {
             copy(pg, work, "deals_raw", """
                     select id, coalesce(partner_id, 0), coalesce(owner_id, 0), coalesce(channel_id, 0), stage,
                            floor(extract(epoch from created_at))::bigint, floor(extract(epoch from closed_at))::bigint,
-                           amount, currency, competitor is not null
+                           amount, currency, competitor is not null, coalesce(campaign_id, 0)
                     from opportunity""",
                     "id BIGINT, partner INT, owner INT, channel INT, stage VARCHAR, created BIGINT, closed BIGINT, "
-                            + "amount DECIMAL(18,2), currency VARCHAR, competitor BOOLEAN");
+                            + "amount DECIMAL(18,2), currency VARCHAR, competitor BOOLEAN, campaign INT");
             copy(pg, work, "history", """
                     select opportunity_id, to_stage, floor(extract(epoch from changed_at))::bigint,
                            row_number() over (order by opportunity_id, changed_at, id)
                     from stage_change""", "opportunity_id BIGINT, stage VARCHAR, at BIGINT, seq BIGINT");
             copy(pg, work, "leads", """
                     select l.id, coalesce(l.partner_id, 0), coalesce(l.owner_id, 0), coalesce(l.channel_id, 0),
-                           floor(extract(epoch from l.created_at))::bigint, o.id
+                           floor(extract(epoch from l.created_at))::bigint, o.id, coalesce(l.campaign_id, 0)
                     from lead l left join opportunity o on o.lead_id = l.id""",
-                    "id BIGINT, partner INT, owner INT, channel INT, created BIGINT, deal_id BIGINT");
+                    "id BIGINT, partner INT, owner INT, channel INT, created BIGINT, deal_id BIGINT, campaign INT");
             copy(pg, work, "registrations", """
                     select partner_id, opportunity_id, outcome, floor(extract(epoch from decided_at))::bigint
                     from deal_registration""", "partner INT, deal_id BIGINT, outcome VARCHAR, decided BIGINT");
@@ -75,8 +75,8 @@ final class DuckDbBaseline implements AutoCloseable {
                     select partner_id, floor(extract(epoch from changed_at))::bigint, status = 'TERMINATED',
                            row_number() over (order by partner_id, changed_at, id)
                     from partner_status_change""", "partner INT, at BIGINT, terminated BOOLEAN, seq BIGINT");
-            copy(pg, work, "campaigns", "select channel_id, starts_on, ends_on, cost, currency from campaign",
-                    "channel INT, starts DATE, ends DATE, cost DECIMAL(18,2), currency VARCHAR");
+            copy(pg, work, "campaigns", "select id, channel_id, starts_on, ends_on, cost, currency from campaign",
+                    "id INT, channel INT, starts DATE, ends DATE, cost DECIMAL(18,2), currency VARCHAR");
         }
         // every deal in cents of the base currency: the rate of its close day (today while open), the
         // latest known on or before that day, else the earliest; rounded half-even to the cent
@@ -90,7 +90,7 @@ final class DuckDbBaseline implements AutoCloseable {
                                      else coalesce(a.rate, (select arg_min(rate, day) from rates e where e.currency = x.currency)) end as rate
                     from x asof left join rates a on a.currency = x.currency and a.day <= x.rate_day),
                 exact as (select rated.*, amount * rate * 100 as v from rated)
-                select e.id, e.partner, e.owner, e.channel, e.stage, e.created, coalesce(e.closed, %d) as closed, e.competitor,
+                select e.id, e.partner, e.owner, e.channel, e.campaign, e.stage, e.created, coalesce(e.closed, %d) as closed, e.competitor,
                        cast(floor(v) as BIGINT) + case when v - floor(v) > 0.5 or (v - floor(v) = 0.5 and cast(floor(v) as BIGINT) %% 2 = 1)
                                                        then 1 else 0 end as cents,
                        coalesce(em.department, 0) as department,
@@ -99,7 +99,7 @@ final class DuckDbBaseline implements AutoCloseable {
                 """.formatted(today, baseCurrency, OPEN));
         execute("""
                 create table l as
-                select l.id, l.partner, l.created, coalesce(em.department, 0) as department, l.channel,
+                select l.id, l.partner, l.created, coalesce(em.department, 0) as department, l.channel, l.campaign,
                        coalesce(c.type, 'none') as channel_type, coalesce(d.stage = 'WON', false) as won
                 from leads l left join employees em on em.id = l.owner left join channels c on c.id = l.channel
                 left join d on d.id = l.deal_id""");
@@ -110,7 +110,7 @@ final class DuckDbBaseline implements AutoCloseable {
                 from registrations r left join d on d.id = r.deal_id""");
         execute("""
                 create table spend as
-                select c.channel, c.starts, c.ends, coalesce(ch.type, 'none') as channel_type,
+                select c.id as campaign, c.channel, c.starts, c.ends, coalesce(ch.type, 'none') as channel_type,
                        cast(floor(v) as BIGINT) + case when v - floor(v) > 0.5 or (v - floor(v) = 0.5 and cast(floor(v) as BIGINT) %% 2 = 1)
                                                        then 1 else 0 end as cents
                 from (select c.*, c.cost * case when c.currency = '%s' then 1::DECIMAL(20,10)
@@ -432,22 +432,51 @@ final class DuckDbBaseline implements AutoCloseable {
     }
 
     // =============================================================================================
-    /** KPI 4 for [from, to): one row per channel type and the total, like {@link ApiNumbers#channels}. */
+    /**
+     * KPI 4 for [from, to): one row per channel type, one per campaign (none as {@code none}) and the
+     * total, like {@link ApiNumbers#channels}.
+     */
     Map<String, String> channels(LocalDate from, LocalDate to) throws SQLException {
+        Map<String, long[]> types = sums("channel_type", from, to);
+        long[] total = new long[6];
+        types.values().forEach(r -> {
+            for (int i = 0; i < 6; i++) {
+                total[i] += r[i];
+            }
+        });
+        Map<String, String> out = new TreeMap<>();
+        rows(out, "channelTypes.", types, total);
+        Map<String, long[]> campaigns = new HashMap<>();
+        sums("campaign", from, to).forEach((campaign, r) -> campaigns.put("0".equals(campaign) ? "none" : campaign, r));
+        rows(out, "campaigns.", campaigns, total);
+        channelRow(out, "total.", total, total);
+        return out;
+    }
+
+    private static void rows(Map<String, String> out, String prefix, Map<String, long[]> rows, long[] total) {
+        rows.forEach((key, r) -> {
+            if (r[0] + r[2] + r[3] + r[5] > 0 || r[4] > 0) {
+                channelRow(out, prefix + key + ".", r, total);
+            }
+        });
+    }
+
+    /** Leads, leads won, opportunities, won deals, won cents and spend cents by {@code column} of l, d and spend. */
+    private Map<String, long[]> sums(String column, LocalDate from, LocalDate to) throws SQLException {
         long f = epoch(from);
         long t = epoch(to);
         Map<String, long[]> rows = new HashMap<>(); // leads, leadsWon, opportunities, won, wonCents, spendCents
-        query("select channel_type, count(*), count(*) filter (where won) from l where created >= %d and created < %d group by all"
-                .formatted(f, t), rs -> {
+        query("select %s, count(*), count(*) filter (where won) from l where created >= %d and created < %d group by all"
+                .formatted(column, f, t), rs -> {
             long[] r = rows.computeIfAbsent(rs.getString(1), k -> new long[6]);
             r[0] = rs.getLong(2);
             r[1] = rs.getLong(3);
         });
         query("""
-                select channel_type, count(*) filter (where created >= %1$d and created < %2$d),
+                select %3$s, count(*) filter (where created >= %1$d and created < %2$d),
                        count(*) filter (where stage = 'WON' and closed >= %1$d and closed < %2$d),
                        coalesce(sum(cents) filter (where stage = 'WON' and closed >= %1$d and closed < %2$d), 0)
-                from d group by all""".formatted(f, t), rs -> {
+                from d group by all""".formatted(f, t, column), rs -> {
             long[] r = rows.computeIfAbsent(rs.getString(1), k -> new long[6]);
             r[2] = rs.getLong(2);
             r[3] = rs.getLong(3);
@@ -455,26 +484,13 @@ final class DuckDbBaseline implements AutoCloseable {
         });
         // spend: each campaign's cents times its days in the period over its days, rounded half-even
         query("""
-                select channel_type, sum(q + case when 2 * rem > days or (2 * rem = days and q %% 2 = 1) then 1 else 0 end)
-                from (select channel_type, days, cents * overlap // days as q, cents * overlap %% days as rem
-                      from (select channel_type, cents, datediff('day', starts, ends) + 1 as days,
-                                   datediff('day', greatest(starts, date '%s'), least(ends + 1, date '%s')) as overlap
+                select %3$s, sum(q + case when 2 * rem > days or (2 * rem = days and q %% 2 = 1) then 1 else 0 end)
+                from (select %3$s, days, cents * overlap // days as q, cents * overlap %% days as rem
+                      from (select %3$s, cents, datediff('day', starts, ends) + 1 as days,
+                                   datediff('day', greatest(starts, date '%1$s'), least(ends + 1, date '%2$s')) as overlap
                             from spend) x where overlap > 0) y
-                group by all""".formatted(from, to), rs -> rows.computeIfAbsent(rs.getString(1), k -> new long[6])[5] = rs.getLong(2));
-        long[] total = new long[6];
-        rows.values().forEach(r -> {
-            for (int i = 0; i < 6; i++) {
-                total[i] += r[i];
-            }
-        });
-        Map<String, String> out = new TreeMap<>();
-        rows.forEach((type, r) -> {
-            if (r[0] + r[2] + r[3] + r[5] > 0 || r[4] > 0) {
-                channelRow(out, "channelTypes." + type + ".", r, total);
-            }
-        });
-        channelRow(out, "total.", total, total);
-        return out;
+                group by all""".formatted(from, to, column), rs -> rows.computeIfAbsent(rs.getString(1), k -> new long[6])[5] = rs.getLong(2));
+        return rows;
     }
 
     private static void channelRow(Map<String, String> out, String at, long[] r, long[] total) {
