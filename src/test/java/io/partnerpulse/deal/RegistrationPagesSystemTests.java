@@ -35,11 +35,7 @@ class RegistrationPagesSystemTests {
         fixtures = new Fixtures(jdbc);
         partner = fixtures.activePartner("US", "GOLD");
         rival = fixtures.activePartner("US", "GOLD");
-        String email = Fixtures.unique("registrar").replace(" ", "") + "@partner.example";
-        assertThat(admin.post("/api/v1/users", """
-                {"email": "%s", "displayName": "Registrar", "role": "PARTNER_USER", "partnerId": %d, "password": "registrar-password-1"}"""
-                .formatted(email, partner)).status()).isEqualTo(201);
-        partnerUser = new Api(port, Api.basic(email, "registrar-password-1"));
+        partnerUser = admin.newPartnerUser(partner, "registrar");
     }
 
     long registrationOf(String customer) {

@@ -56,15 +56,8 @@ class HostileInputSystemTests {
 
     @Test
     void answersAPartnerUsersHostileValuesWithoutA500OrALeak() {
-        Api admin = new Api(port);
         long partner = new io.partnerpulse.support.Fixtures(jdbc).activePartner("US", "GOLD");
-        String email = io.partnerpulse.support.Fixtures.unique("hostile").replace(" ", "") + "@partner.example";
-        assertThat(admin.post("/api/v1/users", """
-                {"email": "%s", "displayName": "Hostile user", "role": "PARTNER_USER", "partnerId": %d, "password": "hostile-password-1"}"""
-                .formatted(email, partner)).status()).isEqualTo(201);
-        String token = new Api(port, Api.basic(email, "hostile-password-1")).post("/api/v1/tokens", "{\"name\": \"hostile\"}")
-                .json().get("token").asString();
-        assertThat(tryEveryParameter(new Api(port, "Bearer " + token))).isGreaterThan(300);
+        assertThat(tryEveryParameter(new Api(port).newPartnerUser(partner, "hostile").withToken())).isGreaterThan(300);
     }
 
     private int tryEveryParameter(Api caller) {

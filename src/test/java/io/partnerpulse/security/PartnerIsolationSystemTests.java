@@ -71,12 +71,7 @@ class PartnerIsolationSystemTests {
         admin.post("/api/v1/opportunities/" + dealB + "/win", "{}", deal.etag());
         registrationB = admin.post("/api/v1/registrations", """
                 {"partnerId": %d, "customerName": "%s Customer"}""".formatted(partnerB, marker)).id();
-        String email = Fixtures.unique("alpha").replace(" ", "") + "@partner.example";
-        Api.Response user = admin.post("/api/v1/users", """
-                {"email": "%s", "displayName": "Alpha user", "role": "PARTNER_USER", "partnerId": %d, "password": "alpha-password-123"}"""
-                .formatted(email, partnerA));
-        assertThat(user.status()).as(user.body()).isEqualTo(201);
-        userOfA = new Api(port, Api.basic(email, "alpha-password-123"));
+        userOfA = admin.newPartnerUser(partnerA, "alpha");
     }
 
     @Test

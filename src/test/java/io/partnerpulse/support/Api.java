@@ -62,6 +62,26 @@ public final class Api {
         return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * A partner user of {@code partner} made through this client (an administrator's), and a client
+     * signed in as them by HTTP Basic.
+     */
+    public Api newPartnerUser(long partner, String name) {
+        String email = Fixtures.unique(name).replace(" ", "").toLowerCase() + "@partner.example";
+        Response user = post("/api/v1/users", """
+                {"email": "%s", "displayName": "%s", "role": "PARTNER_USER", "partnerId": %d, "password": "partner-password-1"}"""
+                .formatted(email, name, partner));
+        org.assertj.core.api.Assertions.assertThat(user.status()).as(user.body()).isEqualTo(201);
+        return new Api(port(), basic(email, "partner-password-1"));
+    }
+
+    /** The same user with a personal API token instead (Basic checks the password's hash on every request). */
+    public Api withToken() {
+        Response token = post("/api/v1/tokens", "{\"name\": \"test\"}");
+        org.assertj.core.api.Assertions.assertThat(token.status()).as(token.body()).isEqualTo(201);
+        return new Api(port(), "Bearer " + token.json().get("token").asString());
+    }
+
     public static Api anonymous(int port) {
         return new Api(port, null);
     }

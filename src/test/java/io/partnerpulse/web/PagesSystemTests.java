@@ -88,11 +88,7 @@ class PagesSystemTests {
     @Test
     void keepsPartnerUsersOutOfTheOrganizationPages() {
         long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
-        String email = Fixtures.unique("pageuser").replace(" ", "") + "@partner.example";
-        admin().post("/api/v1/users", """
-                {"email": "%s", "displayName": "Portal", "role": "PARTNER_USER", "partnerId": %d, "password": "portal-password-1"}"""
-                .formatted(email, partner));
-        Api portal = new Api(port, Api.basic(email, "portal-password-1"));
+        Api portal = admin().newPartnerUser(partner, "pageuser");
         assertThat(portal.get("/organization").status()).isEqualTo(403);
         assertThat(portal.get("/").status()).isEqualTo(200);
         String partnerName = jdbc.sql("select name from partner where id = ?").param(partner).query(String.class).single();
@@ -158,11 +154,7 @@ class PagesSystemTests {
     void aPartnerUserConvertsItsQualifiedLeadIntoADealFromTheLeadsPage() {
         Api api = new Api(port);
         long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
-        String email = Fixtures.unique("converter").replace(" ", "") + "@partner.example";
-        admin().post("/api/v1/users", """
-                {"email": "%s", "displayName": "Converter", "role": "PARTNER_USER", "partnerId": %d, "password": "convert-password-1"}"""
-                .formatted(email, partner));
-        Api portal = new Api(port, Api.basic(email, "convert-password-1"));
+        Api portal = admin().newPartnerUser(partner, "converter");
         String company = Fixtures.unique("Convertible lead");
         Api.Response lead = api.post("/api/v1/leads?partnerId=" + partner, "{\"companyName\": \"%s\", \"country\": \"US\"}".formatted(company));
         assertThat(portal.form("/leads/" + lead.id() + "/qualify", "version=0").status()).isEqualTo(302);

@@ -65,8 +65,7 @@ class CampaignsPage {
     String list(@RequestParam(required = false) Long channelId, @RequestParam(required = false) String q,
                 @RequestParam(required = false) String from, @RequestParam(required = false) String through,
                 @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
-        results(model, locale, channelId, from, through);
-        return show(model, locale, channelId, q, page, blank(channelId), Map.of());
+        return show(model, locale, channelId, q, page, from, through, blank(channelId), Map.of());
     }
 
     /**
@@ -127,7 +126,7 @@ class CampaignsPage {
                 FormErrors.copy(e, errors);
             }
         }
-        return show(model, locale, null, null, 0, form, FormErrors.byField(errors));
+        return show(model, locale, null, null, 0, null, null, form, FormErrors.byField(errors));
     }
 
     /** The list with the form filled in with a campaign, to change it. */
@@ -135,7 +134,7 @@ class CampaignsPage {
     String editForm(@PathVariable long id, Model model, Locale locale) {
         CampaignView c = marketing.campaign(id);
         model.addAttribute("editing", id);
-        return show(model, locale, c.channelId(), null, 0, new CampaignForm(c.externalId(), c.name(), c.channelId(), c.partnerId(),
+        return show(model, locale, c.channelId(), null, 0, null, null, new CampaignForm(c.externalId(), c.name(), c.channelId(), c.partnerId(),
                 c.startsOn(), c.endsOn(), c.cost(), c.currency(), c.version()), Map.of());
     }
 
@@ -156,13 +155,13 @@ class CampaignsPage {
             }
         }
         model.addAttribute("editing", id);
-        return show(model, locale, null, null, 0, form, FormErrors.byField(errors));
+        return show(model, locale, null, null, 0, null, null, form, FormErrors.byField(errors));
     }
 
-    private String show(Model model, Locale locale, Long channelId, String q, int page, CampaignForm draft, Map<String, String> fieldErrors) {
-        if (!model.containsAttribute("results")) {
-            results(model, locale, channelId, null, null);
-        }
+    /** The page: the campaigns asked for, what they brought in over the period asked for (the default when null), the form. */
+    private String show(Model model, Locale locale, Long channelId, String q, int page, String from, String through, CampaignForm draft,
+                        Map<String, String> fieldErrors) {
+        results(model, locale, channelId, from, through);
         model.addAttribute("campaigns", marketing.campaigns(channelId, null, null, q, null, Math.max(0, page), 50));
         model.addAttribute("channels", marketing.channels(null, null, "name", 0, 500).items());
         model.addAttribute("channelId", channelId);
