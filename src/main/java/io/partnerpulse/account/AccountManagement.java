@@ -69,7 +69,7 @@ public class AccountManagement {
 
     private void check(AccountForm form, Long id) {
         references.check().country("country", form.country()).exists("parentAccountId", Kind.ACCOUNT, form.parentAccountId())
-                .rule(id == null || !id.equals(form.parentAccountId()), "parentAccountId", "an account cannot be its own parent")
+                .rule(id == null || !id.equals(form.parentAccountId()), "parentAccountId", "an account cannot be its own parent", "problem.account.own-parent")
                 .orThrow();
     }
 

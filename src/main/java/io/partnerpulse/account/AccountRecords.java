@@ -24,7 +24,7 @@ public final class AccountRecords {
 
     public record AccountForm(@Size(max = 100) String externalId, @NotBlank @Size(max = 200) String name,
                               @Size(max = 100) String sector,
-                              @Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter ISO 3166 code") String country,
+                              @Pattern(regexp = "[A-Z]{2}", message = "{problem.field.country-code}") String country,
                               @Size(max = 100) String region, @Size(max = 100) String city,
                               @PositiveOrZero Integer employees,
                               @DecimalMin("0.00") @Digits(integer = 16, fraction = 2) BigDecimal annualRevenue,

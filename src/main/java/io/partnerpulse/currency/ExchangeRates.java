@@ -45,10 +45,10 @@ public class ExchangeRates {
 
     public RateView set(String currency, LocalDate day, RateForm form) {
         if (!currency.matches("[A-Z]{3}")) {
-            throw ApiError.invalid("currency", "must be a three-letter ISO 4217 code");
+            throw ApiError.invalid("currency", "must be a three-letter ISO 4217 code", "problem.field.currency");
         }
         if (currency.equals(organization.currency())) {
-            throw ApiError.invalid("currency", "is the base currency, whose rate is always 1");
+            throw ApiError.invalid("currency", "is the base currency, whose rate is always 1", "problem.rate.base");
         }
         RateView before = find(currency, day);
         jdbc.sql("""

@@ -119,7 +119,7 @@ public class OpportunityManagement {
     private Instant at(Instant requested) {
         Instant now = clock.instant();
         if (requested != null && requested.isAfter(now.plusSeconds(60))) {
-            throw ApiError.invalid("at", "must not be in the future");
+            throw ApiError.invalid("at", "must not be in the future", "problem.field.future");
         }
         return requested == null ? now : requested;
     }

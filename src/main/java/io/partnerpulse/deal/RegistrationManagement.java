@@ -70,14 +70,14 @@ public class RegistrationManagement {
                 .exists("productLineId", Kind.PRODUCT_LINE, request.productLineId())
                 .exists("opportunityId", Kind.OPPORTUNITY, request.opportunityId())
                 .exists("leadId", Kind.LEAD, request.leadId())
-                .rule(request.leadId() == null || request.opportunityId() == null, "leadId", "name a lead or an opportunity, not both")
-                .rule(request.estimatedAmount() == null || request.currency() != null, "currency", "is required with an estimated amount")
+                .rule(request.leadId() == null || request.opportunityId() == null, "leadId", "name a lead or an opportunity, not both", "problem.registration.lead-or-deal")
+                .rule(request.estimatedAmount() == null || request.currency() != null, "currency", "is required with an estimated amount", "problem.registration.currency")
                 .currency("currency", request.currency(), organization.currency())
                 .orThrow();
         if (request.opportunityId() != null) {
             OpportunityView opportunity = opportunities.find(request.opportunityId()).orElseThrow();
             if (opportunity.partnerId() != null && !opportunity.partnerId().equals(request.partnerId())) {
-                throw ApiError.invalid("opportunityId", "belongs to another partner");
+                throw ApiError.invalid("opportunityId", "belongs to another partner", "problem.registration.other-partner");
             }
         }
         Instant now = clock.instant();
@@ -96,7 +96,7 @@ public class RegistrationManagement {
         references.check()
                 .exists("accountId", Kind.ACCOUNT, request.accountId())
                 .exists("productLineId", Kind.PRODUCT_LINE, request.productLineId())
-                .rule(request.estimatedAmount() == null || request.currency() != null, "currency", "is required with an estimated amount")
+                .rule(request.estimatedAmount() == null || request.currency() != null, "currency", "is required with an estimated amount", "problem.registration.currency")
                 .currency("currency", request.currency(), organization.currency())
                 .orThrow();
         RegistrationView before = pending(id, version);
@@ -128,7 +128,8 @@ public class RegistrationManagement {
             }
         } else if (store.approvedFor(opportunityId)) {
             throw ApiError.conflict("registration.already-registered",
-                    "Opportunity " + opportunityId + " already has an approved registration.");
+                    "Opportunity " + opportunityId + " already has an approved registration.")
+                    .saying("problem.registration.already-registered", opportunityId);
         }
         store.decide(before, version, RegistrationOutcome.APPROVED, now, actor.name(), null, opportunityId);
         RegistrationView after = get(id);
@@ -219,7 +220,8 @@ public class RegistrationManagement {
         }
         if (current.outcome() != RegistrationOutcome.PENDING) {
             throw ApiError.conflict("registration.illegal-transition",
-                    "Registration " + id + " is " + current.outcome() + " already; only a pending registration can be decided.");
+                    "Registration " + id + " is " + current.outcome() + " already; only a pending registration can be decided.")
+                    .saying("problem.registration.decided", id);
         }
         return current;
     }

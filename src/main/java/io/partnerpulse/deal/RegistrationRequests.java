@@ -26,7 +26,7 @@ public final class RegistrationRequests {
                          @Positive Long accountId,
                          @Positive Long productLineId,
                          @DecimalMin("0.00") @Digits(integer = 16, fraction = 2) BigDecimal estimatedAmount,
-                         @Pattern(regexp = "[A-Z]{3}", message = "must be a three-letter ISO 4217 code") String currency,
+                         @Pattern(regexp = "[A-Z]{3}", message = "{problem.field.currency}") String currency,
                          @Positive Long opportunityId,
                          @Positive Long leadId) {
     }
@@ -36,7 +36,7 @@ public final class RegistrationRequests {
                        @Positive Long accountId,
                        @Positive Long productLineId,
                        @DecimalMin("0.00") @Digits(integer = 16, fraction = 2) BigDecimal estimatedAmount,
-                       @Pattern(regexp = "[A-Z]{3}", message = "must be a three-letter ISO 4217 code") String currency,
+                       @Pattern(regexp = "[A-Z]{3}", message = "{problem.field.currency}") String currency,
                        Long version) {
     }
 

@@ -92,9 +92,11 @@ public class LeadManagement {
         actor.requireStaff();
         get(id);
         PartnerStatus status = partners.status(request.partnerId())
-                .orElseThrow(() -> ApiError.invalid("partnerId", "there is no partner with id " + request.partnerId()));
+                .orElseThrow(() -> ApiError.invalid("partnerId", "there is no partner with id " + request.partnerId(),
+                        "problem.field.no-record", request.partnerId()));
         if (status != PartnerStatus.ACTIVE && status != PartnerStatus.ONBOARDING) {
-            throw ApiError.invalid("partnerId", "partner " + request.partnerId() + " is " + status + " and takes no leads");
+            throw ApiError.invalid("partnerId", "partner " + request.partnerId() + " is " + status + " and takes no leads",
+                    "problem.lead.partner-inactive", request.partnerId());
         }
         String reason = request.reason() == null || request.reason().isBlank() ? "Assigned by " + actor.name() : request.reason().trim();
         LeadView view = audited("lead.assigned", store.assign(id, version, request.partnerId(), clock.instant(), actor.name(), reason));

@@ -32,7 +32,7 @@ public final class LeadRequests {
     /** The opportunity the lead becomes. */
     public record Convert(@NotBlank @Size(max = 200) String name,
                           @NotNull @DecimalMin("0.00") @Digits(integer = 16, fraction = 2) BigDecimal amount,
-                          @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be a three-letter ISO 4217 code") String currency,
+                          @NotNull @Pattern(regexp = "[A-Z]{3}", message = "{problem.field.currency}") String currency,
                           @Positive Long accountId, @Positive Long productLineId, @Positive Long ownerId,
                           LocalDate expectedCloseOn, Long version) {
     }

@@ -108,7 +108,7 @@ public class MarketingManagement {
 
     private void check(CampaignForm form) {
         references.check().exists("channelId", Kind.CHANNEL, form.channelId()).exists("partnerId", Kind.PARTNER, form.partnerId())
-                .rule(!form.endsOn().isBefore(form.startsOn()), "endsOn", "must not be before startsOn")
+                .rule(!form.endsOn().isBefore(form.startsOn()), "endsOn", "must not be before startsOn", "problem.campaign.ends-before")
                 .currency("currency", form.currency(), organization.currency())
                 .orThrow();
     }

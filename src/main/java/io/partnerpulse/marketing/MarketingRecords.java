@@ -33,7 +33,7 @@ public final class MarketingRecords {
                                @NotNull @Positive Long channelId, @Positive Long partnerId, @NotNull LocalDate startsOn,
                                @NotNull LocalDate endsOn,
                                @NotNull @DecimalMin("0.00") @Digits(integer = 16, fraction = 2) BigDecimal cost,
-                               @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be a three-letter ISO 4217 code") String currency,
+                               @NotNull @Pattern(regexp = "[A-Z]{3}", message = "{problem.field.currency}") String currency,
                                Long version) {
     }
 

@@ -124,7 +124,7 @@ public class OrganizationManagement {
     private void checkEmployee(EmployeeForm form, Long id) {
         references.check().exists("departmentId", Kind.DEPARTMENT, form.departmentId())
                 .exists("managerId", Kind.EMPLOYEE, form.managerId())
-                .rule(id == null || !id.equals(form.managerId()), "managerId", "an employee cannot be their own manager")
+                .rule(id == null || !id.equals(form.managerId()), "managerId", "an employee cannot be their own manager", "problem.employee.own-manager")
                 .orThrow();
     }
 

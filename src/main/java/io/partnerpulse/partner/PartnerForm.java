@@ -21,7 +21,7 @@ import jakarta.validation.constraints.Size;
 public record PartnerForm(@Size(max = 100) String externalId,
                           @NotBlank @Size(max = 200) String name,
                           PartnerTier tier,
-                          @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter ISO 3166 code") String country,
+                          @NotNull @Pattern(regexp = "[A-Z]{2}", message = "{problem.field.country-code}") String country,
                           @Size(max = 100) String region,
                           @Size(max = 100) String city,
                           @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = 4) BigDecimal commissionRate,

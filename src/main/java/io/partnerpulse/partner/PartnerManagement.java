@@ -56,7 +56,7 @@ public class PartnerManagement {
         actor.requireStaff();
         check(form);
         if (form.tier() == null) {
-            throw ApiError.invalid("tier", "is required for a new partner");
+            throw ApiError.invalid("tier", "is required for a new partner", "problem.partner.tier");
         }
         Instant now = clock.instant();
         long id = partners.insert(form.externalId(), form.name().trim(), form.tier(), now, form.country(), region(form),
@@ -90,9 +90,12 @@ public class PartnerManagement {
     public PartnerView changeStatus(long id, PartnerRequests.ChangeStatus request, long version) {
         actor.requireStaff();
         PartnerView before = locked(id, version);
-        if (!NEXT.get(before.status()).contains(request.status())) {
+        Set<PartnerStatus> next = NEXT.get(before.status());
+        if (!next.contains(request.status())) {
+            String choices = next.stream().map(Enum::name).collect(java.util.stream.Collectors.joining(", "));
             throw ApiError.conflict("partner.illegal-transition", "Partner " + id + " is " + before.status() + "; it can become "
-                    + (NEXT.get(before.status()).isEmpty() ? "nothing else" : NEXT.get(before.status()).toString()) + ".");
+                    + (next.isEmpty() ? "nothing else" : "[" + choices + "]") + ".")
+                    .saying(next.isEmpty() ? "problem.partner.final" : "problem.partner.status", id, before.status().name(), choices);
         }
         partners.changeStatus(id, version, request.status(), clock.instant(), actor.name(), request.note());
         PartnerView after = get(id);
@@ -104,10 +107,11 @@ public class PartnerManagement {
         actor.requireStaff();
         PartnerView before = locked(id, version);
         if (before.tier() == request.tier()) {
-            throw ApiError.conflict("partner.illegal-transition", "Partner " + id + " is " + request.tier() + " already.");
+            throw ApiError.conflict("partner.illegal-transition", "Partner " + id + " is " + request.tier() + " already.").saying("problem.partner.same-tier", id);
         }
         if (before.status() == PartnerStatus.TERMINATED) {
-            throw ApiError.conflict("partner.illegal-transition", "Partner " + id + " is terminated; its tier no longer changes.");
+            throw ApiError.conflict("partner.illegal-transition", "Partner " + id + " is terminated; its tier no longer changes.")
+                    .saying("problem.partner.terminated", id);
         }
         partners.changeTier(id, version, before.tier(), request.tier(), clock.instant(), actor.name(), request.reason());
         PartnerView after = get(id);

@@ -69,10 +69,10 @@ public class UserManagement {
     public UserView create(UserForm form) {
         check(form);
         if (form.password() == null) {
-            throw ApiError.invalid("password", "is required for a new user (at least 12 characters)");
+            throw ApiError.invalid("password", "is required for a new user (at least 12 characters)", "problem.user.password");
         }
         if (accounts.byEmail(form.email()).isPresent()) {
-            throw ApiError.conflict("user.email-taken", "A user with this email exists already.");
+            throw ApiError.conflict("user.email-taken", "A user with this email exists already.").saying("problem.user.email-taken");
         }
         long id = accounts.create(form.email().trim(), form.displayName().trim(), encoder.encode(form.password()), form.role(),
                 form.partnerId(), Boolean.TRUE.equals(form.mustChangePassword()));
@@ -117,11 +117,11 @@ public class UserManagement {
                 .exists("businessUnitId", Kind.UNIT, form.businessUnitId())
                 .exists("departmentId", Kind.DEPARTMENT, form.departmentId())
                 .rule((form.role() == Role.PARTNER_USER) == (form.partnerId() != null), "partnerId",
-                        "is required for a PARTNER_USER and must be empty for every other role")
+                        "is required for a PARTNER_USER and must be empty for every other role", "problem.user.partner")
                 .rule(form.businessUnitId() == null || form.departmentId() == null, "departmentId",
-                        "scope a user to a business unit or a department, not both")
+                        "scope a user to a business unit or a department, not both", "problem.user.one-scope")
                 .rule(!scoped || form.role() == Role.CHANNEL_MANAGER || form.role() == Role.ANALYST, "role",
-                        "only a CHANNEL_MANAGER or an ANALYST can be scoped to a unit or department")
+                        "only a CHANNEL_MANAGER or an ANALYST can be scoped to a unit or department", "problem.user.scoped-role")
                 .orThrow();
     }
 

@@ -14,13 +14,35 @@ public class ApiError extends RuntimeException {
     private final String code;
     private final String title;
     private final Map<String, Object> properties;
+    private final String messageKey;
+    private final Object[] messageArguments;
 
     public ApiError(HttpStatus status, String code, String title, String detail, Map<String, Object> properties) {
+        this(status, code, title, detail, properties, null, new Object[0]);
+    }
+
+    private ApiError(HttpStatus status, String code, String title, String detail, Map<String, Object> properties,
+                     String messageKey, Object[] messageArguments) {
         super(detail);
         this.status = status;
         this.code = code;
         this.title = title;
         this.properties = Map.copyOf(properties);
+        this.messageKey = messageKey;
+        this.messageArguments = messageArguments;
+    }
+
+    /**
+     * The same failure, which a page says in its reader's language by the message {@code key} of
+     * the bundles with these arguments; the API's problem document keeps the English detail.
+     */
+    public ApiError saying(String key, Object... arguments) {
+        return new ApiError(status, code, title, getMessage(), properties, key, plain(arguments));
+    }
+
+    /** Ids and counts as their digits (a message format would group them: "id 1,234"). */
+    private static Object[] plain(Object[] arguments) {
+        return java.util.Arrays.stream(arguments).map(a -> a instanceof Long || a instanceof Integer ? a.toString() : a).toArray();
     }
 
     /** A request parameter with a value the API cannot use: 400, naming the parameter. */
@@ -29,8 +51,22 @@ public class ApiError extends RuntimeException {
                 allowed == null ? Map.of("parameter", parameter) : Map.of("parameter", parameter, "allowed", allowed));
     }
 
-    /** One invalid field of a request and why. */
-    public record FieldProblem(String field, String reason) {
+    /**
+     * One invalid field of a request and why; a page says the reason by the message {@code key}
+     * with its {@code arguments} when it has one (neither is part of the API's answer).
+     */
+    public record FieldProblem(String field, String reason,
+                               @com.fasterxml.jackson.annotation.JsonIgnore String key,
+                               @com.fasterxml.jackson.annotation.JsonIgnore java.util.List<Object> arguments) {
+
+        public FieldProblem(String field, String reason) {
+            this(field, reason, null, java.util.List.of());
+        }
+
+        /** A problem a page says by the message {@code key} of the bundles. */
+        public static FieldProblem saying(String field, String reason, String key, Object... arguments) {
+            return new FieldProblem(field, reason, key, java.util.List.of(plain(arguments)));
+        }
     }
 
     /** Input the API cannot accept: 422 listing every invalid field with its reason. */
@@ -44,10 +80,16 @@ public class ApiError extends RuntimeException {
         return invalid(java.util.List.of(new FieldProblem(field, reason)));
     }
 
+    /** One invalid field, which a page names by the message {@code key} with these arguments. */
+    public static ApiError invalid(String field, String reason, String key, Object... arguments) {
+        return invalid(java.util.List.of(FieldProblem.saying(field, reason, key, arguments)));
+    }
+
     /** No {@code entity} with this id: 404 with code {@code entity.not-found}. */
     public static ApiError notFound(String entity, Object id) {
         return new ApiError(HttpStatus.NOT_FOUND, entity + ".not-found", "Not found",
-                "There is no " + entity.replace('-', ' ') + " with id " + id + ".", Map.of("id", String.valueOf(id)));
+                "There is no " + entity.replace('-', ' ') + " with id " + id + ".", Map.of("id", String.valueOf(id)))
+                .saying("problem.not-found", String.valueOf(id));
     }
 
     /** The change is not allowed from the record's current state: 409 with a stable code. */
@@ -59,7 +101,8 @@ public class ApiError extends RuntimeException {
     public static ApiError staleVersion(String entity, Object id, long sent) {
         return new ApiError(HttpStatus.CONFLICT, "request.stale-version", "Stale version",
                 "The " + entity.replace('-', ' ') + " " + id + " has changed since version " + sent
-                        + " was read; read it again and repeat the change.", Map.of("id", String.valueOf(id), "version", sent));
+                        + " was read; read it again and repeat the change.", Map.of("id", String.valueOf(id), "version", sent))
+                .saying("problem.stale-version");
     }
 
     /** An update without the version it read: 428. */
@@ -82,5 +125,14 @@ public class ApiError extends RuntimeException {
 
     public Map<String, Object> properties() {
         return properties;
+    }
+
+    /** The message key a page says this failure by, or null: the page shows the English detail. */
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public Object[] messageArguments() {
+        return messageArguments.clone();
     }
 }

@@ -65,7 +65,8 @@ public class ApiErrorHandler {
     @ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
     ResponseEntity<ProblemDetail> optimisticLock(org.springframework.dao.OptimisticLockingFailureException e) {
         return apiError(new ApiError(HttpStatus.CONFLICT, "request.stale-version", "Stale version",
-                "The record changed while this request was changing it; read it again and repeat the change.", Map.of()));
+                "The record changed while this request was changing it; read it again and repeat the change.", Map.of())
+                .saying("problem.stale-version"));
     }
 
     @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)

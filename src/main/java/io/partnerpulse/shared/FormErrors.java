@@ -1,50 +1,83 @@
 package io.partnerpulse.shared;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.validation.BindingResult;
 
-/** Puts a service's field problems (a 422 of the API) next to the fields of a page's form. */
+/**
+ * Puts a service's failures (the API's 4xx) on a page in its reader's language: a failure or a
+ * field problem with a message key is said by the bundles, any other by its English detail.
+ */
 public final class FormErrors {
 
     private FormErrors() {
     }
 
+    /** What went wrong, in the page's language when the failure has a message key. */
+    public static String text(ApiError error, MessageSource messages, Locale locale) {
+        return error.messageKey() == null ? error.getMessage()
+                : messages.getMessage(error.messageKey(), error.messageArguments(), error.getMessage(), locale);
+    }
+
+    /** "That did not work: …" for a page's flash, in the page's language. */
+    public static String failed(ApiError error, MessageSource messages, Locale locale) {
+        return messages.getMessage("action.failed", new Object[] {text(error, messages, locale)}, locale);
+    }
+
     /** The first message of each invalid field, for showing beside it; "" holds a message for the form as a whole. */
-    public static java.util.Map<String, String> byField(BindingResult errors) {
-        java.util.Map<String, String> messages = new java.util.LinkedHashMap<>();
-        // a binding failure's message is readable and in the page's language already (FormBinding)
-        errors.getFieldErrors().forEach(e -> messages.putIfAbsent(e.getField(), e.getDefaultMessage()));
-        errors.getGlobalErrors().forEach(e -> messages.putIfAbsent("", e.getDefaultMessage()));
-        return messages;
+    public static Map<String, String> byField(BindingResult errors, MessageSource messages, Locale locale) {
+        Map<String, String> byField = new LinkedHashMap<>();
+        // a binding failure's message is readable and in the page's language already (FormBinding),
+        // and so is bean validation's; a service's problem copied here may have a key of the bundles
+        errors.getFieldErrors().forEach(e -> byField.putIfAbsent(e.getField(), said(e, messages, locale)));
+        errors.getGlobalErrors().forEach(e -> byField.putIfAbsent("", said(e, messages, locale)));
+        return byField;
     }
 
-    /** A service's field problems as field → reason; a problem that names no field is under "". */
-    public static java.util.Map<String, String> fields(ApiError error) {
-        java.util.Map<String, String> messages = new java.util.LinkedHashMap<>();
-        Object problems = error.properties().get("errors");
-        if (problems instanceof List<?> list && !list.isEmpty()) {
-            for (Object item : list) {
-                if (item instanceof ApiError.FieldProblem problem) {
-                    messages.putIfAbsent(problem.field(), problem.reason());
-                }
-            }
-        } else {
-            messages.put("", error.getMessage());
+    /** A service's field problems as field → reason in the page's language; a problem that names no field is under "". */
+    public static Map<String, String> fields(ApiError error, MessageSource messages, Locale locale) {
+        Map<String, String> byField = new LinkedHashMap<>();
+        List<ApiError.FieldProblem> problems = problems(error);
+        if (problems.isEmpty()) {
+            byField.put("", text(error, messages, locale));
         }
-        return messages;
+        problems.forEach(problem -> byField.putIfAbsent(problem.field(), problem.key() == null ? problem.reason()
+                : messages.getMessage(problem.key(), problem.arguments().toArray(), problem.reason(), locale)));
+        return byField;
     }
 
+    /** Adds a service's problems to a form's binding result (each field's key, if any, said later by {@link #byField}). */
     public static void copy(ApiError error, BindingResult errors) {
-        Object problems = error.properties().get("errors");
-        if (problems instanceof List<?> list && !list.isEmpty()) {
-            for (Object item : list) {
-                if (item instanceof ApiError.FieldProblem problem) {
-                    errors.rejectValue(problem.field(), "invalid", problem.reason());
-                }
-            }
-        } else {
-            errors.reject("failed", error.getMessage());
+        List<ApiError.FieldProblem> problems = problems(error);
+        if (problems.isEmpty()) {
+            errors.reject(error.messageKey() == null ? "failed" : error.messageKey(), error.messageArguments(), error.getMessage());
+        }
+        problems.forEach(problem -> errors.rejectValue(problem.field(), problem.key() == null ? "invalid" : problem.key(),
+                problem.arguments().toArray(), problem.reason()));
+    }
+
+    private static List<ApiError.FieldProblem> problems(ApiError error) {
+        return error.properties().get("errors") instanceof List<?> list
+                ? list.stream().filter(ApiError.FieldProblem.class::isInstance).map(ApiError.FieldProblem.class::cast).toList()
+                : List.of();
+    }
+
+    /** Only the error's own code is looked up (not Spring's longer variants), and its default message is the fallback. */
+    private static String said(org.springframework.validation.ObjectError error, MessageSource messages, Locale locale) {
+        String code = error.getCode();
+        MessageSourceResolvable own = new DefaultMessageSourceResolvable(code == null ? new String[0] : new String[] {code},
+                error.getArguments(), error.getDefaultMessage());
+        try {
+            return messages.getMessage(own, locale);
+        } catch (NoSuchMessageException e) {
+            return error.getDefaultMessage();
         }
     }
 }

@@ -83,14 +83,14 @@ public class References {
 
         public Check exists(String field, Kind kind, Long id) {
             if (id != null && !References.this.exists(kind, id)) {
-                problems.add(new ApiError.FieldProblem(field, "there is no " + kind.noun + " with id " + id));
+                problems.add(ApiError.FieldProblem.saying(field, "there is no " + kind.noun + " with id " + id, "problem.field.no-record", id));
             }
             return this;
         }
 
         public Check country(String field, String code) {
             if (code != null && !jdbc.sql("select exists (select 1 from country where code = :c)").param("c", code).query(Boolean.class).single()) {
-                problems.add(new ApiError.FieldProblem(field, "is not a country PartnerPulse knows (ISO 3166 alpha-2)"));
+                problems.add(ApiError.FieldProblem.saying(field, "is not a country PartnerPulse knows (ISO 3166 alpha-2)", "problem.field.country"));
             }
             return this;
         }
@@ -99,14 +99,16 @@ public class References {
         public Check currency(String field, String code, String base) {
             if (code != null && !code.equals(base) && !jdbc.sql("select exists (select 1 from exchange_rate where currency = :c)")
                     .param("c", code).query(Boolean.class).single()) {
-                problems.add(new ApiError.FieldProblem(field, "has no exchange rate to " + base + " yet; add one under /api/v1/exchange-rates first"));
+                problems.add(ApiError.FieldProblem.saying(field, "has no exchange rate to " + base + " yet; add one under /api/v1/exchange-rates first",
+                        "problem.field.no-rate", base));
             }
             return this;
         }
 
-        public Check rule(boolean holds, String field, String reason) {
+        /** A rule the request must keep; a page names a broken one by the message {@code key}. */
+        public Check rule(boolean holds, String field, String reason, String key) {
             if (!holds) {
-                problems.add(new ApiError.FieldProblem(field, reason));
+                problems.add(ApiError.FieldProblem.saying(field, reason, key));
             }
             return this;
         }

@@ -99,8 +99,10 @@ public class TargetManagement {
         };
         references.check()
                 .rule(kind == null ? form.scopeId() == null : form.scopeId() != null, "scopeId",
-                        kind == null ? "must be empty for a program target" : "is required for a " + form.scope() + " target")
-                .rule(form.periodEnd().isAfter(form.periodStart()), "periodEnd", "must be after periodStart (it is exclusive)")
+                        kind == null ? "must be empty for a program target" : "is required for a " + form.scope() + " target",
+                        kind == null ? "problem.target.no-scope" : "problem.target.scope")
+                .rule(form.periodEnd().isAfter(form.periodStart()), "periodEnd", "must be after periodStart (it is exclusive)",
+                        "problem.target.period")
                 .exists("scopeId", kind == null ? Kind.PARTNER : kind, kind == null ? null : form.scopeId())
                 .orThrow();
         Map<String, Object> p = new HashMap<>();

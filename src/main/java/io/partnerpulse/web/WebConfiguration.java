@@ -25,6 +25,17 @@ class WebConfiguration {
 
     static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("ur"));
 
+    /** Requests Tomcat refuses itself are answered by {@link RefusedRequestReport}, not Tomcat's own page. */
+    @Bean
+    org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory> refusedRequestReport() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                host.setErrorReportValveClass(RefusedRequestReport.class.getName());
+                host.getPipeline().addValve(new RefusedRequestReport());
+            }
+        });
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("partnerpulse-lang");

@@ -47,7 +47,7 @@ public class Webhooks {
         List<String> events = check(form);
         String secret = form.secret() == null || form.secret().isBlank() ? HexFormat.of().formatHex(randomBytes()) : form.secret();
         if (secret.length() < 16 || secret.length() > 200) {
-            throw ApiError.invalid("secret", "a secret has 16 to 200 characters (leave it out to have one made)");
+            throw ApiError.invalid("secret", "a secret has 16 to 200 characters (leave it out to have one made)", "problem.webhook.secret");
         }
         long id = jdbc.sql("insert into webhook_subscription (url, secret, events, active, created_by) values (?, ?, ?, ?, ?) returning id")
                 .params(form.url().trim(), secret, events.toArray(String[]::new), form.active() == null || form.active(), actor)
@@ -65,7 +65,7 @@ public class Webhooks {
             throw ApiError.staleVersion("webhook", id, version);
         }
         if (form.secret() != null && !form.secret().isBlank() && (form.secret().length() < 16 || form.secret().length() > 200)) {
-            throw ApiError.invalid("secret", "a secret has 16 to 200 characters");
+            throw ApiError.invalid("secret", "a secret has 16 to 200 characters", "problem.webhook.secret");
         }
         jdbc.sql("update webhook_subscription set url = ?, events = ?, active = ?, secret = coalesce(?, secret), version = version + 1"
                         + " where id = ? and version = ?")
@@ -76,22 +76,22 @@ public class Webhooks {
 
     private static List<String> check(SubscriptionForm form) {
         if (form == null || form.url() == null || form.url().isBlank()) {
-            throw ApiError.invalid("url", "the URL to send events to is required");
+            throw ApiError.invalid("url", "the URL to send events to is required", "problem.webhook.url-required");
         }
         try {
             URI uri = URI.create(form.url().trim());
             if (uri.getHost() == null || !List.of("http", "https").contains(String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT))) {
-                throw ApiError.invalid("url", "an absolute http or https URL is required");
+                throw ApiError.invalid("url", "an absolute http or https URL is required", "problem.webhook.url-absolute");
             }
         } catch (IllegalArgumentException e) {
-            throw ApiError.invalid("url", "is not a URL");
+            throw ApiError.invalid("url", "is not a URL", "problem.webhook.url-absolute");
         }
         if (form.events() == null || form.events().isEmpty()) {
-            throw ApiError.invalid("events", "name at least one of " + WebhookEvent.types());
+            throw ApiError.invalid("events", "name at least one of " + WebhookEvent.types(), "problem.webhook.events");
         }
         for (String event : form.events()) {
             if (!WebhookEvent.types().contains(event)) {
-                throw ApiError.invalid("events", "\"" + event + "\" is not one of " + WebhookEvent.types());
+                throw ApiError.invalid("events", "\"" + event + "\" is not one of " + WebhookEvent.types(), "problem.webhook.events");
             }
         }
         return form.events().stream().distinct().toList();
@@ -156,7 +156,8 @@ public class Webhooks {
     public Delivery replay(long subscriptionId, long deliveryId) {
         Subscription subscription = get(subscriptionId);
         if (!subscription.active()) {
-            throw ApiError.conflict("webhook.inactive", "The subscription is switched off; switch it on to replay deliveries.");
+            throw ApiError.conflict("webhook.inactive", "The subscription is switched off; switch it on to replay deliveries.")
+                    .saying("problem.webhook.inactive");
         }
         long id = jdbc.sql("insert into webhook_delivery (event_id, subscription_id, event_type, payload, status, replay_of)"
                         + " select event_id, subscription_id, event_type, payload, 'PENDING', id from webhook_delivery"

@@ -47,7 +47,7 @@ class UserPagesSystemTests {
 
         Api.Response noPartner = page().form("/users", form(email, "PARTNER_USER", null, "first-password-1", true, null));
         assertThat(noPartner.status()).isEqualTo(200);
-        assertThat(noPartner.body()).contains("field-error", "is required for a PARTNER_USER", "value=\"" + email + "\"");
+        assertThat(noPartner.body()).contains("field-error", "is required for a partner user", "value=\"" + email + "\"");
         assertThat(page().form("/users", form(email, "PARTNER_USER", partner, "short", true, null)).body())
                 .contains("field-error", "size must be between 12 and 200");
         assertThat(inUrdu("/users", form(email, "PARTNER_USER", partner, "short", true, null)))
@@ -64,7 +64,7 @@ class UserPagesSystemTests {
 
         String hash = jdbc.sql("select password_hash from app_user where id = ?").param(id).query(String.class).single();
         assertThat(page().form("/users/" + id, form(email, "PARTNER_USER", partner, null, true, 5L)).body())
-                .contains("role=\"alert\"", "has changed since version 5");
+                .contains("role=\"alert\"", "Someone changed this record after you opened it.");
         assertThat(page().form("/users/" + id, form(email, "PARTNER_USER", partner, null, false, 0L)).status()).isEqualTo(302);
         assertThat(jdbc.sql("select password_hash from app_user where id = ?").param(id).query(String.class).single())
                 .as("a password left empty is kept").isEqualTo(hash);
@@ -141,5 +141,30 @@ class UserPagesSystemTests {
         assertThat(changed.status()).isEqualTo(302);
         assertThat(new Api(port, Api.basic(email, "second-password-2")).get("/api/v1/partners?size=1").status()).isEqualTo(200);
         assertThat(user.get("/api/v1/partners?size=1").status()).as("the old password no longer works").isEqualTo(401);
+    }
+
+    @Test
+    void aServicesRefusalIsSaidInThePagesLanguageWhileTheApiKeepsItsEnglishDetail() {
+        long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
+        String email = Fixtures.unique("refused").replace(" ", "").toLowerCase() + "@users.example";
+
+        assertThat(inUrdu("/users", form(email, "PARTNER_USER", null, "first-password-1", true, null)))
+                .as("a rule of the service, beside its field").contains("field-error", "پارٹنر صارف کے لیے لازمی ہے")
+                .doesNotContain("is required for a");
+        assertThat(inUrdu("/users", form(email, "ANALYST", 987654321L, "first-password-1", true, null)))
+                .as("a missing record, with its id as digits").contains("شناخت 987654321 کا کوئی ریکارڈ موجود نہیں");
+        assertThat(page().form("/users", form(email, "ANALYST", null, "first-password-1", true, null)).status()).isEqualTo(302);
+        assertThat(inUrdu("/users", form(email, "ANALYST", null, "first-password-1", true, null)))
+                .as("a conflict of the service, for the form as a whole").contains("role=\"alert\"", "اس ای میل کا صارف پہلے سے موجود ہے۔");
+        long id = jdbc.sql("select id from app_user where email = ?").param(email).query(Long.class).single();
+        assertThat(inUrdu("/users/" + id, form(email, "ANALYST", null, null, true, 7L)))
+                .as("a stale version").contains("role=\"alert\"", "آپ کے کھولنے کے بعد کسی نے یہ ریکارڈ بدل دیا ہے۔");
+
+        Api.Response api = page().send("POST", "/api/v1/users", "application/json", """
+                {"email": "x%s", "displayName": "Api", "role": "PARTNER_USER", "password": "first-password-1"}""".formatted(email));
+        assertThat(api.status()).isEqualTo(422);
+        assertThat(api.json().get("detail").asString()).contains("partnerId: is required for a PARTNER_USER");
+        assertThat(api.json().get("errors").get(0).propertyNames()).as("the page's message key is no part of the API")
+                .containsExactlyInAnyOrder("field", "reason");
     }
 }

@@ -42,7 +42,7 @@ class ChangeFromPagesSystemTests {
 
         Api.Response stale = admin.form("/campaigns/" + id, form.replace("cost=1500", "cost=99") + "&version=0");
         assertThat(stale.status()).isEqualTo(200);
-        assertThat(stale.body()).contains("role=\"alert\"", "has changed since version 0");
+        assertThat(stale.body()).contains("role=\"alert\"", "Someone changed this record after you opened it.");
         assertThat(api.get("/api/v1/campaigns/" + id).json().get("cost").decimalValue()).isEqualByComparingTo("1500.00");
         Api.Response invalid = admin.form("/campaigns/" + id, form.replace("endsOn=2026-04-15", "endsOn=2026-02-01") + "&version=1");
         assertThat(invalid.status()).isEqualTo(200);

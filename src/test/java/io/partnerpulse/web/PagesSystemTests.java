@@ -273,6 +273,25 @@ class PagesSystemTests {
         Api.Response pageUpload = admin().send("POST", "/imports/upload", "multipart/form-data; boundary=x", "--x\r\n\r\n");
         assertThat(pageUpload.status()).isEqualTo(400);
         assertThat(pageUpload.contentType()).startsWith("text/html");
+
+        String malformed = raw("GET /api/v1/partners/a%ZZ HTTP/1.1");
+        assertThat(malformed).as("refused by Tomcat itself, before Spring: still a problem document")
+                .startsWith("HTTP/1.1 400").contains("application/problem+json", "\"code\":\"request.malformed\"")
+                .doesNotContain("Apache Tomcat");
+        assertThat(raw("GET /partners/a%ZZ HTTP/1.1")).as("a page's address: a short page naming no server")
+                .startsWith("HTTP/1.1 400").contains("text/html").doesNotContain("Apache Tomcat", "problem+json");
+    }
+
+    /** A request line sent as is (an HTTP client would refuse to send a malformed address), and the whole answer. */
+    private String raw(String requestLine) {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -306,7 +325,7 @@ class PagesSystemTests {
         assertThat(admin.get("/api/v1/partners/" + partner).json().get("tier").asString()).isEqualTo("PLATINUM");
         current = admin.get("/api/v1/partners/" + partner).version();
         Api.Response illegal = admin.form("/partners/" + partner + "/status", "status=PROSPECT&version=" + current);
-        assertThat(illegal.body()).contains("it can become");
+        assertThat(illegal.body()).contains("is ACTIVE; it can become INACTIVE, TERMINATED.");
         admin.form("/partners/" + partner + "/status", "status=INACTIVE&note=Paused&version=" + current);
         assertThat(admin.get("/api/v1/partners/" + partner).json().get("status").asString()).isEqualTo("INACTIVE");
     }

@@ -46,7 +46,7 @@ public final class Opportunity {
     static Opportunity open(OpportunityForm form, Long leadId, Instant now, String by) {
         Instant created = form.createdAt() == null ? now : form.createdAt();
         if (created.isAfter(now)) {
-            throw ApiError.invalid("createdAt", "must not be in the future");
+            throw ApiError.invalid("createdAt", "must not be in the future", "problem.field.future");
         }
         Opportunity o = new Opportunity(null, 0, created);
         o.edit(form);
@@ -112,10 +112,12 @@ public final class Opportunity {
         requireOpen("move");
         if (target.isClosed()) {
             throw ApiError.conflict("opportunity.illegal-transition",
-                    "Use win or lose to close opportunity " + id + "; move only goes between open stages.");
+                    "Use win or lose to close opportunity " + id + "; move only goes between open stages.")
+                    .saying("problem.opportunity.close-by-move");
         }
         if (target == stage) {
-            throw ApiError.conflict("opportunity.illegal-transition", "Opportunity " + id + " is in " + stage + " already.");
+            throw ApiError.conflict("opportunity.illegal-transition", "Opportunity " + id + " is in " + stage + " already.")
+                    .saying("problem.opportunity.same-stage", id);
         }
         requireNotBeforeLastChange(at);
         changes.add(new Change(stage, target, at, by));
@@ -146,11 +148,13 @@ public final class Opportunity {
     /** Opens a closed deal again, in an open stage; returns how it had been closed. */
     Stage reopen(Stage target, Instant at, String by) {
         if (!stage.isClosed()) {
-            throw ApiError.conflict("opportunity.illegal-transition", "Opportunity " + id + " is open; only a won or lost deal can be reopened.");
+            throw ApiError.conflict("opportunity.illegal-transition", "Opportunity " + id + " is open; only a won or lost deal can be reopened.")
+                    .saying("problem.opportunity.open", id);
         }
         Stage to = target == null ? Stage.NEGOTIATION : target;
         if (to.isClosed()) {
-            throw ApiError.invalid("stage", "must be an open stage (PROSPECTING, QUALIFICATION, PROPOSAL or NEGOTIATION)");
+            throw ApiError.invalid("stage", "must be an open stage (PROSPECTING, QUALIFICATION, PROPOSAL or NEGOTIATION)",
+                    "problem.field.open-stage");
         }
         Stage was = stage;
         changes.add(new Change(stage, to, at, by));
@@ -164,13 +168,15 @@ public final class Opportunity {
     private void requireOpen(String operation) {
         if (stage.isClosed()) {
             throw ApiError.conflict("opportunity.illegal-transition",
-                    "Opportunity " + id + " is " + stage + "; it cannot " + operation + " unless it is reopened first.");
+                    "Opportunity " + id + " is " + stage + "; it cannot " + operation + " unless it is reopened first.")
+                    .saying("problem.opportunity.closed", id);
         }
     }
 
     private void requireNotBeforeLastChange(Instant at) {
         if (at.isBefore(createdAt)) {
-            throw ApiError.invalid("at", "must not be before the opportunity was created (" + createdAt + ")");
+            throw ApiError.invalid("at", "must not be before the opportunity was created (" + createdAt + ")",
+                    "problem.field.before-created");
         }
     }
 

@@ -10,6 +10,7 @@ import io.partnerpulse.deal.Stage;
 import io.partnerpulse.deal.StageRequests;
 import io.partnerpulse.deal.internal.OpportunityRepository;
 import io.partnerpulse.partner.PartnerDirectory;
+import io.partnerpulse.shared.FormErrors;
 import io.partnerpulse.shared.ApiError;
 import io.partnerpulse.shared.Format;
 import io.partnerpulse.shared.OrganizationSettings;
@@ -82,7 +83,7 @@ class PipelinePage {
             }
             redirect.addFlashAttribute("flash", messages.getMessage("pipeline.moved", null, locale));
         } catch (ApiError e) {
-            redirect.addFlashAttribute("flashError", messages.getMessage("action.failed", new Object[] {e.getMessage()}, locale));
+            redirect.addFlashAttribute("flashError", FormErrors.failed(e, messages, locale));
         }
         return "redirect:/pipeline";
     }

@@ -88,7 +88,7 @@ class RegistrationQueuePage {
                                     new Format(locale, organization.currency()).date(saved.expiresAt(), java.time.ZoneOffset.UTC)}, locale));
             return "redirect:/registrations";
         } catch (ApiError e) {
-            return show(model, locale, null, 0, draft, FormErrors.fields(e));
+            return show(model, locale, null, 0, draft, FormErrors.fields(e, messages, locale));
         }
     }
 
@@ -140,7 +140,7 @@ class RegistrationQueuePage {
             message = messages.getMessage("registrations.approved", new Object[] {String.valueOf(id)}, locale);
             ok = true;
         } catch (ApiError e) {
-            message = messages.getMessage("action.failed", new Object[] {e.getMessage()}, locale);
+            message = FormErrors.failed(e, messages, locale);
             ok = false;
         }
         return answer(htmx, model, redirect, message, ok);
@@ -171,7 +171,7 @@ class RegistrationQueuePage {
             message = messages.getMessage("registrations.rejected", new Object[] {String.valueOf(id)}, locale);
             ok = true;
         } catch (ApiError e) {
-            message = messages.getMessage("action.failed", new Object[] {e.getMessage()}, locale);
+            message = FormErrors.failed(e, messages, locale);
             ok = false;
         }
         return answer(htmx, model, redirect, message, ok);

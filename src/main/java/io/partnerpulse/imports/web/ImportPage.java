@@ -129,7 +129,8 @@ class ImportPage {
     }
 
     @PostMapping("/imports/{token}/run")
-    String run(@PathVariable String token, @RequestParam MultiValueMap<String, String> form, Model model) throws IOException {
+    String run(@PathVariable String token, @RequestParam MultiValueMap<String, String> form, Model model, java.util.Locale locale)
+            throws IOException {
         requireImporter();
         Upload upload = uploads.get(token);
         if (upload == null || !upload.owner().equals(actor.name())) {
@@ -146,7 +147,7 @@ class ImportPage {
                     imports.saveMapping(upload.entity(), saveAs, settings, actor.name());
                 }
             } catch (ApiError e) {
-                errors.putAll(io.partnerpulse.shared.FormErrors.fields(e));
+                errors.putAll(io.partnerpulse.shared.FormErrors.fields(e, messages, locale));
             }
         }
         if (!errors.isEmpty()) {

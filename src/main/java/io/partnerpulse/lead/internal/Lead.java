@@ -27,7 +27,7 @@ final class Lead {
     static Lead create(LeadForm form, Long partnerId, Instant now) {
         Instant created = form.createdAt() == null ? now : form.createdAt();
         if (created.isAfter(now)) {
-            throw ApiError.invalid("createdAt", "must not be in the future");
+            throw ApiError.invalid("createdAt", "must not be in the future", "problem.field.future");
         }
         Lead lead = new Lead(null, 0, created);
         lead.edit(form);
@@ -72,7 +72,7 @@ final class Lead {
 
     void qualify(Instant at) {
         if (status != LeadStatus.NEW) {
-            throw illegal("qualified", "only a new lead can be qualified");
+            throw illegal("qualified", "only a new lead can be qualified").saying("problem.lead.not-new", id);
         }
         changeStatus(LeadStatus.QUALIFIED, at);
     }
@@ -86,7 +86,8 @@ final class Lead {
     void assign(long partner) {
         requireOpen("assigned");
         if (Long.valueOf(partner).equals(partnerId)) {
-            throw ApiError.conflict("lead.illegal-transition", "Lead " + id + " is assigned to partner " + partner + " already.");
+            throw ApiError.conflict("lead.illegal-transition", "Lead " + id + " is assigned to partner " + partner + " already.")
+                    .saying("problem.lead.assigned", id);
         }
         partnerId = partner;
     }
@@ -104,7 +105,7 @@ final class Lead {
 
     private void requireOpen(String what) {
         if (status == LeadStatus.CONVERTED || status == LeadStatus.DISQUALIFIED) {
-            throw illegal(what, "it is " + status);
+            throw illegal(what, "it is " + status).saying("problem.lead.closed", id);
         }
     }
 

@@ -40,10 +40,12 @@ class LeadConversions implements LeadConversion {
     public Attribution convertForPartner(long leadId, long partnerId) {
         LeadView lead = leads.find(leadId).orElseThrow(() -> ApiError.notFound("lead", leadId));
         if (lead.partnerId() != null && lead.partnerId() != partnerId) {
-            throw ApiError.conflict("lead.illegal-transition", "Lead " + leadId + " belongs to partner " + lead.partnerId() + ".");
+            throw ApiError.conflict("lead.illegal-transition", "Lead " + leadId + " belongs to partner " + lead.partnerId() + ".")
+                    .saying("problem.lead.other-partner", leadId);
         }
         if (lead.status() == LeadStatus.CONVERTED || lead.status() == LeadStatus.DISQUALIFIED) {
-            throw ApiError.conflict("lead.illegal-transition", "Lead " + leadId + " is " + lead.status() + " already.");
+            throw ApiError.conflict("lead.illegal-transition", "Lead " + leadId + " is " + lead.status() + " already.")
+                    .saying("problem.lead.closed", leadId);
         }
         LeadStore.Change change = store.convert(leadId, lead.version(), clock.instant());
         audit.record(actor.name(), "lead.converted", "lead", leadId, change.before(), change.after());

@@ -9,6 +9,7 @@ import io.partnerpulse.lead.LeadStatus;
 import io.partnerpulse.lead.LeadView;
 import io.partnerpulse.lead.internal.LeadRepository;
 import io.partnerpulse.partner.PartnerDirectory;
+import io.partnerpulse.shared.FormErrors;
 import io.partnerpulse.shared.Amounts;
 import io.partnerpulse.shared.ApiError;
 import io.partnerpulse.shared.OrganizationSettings;
@@ -83,7 +84,7 @@ class LeadsPage {
                     version);
             redirect.addFlashAttribute("flash", messages.getMessage("leads.converted", new Object[] {String.valueOf(id), String.valueOf(converted.opportunityId())}, locale));
         } catch (ApiError e) {
-            redirect.addFlashAttribute("flashError", messages.getMessage("action.failed", new Object[] {e.getMessage()}, locale));
+            redirect.addFlashAttribute("flashError", FormErrors.failed(e, messages, locale));
         }
         return "redirect:/leads";
     }
@@ -94,7 +95,7 @@ class LeadsPage {
             int routed = leads.distribute(new LeadRequests.Distribute(null, 500)).size();
             redirect.addFlashAttribute("flash", messages.getMessage("leads.routed", new Object[] {routed}, locale));
         } catch (ApiError e) {
-            redirect.addFlashAttribute("flashError", messages.getMessage("action.failed", new Object[] {e.getMessage()}, locale));
+            redirect.addFlashAttribute("flashError", FormErrors.failed(e, messages, locale));
         }
         return "redirect:/leads";
     }
@@ -104,7 +105,7 @@ class LeadsPage {
             action.run();
             redirect.addFlashAttribute("flash", messages.getMessage(done, new Object[] {String.valueOf(id)}, locale));
         } catch (ApiError e) {
-            redirect.addFlashAttribute("flashError", messages.getMessage("action.failed", new Object[] {e.getMessage()}, locale));
+            redirect.addFlashAttribute("flashError", FormErrors.failed(e, messages, locale));
         }
         return "redirect:/leads";
     }

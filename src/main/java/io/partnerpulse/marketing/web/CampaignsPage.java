@@ -126,7 +126,7 @@ class CampaignsPage {
                 FormErrors.copy(e, errors);
             }
         }
-        return show(model, locale, null, null, 0, null, null, form, FormErrors.byField(errors));
+        return show(model, locale, null, null, 0, null, null, form, FormErrors.byField(errors, messages, locale));
     }
 
     /** The list with the form filled in with a campaign, to change it. */
@@ -155,7 +155,7 @@ class CampaignsPage {
             }
         }
         model.addAttribute("editing", id);
-        return show(model, locale, null, null, 0, null, null, form, FormErrors.byField(errors));
+        return show(model, locale, null, null, 0, null, null, form, FormErrors.byField(errors, messages, locale));
     }
 
     /** The page: the campaigns asked for, what they brought in over the period asked for (the default when null), the form. */
@@ -185,7 +185,7 @@ class CampaignsPage {
             marketing.recordSpend(id, new MarketingRecords.Spend(value, note, version), version);
             redirect.addFlashAttribute("flash", messages.getMessage("campaigns.recorded", new Object[] {String.valueOf(id)}, locale));
         } catch (ApiError e) {
-            redirect.addFlashAttribute("flashError", messages.getMessage("action.failed", new Object[] {e.getMessage()}, locale));
+            redirect.addFlashAttribute("flashError", FormErrors.failed(e, messages, locale));
         }
         return "redirect:/campaigns";
     }

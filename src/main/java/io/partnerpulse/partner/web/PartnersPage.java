@@ -1,6 +1,7 @@
 package io.partnerpulse.partner.web;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.partnerpulse.partner.PartnerForm;
@@ -15,6 +16,7 @@ import io.partnerpulse.shared.CurrentActor;
 import io.partnerpulse.shared.FormErrors;
 import io.partnerpulse.shared.Page;
 import jakarta.validation.Valid;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -34,10 +36,12 @@ class PartnersPage {
 
     private final PartnerManagement partners;
     private final CurrentActor actor;
+    private final MessageSource messages;
 
-    PartnersPage(PartnerManagement partners, CurrentActor actor) {
+    PartnersPage(PartnerManagement partners, CurrentActor actor, MessageSource messages) {
         this.partners = partners;
         this.actor = actor;
+        this.messages = messages;
     }
 
     @GetMapping("/partners")
@@ -50,7 +54,7 @@ class PartnersPage {
     }
 
     @PostMapping("/partners")
-    String create(@Valid @ModelAttribute("form") PartnerForm form, BindingResult errors, Model model) {
+    String create(@Valid @ModelAttribute("form") PartnerForm form, BindingResult errors, Model model, Locale locale) {
         if (!errors.hasErrors()) {
             try {
                 PartnerView created = partners.create(form);
@@ -60,7 +64,7 @@ class PartnersPage {
             }
         }
         show(model, null, null, 0);
-        model.addAttribute("fieldErrors", FormErrors.byField(errors));
+        model.addAttribute("fieldErrors", FormErrors.byField(errors, messages, locale));
         model.addAttribute("draft", form != null ? form : new PartnerForm(null, "", PartnerTier.REGISTERED, "", null, null, null, null, null, null));
         return "partner/list";
     }
@@ -74,7 +78,7 @@ class PartnersPage {
 
     @PostMapping("/partners/{id}/edit")
     String edit(@PathVariable long id, @Valid @ModelAttribute("form") PartnerForm form, BindingResult errors, Model model,
-                RedirectAttributes flash) {
+                RedirectAttributes flash, Locale locale) {
         if (form.version() == null) {
             errors.reject("version", "The form lost its version; open the partner again.");
         }
@@ -88,44 +92,45 @@ class PartnersPage {
                 FormErrors.copy(e, errors);
             }
         }
-        return editPage(model, partners.get(id), form, FormErrors.byField(errors), null);
+        return editPage(model, partners.get(id), form, FormErrors.byField(errors, messages, locale), null);
     }
 
     @PostMapping("/partners/{id}/tier")
     String changeTier(@PathVariable long id, @RequestParam(required = false) PartnerTier tier, @RequestParam(required = false) String reason,
-                      @RequestParam(required = false) Long version, Model model, RedirectAttributes flash) {
-        return change(id, model, flash, () -> partners.changeTier(id, new PartnerRequests.ChangeTier(
+                      @RequestParam(required = false) Long version, Model model, RedirectAttributes flash, Locale locale) {
+        return change(id, model, flash, locale, () -> partners.changeTier(id, new PartnerRequests.ChangeTier(
                 required(tier, "tier"), limited(reason, "reason"), version), required(version, "version")));
     }
 
     @PostMapping("/partners/{id}/status")
     String changeStatus(@PathVariable long id, @RequestParam(required = false) PartnerStatus status,
-                        @RequestParam(required = false) String note, @RequestParam(required = false) Long version, Model model, RedirectAttributes flash) {
-        return change(id, model, flash, () -> partners.changeStatus(id, new PartnerRequests.ChangeStatus(
+                        @RequestParam(required = false) String note, @RequestParam(required = false) Long version, Model model, RedirectAttributes flash,
+                        Locale locale) {
+        return change(id, model, flash, locale, () -> partners.changeStatus(id, new PartnerRequests.ChangeStatus(
                 required(status, "status"), limited(note, "note"), version), required(version, "version")));
     }
 
-    private String change(long id, Model model, RedirectAttributes flash, Runnable operation) {
+    private String change(long id, Model model, RedirectAttributes flash, Locale locale, Runnable operation) {
         try {
             operation.run();
             flash.addFlashAttribute("saved", true);
             return "redirect:/partners/" + id + "/edit";
         } catch (ApiError e) {
             PartnerView partner = partners.get(id);
-            return editPage(model, partner, formOf(partner), Map.of(), e.getMessage());
+            return editPage(model, partner, formOf(partner), Map.of(), FormErrors.text(e, messages, locale));
         }
     }
 
     private static <T> T required(T value, String field) {
         if (value == null) {
-            throw ApiError.invalid(field, "must be chosen");
+            throw ApiError.invalid(field, "must be chosen", "problem.field.choose");
         }
         return value;
     }
 
     private static String limited(String text, String field) {
         if (text != null && text.length() > 500) {
-            throw ApiError.invalid(field, "must be at most 500 characters");
+            throw ApiError.invalid(field, "must be at most 500 characters", "problem.field.too-long");
         }
         return text == null || text.isBlank() ? null : text.trim();
     }

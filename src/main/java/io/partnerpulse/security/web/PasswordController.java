@@ -44,7 +44,7 @@ class PasswordController {
                 passwords.change(user.id(), new PasswordChanges.PasswordForm(currentPassword, newPassword));
                 return "redirect:/?password-changed";
             } catch (ApiError e) {
-                problem = FormErrors.fields(e).containsKey("newPassword") ? "password.error.same" : "password.error.current";
+                problem = FormErrors.fields(e, messages, locale).containsKey("newPassword") ? "password.error.same" : "password.error.current";
             }
         }
         model.addAttribute("error", messages.getMessage(problem, null, locale));

@@ -75,7 +75,7 @@ class UsersPage {
                 FormErrors.copy(e, errors);
             }
         }
-        return showList(model, null, null, 0, form, FormErrors.byField(errors));
+        return showList(model, null, null, 0, form, FormErrors.byField(errors, messages, locale));
     }
 
     @GetMapping("/users/{id}")
@@ -101,7 +101,7 @@ class UsersPage {
                 FormErrors.copy(e, errors);
             }
         }
-        return showOne(model, user, form, FormErrors.byField(errors));
+        return showOne(model, user, form, FormErrors.byField(errors, messages, locale));
     }
 
     private String showList(Model model, String q, Role role, int page, UserForm draft, Map<String, String> fieldErrors) {

@@ -63,7 +63,7 @@ class TargetsPage {
             }
         }
         show(model, null, 0, locale);
-        model.addAttribute("fieldErrors", FormErrors.byField(errors));
+        model.addAttribute("fieldErrors", FormErrors.byField(errors, messages, locale));
         model.addAttribute("draft", form != null ? form : new TargetForm(TargetScope.PROGRAM, null, TargetMetric.REVENUE, null, null, null, null));
         return "target/list";
     }
@@ -79,7 +79,7 @@ class TargetsPage {
             targets.delete(id, version);
             flash.addFlashAttribute("flash", messages.getMessage("targets.deleted", new Object[] {String.valueOf(id)}, locale));
         } catch (ApiError e) {
-            flash.addFlashAttribute("flashError", messages.getMessage("action.failed", new Object[] {e.getMessage()}, locale));
+            flash.addFlashAttribute("flashError", FormErrors.failed(e, messages, locale));
         }
         return "redirect:/targets?scope=" + target.scope();
     }
@@ -99,7 +99,7 @@ class TargetsPage {
                     amount, version), version);
             flash.addFlashAttribute("flash", messages.getMessage("targets.changed", new Object[] {String.valueOf(id), amount.toPlainString()}, locale));
         } catch (ApiError e) {
-            flash.addFlashAttribute("flashError", messages.getMessage("action.failed", new Object[] {e.getMessage()}, locale));
+            flash.addFlashAttribute("flashError", FormErrors.failed(e, messages, locale));
         }
         return "redirect:/targets?scope=" + target.scope();
     }

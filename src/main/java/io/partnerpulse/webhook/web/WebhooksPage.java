@@ -59,7 +59,7 @@ class WebhooksPage {
             flash.addFlashAttribute("secret", created.secret());
             return "redirect:/webhooks/" + created.id();
         } catch (ApiError e) {
-            return showList(model, new Draft(url, events == null ? List.of() : events, active), FormErrors.fields(e));
+            return showList(model, new Draft(url, events == null ? List.of() : events, active), FormErrors.fields(e, messages, locale));
         }
     }
 
@@ -83,7 +83,7 @@ class WebhooksPage {
             flash.addFlashAttribute("flash", messages.getMessage("webhooks.changed", new Object[] {String.valueOf(id)}, locale));
             return "redirect:/webhooks/" + id;
         } catch (ApiError e) {
-            return showOne(model, subscription, new Draft(url, events == null ? List.of() : events, active), null, 0, FormErrors.fields(e));
+            return showOne(model, subscription, new Draft(url, events == null ? List.of() : events, active), null, 0, FormErrors.fields(e, messages, locale));
         }
     }
 
@@ -97,7 +97,7 @@ class WebhooksPage {
             if (e.status().value() == 404) {
                 throw e;
             }
-            flash.addFlashAttribute("flashError", messages.getMessage("action.failed", new Object[] {e.getMessage()}, locale));
+            flash.addFlashAttribute("flashError", FormErrors.failed(e, messages, locale));
         }
         return "redirect:/webhooks/" + id;
     }
