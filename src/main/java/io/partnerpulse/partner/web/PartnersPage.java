@@ -80,7 +80,7 @@ class PartnersPage {
     String edit(@PathVariable long id, @Valid @ModelAttribute("form") PartnerForm form, BindingResult errors, Model model,
                 RedirectAttributes flash, Locale locale) {
         if (form.version() == null) {
-            errors.reject("version", "The form lost its version; open the partner again.");
+            errors.reject("problem.version-missing", "The form lost its version; open the partner again.");
         }
         if (!errors.hasErrors()) {
             try {
