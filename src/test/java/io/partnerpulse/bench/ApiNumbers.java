@@ -33,10 +33,10 @@ final class ApiNumbers {
         return keys;
     }
 
-    /** The numbers of a {@code /api/v1/kpis/channels} answer: the channel type rows, the campaign rows and the total. */
+    /** The numbers of a {@code /api/v1/kpis/channels} answer: the channel type, channel and campaign rows and the total. */
     static Map<String, String> channels(JsonNode json) {
         Map<String, String> out = new TreeMap<>();
-        for (String list : new String[] {"channelTypes", "campaigns"}) {
+        for (String list : new String[] {"channelTypes", "channels", "campaigns"}) {
             for (JsonNode row : json.get(list)) {
                 flatten(out, list + "." + row.get("key").asString(), row);
             }

@@ -433,8 +433,8 @@ final class DuckDbBaseline implements AutoCloseable {
 
     // =============================================================================================
     /**
-     * KPI 4 for [from, to): one row per channel type, one per campaign (none as {@code none}) and the
-     * total, like {@link ApiNumbers#channels}.
+     * KPI 4 for [from, to): one row per channel type, one per channel and one per campaign (none as
+     * {@code none}) and the total, like {@link ApiNumbers#channels}.
      */
     Map<String, String> channels(LocalDate from, LocalDate to) throws SQLException {
         Map<String, long[]> types = sums("channel_type", from, to);
@@ -446,11 +446,17 @@ final class DuckDbBaseline implements AutoCloseable {
         });
         Map<String, String> out = new TreeMap<>();
         rows(out, "channelTypes.", types, total);
-        Map<String, long[]> campaigns = new HashMap<>();
-        sums("campaign", from, to).forEach((campaign, r) -> campaigns.put("0".equals(campaign) ? "none" : campaign, r));
-        rows(out, "campaigns.", campaigns, total);
+        rows(out, "channels.", byId(sums("channel", from, to)), total);
+        rows(out, "campaigns.", byId(sums("campaign", from, to)), total);
         channelRow(out, "total.", total, total);
         return out;
+    }
+
+    /** Rows by a record's id, as the API keys them: without one (0) as {@code none}. */
+    private static Map<String, long[]> byId(Map<String, long[]> rows) {
+        Map<String, long[]> keyed = new HashMap<>();
+        rows.forEach((id, r) -> keyed.put("0".equals(id) ? "none" : id, r));
+        return keyed;
     }
 
     private static void rows(Map<String, String> out, String prefix, Map<String, long[]> rows, long[] total) {
