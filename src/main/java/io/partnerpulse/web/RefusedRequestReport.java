@@ -34,7 +34,7 @@ public class RefusedRequestReport extends ErrorReportValve {
             return;
         }
         String reason = StringManager.getManager("org.apache.catalina.valves").getString("http." + status + ".reason");
-        String title = reason == null || reason.startsWith("Cannot find message") ? "Refused request" : reason;
+        String title = reason == null ? "Refused request" : reason;
         String code = status == 400 ? "request.malformed" : "request." + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
         String json = "{\"type\":\"https://partnerpulse.io/problems/" + code + "\",\"title\":\"" + title + "\",\"status\":" + status
                 + ",\"detail\":\"The request was refused before it reached PartnerPulse: its address or headers are malformed"

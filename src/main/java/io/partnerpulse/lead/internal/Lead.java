@@ -72,7 +72,7 @@ final class Lead {
 
     void qualify(Instant at) {
         if (status != LeadStatus.NEW) {
-            throw illegal("qualified", "only a new lead can be qualified").saying("problem.lead.not-new", id);
+            throw illegal("qualified", "only a new lead can be qualified", "problem.lead.not-new");
         }
         changeStatus(LeadStatus.QUALIFIED, at);
     }
@@ -105,12 +105,13 @@ final class Lead {
 
     private void requireOpen(String what) {
         if (status == LeadStatus.CONVERTED || status == LeadStatus.DISQUALIFIED) {
-            throw illegal(what, "it is " + status).saying("problem.lead.closed", id);
+            throw illegal(what, "it is " + status, "problem.lead.closed");
         }
     }
 
-    private ApiError illegal(String what, String why) {
-        return ApiError.conflict("lead.illegal-transition", "Lead " + id + " cannot be " + what + ": " + why + ".");
+    /** A move the lead's state forbids; a page says it by the message {@code key} (with the lead's id). */
+    private ApiError illegal(String what, String why, String key) {
+        return ApiError.conflict("lead.illegal-transition", "Lead " + id + " cannot be " + what + ": " + why + ".").saying(key, id);
     }
 
     Long id() { return id; }
