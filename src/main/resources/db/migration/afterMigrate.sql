@@ -25,3 +25,8 @@ begin
     end if;
 end;
 $$;
+
+-- The countries change only through migrations: their statistics are taken here, by the owner. On a
+-- new database they had none until autovacuum came by, and PostgreSQL guessed 630 rows for the 82;
+-- an import joining a million deals to their countries then sorted them all for a merge join (1.6 s).
+analyze country;

@@ -436,11 +436,6 @@ final class EntitySql {
             update("create temp table import_stage_move (opportunity_id bigint not null, from_stage text not null) on commit drop");
             movesKept = true;
         }
-        if (joinsCountries()) {
-            // the countries' statistics (82 rows; none yet on a new database): without them PostgreSQL
-            // guessed 630 and joined 915,729 deals to their country by sorting them all (1.6 s)
-            update("analyze country");
-        }
         boolean bulk = startBulk();
         long updated = 0;
         if (matched > 0) {
@@ -683,13 +678,8 @@ final class EntitySql {
         if (entity != ImportEntity.PARTNERS && entity != ImportEntity.LEADS && entity != ImportEntity.OPPORTUNITIES) {
             return "";
         }
-        return joinsCountries() ? " left join country cy on cy.code = s.country" : " cross join (select null::text as default_region) cy";
-    }
-
-    /** Whether the rows' countries are joined for their default regions ({@link #extraJoins}). */
-    private boolean joinsCountries() {
-        return (entity == ImportEntity.PARTNERS || entity == ImportEntity.LEADS || entity == ImportEntity.OPPORTUNITIES)
-                && (isSet(settings.columns().get("country")) || isSet(settings.constants().get("country")));
+        return isSet(settings.columns().get("country")) || isSet(settings.constants().get("country"))
+                ? " left join country cy on cy.code = s.country" : " cross join (select null::text as default_region) cy";
     }
 
     private String updateSql() {
