@@ -32,10 +32,10 @@ public class PasswordChanges {
     public void change(long userId, PasswordForm form) {
         var user = users.byId(userId).orElseThrow(() -> ApiError.notFound("user", userId));
         if (!encoder.matches(form.currentPassword(), user.passwordHash())) {
-            throw ApiError.invalid("currentPassword", "is not your current password");
+            throw ApiError.invalid("currentPassword", "is not your current password", "password.error.current");
         }
         if (form.newPassword().equals(form.currentPassword())) {
-            throw ApiError.invalid("newPassword", "must differ from the current password");
+            throw ApiError.invalid("newPassword", "must differ from the current password", "password.error.same");
         }
         users.changePassword(userId, encoder.encode(form.newPassword()));
         audit.record(user.email(), "user.password-changed", "user", userId, null, Map.of("email", user.email()));

@@ -4,20 +4,25 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
+import io.partnerpulse.shared.ApiErrorHandler;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
-import org.apache.tomcat.util.res.StringManager;
+import org.springframework.http.HttpStatus;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tomcat's answer to a request it refuses before the application sees it, such as an address with
- * a malformed percent-encoding ({@code /api/v1/partners/a%ZZ}): on the API a problem document
- * with a code, as every other failure of the API; elsewhere Tomcat's short page, without the
- * server's name and version. Failures the application answers itself never come here.
+ * a malformed percent-encoding ({@code /api/v1/partners/a%ZZ}): on the API the problem document
+ * every other failure of the API gets ({@link ApiErrorHandler#problem}); elsewhere Tomcat's short
+ * page, without the server's name and version. Failures the application answers itself never come here.
  */
-public class RefusedRequestReport extends ErrorReportValve {
+class RefusedRequestReport extends ErrorReportValve {
 
-    public RefusedRequestReport() {
+    private final JsonMapper json;
+
+    RefusedRequestReport(JsonMapper json) {
+        this.json = json;
         setShowReport(false);
         setShowServerInfo(false);
     }
@@ -25,26 +30,24 @@ public class RefusedRequestReport extends ErrorReportValve {
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
         String uri = request.getRequestURI();
-        if (uri == null || !uri.startsWith("/api/")) {
+        HttpStatus status = HttpStatus.resolve(response.getStatus());
+        if (uri == null || !uri.startsWith("/api/") || status == null) {
             super.report(request, response, throwable);
             return;
         }
-        int status = response.getStatus();
-        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+        if (!status.isError() || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        String reason = StringManager.getManager("org.apache.catalina.valves").getString("http." + status + ".reason");
-        String title = reason == null ? "Refused request" : reason;
-        String code = status == 400 ? "request.malformed" : "request." + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
-        String json = "{\"type\":\"https://partnerpulse.io/problems/" + code + "\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"The request was refused before it reached PartnerPulse: its address or headers are malformed"
-                + " (such as a % not followed by two hexadecimal digits).\",\"code\":\"" + code + "\"}";
+        String code = status == HttpStatus.BAD_REQUEST ? "request.malformed" : "request." + status.name().toLowerCase().replace('_', '-');
+        String body = json.writeValueAsString(ApiErrorHandler.problem(status, status.getReasonPhrase(),
+                "The request was refused before it reached PartnerPulse: its address or headers are malformed"
+                        + " (such as a % not followed by two hexadecimal digits).", code));
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(json);
+                writer.write(body);
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

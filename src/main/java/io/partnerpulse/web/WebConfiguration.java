@@ -27,11 +27,13 @@ class WebConfiguration {
 
     /** Requests Tomcat refuses itself are answered by {@link RefusedRequestReport}, not Tomcat's own page. */
     @Bean
-    org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory> refusedRequestReport() {
+    org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory> refusedRequestReport(
+            tools.jackson.databind.json.JsonMapper json) {
         return factory -> factory.addContextCustomizers(context -> {
             if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                // the host then keeps this one instead of making a valve of its own
                 host.setErrorReportValveClass(RefusedRequestReport.class.getName());
-                host.getPipeline().addValve(new RefusedRequestReport());
+                host.getPipeline().addValve(new RefusedRequestReport(json));
             }
         });
     }

@@ -34,20 +34,21 @@ class PasswordController {
     @PostMapping("/account/password")
     String change(@AuthenticationPrincipal AppUser user, @RequestParam String currentPassword, @RequestParam String newPassword,
                   @RequestParam String confirmPassword, Model model, Locale locale) {
-        String problem;
+        String error;
         if (!newPassword.equals(confirmPassword)) {
-            problem = "password.error.differ";
+            error = messages.getMessage("password.error.differ", null, locale);
         } else if (newPassword.length() < 12 || newPassword.length() > 200) {
-            problem = "password.error.length";
+            error = messages.getMessage("password.error.length", null, locale);
         } else {
             try {
                 passwords.change(user.id(), new PasswordChanges.PasswordForm(currentPassword, newPassword));
                 return "redirect:/?password-changed";
             } catch (ApiError e) {
-                problem = FormErrors.fields(e, messages, locale).containsKey("newPassword") ? "password.error.same" : "password.error.current";
+                // the service's own refusal, in the page's language (its message keys are this page's)
+                error = String.join(" ", FormErrors.fields(e, messages, locale).values());
             }
         }
-        model.addAttribute("error", messages.getMessage(problem, null, locale));
+        model.addAttribute("error", error);
         return "password";
     }
 }
