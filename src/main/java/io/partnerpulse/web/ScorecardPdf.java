@@ -17,7 +17,6 @@ import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
-import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
@@ -99,7 +98,8 @@ class ScorecardPdf {
     }
 
     private ResponseEntity<byte[]> pdf(String scope, Long id, Map<String, String> params, Locale asked) {
-        // The PDF fonts shipped with the app cover Latin script only: an Urdu request gets the English scorecard.
+        // The font shipped for PDFs (PdfFonts) has no glyphs for two letters Urdu needs on every line (heh goal
+        // and yeh barree): an Urdu request gets the English scorecard.
         Locale locale = asked.getLanguage().equals("ur") ? Locale.ENGLISH : asked;
         Map<String, String> query = new HashMap<>(params);
         if (query.containsKey("from") && query.containsKey("to") && !query.containsKey("period")) {
@@ -161,20 +161,19 @@ class ScorecardPdf {
         document.addTitle(msg("scorecard.title", locale, name));
         document.addCreator("PartnerPulse");
         document.open();
-        Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 18, INK);
-        Font heading = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12, INK);
-        Font body = FontFactory.getFont(FontFactory.HELVETICA, 9, INK);
-        Font small = FontFactory.getFont(FontFactory.HELVETICA, 8, MUTED);
-        Font value = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11, INK);
+        Font title = PdfFonts.bold(18, INK);
+        Font heading = PdfFonts.bold(12, INK);
+        Font body = PdfFonts.regular(9, INK);
+        Font small = PdfFonts.regular(8, MUTED);
+        Font value = PdfFonts.bold(11, INK);
 
-        document.add(new Paragraph(msg("scorecard.title", locale, name), title));
-        document.add(new Paragraph(msg("scorecard.subtitle", locale, msg("scorecard.scope." + scope, locale),
+        document.add(PdfFonts.line(new Paragraph(msg("scorecard.title", locale, name), title)));
+        document.add(PdfFonts.line(new Paragraph(msg("scorecard.subtitle", locale, msg("scorecard.scope." + scope, locale),
                 selection.from().toString(), selection.to().minusDays(1).toString(), settings.currency(),
-                ZonedDateTime.now(settings.timeZone()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))), small));
-        document.add(Chunk.NEWLINE);
+                ZonedDateTime.now(settings.timeZone()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))), small)));
+        document.add(new Paragraph(" ", body));
 
-        PdfPTable table = new PdfPTable(new float[] {3.2f, 2.2f, 1.4f, 1.4f, 1.3f});
-        table.setWidthPercentage(100);
+        PdfPTable table = PdfFonts.table(3.2f, 2.2f, 1.4f, 1.4f, 1.3f);
         header(table, locale, "scorecard.kpi", "scorecard.value", "scorecard.vsPrevious", "scorecard.vsLastYear", "scorecard.attainment");
         for (Card card : result.cards()) {
             PdfPCell kpi = new PdfPCell();
@@ -188,35 +187,33 @@ class ScorecardPdf {
         }
         document.add(table);
         if (result.empty()) {
-            document.add(new Paragraph(msg("scorecard.empty", locale), small));
+            document.add(PdfFonts.line(new Paragraph(msg("scorecard.empty", locale), small)));
         }
 
-        document.add(Chunk.NEWLINE);
-        document.add(new Paragraph(msg("scorecard.chart", locale), heading));
-        document.add(chart(writer, months, format, small, locale));
+        document.add(new Paragraph(" ", body));
+        document.add(PdfFonts.line(new Paragraph(msg("scorecard.chart", locale), heading)));
+        document.add(chart(writer, months, format, locale));
 
-        document.add(new Paragraph(msg("recommendations.title", locale), heading));
+        document.add(PdfFonts.line(new Paragraph(msg("recommendations.title", locale), heading)));
         if (recommendations.isEmpty()) {
-            document.add(new Paragraph(msg("recommendations.none", locale), small));
+            document.add(PdfFonts.line(new Paragraph(msg("recommendations.none", locale), small)));
         }
         for (io.partnerpulse.recommendation.Recommendation r : recommendations) {
             Paragraph item = new Paragraph();
             item.add(new Chunk(msg("recommendations.severity." + r.severity().name(), locale).toUpperCase(locale) + "  ",
-                    FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8, r.severity() == io.partnerpulse.recommendation.Recommendation.Severity.HIGH
-                            ? DOWN : MUTED)));
-            item.add(new Chunk(r.title(), FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9, INK)));
-            document.add(item);
-            document.add(new Paragraph(r.action(), body));
+                    PdfFonts.bold(8, r.severity() == io.partnerpulse.recommendation.Recommendation.Severity.HIGH ? DOWN : MUTED)));
+            item.add(new Chunk(r.title(), PdfFonts.bold(9, INK)));
+            document.add(PdfFonts.line(item));
+            document.add(PdfFonts.line(new Paragraph(r.action(), body)));
             document.add(new Paragraph(" ", small));
         }
 
         if (statement != null) {
-            document.add(new Paragraph(msg("scorecard.commission", locale), heading));
+            document.add(PdfFonts.line(new Paragraph(msg("scorecard.commission", locale), heading)));
             if (statement.lines().isEmpty()) {
-                document.add(new Paragraph(msg("scorecard.commission.none", locale), small));
+                document.add(PdfFonts.line(new Paragraph(msg("scorecard.commission.none", locale), small)));
             } else {
-                PdfPTable lines = new PdfPTable(new float[] {3.5f, 1.2f, 1.6f, 1.6f, 1f, 1.6f});
-                lines.setWidthPercentage(100);
+                PdfPTable lines = PdfFonts.table(3.5f, 1.2f, 1.6f, 1.6f, 1f, 1.6f);
                 header(lines, locale, "scorecard.deal", "scorecard.kind", "scorecard.day", "scorecard.dealAmount", "scorecard.rate",
                         "scorecard.commissionAmount");
                 for (CommissionStatements.Line line : statement.lines()) {
@@ -229,13 +226,13 @@ class ScorecardPdf {
                 }
                 document.add(lines);
                 for (CommissionStatements.Total total : statement.totals()) {
-                    document.add(new Paragraph(msg("scorecard.commission.total", locale, total.amount().toPlainString(), total.currency(),
-                            total.deals()), value));
+                    document.add(PdfFonts.line(new Paragraph(msg("scorecard.commission.total", locale, total.amount().toPlainString(),
+                            total.currency(), total.deals()), value)));
                 }
             }
         }
-        document.add(Chunk.NEWLINE);
-        document.add(new Paragraph(msg("scorecard.footer", locale), small));
+        document.add(new Paragraph(" ", body));
+        document.add(PdfFonts.line(new Paragraph(msg("scorecard.footer", locale), small)));
         document.close();
         return out.toByteArray();
     }
@@ -243,7 +240,7 @@ class ScorecardPdf {
     /** A table's header row: the column titles from the bundle, small and muted, ruled below. */
     private void header(PdfPTable table, Locale locale, String... keys) {
         for (String key : keys) {
-            PdfPCell cell = new PdfPCell(new Phrase(msg(key, locale), FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8, MUTED)));
+            PdfPCell cell = new PdfPCell(new Phrase(msg(key, locale), PdfFonts.bold(8, MUTED)));
             cell.setBorder(PdfPCell.BOTTOM);
             cell.setBorderColor(LINE);
             cell.setPaddingBottom(4);
@@ -271,11 +268,11 @@ class ScorecardPdf {
             return new PdfPCell(new Phrase("–", body));
         }
         Color color = "up".equals(change.direction()) ? UP : "down".equals(change.direction()) ? DOWN : INK;
-        return new PdfPCell(new Phrase(change.text(), FontFactory.getFont(FontFactory.HELVETICA, 9, color)));
+        return new PdfPCell(new Phrase(change.text(), PdfFonts.regular(9, color)));
     }
 
     /** Won revenue per month as bars, with the number of won deals above each. */
-    private com.lowagie.text.Image chart(PdfWriter writer, List<KpiReport.Group> months, Format format, Font small, Locale locale) {
+    private com.lowagie.text.Image chart(PdfWriter writer, List<KpiReport.Group> months, Format format, Locale locale) {
         float width = 515;
         float height = 170;
         PdfContentByte canvas = writer.getDirectContent();
@@ -284,12 +281,7 @@ class ScorecardPdf {
         float bottom = 24;
         float plotHeight = height - bottom - 18;
         BigDecimal max = months.stream().map(g -> g.kpis().wonRevenue().value()).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
-        com.lowagie.text.pdf.BaseFont font;
-        try {
-            font = com.lowagie.text.pdf.BaseFont.createFont(com.lowagie.text.pdf.BaseFont.HELVETICA, com.lowagie.text.pdf.BaseFont.WINANSI, false);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        com.lowagie.text.pdf.BaseFont font = PdfFonts.REGULAR;
         template.setColorStroke(LINE);
         template.setLineWidth(0.5f);
         for (int i = 0; i <= 4; i++) {

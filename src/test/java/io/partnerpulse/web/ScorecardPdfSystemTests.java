@@ -68,6 +68,21 @@ class ScorecardPdfSystemTests {
     }
 
     @Test
+    void aNameOutsideWesternEuropesLettersIsWrittenWholeAndInItsOwnFont() throws Exception {
+        long partner = new Fixtures(jdbc).activePartner("PL", "SILVER");
+        String name = "Łódź Dağıtım Ελλάς Москва " + partner;
+        jdbc.sql("update partner set name = ? where id = ?").params(name, partner).update();
+
+        HttpResponse<byte[]> pdf = fetch("/api/v1/scorecards/partner/" + partner + "?period=this-month",
+                Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
+
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(text(pdf.body())).contains("Scorecard: " + name);
+        String objects = new String(pdf.body(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(objects).as("the fonts the PDF names").contains("+DejaVuSans/", "+DejaVuSans-Bold/").doesNotContain("Helvetica");
+    }
+
+    @Test
     void departmentUnitAndProgramScorecardsAreThereAndBadInputIsNamed() throws Exception {
         String admin = Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD);
         long employee = new Fixtures(jdbc).employee();
