@@ -8,7 +8,8 @@ import java.util.List;
  * @param name        the field's name in mappings and reports (camelCase)
  * @param type        how the cell is read
  * @param required    a row without a value for it is rejected
- * @param description what it means, shown beside the mapping
+ * @param description what it means, shown beside the mapping: the message {@code imports.field.<entity>.<name>}
+ *                    of the application's bundles (here in English; the mapping page says it in its reader's language)
  * @param guesses     column names (folded: lower case, no spaces or punctuation) that map to it by default
  * @param choices     for {@link Type#CHOICE}: the values it may take
  */
@@ -32,12 +33,16 @@ public record ImportField(String name, Type type, boolean required, String descr
         REFERENCE
     }
 
-    static ImportField of(String name, Type type, boolean required, String description, String... guesses) {
-        return new ImportField(name, type, required, description, List.of(guesses), List.of());
+    static ImportField of(String name, Type type, boolean required, String... guesses) {
+        return new ImportField(name, type, required, null, List.of(guesses), List.of());
     }
 
-    static ImportField choice(String name, boolean required, String description, List<String> choices, String... guesses) {
-        return new ImportField(name, Type.CHOICE, required, description, List.of(guesses), choices);
+    static ImportField choice(String name, boolean required, List<String> choices, String... guesses) {
+        return new ImportField(name, Type.CHOICE, required, null, List.of(guesses), choices);
+    }
+
+    ImportField described(String text) {
+        return new ImportField(name, type, required, text, guesses, choices);
     }
 
     /** The staging table column that holds it. */

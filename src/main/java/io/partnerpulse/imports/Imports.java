@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import io.partnerpulse.deal.StageMoveAnnouncer;
 import io.partnerpulse.imports.internal.CsvSource;
+import io.partnerpulse.imports.internal.FileProblem;
 import io.partnerpulse.imports.internal.ImportJob;
 import io.partnerpulse.imports.internal.RowConverter;
 import io.partnerpulse.lead.LeadConversionAnnouncer;
@@ -65,10 +66,16 @@ public class Imports {
         }
     }
 
-    /** An import in the log. {@code report} is there once it finished. */
+    /**
+     * An import in the log. {@code report} is there once it finished; {@code error} says why one
+     * failed, in English, and a page says it in its reader's language by the message
+     * {@code errorKey} with {@code errorArgs} when it has them (runs logged before they had keys do not).
+     */
     public record Run(long id, String entity, String fileName, String mode, String status, long rowsRead, long inserted,
                       long updated, long unchanged, long rejected, String startedBy, Instant startedAt, Instant finishedAt,
-                      Progress progress, ImportReport report, String error) {
+                      Progress progress, ImportReport report, String error,
+                      @com.fasterxml.jackson.annotation.JsonIgnore String errorKey,
+                      @com.fasterxml.jackson.annotation.JsonIgnore List<String> errorArgs) {
 
         public boolean running() {
             return "RUNNING".equals(status);
@@ -98,19 +105,21 @@ public class Imports {
             }
             String d = source.delimiter() == '\t' ? "tab" : String.valueOf(source.delimiter());
             return new Preview(source.header(), first, d, RowConverter.guess(entity, source.header()), entity.fields());
-        } catch (IllegalArgumentException e) {
-            throw ApiError.invalid("file", e.getMessage());
+        } catch (FileProblem e) {
+            throw invalid(e);
         }
+    }
+
+    private static ApiError invalid(FileProblem e) {
+        return ApiError.invalid(e.field(), e.getMessage(), e.key(), e.args().toArray());
     }
 
     /** Checks that a mapping fits the file's header (columns exist, required fields mapped) before anything runs. */
     public void checkMapping(ImportEntity entity, InputStream in, ImportSettings settings) throws IOException {
         try (CsvSource source = CsvSource.open(in, settings.withDefaults().delimiter())) {
             new RowConverter(entity, settings.withDefaults(), source.header(), Map.of(), organization.timeZone(), organization.currency());
-        } catch (RowConverter.MappingProblem e) {
-            throw ApiError.invalid(e.field(), e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw ApiError.invalid("file", e.getMessage());
+        } catch (FileProblem e) {
+            throw invalid(e);
         }
     }
 
@@ -146,24 +155,22 @@ public class Imports {
             return report;
         } catch (ImportJob.Cancelled e) {
             throw cancelled(runId);
-        } catch (ImportJob.FileProblem e) {
+        } catch (FileProblem e) {
             if (job.cancelled()) {
                 throw cancelled(runId);
             }
-            fail(runId, e.getMessage());
-            throw ApiError.invalid(e.field(), e.getMessage());
+            fail(runId, e.getMessage(), e.code(), e.args().toArray(String[]::new));
+            throw invalid(e);
         } catch (SQLException e) {
             if (job.cancelled() || QUERY_CANCELED.equals(e.getSQLState())) {
                 throw cancelled(runId);
             }
             log.warn("Import {} failed: {}", runId, e.getMessage());
-            fail(runId, databaseMessage(e));
-            throw new ApiError(HttpStatus.UNPROCESSABLE_CONTENT, "import.failed", "Import failed",
-                    "Nothing was imported: " + databaseMessage(e), Map.of("runId", runId));
+            throw databaseFailure(runId, e);
         } catch (java.nio.charset.CharacterCodingException e) {
-            String message = "The file is not UTF-8 text; save it as UTF-8 (\"CSV UTF-8\" in Excel) and import it again.";
-            fail(runId, message);
-            throw ApiError.invalid("file", message);
+            FileProblem problem = new FileProblem("file", "file.notUtf8");
+            fail(runId, problem.getMessage(), problem.code());
+            throw invalid(problem);
         } catch (IOException e) {
             SQLException database = databaseCause(e);
             if (job.cancelled() || database != null && QUERY_CANCELED.equals(database.getSQLState())) {
@@ -172,19 +179,18 @@ public class Imports {
             if (database != null) {
                 // the database ended the COPY of the file (not the file unreadable)
                 log.warn("Import {} failed: {}", runId, database.getMessage());
-                fail(runId, databaseMessage(database));
-                throw new ApiError(HttpStatus.UNPROCESSABLE_CONTENT, "import.failed", "Import failed",
-                        "Nothing was imported: " + databaseMessage(database), Map.of("runId", runId));
+                throw databaseFailure(runId, database);
             }
-            fail(runId, e.getMessage());
-            throw new ApiError(HttpStatus.BAD_REQUEST, "import.unreadable", "Unreadable file",
-                    "Nothing was imported: the file could not be read (" + e.getMessage() + ").", Map.of("runId", runId));
+            String unreadable = FileProblem.english("run.unreadable", String.valueOf(e.getMessage()));
+            fail(runId, unreadable, "run.unreadable", String.valueOf(e.getMessage()));
+            throw new ApiError(HttpStatus.BAD_REQUEST, "import.unreadable", "Unreadable file", unreadable, Map.of("runId", runId))
+                    .saying(FileProblem.key("run.unreadable"), String.valueOf(e.getMessage()));
         } catch (ApiError e) {
             fail(runId, e.getMessage());
             throw e;
         } catch (RuntimeException e) {
             log.warn("Import {} failed", runId, e);
-            fail(runId, "The import failed (" + e + "); nothing was imported.");
+            fail(runId, FileProblem.english("run.failed", e.toString()), "run.failed", e.toString());
             throw e;
         } finally {
             cancelledBy.remove(runId);
@@ -206,10 +212,21 @@ public class Imports {
 
     private ApiError cancelled(long runId) {
         String by = cancelledBy.remove(runId);
-        String message = by == null ? "The import was cancelled; nothing was imported."
-                : "The import was cancelled by " + by + "; nothing was imported.";
-        fail(runId, message);
-        return new ApiError(HttpStatus.CONFLICT, "import.cancelled", "Import cancelled", message, Map.of("runId", runId));
+        String code = by == null ? "run.cancelled" : "run.cancelledBy";
+        String[] args = by == null ? new String[0] : new String[] {by};
+        String message = FileProblem.english(code, args);
+        fail(runId, message, code, args);
+        return new ApiError(HttpStatus.CONFLICT, "import.cancelled", "Import cancelled", message, Map.of("runId", runId))
+                .saying(FileProblem.key(code), (Object[]) args);
+    }
+
+    /** The database refused the import: the run fails, and the answer says what PostgreSQL said. */
+    private ApiError databaseFailure(long runId, SQLException e) {
+        String said = databaseMessage(e);
+        String message = FileProblem.english("run.database", said);
+        fail(runId, message, "run.database", said);
+        return new ApiError(HttpStatus.UNPROCESSABLE_CONTENT, "import.failed", "Import failed", message, Map.of("runId", runId))
+                .saying(FileProblem.key("run.database"), said);
     }
 
     /**
@@ -264,6 +281,13 @@ public class Imports {
                 .params(message, runId).update();
     }
 
+    /** Fails the run with {@code message}, which the message {@code imports.<code>} with {@code args} says in any language. */
+    private void fail(long runId, String message, String code, String... args) {
+        jdbc.sql("update import_run set status = 'FAILED', finished_at = now(),"
+                        + " report = jsonb_build_object('error', ?::text, 'errorKey', ?::text, 'errorArgs', ?::jsonb) where id = ?")
+                .params(message, FileProblem.key(code), json.writeValueAsString(List.of(args)), runId).update();
+    }
+
     public List<Run> runs(int limit) {
         List<Run> runs = jdbc.sql("select * from import_run order by id desc limit ?").param(limit).query((rs, n) -> run(rs)).list();
         return runs.stream().anyMatch(this::runningElsewhere) && markStopped() > 0 ? runs(limit) : runs;
@@ -288,24 +312,29 @@ public class Imports {
      */
     private int markStopped() {
         List<Long> ours = List.copyOf(running.keySet());
-        return jdbc.sql("update import_run set status = 'FAILED', finished_at = now(), report = jsonb_build_object('error', ?::text)"
+        return jdbc.sql("update import_run set status = 'FAILED', finished_at = now(),"
+                        + " report = jsonb_build_object('error', ?::text, 'errorKey', ?::text, 'errorArgs', '[]'::jsonb)"
                         + " where status = 'RUNNING' and started_at < now() - ?::interval and not (id = any(?))"
                         + " and case when id <= 2147483647 then pg_try_advisory_xact_lock(" + ImportJob.RUN_LOCK + ", id::int) else false end")
-                .params(STOPPED, STOP_GRACE, ours.toArray(Long[]::new)).update();
+                .params(FileProblem.english(STOPPED), FileProblem.key(STOPPED), STOP_GRACE, ours.toArray(Long[]::new)).update();
     }
 
     static final String STOP_GRACE = "30 seconds";
-    static final String STOPPED = "The import stopped before it finished (the application or the command ended); nothing was imported.";
+    /** The message of a run whose process stopped before it finished. */
+    static final String STOPPED = "run.stopped";
 
     private Run run(java.sql.ResultSet rs) throws SQLException {
         String report = rs.getString("report");
         ImportReport parsed = report == null || !report.contains("\"status\"") ? null : json.readValue(report, ImportReport.class);
+        tools.jackson.databind.JsonNode failure = report != null && parsed == null ? json.readTree(report) : null;
         var finished = rs.getTimestamp("finished_at");
         return new Run(rs.getLong("id"), rs.getString("entity"), rs.getString("file_name"), rs.getString("mode"),
                 rs.getString("status"), rs.getLong("rows_read"), rs.getLong("inserted"), rs.getLong("updated"),
                 rs.getLong("unchanged"), rs.getLong("rejected"), rs.getString("started_by"), rs.getTimestamp("started_at").toInstant(),
                 finished == null ? null : finished.toInstant(), running.get(rs.getLong("id")), parsed,
-                report != null && parsed == null ? json.readTree(report).path("error").asString(null) : null);
+                failure == null ? null : failure.path("error").asString(null),
+                failure == null ? null : failure.path("errorKey").asString(null),
+                failure == null ? List.of() : failure.path("errorArgs").valueStream().map(a -> a.asString()).toList());
     }
 
     /** The settings a run used. */
@@ -320,7 +349,7 @@ public class Imports {
 
     public SavedMapping saveMapping(ImportEntity entity, String name, ImportSettings settings, String actor) {
         if (name == null || name.isBlank() || name.length() > 100) {
-            throw ApiError.invalid("name", "a mapping needs a name of 1 to 100 characters");
+            throw ApiError.invalid("name", FileProblem.english("mapping.name"), FileProblem.key("mapping.name"));
         }
         jdbc.sql("insert into import_mapping (entity, name, settings, saved_by) values (?, ?, ?::jsonb, ?)"
                         + " on conflict (entity, name) do update set settings = excluded.settings, saved_by = excluded.saved_by, saved_at = now()")
@@ -348,7 +377,8 @@ public class Imports {
     public ImportSettings settings(ImportEntity entity, String savedMapping, ImportSettings given) {
         ImportSettings base = savedMapping == null || savedMapping.isBlank() ? null
                 : mapping(entity, savedMapping.trim()).map(SavedMapping::settings)
-                .orElseThrow(() -> ApiError.invalid("mapping", "there is no saved " + entity.path() + " mapping named \"" + savedMapping + "\""));
+                .orElseThrow(() -> ApiError.invalid("mapping", FileProblem.english("mapping.unknown", entity.path(), savedMapping),
+                        FileProblem.key("mapping.unknown"), entity.path(), savedMapping));
         if (base == null) {
             return given == null ? ImportSettings.defaults() : given.withDefaults();
         }

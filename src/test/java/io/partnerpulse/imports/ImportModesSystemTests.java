@@ -112,6 +112,32 @@ class ImportModesSystemTests {
     }
 
     @Test
+    void theMappingPageSaysItsFieldsAndTheFilesProblemsInTheReadersLanguageWhileTheApiKeepsItsEnglish() {
+        Api pages = new Api(port, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
+        byte[] deals = file().getBytes(StandardCharsets.UTF_8);
+
+        Api.Response blank = pages.upload("/imports/upload", "blank.csv", "\r\n\r\n".getBytes(StandardCharsets.UTF_8),
+                Map.of("entity", "opportunities"), "ur");
+        Api.Response mapping = pages.upload("/imports/upload", "deals.csv", deals, Map.of("entity", "opportunities"), "ur");
+        String token = mapping.body().replaceAll("(?s).*action=\"/imports/([0-9a-f-]{36})/run\".*", "$1");
+        Api.Response unmapped = pages.form("/imports/" + token + "/run",
+                "column.externalId=id&column.createdAt=created&mode=ALL_OR_NOTHING&action=check", "ur");
+        Api.Response viaApi = upload(file(), Map.of("settings", "{\"columns\": {\"externalId\": \"id\", \"createdAt\": \"created\"}}"));
+
+        assertThat(blank.body()).contains("فائل خالی ہے: اس کی پہلی سطر میں کالموں کے نام ہونے چاہییں۔").doesNotContain("The file is empty");
+        assertThat(mapping.body()).as("each field's description beside it")
+                .contains("ماخذ نظام میں شناخت", "جیتنے یا ہارنے کا دن (ان کے لیے لازمی؛ کھلے سودے کے لیے متوقع اختتام)")
+                .doesNotContain("Id in the source system", "Day it was won or lost");
+        assertThat(unmapped.status()).isEqualTo(200);
+        assertThat(unmapped.body()).as("the stage, required and left unmapped").contains("لازمی ہے؛ فائل کا کوئی کالم اس خانے سے ملائیں۔")
+                .doesNotContain("map a column of the file");
+        assertThat(viaApi.status()).isEqualTo(422);
+        assertThat(viaApi.json().get("detail").asString()).isEqualTo("stage: required; map a column of the file to it (Stage).");
+        assertThat(pages.upload("/imports/upload", "blank.csv", "\r\n".getBytes(StandardCharsets.UTF_8), Map.of("entity", "opportunities"), "en")
+                .body()).contains("The file is empty: it needs a header line with the column names.");
+    }
+
+    @Test
     void skippingBadRowsImportsTheGoodOnesAndReportsTheRest() {
         Api.Response response = upload(file(), Map.of("settings", MAPPING, "mode", "SKIP_BAD_ROWS"));
         assertThat(response.status()).as(response.body()).isEqualTo(200);

@@ -172,9 +172,19 @@ public final class Api {
         return upload(path, fileName, () -> new java.io.ByteArrayInputStream(content), fields);
     }
 
+    /** A multipart upload as a browser that asks for pages in {@code language} (Accept-Language) sends it. */
+    public Response upload(String path, String fileName, byte[] content, java.util.Map<String, String> fields, String language) {
+        return send(multipart(path, fileName, () -> new java.io.ByteArrayInputStream(content), fields).header("Accept-Language", language));
+    }
+
     /** A multipart upload streamed from {@code content}, for files too large to hold in memory. */
     public Response upload(String path, String fileName, java.util.function.Supplier<java.io.InputStream> content,
                            java.util.Map<String, String> fields) {
+        return send(multipart(path, fileName, content, fields));
+    }
+
+    private HttpRequest.Builder multipart(String path, String fileName, java.util.function.Supplier<java.io.InputStream> content,
+                                          java.util.Map<String, String> fields) {
         String boundary = "----partnerpulse" + System.nanoTime();
         StringBuilder head = new StringBuilder();
         fields.forEach((name, value) -> head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
@@ -183,9 +193,9 @@ public final class Api {
                 .append("\"\r\nContent-Type: text/csv\r\n\r\n");
         byte[] start = head.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(java.util.Collections.enumeration(
-                        List.of(new java.io.ByteArrayInputStream(start), content.get(), new java.io.ByteArrayInputStream(end)))))));
+                        List.of(new java.io.ByteArrayInputStream(start), content.get(), new java.io.ByteArrayInputStream(end))))));
     }
 
     private Response send(HttpRequest.Builder request) {

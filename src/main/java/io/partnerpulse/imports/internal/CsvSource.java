@@ -39,13 +39,13 @@ public final class CsvSource implements AutoCloseable {
         this.delimiter = delimiter;
         this.records = parser.iterator();
         if (!records.hasNext()) {
-            throw new IllegalArgumentException("The file is empty: it needs a header line with the column names.");
+            throw new FileProblem("file", "file.empty");
         }
         CSVRecord first = records.next();
         this.header = first.stream().map(String::trim).toList();
         this.lastLine = parser.getCurrentLineNumber();
         if (header.stream().allMatch(String::isEmpty)) {
-            throw new IllegalArgumentException("The first line holds no column names.");
+            throw new FileProblem("file", "file.noHeader");
         }
     }
 
@@ -71,7 +71,7 @@ public final class CsvSource implements AutoCloseable {
         if (asked != null && !asked.isEmpty()) {
             String d = asked.equalsIgnoreCase("tab") || asked.equals("\\t") ? "\t" : asked;
             if (d.length() != 1 || ",;\t|".indexOf(d.charAt(0)) < 0) {
-                throw new IllegalArgumentException("delimiter: use , ; | or tab, not \"" + asked + "\".");
+                throw new FileProblem("delimiter", "file.delimiter", asked);
             }
             return d.charAt(0);
         }
@@ -163,11 +163,11 @@ public final class CsvSource implements AutoCloseable {
         return n;
     }
 
-    private IllegalArgumentException readFailure(UncheckedIOException e) {
+    private FileProblem readFailure(UncheckedIOException e) {
         if (e.getCause() instanceof CharacterCodingException) {
-            return new IllegalArgumentException("Line " + (lastLine + 1) + " is not UTF-8 text; save the file as UTF-8 (CSV UTF-8 in Excel).");
+            return new FileProblem("file", "file.notUtf8Line", String.valueOf(lastLine + 1));
         }
-        return new IllegalArgumentException("The file cannot be read after line " + lastLine + ": " + e.getCause().getMessage());
+        return new FileProblem("file", "file.unreadableAfter", String.valueOf(lastLine), String.valueOf(e.getCause().getMessage()));
     }
 
     @Override

@@ -137,20 +137,6 @@ public final class ImportJob {
         }
     }
 
-    /** A failure that is nobody's row: the file cannot be read, the mapping does not fit it. */
-    public static final class FileProblem extends RuntimeException {
-        private final String field;
-
-        public FileProblem(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
-        }
-    }
-
     /**
      * Runs the import. {@code totalBytes} (may be 0 when unknown) drives the progress; the stream
      * is read once and never held in memory.
@@ -177,19 +163,12 @@ public final class ImportJob {
                     + fields.stream().map(f -> f.column() + " " + RowConverter.stagedType(f)).collect(Collectors.joining(", "))
                     + ", target_id bigint) on commit drop");
             try (CsvSource source = openSource(counted)) {
-                RowConverter converter;
-                try {
-                    ImportSettings used = settings;
-                    if (settings.columns().isEmpty()) {
-                        Map<String, String> guessed = RowConverter.guess(entity, source.header());
-                        used = settings.withColumns(guessed).withDefaults();
-                        settings = used;
-                        notes.put(Reason.Note.of("remark.columnsGuessed", String.valueOf(guessed)), new long[] {0, 1});
-                    }
-                    converter = new RowConverter(entity, used, source.header(), countries, zone, baseCurrency);
-                } catch (RowConverter.MappingProblem e) {
-                    throw new FileProblem(e.field(), e.getMessage());
+                if (settings.columns().isEmpty()) {
+                    Map<String, String> guessed = RowConverter.guess(entity, source.header());
+                    settings = settings.withColumns(guessed).withDefaults();
+                    notes.put(Reason.Note.of("remark.columnsGuessed", String.valueOf(guessed)), new long[] {0, 1});
                 }
+                RowConverter converter = new RowConverter(entity, settings, source.header(), countries, zone, baseCurrency);
                 // the converter above checked the mapping; each converting thread gets one of its own (with its cache)
                 ImportSettings used = settings;
                 stage(connection, source, () -> new RowConverter(entity, used, source.header(), countries, zone, baseCurrency),
@@ -291,10 +270,8 @@ public final class ImportJob {
     private CsvSource openSource(InputStream in) throws IOException {
         try {
             return CsvSource.open(in, settings.delimiter());
-        } catch (IllegalArgumentException e) {
-            throw new FileProblem(e.getMessage().startsWith("delimiter") ? "delimiter" : "file", e.getMessage());
         } catch (java.io.UncheckedIOException e) {
-            throw new FileProblem("file", "The file cannot be read: " + e.getCause().getMessage());
+            throw new FileProblem("file", "file.unreadable", String.valueOf(e.getCause().getMessage()));
         }
     }
 
@@ -307,22 +284,14 @@ public final class ImportJob {
             Iterator<CsvSource.Row> read = new Iterator<>() {
                 @Override
                 public boolean hasNext() {
-                    try {
-                        return rows.hasNext();
-                    } catch (IllegalArgumentException e) {
-                        throw new FileProblem("file", e.getMessage());
-                    }
+                    return rows.hasNext();
                 }
 
                 @Override
                 public CsvSource.Row next() {
-                    try {
-                        CsvSource.Row row = rows.next();
-                        lastLine = row.line();
-                        return row;
-                    } catch (IllegalArgumentException e) {
-                        throw new FileProblem("file", e.getMessage());
-                    }
+                    CsvSource.Row row = rows.next();
+                    lastLine = row.line();
+                    return row;
                 }
             };
             ConvertingPipeline pipeline = new ConvertingPipeline(converters, staged.indexOf(entity.field("externalId").orElseThrow()));

@@ -25,19 +25,6 @@ import io.partnerpulse.imports.ImportSettings;
  */
 public final class RowConverter {
 
-    /** Header-level mistakes in a mapping: unknown columns or fields, required fields left unmapped. */
-    public static final class MappingProblem extends IllegalArgumentException {
-        private final String field;
-
-        MappingProblem(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
-        }
-    }
 
     /** The converted row, or the reasons it is rejected. */
     public record Result(String[] values, List<RowProblem> problems, List<Reason.Note> notes) {
@@ -94,10 +81,10 @@ public final class RowConverter {
         this.columnOf = new int[fields.size()];
         this.constantOf = new String[fields.size()];
         if (!ImportSettings.DATE_FORMATS.contains(settings.dateFormat())) {
-            throw new MappingProblem("dateFormat", "use one of " + ImportSettings.DATE_FORMATS + ", not \"" + settings.dateFormat() + "\".");
+            throw new FileProblem("dateFormat", "mapping.dateFormat", String.valueOf(ImportSettings.DATE_FORMATS), String.valueOf(settings.dateFormat()));
         }
         if (!this.currency.matches("[A-Z]{3}")) {
-            throw new MappingProblem("currency", "a three-letter ISO code such as USD, not \"" + settings.currency() + "\".");
+            throw new FileProblem("currency", "mapping.currency", String.valueOf(settings.currency()));
         }
         for (String name : settings.columns().keySet()) {
             requireField(name, "columns");
@@ -117,7 +104,9 @@ public final class RowConverter {
             constantOf[i] = constant == null || constant.isBlank() ? null : constant.trim();
             boolean keyByName = field.name().equals("externalId") && entity.nameField().isPresent();
             if (field.required() && columnOf[i] < 0 && constantOf[i] == null && !keyByName) {
-                throw new MappingProblem(field.name(), "required; map a column of the file to it (" + field.description() + ").");
+                // the page shows the field's description beside it; the API's text names it
+                throw FileProblem.withText(field.name(), FileProblem.english("mapping.requiredNamed", field.description()),
+                        "mapping.required");
             }
             Map<String, String> valueMap = settings.values().getOrDefault(field.name(), Map.of());
             Map<String, String> folded = new LinkedHashMap<>();
@@ -128,8 +117,8 @@ public final class RowConverter {
 
     private void requireField(String name, String where) {
         if (entity.field(name).isEmpty()) {
-            throw new MappingProblem(name, "in " + where + ": " + entity.path() + " have no field \"" + name + "\"; they have "
-                    + entity.fields().stream().map(ImportField::name).toList() + ".");
+            throw new FileProblem(name, "mapping.noField", where, entity.path(), name,
+                    String.valueOf(entity.fields().stream().map(ImportField::name).toList()));
         }
     }
 
@@ -144,7 +133,7 @@ public final class RowConverter {
                 return c;
             }
         }
-        throw new MappingProblem(field.name(), "the file has no column \"" + column + "\"; its columns are " + header + ".");
+        throw new FileProblem(field.name(), "mapping.noColumn", column, String.valueOf(header));
     }
 
     /** The mapping a person would most likely choose for this header: field → column. */

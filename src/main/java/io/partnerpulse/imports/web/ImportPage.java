@@ -83,13 +83,13 @@ class ImportPage {
 
     @PostMapping("/imports/upload")
     String upload(@RequestParam(required = false) String entity, @RequestParam(required = false) MultipartFile file,
-                  @RequestParam(required = false) String delimiter, @RequestParam(required = false) String mapping, Model model)
-            throws IOException {
+                  @RequestParam(required = false) String delimiter, @RequestParam(required = false) String mapping, Model model,
+                  java.util.Locale locale) throws IOException {
         requireImporter();
         sweep();
         ImportEntity kind = ImportApi.entity(entity);
         if (file == null || file.isEmpty()) {
-            model.addAttribute("uploadError", "Choose a CSV file to import.");
+            model.addAttribute("uploadError", messages.getMessage("imports.upload.choose", null, locale));
             return index(model);
         }
         Path stored = Files.createTempFile("partnerpulse-import-", ".csv");
@@ -103,15 +103,16 @@ class ImportPage {
         } catch (ApiError e) {
             settings = ImportSettings.defaults();
         }
-        return mappingPage(upload, settings, Map.of(), model);
+        return mappingPage(upload, settings, Map.of(), model, locale);
     }
 
-    private String mappingPage(Upload upload, ImportSettings settings, Map<String, String> errors, Model model) throws IOException {
+    private String mappingPage(Upload upload, ImportSettings settings, Map<String, String> errors, Model model, java.util.Locale locale)
+            throws IOException {
         Imports.Preview preview;
         try (InputStream in = Files.newInputStream(upload.file())) {
             preview = imports.preview(upload.entity(), in, settings.delimiter(), 8);
         } catch (ApiError e) {
-            model.addAttribute("uploadError", e.getMessage());
+            model.addAttribute("uploadError", String.join(" ", io.partnerpulse.shared.FormErrors.fields(e, messages, locale).values()));
             return index(model);
         }
         Map<String, String> columns = new LinkedHashMap<>(preview.guessedColumns());
@@ -137,7 +138,7 @@ class ImportPage {
             throw uploadGone();
         }
         Map<String, String> errors = new LinkedHashMap<>();
-        ImportSettings settings = settingsFrom(upload.entity(), form, errors);
+        ImportSettings settings = settingsFrom(upload.entity(), form, errors, locale);
         boolean dryRun = "check".equals(form.getFirst("action"));
         if (errors.isEmpty()) {
             try (InputStream in = Files.newInputStream(upload.file())) {
@@ -151,7 +152,7 @@ class ImportPage {
             }
         }
         if (!errors.isEmpty()) {
-            return mappingPage(upload, settings, errors, model);
+            return mappingPage(upload, settings, errors, model, locale);
         }
         String who = actor.name();
         long id = imports.begin(upload.entity(), upload.fileName(), settings, who);
@@ -176,6 +177,9 @@ class ImportPage {
         requireImporter();
         Imports.Run run = imports.runById(id).orElseThrow(() -> ApiError.notFound("import", id));
         model.addAttribute("run", run);
+        model.addAttribute("failure", run.errorKey() == null ? run.error()
+                : messages.getMessage(run.errorKey(), run.errorArgs().toArray(), run.error(),
+                org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         if (run.report() != null) {
             model.addAttribute("remarks", localized(run.report().remarks(), run.report().warnings()));
             model.addAttribute("createdLines", localized(run.report().createdRemarks(), run.report().created()));
@@ -237,7 +241,8 @@ class ImportPage {
         return "redirect:/imports/runs/" + next;
     }
 
-    private ImportSettings settingsFrom(ImportEntity entity, MultiValueMap<String, String> form, Map<String, String> errors) {
+    private ImportSettings settingsFrom(ImportEntity entity, MultiValueMap<String, String> form, Map<String, String> errors,
+                                        java.util.Locale locale) {
         Map<String, String> columns = new LinkedHashMap<>();
         Map<String, String> constants = new LinkedHashMap<>();
         for (ImportField field : entity.fields()) {
@@ -250,7 +255,8 @@ class ImportPage {
                 constants.put(field.name(), constant.trim());
             }
         }
-        Map<String, Map<String, String>> values = parseValueMaps(entity, form.getFirst("values"), errors);
+        Map<String, Map<String, String>> values = parseValueMaps(entity, form.getFirst("values"), errors,
+                (key, args) -> messages.getMessage(key, args, locale));
         ImportSettings.Mode mode = "SKIP_BAD_ROWS".equals(form.getFirst("mode")) ? ImportSettings.Mode.SKIP_BAD_ROWS
                 : ImportSettings.Mode.ALL_OR_NOTHING;
         ImportSettings.Announce announce = java.util.Arrays.stream(ImportSettings.Announce.values())
@@ -260,8 +266,9 @@ class ImportPage {
                 form.getFirst("currency"), announce).withDefaults();
     }
 
-    /** Lines of "field: source value => our value"; an empty target means unknown. */
-    static Map<String, Map<String, String>> parseValueMaps(ImportEntity entity, String text, Map<String, String> errors) {
+    /** Lines of "field: source value => our value"; an empty target means unknown. A line that is not is said by {@code say}. */
+    static Map<String, Map<String, String>> parseValueMaps(ImportEntity entity, String text, Map<String, String> errors,
+                                                           java.util.function.BiFunction<String, Object[], String> say) {
         Map<String, Map<String, String>> values = new LinkedHashMap<>();
         if (text == null) {
             return values;
@@ -275,12 +282,12 @@ class ImportPage {
             int colon = line.indexOf(':');
             int arrow = line.indexOf("=>");
             if (colon < 0 || arrow < colon) {
-                errors.put("values", "Line " + (i + 1) + " of the value maps: write it as field: source value => our value");
+                errors.put("values", say.apply("imports.values.form", new Object[] {String.valueOf(i + 1)}));
                 continue;
             }
             String field = line.substring(0, colon).strip();
             if (entity.field(field).isEmpty()) {
-                errors.put("values", "Line " + (i + 1) + " of the value maps: " + entity.path() + " have no field \"" + field + "\"");
+                errors.put("values", say.apply("imports.values.noField", new Object[] {String.valueOf(i + 1), entity.path(), field}));
                 continue;
             }
             values.computeIfAbsent(field, f -> new LinkedHashMap<>()).put(line.substring(colon + 1, arrow).strip(),
