@@ -84,7 +84,32 @@ class DashboardController {
         model.addAttribute("units", jdbc.sql("select id, name from business_unit order by name").query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list());
         model.addAttribute("departments", jdbc.sql("select id, name from department order by name").query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list());
         model.addAttribute("regions", jdbc.sql("select distinct default_region from country order by 1").query(String.class).list());
+        model.addAttribute("narrowedTo", narrowedTo(selection, locale));
         return "dashboard";
+    }
+
+    /**
+     * The filters of a selection that the dashboard's form does not show (a partner, an employee or a
+     * campaign a link asked for), named, so that a page never shows narrowed numbers as the program's.
+     * A partner user's own partner is not one: every number of theirs is its.
+     */
+    private List<String> narrowedTo(Selection selection, Locale locale) {
+        List<String> named = new ArrayList<>();
+        if (selection.partnerId() != null && actor.partner().isEmpty()) {
+            named.add(msg("dashboard.narrowed.partner", locale, name(References.Kind.PARTNER, selection.partnerId())));
+        }
+        if (selection.employeeId() != null) {
+            named.add(msg("dashboard.narrowed.employee", locale, name(References.Kind.EMPLOYEE, selection.employeeId())));
+        }
+        if (selection.campaignId() != null) {
+            named.add(msg("dashboard.narrowed.campaign", locale, name(References.Kind.CAMPAIGN, selection.campaignId())));
+        }
+        return named;
+    }
+
+    private String name(References.Kind kind, long id) {
+        String name = references.names(kind, List.of(id)).get(id);
+        return name == null ? "#" + id : name;
     }
 
     /** The data of the dashboard's charts, for the same period and filters. */
@@ -148,6 +173,7 @@ class DashboardController {
             default -> "kpi." + kpi;
         }, locale));
         model.addAttribute("records", records);
+        model.addAttribute("narrowedTo", narrowedTo(selection, locale));
         model.addAttribute("format", new Format(locale, organization.currency()));
         return "records";
     }

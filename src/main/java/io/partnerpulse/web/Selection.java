@@ -62,6 +62,14 @@ public record Selection(String period, LocalDate from, LocalDate to, String tier
         return q.toString();
     }
 
+    /**
+     * The same period and dashboard filters without the filters no form on the dashboard sets (a
+     * partner, an employee, a campaign: links from a partner's, an employee's or the campaigns page).
+     */
+    public Selection withoutRecordFilters() {
+        return new Selection(period, from, to, tier, unitId, departmentId, channelType, region, null, null, null);
+    }
+
     /** The same selection as parameters of the KPI API (for exports): the period and the filters. */
     public String apiQuery() {
         return query().replaceFirst("^period=[^&]*&", "");

@@ -198,7 +198,8 @@ class PagesSystemTests {
         assertThat(leadsLink.find()).isTrue();
         String leads = admin().get(leadsLink.group(1).replace("&amp;", "&")).body();
         assertThat(leads.split("<tr data-id=").length - 1).as("the campaign's two leads").isEqualTo(2);
-        assertThat(leads).contains("Back to the campaigns", "href=\"/campaigns?from=" + today.minusDays(9) + "&amp;through=" + today + "\"");
+        assertThat(leads).contains("Back to the campaigns", "href=\"/campaigns?from=" + today.minusDays(9) + "&amp;through=" + today + "\"",
+                "Only the numbers of the campaign " + name + ".");
         java.util.regex.Matcher wonLink = java.util.regex.Pattern.compile("data-col=\"won\"><a href=\"([^\"]+)\"").matcher(row);
         assertThat(wonLink.find()).isTrue();
         String won = admin().get(wonLink.group(1).replace("&amp;", "&")).body();
@@ -209,6 +210,29 @@ class PagesSystemTests {
         assertThat(admin().get("/campaigns?from=yesterday&through=2026-02-30").status()).as("a mistyped period: the default").isEqualTo(200);
         assertThat(admin().get("/api/v1/kpis/channels?from=%s&to=%s&campaignId=%d&format=csv".formatted(today.minusDays(9),
                 today.plusDays(1), campaign)).body()).as("the same figures to download").contains(name, "4000.00", "1000.00");
+    }
+
+    @Test
+    void aDashboardNarrowedToAPartnerEmployeeOrCampaignSaysSoKeepsItThroughTheFormAndLinksToTheWholeProgram() {
+        io.partnerpulse.support.CampaignResults made = io.partnerpulse.support.CampaignResults.make(new Api(port),
+                new Fixtures(jdbc).channel("PAID"));
+        long partner = new Fixtures(jdbc).activePartner("DE", "GOLD");
+        String partnerName = jdbc.sql("select name from partner where id = ?").param(partner).query(String.class).single();
+
+        String byCampaign = admin().get("/?period=this-year&campaignId=" + made.campaign()).body();
+        String byPartner = admin().get("/?period=this-year&partnerId=" + partner + "&lang=ur").body();
+        String whole = admin().get("/?period=this-year&lang=en").body();
+        String missing = admin().get("/?period=this-year&employeeId=987654321").body();
+
+        assertThat(byCampaign).contains("Only the numbers of the campaign " + made.name() + ".",
+                "<input type=\"hidden\" name=\"campaignId\" value=\"" + made.campaign() + "\">",
+                "Show the whole program");
+        java.time.LocalDate year = java.time.LocalDate.now().withDayOfYear(1);
+        assertThat(byCampaign).as("the link keeps the period and drops the campaign")
+                .contains("href=\"/?period=this-year&amp;from=" + year + "&amp;to=" + year.plusYears(1) + "\"");
+        assertThat(byPartner).contains("صرف شراکت دار " + partnerName + " کے اعداد۔", "پورا پروگرام دکھائیں");
+        assertThat(whole).doesNotContain("class=\"narrowed\"", "name=\"campaignId\"");
+        assertThat(missing).as("an id that names nobody is still said").contains("Only the numbers of the employee #987654321.");
     }
 
     /** The text of a row's cell named by its data-col, without the tags around it. */
