@@ -213,6 +213,30 @@ class RunningImportsIntegrationTests {
     }
 
     @Test
+    void aLeadTheFileNamesThatIsDeletedWhileTheImportRunsFailsTheWholeImport() throws Exception {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        for (String lead : List.of(u + "-kept", u + "-deleted")) {
+            jdbc.sql("insert into lead (external_id, created_at, country, status, status_changed_at) values (?, now(), 'PE', 'NEW', now())")
+                    .param(lead).update();
+        }
+        String csv = "id,stage,created,closed,amount,lead\n" + u + "-1,Won,2026-02-01,2026-02-10,200," + u + "-kept\n"
+                + u + "-2,Prospecting,2026-02-01,,," + u + "-deleted\n";
+        ImportSettings withLeads = new ImportSettings(Map.of("externalId", "id", "stage", "stage", "createdAt", "created",
+                "closedAt", "closed", "amount", "amount", "lead", "lead"), null, null, null, null, null, null, null, null, null, null);
+        Held held = new Held("matching", u + ".csv", csv, withLeads);
+
+        // resolved to its id already, not yet written: what only the import's last check can see
+        assertThat(jdbc.sql("delete from lead where external_id = ?").param(u + "-deleted").update()).isEqualTo(1);
+        held.close();
+
+        assertThat(held.outcome).failsWithin(java.time.Duration.ofSeconds(30)).withThrowableThat()
+                .havingRootCause().withMessageContaining("Nothing was imported: 1 referenced lead records were deleted during the import");
+        assertThat(jdbc.sql("select count(*) from opportunity where external_id like ?").param(u + "-%").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select status from lead where external_id = ?").param(u + "-kept").query(String.class).single())
+                .as("the lead the other deal converted, as it was").isEqualTo("NEW");
+    }
+
+    @Test
     void anImportCancelledWhileItWaitsForItsTurnStopsBeforeItReadsARow() {
         String u = UUID.randomUUID().toString().substring(0, 8);
         byte[] bytes = ("id,stage,created,closed,amount\n" + u + "-1,Won,2026-02-01,2026-02-10,200\n").getBytes(StandardCharsets.UTF_8);
