@@ -52,6 +52,19 @@ class WorkPagesBrowserTests {
     }
 
     @Test
+    void everyPageFitsAPhonesWidthWithItsWideTablesScrollingInsideThemselves() {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        for (String path : java.util.List.of("/", "/leaderboard", "/plan", "/partners", "/leads", "/pipeline", "/registrations", "/campaigns",
+                "/targets", "/organization", "/imports", "/users", "/webhooks", "/dashboard/records?kpi=dealCount&period=last-year",
+                "/?lang=ur", "/leads", "/registrations")) {
+            browser.get(base + path);
+            Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(((Number) overflow).longValue()).as("how far " + path + " scrolls sideways").isLessThanOrEqualTo(0);
+        }
+    }
+
+    @Test
     void approvesARegistrationFromTheQueue() {
         long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
         Api.Response registration = api.post("/api/v1/registrations", """
