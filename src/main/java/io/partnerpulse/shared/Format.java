@@ -6,7 +6,6 @@ import java.util.Currency;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Numbers, money and percentages in the reader's locale. */
 /** Numbers, money, percentages and dates in the reader's locale and the organization's currency. */
 public final class Format {
     private final Locale locale;
@@ -31,7 +30,28 @@ public final class Format {
         // cents only where they matter: not on thousands, nor on nothing at all
         format.setMaximumFractionDigits(value.signum() == 0 || value.abs().compareTo(BigDecimal.valueOf(1000)) >= 0 ? 0 : 2);
         format.setMinimumFractionDigits(format.getMaximumFractionDigits());
-        return format.format(value);
+        return spaced(format.format(value), format.getCurrency().getSymbol(locale));
+    }
+
+    /**
+     * A currency written with letters stands apart from its digits ("PKR 24,995,381", not
+     * "PKR24,995,381"), as Unicode's currency spacing rule says and Java's formats do not; a sign ($, €)
+     * stays next to them.
+     */
+    static String spaced(String formatted, String symbol) {
+        int at = formatted.indexOf(symbol);
+        if (at < 0 || symbol.isEmpty()) {
+            return formatted;
+        }
+        int after = at + symbol.length();
+        if (Character.isLetter(symbol.charAt(symbol.length() - 1)) && after < formatted.length()
+                && Character.isDigit(formatted.charAt(after))) {
+            return formatted.substring(0, after) + '\u00A0' + formatted.substring(after);
+        }
+        if (Character.isLetter(symbol.charAt(0)) && at > 0 && Character.isDigit(formatted.charAt(at - 1))) {
+            return formatted.substring(0, at) + '\u00A0' + formatted.substring(at);
+        }
+        return formatted;
     }
 
     public String count(long value) {
