@@ -99,7 +99,9 @@ public record Selection(String period, LocalDate from, LocalDate to, String tier
             case "last-year" -> { from = LocalDate.of(today.getYear() - 1, 1, 1); to = from.plusYears(1); }
             case "custom" -> {
                 from = date(params.get("from"), quarter);
-                to = date(params.get("to"), quarter.plusMonths(3));
+                // a form's last day is included ("through"); a link carries the day after it ("to"), as the API does
+                LocalDate through = date(params.get("through"), null);
+                to = through != null && through.isBefore(LocalDate.MAX) ? through.plusDays(1) : date(params.get("to"), quarter.plusMonths(3));
                 if (!from.isBefore(to)) {
                     to = from.plusDays(1);
                 }

@@ -213,6 +213,20 @@ class PagesSystemTests {
     }
 
     @Test
+    void aPeriodsLastDayIsIncludedOnThePagesWhileTheirLinksAndTheApiCarryTheDayAfterIt() {
+        String byThrough = admin().get("/?period=custom&from=2026-03-01&through=2026-03-31&lang=en").body();
+        String byTo = admin().get("/?period=custom&from=2026-03-01&to=2026-04-01").body();
+        String board = admin().get("/leaderboard?from=2026-03-01&through=2026-03-31").body();
+
+        assertThat(byThrough).contains("<time>2026-03-01</time> – <time>2026-03-31</time>", "Through (included)",
+                "name=\"through\" value=\"2026-03-31\"", "/api/v1/kpis?from=2026-03-01&amp;to=2026-04-01");
+        assertThat(byThrough.substring(byThrough.indexOf("<section"))).as("the same period, whichever way it is asked")
+                .isEqualTo(byTo.substring(byTo.indexOf("<section")));
+        assertThat(board).contains("name=\"through\" value=\"2026-03-31\"", "from=2026-03-01&amp;to=2026-04-01");
+        assertThat(admin().get("/?period=custom&from=2026-03-01&through=%2B999999999-12-31").status()).as("the last day there is").isEqualTo(200);
+    }
+
+    @Test
     void aDashboardNarrowedToAPartnerEmployeeOrCampaignSaysSoKeepsItThroughTheFormAndLinksToTheWholeProgram() {
         io.partnerpulse.support.CampaignResults made = io.partnerpulse.support.CampaignResults.make(new Api(port),
                 new Fixtures(jdbc).channel("PAID"));

@@ -77,12 +77,14 @@ class LeaderboardPage {
 
     @GetMapping("/leaderboard")
     String leaderboard(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
-                       @RequestParam(defaultValue = "rank") String sort, @RequestParam(required = false) String q,
+                       @RequestParam(required = false) LocalDate through, @RequestParam(defaultValue = "rank") String sort, @RequestParam(required = false) String q,
                        @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
         LocalDate today = LocalDate.now(organization.timeZone());
         LocalDate quarter = LocalDate.of(today.getYear(), ((today.getMonthValue() - 1) / 3) * 3 + 1, 1);
         LocalDate start = from != null ? from : quarter.minusMonths(3);
-        LocalDate end = to != null && to.isAfter(start) ? to : start.plusMonths(3);
+        // the form's last day is included ("through"); links carry the day after it ("to"), as the API does
+        LocalDate asked = through != null && through.isBefore(LocalDate.MAX) ? through.plusDays(1) : to;
+        LocalDate end = asked != null && asked.isAfter(start) ? asked : start.plusMonths(3);
         KpiReport report = kpis.report(KpiQuery.of(start, end).withGroupBy(Dimension.PARTNER).withCompare(Set.of()));
         Format format = new Format(locale, organization.currency());
         String search = q == null || q.isBlank() ? null : q.strip().toLowerCase(locale);
