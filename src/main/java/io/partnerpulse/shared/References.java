@@ -67,6 +67,24 @@ public class References {
         return names;
     }
 
+    /**
+     * Up to {@code limit} records of a kind whose name holds {@code text} (any case), id → name: the
+     * ones named exactly so first, then in name order (for finding a record by what someone typed).
+     */
+    public java.util.Map<Long, String> matching(Kind kind, String text, int limit) {
+        java.util.Map<Long, String> names = new java.util.LinkedHashMap<>();
+        if (text.indexOf('\0') >= 0) {
+            return names; // no name holds one, and PostgreSQL takes no NUL in a text
+        }
+        jdbc.sql("select id, " + kind.nameColumn + " from " + kind.table + " where strpos(lower(" + kind.nameColumn + "), lower(:text)) > 0"
+                        + " order by lower(" + kind.nameColumn + ") = lower(:text) desc, 2, 1 limit :limit")
+                .param("text", text.strip()).param("limit", limit)
+                .query(rs -> {
+                    names.put(rs.getLong(1), rs.getString(2));
+                });
+        return names;
+    }
+
     /** Up to {@code limit} records of a kind by name, id → name in name order (for a form's choices). */
     public java.util.Map<Long, String> choices(Kind kind, int limit) {
         java.util.Map<Long, String> names = new java.util.LinkedHashMap<>();

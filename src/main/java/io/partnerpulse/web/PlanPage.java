@@ -30,8 +30,11 @@ class PlanPage {
     private final Forecasts forecasts;
     private final OrganizationSettings organization;
     private final CurrentActor actor;
+    private final io.partnerpulse.shared.References references;
 
-    PlanPage(Recommendations recommendations, Forecasts forecasts, OrganizationSettings organization, CurrentActor actor) {
+    PlanPage(Recommendations recommendations, Forecasts forecasts, OrganizationSettings organization, CurrentActor actor,
+             io.partnerpulse.shared.References references) {
+        this.references = references;
         this.recommendations = recommendations;
         this.forecasts = forecasts;
         this.organization = organization;
@@ -43,6 +46,7 @@ class PlanPage {
         Selection selection = Selection.parse(params, LocalDate.now(organization.timeZone()));
         Recommendations.Scope scope;
         Long id;
+        Map<Long, String> candidates = Map.of();
         if (actor.partner().isPresent()) {
             scope = Recommendations.Scope.PARTNER;
             id = actor.partner().get();
@@ -54,7 +58,20 @@ class PlanPage {
                 case "unit" -> Recommendations.Scope.UNIT;
                 default -> Recommendations.Scope.PROGRAM;
             };
-            id = scope == Recommendations.Scope.PROGRAM ? null : parse(params.get("id"));
+            String name = params.get("name");
+            if (scope != Recommendations.Scope.PROGRAM && name != null && !name.isBlank()) {
+                // the form names whom the plan is for; one match (or one named exactly so) is it, several are offered
+                candidates = references.matching(kind(scope), name.length() > 200 ? name.substring(0, 200) : name, 20);
+                String typed = name.strip();
+                id = candidates.size() == 1 || candidates.values().stream().findFirst().filter(typed::equalsIgnoreCase).isPresent()
+                        ? candidates.keySet().iterator().next() : null;
+                model.addAttribute("asked", typed);
+            } else {
+                id = scope == Recommendations.Scope.PROGRAM ? null : parse(params.get("id"));
+            }
+            if (id != null && !references.exists(kind(scope), id)) {
+                id = null;
+            }
             if (id == null) {
                 scope = Recommendations.Scope.PROGRAM;
             }
@@ -64,6 +81,9 @@ class PlanPage {
                         .reversed().thenComparing(Recommendation::severity))
                 .toList();
         String scopeName = scope.name().toLowerCase(Locale.ROOT);
+        model.addAttribute("whom", id == null ? null : references.names(kind(scope), List.of(id)).get(id));
+        model.addAttribute("candidates", id == null ? candidates : Map.of());
+        model.addAttribute("askedScope", params.getOrDefault("scope", "program"));
         model.addAttribute("selection", selection);
         model.addAttribute("periods", Selection.PERIODS);
         model.addAttribute("scope", scopeName);
@@ -77,6 +97,16 @@ class PlanPage {
                 : scope == Recommendations.Scope.PARTNER ? "/partners/" + id + "/scorecard.pdf?" + selection.query()
                 : "/organization/" + scopeName + "/" + id + "/scorecard.pdf?" + selection.query());
         return "plan";
+    }
+
+    private static io.partnerpulse.shared.References.Kind kind(Recommendations.Scope scope) {
+        return switch (scope) {
+            case PARTNER -> io.partnerpulse.shared.References.Kind.PARTNER;
+            case EMPLOYEE -> io.partnerpulse.shared.References.Kind.EMPLOYEE;
+            case DEPARTMENT -> io.partnerpulse.shared.References.Kind.DEPARTMENT;
+            case UNIT -> io.partnerpulse.shared.References.Kind.UNIT;
+            case PROGRAM -> throw new IllegalArgumentException("the program is no record");
+        };
     }
 
     private static Long parse(String value) {

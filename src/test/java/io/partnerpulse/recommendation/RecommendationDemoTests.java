@@ -222,6 +222,30 @@ class RecommendationDemoTests {
     }
 
     @Test
+    void thePlanPageFindsWhomItIsForByNameAndOffersAChoiceWhenSeveralMatch() {
+        LocalDate from = quarterStart(1);
+        String period = "period=custom&from=" + from + "&to=" + from.plusMonths(3);
+        io.partnerpulse.support.Api manager = new io.partnerpulse.support.Api(port,
+                io.partnerpulse.support.Api.basic("manager@demo.partnerpulse.io", "partnerpulse-demo"));
+        String name = manager.get("/api/v1/partners/2").json().get("name").asString();
+
+        String one = manager.get("/plan?scope=partner&name=" + java.net.URLEncoder.encode(" " + name.toUpperCase(Locale.ROOT) + " ",
+                java.nio.charset.StandardCharsets.UTF_8) + "&" + period).body();
+        String several = manager.get("/plan?scope=partner&name=a&" + period).body();
+        String none = manager.get("/plan?scope=unit&name=Atlantis&" + period).body();
+
+        assertThat(one).as("named exactly so, whatever the case").contains("<h1>Plan: " + org.springframework.web.util.HtmlUtils.htmlEscape(name) + "</h1>",
+                "/partners/2/scorecard.pdf", "value=\"" + org.springframework.web.util.HtmlUtils.htmlEscape(name) + "\"");
+        assertThat(several).contains("Several are named like &quot;a&quot;: choose one.", "<h1>Plan</h1>",
+                "href=\"/plan?scope=partner&amp;id=", "<option value=\"partner\" selected=\"selected\">");
+        assertThat(none).contains("None of that kind is named like &quot;Atlantis&quot;: this is the program&#39;s plan.");
+        assertThat(manager.get("/plan?scope=partner&id=987654321&" + period).body()).as("an id that names nobody: the program's")
+                .contains("<h1>Plan</h1>");
+        assertThat(manager.get("/plan?scope=employee&name=%00x&" + period).status()).as("a NUL in the name: refused before the page")
+                .isEqualTo(400);
+    }
+
+    @Test
     void aPlanIsKeptUntilTheKpiDataChanges() throws Exception {
         LocalDate from = quarterStart(1);
         List<Recommendation> first = recommendations.plan(Recommendations.Scope.PROGRAM, null, from, from.plusMonths(3), Locale.ENGLISH);
