@@ -47,9 +47,12 @@ class PartnerPage {
     private final CurrentActor actor;
 
     private final PlanView plan;
+    private final io.partnerpulse.shared.References references;
 
     PartnerPage(PlanView plan, PartnerDirectory directory, CurrentActor actor, PartnerManagement partners, OpportunityManagement opportunities, RegistrationManagement registrations,
-                CommissionStatements commissions, Kpis kpis, KpiCards cards, OrganizationSettings organization) {
+                CommissionStatements commissions, Kpis kpis, KpiCards cards, OrganizationSettings organization,
+                io.partnerpulse.shared.References references) {
+        this.references = references;
         this.plan = plan;
         this.directory = directory;
         this.actor = actor;
@@ -68,7 +71,8 @@ class PartnerPage {
 
     @GetMapping("/partners/{id}")
     String partner(@PathVariable long id, @RequestParam Map<String, String> params,
-                   @RequestParam(name = "compare", required = false) Long otherId, Model model, Locale locale) {
+                   @RequestParam(name = "compare", required = false) Long otherId,
+                   @RequestParam(name = "compareWith", required = false) String otherName, Model model, Locale locale) {
         PartnerView partner = partners.get(id);
         Selection asked = Selection.parse(params, LocalDate.now(organization.timeZone()));
         Selection selection = new Selection(asked.period(), asked.from(), asked.to(), null, null, null, null, null, id, null);
@@ -78,6 +82,19 @@ class PartnerPage {
         model.addAttribute("periods", Selection.PERIODS);
         model.addAttribute("cards", cards.cards(query(selection, id), locale).cards());
         model.addAttribute("recommendations", plan.forSelection(selection, locale));
+        if (otherName != null && !otherName.isBlank() && actor.partner().isEmpty()) {
+            // the form names the partner to compare with; one match (or one named exactly so) is it, several are offered
+            String typed = otherName.strip();
+            Map<Long, String> matches = new java.util.LinkedHashMap<>(references.matching(io.partnerpulse.shared.References.Kind.PARTNER,
+                    typed.length() > 200 ? typed.substring(0, 200) : typed, 21));
+            matches.remove(id);
+            otherId = matches.size() == 1 || matches.values().stream().findFirst().filter(typed::equalsIgnoreCase).isPresent()
+                    ? matches.keySet().iterator().next() : null;
+            if (otherId == null) {
+                model.addAttribute("compareAsked", typed);
+                model.addAttribute("compareCandidates", matches.entrySet().stream().limit(20).toList());
+            }
+        }
         if (otherId != null && otherId != id) {
             PartnerView other = partners.get(otherId);
             model.addAttribute("other", other);

@@ -113,6 +113,7 @@ class PartnerIsolationSystemTests {
     void keepsAnotherPartnersRowsOffEveryPage() {
         List<String> pages = List.of("/", "/?period=custom&from=2020-01-01&to=2030-01-01", "/leaderboard?from=2020-01-01&to=2030-01-01",
                 "/pipeline", "/registrations", "/partners/" + partnerB, "/partners/" + partnerA + "?compare=" + partnerB,
+                "/partners/" + partnerA + "?compareWith=" + marker,
                 "/dashboard/records?kpi=dealCount&period=custom&from=2020-01-01&to=2030-01-01",
                 "/dashboard/records?kpi=pipeline&period=custom&from=2020-01-01&to=2030-01-01",
                 "/dashboard/series?period=custom&from=2020-01-01&to=2030-01-01");

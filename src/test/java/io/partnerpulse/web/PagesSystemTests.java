@@ -97,9 +97,11 @@ class PagesSystemTests {
         assertThat(admin().get("/").body()).contains("<h1>Program dashboard</h1>", "name=\"unitId\"");
         assertThat(portal.get("/partners/" + partner).status()).isEqualTo(200);
         long other = new Fixtures(jdbc).activePartner("US", "GOLD");
+        String otherName = jdbc.sql("select name from partner where id = ?").param(other).query(String.class).single();
         assertThat(portal.get("/partners/" + partner).body()).as("a partner user is offered no other partner to compare with")
-                .doesNotContain("value=\"" + other + "\"").doesNotContain("name=\"compare\"");
-        assertThat(admin().get("/partners/" + partner).body()).as("staff pick a peer by name").contains("value=\"" + other + "\"");
+                .doesNotContain(otherName).doesNotContain("name=\"compareWith\"");
+        assertThat(admin().get("/partners/" + partner).body()).as("staff pick a peer by name")
+                .contains("name=\"compareWith\"", "<option value=\"" + otherName + "\">");
     }
 
     @Test
@@ -210,6 +212,27 @@ class PagesSystemTests {
         assertThat(admin().get("/campaigns?from=yesterday&through=2026-02-30").status()).as("a mistyped period: the default").isEqualTo(200);
         assertThat(admin().get("/api/v1/kpis/channels?from=%s&to=%s&campaignId=%d&format=csv".formatted(today.minusDays(9),
                 today.plusDays(1), campaign)).body()).as("the same figures to download").contains(name, "4000.00", "1000.00");
+    }
+
+    @Test
+    void aPartnerToCompareWithIsFoundByNameAndSeveralMatchesAreOfferedToChooseFrom() {
+        Fixtures fixtures = new Fixtures(jdbc);
+        long partner = fixtures.activePartner("US", "GOLD");
+        String word = "Twin" + Fixtures.unique("").strip().replace(" ", "");
+        long[] twins = new long[2];
+        for (int i = 0; i < 2; i++) {
+            twins[i] = fixtures.activePartner("PK", "SILVER");
+            jdbc.sql("update partner set name = ? where id = ?").params(word + " " + (i + 1), twins[i]).update();
+        }
+
+        String several = admin().get("/partners/" + partner + "?compareWith=" + word.toLowerCase(java.util.Locale.ROOT)).body();
+        String none = admin().get("/partners/" + partner + "?compareWith=Nobody+" + word).body();
+        String one = admin().get("/partners/" + partner + "?compareWith=" + word + "+2").body();
+
+        assertThat(several).contains("Several partners are named like &quot;" + word.toLowerCase(java.util.Locale.ROOT) + "&quot;: choose one.",
+                "?compare=" + twins[0] + "&amp;", "?compare=" + twins[1] + "&amp;").doesNotContain("side-by-side");
+        assertThat(none).contains("No other partner is named like &quot;Nobody " + word + "&quot;.");
+        assertThat(one).contains("side-by-side", "value=\"" + word + " 2\"");
     }
 
     @Test

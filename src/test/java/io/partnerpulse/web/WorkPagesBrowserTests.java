@@ -150,9 +150,16 @@ class WorkPagesBrowserTests {
         Api.Response deal = api.post("/api/v1/opportunities", "{\"name\": \"Scorecard deal\", \"amount\": 1500.00, \"currency\": \"USD\", \"partnerId\": %d}"
                 .formatted(first));
 
-        browser.get(base + "/partners/" + first + "?compare=" + second);
+        String secondName = jdbc.sql("select name from partner where id = ?").param(second).query(String.class).single();
 
-        assertThat(browser.findElements(By.cssSelector(".side-by-side .cards"))).hasSize(2);
+        browser.get(base + "/partners/" + first);
+        WebElement compareWith = browser.findElement(By.name("compareWith"));
+        compareWith.sendKeys(secondName.toLowerCase(java.util.Locale.ROOT));
+        compareWith.submit();
+
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("compareWith="));
+        assertThat(browser.findElements(By.cssSelector(".side-by-side .cards"))).as("found by its name, any case").hasSize(2);
+        assertThat(browser.findElement(By.name("compareWith")).getDomAttribute("value")).isEqualTo(secondName);
         assertThat(browser.findElements(By.cssSelector(".side-by-side .cards"))).allSatisfy(
                 cards -> assertThat(cards.findElements(By.cssSelector(".card"))).hasSize(8));
         assertThat(browser.findElements(By.cssSelector("tr[data-id='" + deal.id() + "']"))).hasSize(1);
