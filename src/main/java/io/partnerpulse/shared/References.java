@@ -71,7 +71,7 @@ public class References {
      * Up to {@code limit} records of a kind whose name holds {@code text} (any case), id → name: the
      * ones named exactly so first, then in name order (for finding a record by what someone typed).
      */
-    public java.util.Map<Long, String> matching(Kind kind, String text, int limit) {
+    private java.util.Map<Long, String> matching(Kind kind, String text, int limit) {
         java.util.Map<Long, String> names = new java.util.LinkedHashMap<>();
         if (text.indexOf('\0') >= 0) {
             return names; // no name holds one, and PostgreSQL takes no NUL in a text
@@ -83,6 +83,28 @@ public class References {
                     names.put(rs.getLong(1), rs.getString(2));
                 });
         return names;
+    }
+
+    /** What a typed name names: the record ({@code id}), or when it names none or several, the candidates (id → name). */
+    public record Named(Long id, java.util.Map<Long, String> candidates) {
+    }
+
+    /**
+     * The record of a kind that someone means by what they typed (a form's name field): the only one
+     * whose name holds it, or the one named exactly so (any case); otherwise up to {@code limit}
+     * candidates to choose from. {@code except} (may be null) is never meant (the record the page is about).
+     */
+    public Named named(Kind kind, String typed, int limit, Long except) {
+        String text = typed.strip();
+        java.util.Map<Long, String> matches = new java.util.LinkedHashMap<>(matching(kind, text.length() > 200 ? text.substring(0, 200) : text,
+                limit + 1));
+        if (except != null) {
+            matches.remove(except);
+        }
+        boolean one = matches.size() == 1 || matches.values().stream().findFirst().filter(text::equalsIgnoreCase).isPresent();
+        return one ? new Named(matches.keySet().iterator().next(), java.util.Map.of())
+                : new Named(null, matches.entrySet().stream().limit(limit).collect(java.util.stream.Collectors.toMap(
+                        java.util.Map.Entry::getKey, java.util.Map.Entry::getValue, (a, b) -> a, java.util.LinkedHashMap::new)));
     }
 
     /** Up to {@code limit} records of a kind by name, id → name in name order (for a form's choices). */

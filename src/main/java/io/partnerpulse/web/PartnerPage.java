@@ -83,16 +83,12 @@ class PartnerPage {
         model.addAttribute("cards", cards.cards(query(selection, id), locale).cards());
         model.addAttribute("recommendations", plan.forSelection(selection, locale));
         if (otherName != null && !otherName.isBlank() && actor.partner().isEmpty()) {
-            // the form names the partner to compare with; one match (or one named exactly so) is it, several are offered
-            String typed = otherName.strip();
-            Map<Long, String> matches = new java.util.LinkedHashMap<>(references.matching(io.partnerpulse.shared.References.Kind.PARTNER,
-                    typed.length() > 200 ? typed.substring(0, 200) : typed, 21));
-            matches.remove(id);
-            otherId = matches.size() == 1 || matches.values().stream().findFirst().filter(typed::equalsIgnoreCase).isPresent()
-                    ? matches.keySet().iterator().next() : null;
+            // the form names the partner to compare with; several matches are offered
+            io.partnerpulse.shared.References.Named named = references.named(io.partnerpulse.shared.References.Kind.PARTNER, otherName, 20, id);
+            otherId = named.id();
             if (otherId == null) {
-                model.addAttribute("compareAsked", typed);
-                model.addAttribute("compareCandidates", matches.entrySet().stream().limit(20).toList());
+                model.addAttribute("compareAsked", otherName.strip());
+                model.addAttribute("compareCandidates", named.candidates());
             }
         }
         if (otherId != null && otherId != id) {

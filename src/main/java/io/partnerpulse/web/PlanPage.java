@@ -60,12 +60,11 @@ class PlanPage {
             };
             String name = params.get("name");
             if (scope != Recommendations.Scope.PROGRAM && name != null && !name.isBlank()) {
-                // the form names whom the plan is for; one match (or one named exactly so) is it, several are offered
-                candidates = references.matching(kind(scope), name.length() > 200 ? name.substring(0, 200) : name, 20);
-                String typed = name.strip();
-                id = candidates.size() == 1 || candidates.values().stream().findFirst().filter(typed::equalsIgnoreCase).isPresent()
-                        ? candidates.keySet().iterator().next() : null;
-                model.addAttribute("asked", typed);
+                // the form names whom the plan is for; several matches are offered
+                io.partnerpulse.shared.References.Named named = references.named(kind(scope), name, 20, null);
+                id = named.id();
+                candidates = named.candidates();
+                model.addAttribute("asked", name.strip());
             } else {
                 id = scope == Recommendations.Scope.PROGRAM ? null : parse(params.get("id"));
             }
