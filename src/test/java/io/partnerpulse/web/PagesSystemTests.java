@@ -194,6 +194,8 @@ class PagesSystemTests {
 
         assertThat(admin().get(page).body()).as("the chart's data: the campaign's revenue beside its spend")
                 .contains("id=\"chart-campaigns\"", name, "4000.00", "1000.00");
+        String otherSearch = "/campaigns?q=Nothing+like+it&from=" + today.minusDays(9) + "&through=" + today;
+        assertThat(admin().get(otherSearch).body()).as("the chart follows the list's search").doesNotContain(name, "id=\"chart-campaigns\"");
 
         // each count links to the records behind it, and back
         java.util.regex.Matcher leadsLink = java.util.regex.Pattern.compile("data-col=\"leads\"><a href=\"([^\"]+)\"").matcher(row);

@@ -71,10 +71,10 @@ class CampaignsPage {
     /**
      * What each campaign brought in from {@code from} through {@code through} (both days included), by
      * default the last twelve months with this one: {@code results} by campaign id, the period, and
-     * the chart's data (the period's campaigns with the most won revenue, their revenue beside their
-     * spend), which the page's script draws.
+     * the chart's data (the period's campaigns with the most won revenue among those the search
+     * {@code q} names, as the list below it, their revenue beside their spend), which the page's script draws.
      */
-    private void results(Model model, Locale locale, Long channelId, String from, String through) {
+    private void results(Model model, Locale locale, Long channelId, String q, String from, String through) {
         YearMonth month = YearMonth.now(organization.timeZone());
         LocalDate start = day(from, month.minusMonths(11).atDay(1));
         LocalDate end = day(through, month.atEndOfMonth()).plusDays(1);
@@ -90,7 +90,10 @@ class CampaignsPage {
         Map<Long, ChannelReport.Row> byCampaign = new HashMap<>();
         campaigns.forEach(row -> byCampaign.put(Long.valueOf(row.key()), row));
         model.addAttribute("results", byCampaign);
+        // the list's search: a name holding the text, any case
+        String searched = q == null || q.isBlank() ? null : q.trim().toLowerCase(Locale.ROOT);
         List<ChannelReport.Row> best = campaigns.stream().filter(row -> row.wonRevenue().signum() > 0)
+                .filter(row -> searched == null || row.label().toLowerCase(Locale.ROOT).contains(searched))
                 .sorted(Comparator.comparing(ChannelReport.Row::wonRevenue).reversed()).limit(CHART_CAMPAIGNS).toList();
         model.addAttribute("chart", best.isEmpty() ? null : json.writeValueAsString(Map.of(
                 "currency", report.currency(),
@@ -161,7 +164,7 @@ class CampaignsPage {
     /** The page: the campaigns asked for, what they brought in over the period asked for (the default when null), the form. */
     private String show(Model model, Locale locale, Long channelId, String q, int page, String from, String through, CampaignForm draft,
                         Map<String, String> fieldErrors) {
-        results(model, locale, channelId, from, through);
+        results(model, locale, channelId, q, from, through);
         model.addAttribute("campaigns", marketing.campaigns(channelId, null, null, q, null, Math.max(0, page), 50));
         model.addAttribute("channels", marketing.channels(null, null, "name", 0, 500).items());
         model.addAttribute("channelId", channelId);
