@@ -120,6 +120,29 @@ class SecuritySystemTests {
     }
 
     @Test
+    void aPasswordRememberedForBasicAuthenticationStopsWorkingAtOnceWhenChangedOrItsUserDeactivated() {
+        Api admin = new Api(port);
+        String email = Fixtures.unique("basic").replace(" ", "") + "@example.com";
+        Api.Response user = admin.post("/api/v1/users", """
+                {"email": "%s", "displayName": "Basic script", "role": "ANALYST", "password": "first-password-123"}""".formatted(email));
+        Api first = new Api(port, Api.basic(email, "first-password-123"));
+        assertThat(first.get("/api/v1/partners").status()).isEqualTo(200);
+        assertThat(first.get("/api/v1/partners").status()).as("remembered").isEqualTo(200);
+
+        assertThat(first.post("/api/v1/users/me/password", """
+                {"currentPassword": "first-password-123", "newPassword": "second-password-123"}""").status()).isEqualTo(204);
+        assertThat(first.get("/api/v1/partners").status()).as("the old password, just remembered").isEqualTo(401);
+        Api second = new Api(port, Api.basic(email, "second-password-123"));
+        assertThat(second.get("/api/v1/partners").status()).isEqualTo(200);
+
+        Api.Response current = admin.get("/api/v1/users/" + user.id());
+        assertThat(admin.put("/api/v1/users/" + user.id(), """
+                {"email": "%s", "displayName": "Basic script", "role": "ANALYST", "active": false}""".formatted(email), current.etag())
+                .status()).isEqualTo(200);
+        assertThat(second.get("/api/v1/partners").status()).as("deactivated, though its password is remembered").isEqualTo(401);
+    }
+
+    @Test
     void authenticatesScriptsWithHashedRevocableTokens() {
         Api admin = new Api(port);
         Api.Response made = admin.post("/api/v1/tokens", "{\"name\": \"nightly export\"}");

@@ -81,9 +81,10 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** bcrypt, remembering a verified password for a few minutes (HTTP Basic scripts: see {@link RememberingPasswordEncoder}). */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new RememberingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(), java.time.Clock.systemUTC());
     }
 
     static boolean isApi(HttpServletRequest request) {
