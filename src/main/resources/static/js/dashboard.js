@@ -96,14 +96,4 @@
     });
 
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
-
-  // the custom dates only matter for the custom period
-  var period = document.getElementById('period');
-  if (period) {
-    var toggle = function () {
-      document.querySelectorAll('form.selection .custom').forEach(function (label) { label.hidden = period.value !== 'custom'; });
-    };
-    period.addEventListener('change', toggle);
-    toggle();
-  }
 }());

@@ -153,6 +153,9 @@ class WorkPagesBrowserTests {
         String secondName = jdbc.sql("select name from partner where id = ?").param(second).query(String.class).single();
 
         browser.get(base + "/partners/" + first);
+        assertThat(browser.findElement(By.name("through")).isDisplayed()).as("a custom date, for this quarter").isFalse();
+        new Select(browser.findElement(By.id("period"))).selectByValue("custom");
+        assertThat(browser.findElement(By.name("through")).isDisplayed()).as("a custom date, for a custom period").isTrue();
         WebElement compareWith = browser.findElement(By.name("compareWith"));
         compareWith.sendKeys(secondName.toLowerCase(java.util.Locale.ROOT));
         compareWith.submit();
