@@ -55,6 +55,11 @@ class RecommendationDemoTests {
         return quarter.minusMonths(3L * quartersBack);
     }
 
+    /** A demo user (README's table), signed in with the demo password. */
+    private io.partnerpulse.support.Api demoUser(String name) {
+        return new io.partnerpulse.support.Api(port, io.partnerpulse.support.Api.basic(name + "@demo.partnerpulse.io", "partnerpulse-demo"));
+    }
+
     @Test
     void theWeakPartnersOfTheStoryAreUpForReviewAndNoOneElse() {
         LocalDate from = quarterStart(1);
@@ -96,8 +101,7 @@ class RecommendationDemoTests {
     void theApiAndThePagesShowThePlanAndAPartnerSeesOnlyItsOwn() {
         LocalDate from = quarterStart(1);
         String period = "from=" + from + "&to=" + from.plusMonths(3);
-        io.partnerpulse.support.Api manager = new io.partnerpulse.support.Api(port,
-                io.partnerpulse.support.Api.basic("manager@demo.partnerpulse.io", "partnerpulse-demo"));
+        io.partnerpulse.support.Api manager = demoUser("manager");
         io.partnerpulse.support.Api.Response program = manager.get("/api/v1/recommendations?scope=program&" + period);
         assertThat(program.status()).isEqualTo(200);
         assertThat(program.body()).contains("\"kind\":\"channel-spend\"", "\"subject\":\"Display Ads\"", "\"evidence\"",
@@ -108,8 +112,7 @@ class RecommendationDemoTests {
         assertThat(manager.get("/api/v1/recommendations?scope=partner&" + period).status()).as("a partner needs its id").isEqualTo(400);
         assertThat(manager.get("/api/v1/recommendations?scope=program&from=2026-13-01&to=2026-02-01").status()).isEqualTo(400);
 
-        io.partnerpulse.support.Api partner = new io.partnerpulse.support.Api(port,
-                io.partnerpulse.support.Api.basic("partner4@demo.partnerpulse.io", "partnerpulse-demo"));
+        io.partnerpulse.support.Api partner = demoUser("partner4");
         assertThat(partner.get("/api/v1/recommendations?scope=program&" + period).status()).isEqualTo(403);
         assertThat(partner.get("/api/v1/recommendations?scope=partner&id=2&" + period).status()).isEqualTo(403);
         io.partnerpulse.support.Api.Response own = partner.get("/api/v1/recommendations?scope=partner&" + period);
@@ -149,15 +152,13 @@ class RecommendationDemoTests {
         assertThat(f.months().get(0).target()).as("the demo sets program revenue targets").isNotNull();
         assertThat(f.months().get(0).expectedRevenue()).as("most of the pipeline that will close soon closes first")
                 .isGreaterThan(f.months().get(2).expectedRevenue());
-        io.partnerpulse.support.Api manager = new io.partnerpulse.support.Api(port,
-                io.partnerpulse.support.Api.basic("manager@demo.partnerpulse.io", "partnerpulse-demo"));
+        io.partnerpulse.support.Api manager = demoUser("manager");
         assertThat(manager.get("/api/v1/forecast?months=2").json().get("months").size()).isEqualTo(2);
         assertThat(manager.get("/api/v1/forecast/backtest?asOf=" + LocalDate.ofInstant(NOW, organization.timeZone()).minusMonths(6) + "&months=3").json().get("error").isNull())
                 .isFalse();
         assertThat(manager.get("/api/v1/forecast?months=40").status()).isEqualTo(400);
         assertThat(manager.get("/api/v1/forecast/backtest?asOf=2999-01-01").status()).isEqualTo(400);
-        io.partnerpulse.support.Api partner = new io.partnerpulse.support.Api(port,
-                io.partnerpulse.support.Api.basic("partner4@demo.partnerpulse.io", "partnerpulse-demo"));
+        io.partnerpulse.support.Api partner = demoUser("partner4");
         assertThat(partner.get("/api/v1/forecast").status()).isEqualTo(403);
         assertThat(partner.get("/api/v1/forecast?scope=partner&id=2").status()).isEqualTo(403);
         assertThat(partner.get("/api/v1/forecast?scope=partner").json().get("scopeId").asLong()).isEqualTo(4);
@@ -166,8 +167,7 @@ class RecommendationDemoTests {
     @Test
     void theSummerProductLinesIndexPeaksInEachHemispheresOwnSummer() {
         long cooling = jdbc.sql("select id from product_line where name = 'Cooling Systems'").query(Long.class).single();
-        io.partnerpulse.support.Api manager = new io.partnerpulse.support.Api(port,
-                io.partnerpulse.support.Api.basic("manager@demo.partnerpulse.io", "partnerpulse-demo"));
+        io.partnerpulse.support.Api manager = demoUser("manager");
         tools.jackson.databind.JsonNode north = manager.get("/api/v1/seasonality?productLine=" + cooling + "&hemisphere=N&years=2").json();
         tools.jackson.databind.JsonNode south = manager.get("/api/v1/seasonality?productLine=" + cooling + "&hemisphere=S&years=2").json();
         // northern summer Jun–Aug, winter Dec–Feb; the south the other way round
@@ -195,8 +195,7 @@ class RecommendationDemoTests {
     void thePlanPageRanksByImpactAndLeadsToTheScorecardAndTheFiles() {
         LocalDate from = quarterStart(1);
         String period = "period=custom&from=" + from + "&to=" + from.plusMonths(3);
-        io.partnerpulse.support.Api manager = new io.partnerpulse.support.Api(port,
-                io.partnerpulse.support.Api.basic("manager@demo.partnerpulse.io", "partnerpulse-demo"));
+        io.partnerpulse.support.Api manager = demoUser("manager");
         String page = manager.get("/plan?" + period).body();
         assertThat(page).contains("Forecast of the open pipeline", "Display Ads loses money", "/scorecard.pdf?", "format=csv");
         // ranked by expected impact, whatever the severity
@@ -214,8 +213,7 @@ class RecommendationDemoTests {
                 + "&format=csv");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.body()).contains("kind,scope,scopeId,subject,kpi,value,comparison,severity,title,action,expectedImpact", "channel-spend");
-        io.partnerpulse.support.Api partner = new io.partnerpulse.support.Api(port,
-                io.partnerpulse.support.Api.basic("partner4@demo.partnerpulse.io", "partnerpulse-demo"));
+        io.partnerpulse.support.Api partner = demoUser("partner4");
         String own = partner.get("/plan?scope=program&" + period).body();
         assertThat(own).doesNotContain("Display Ads", "Cooling Systems");
         assertThat(own).contains("/partners/4/scorecard.pdf");
@@ -225,8 +223,7 @@ class RecommendationDemoTests {
     void thePlanPageFindsWhomItIsForByNameAndOffersAChoiceWhenSeveralMatch() {
         LocalDate from = quarterStart(1);
         String period = "period=custom&from=" + from + "&to=" + from.plusMonths(3);
-        io.partnerpulse.support.Api manager = new io.partnerpulse.support.Api(port,
-                io.partnerpulse.support.Api.basic("manager@demo.partnerpulse.io", "partnerpulse-demo"));
+        io.partnerpulse.support.Api manager = demoUser("manager");
         String name = manager.get("/api/v1/partners/2").json().get("name").asString();
 
         String one = manager.get("/plan?scope=partner&name=" + java.net.URLEncoder.encode(" " + name.toUpperCase(Locale.ROOT) + " ",
@@ -253,8 +250,7 @@ class RecommendationDemoTests {
         assertThat(recommendations.plan(Recommendations.Scope.PROGRAM, null, from, from.plusMonths(3), Locale.forLanguageTag("ur")))
                 .as("another language is another plan").isNotSameAs(first);
         java.time.Instant before = kpis.dataAsOf();
-        io.partnerpulse.support.Api manager = new io.partnerpulse.support.Api(port,
-                io.partnerpulse.support.Api.basic("manager@demo.partnerpulse.io", "partnerpulse-demo"));
+        io.partnerpulse.support.Api manager = demoUser("manager");
         assertThat(manager.post("/api/v1/opportunities", "{\"name\": \"Plan refresh\", \"amount\": 10, \"currency\": \"USD\"}").status())
                 .isEqualTo(201);
         io.partnerpulse.support.Eventually.until(() -> !before.equals(kpis.dataAsOf()));

@@ -39,6 +39,12 @@ class SecuritySystemTests {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
+    /** A user made by the administrator through the API, with a password. */
+    private static Api.Response newUser(Api admin, String email, String displayName, String role, String password) {
+        return admin.post("/api/v1/users", """
+                {"email": "%s", "displayName": "%s", "role": "%s", "password": "%s"}""".formatted(email, displayName, role, password));
+    }
+
     @Test
     void refusesAnonymousRequestsEverywhereButLoginHealthAndStaticFiles() {
         Api anonymous = Api.anonymous(port);
@@ -106,8 +112,7 @@ class SecuritySystemTests {
     void locksAnAccountAfterRepeatedFailedLogins() {
         Api admin = new Api(port);
         String email = Fixtures.unique("locked").replace(" ", "") + "@example.com";
-        admin.post("/api/v1/users", """
-                {"email": "%s", "displayName": "Often wrong", "role": "ANALYST", "password": "right-password-123"}""".formatted(email));
+        newUser(admin, email, "Often wrong", "ANALYST", "right-password-123");
         Api wrong = new Api(port, Api.basic(email, "wrong-password"));
         for (int i = 0; i < 5; i++) {
             assertThat(wrong.get("/api/v1/partners").status()).isEqualTo(401);
@@ -123,8 +128,7 @@ class SecuritySystemTests {
     void aPasswordRememberedForBasicAuthenticationStopsWorkingAtOnceWhenChangedOrItsUserDeactivated() {
         Api admin = new Api(port);
         String email = Fixtures.unique("basic").replace(" ", "") + "@example.com";
-        Api.Response user = admin.post("/api/v1/users", """
-                {"email": "%s", "displayName": "Basic script", "role": "ANALYST", "password": "first-password-123"}""".formatted(email));
+        Api.Response user = newUser(admin, email, "Basic script", "ANALYST", "first-password-123");
         Api first = new Api(port, Api.basic(email, "first-password-123"));
         assertThat(first.get("/api/v1/partners").status()).isEqualTo(200);
         assertThat(first.get("/api/v1/partners").status()).as("remembered").isEqualTo(200);
@@ -165,8 +169,7 @@ class SecuritySystemTests {
     void aTokenStopsWorkingAtOnceWhenItsUserIsDeactivatedOrLockedAndWorksAgainWhenReactivated() {
         Api admin = new Api(port);
         String email = Fixtures.unique("scripted").replace(" ", "") + "@example.com";
-        Api.Response user = admin.post("/api/v1/users", """
-                {"email": "%s", "displayName": "Script owner", "role": "ANALYST", "password": "script-password-123"}""".formatted(email));
+        Api.Response user = newUser(admin, email, "Script owner", "ANALYST", "script-password-123");
         String token = new Api(port, Api.basic(email, "script-password-123")).post("/api/v1/tokens", "{\"name\": \"cron\"}")
                 .json().get("token").asString();
         Api script = new Api(port, "Bearer " + token);
@@ -191,8 +194,7 @@ class SecuritySystemTests {
     void letsAnAnalystReadEverythingAndChangeNothing() {
         Api admin = new Api(port);
         String email = Fixtures.unique("analyst").replace(" ", "") + "@example.com";
-        admin.post("/api/v1/users", """
-                {"email": "%s", "displayName": "Reader", "role": "ANALYST", "password": "analyst-password-123"}""".formatted(email));
+        newUser(admin, email, "Reader", "ANALYST", "analyst-password-123");
         Api analyst = new Api(port, Api.basic(email, "analyst-password-123"));
         assertThat(analyst.get("/api/v1/partners").status()).isEqualTo(200);
         assertThat(analyst.get("/api/v1/audit").status()).isEqualTo(200);
@@ -206,8 +208,7 @@ class SecuritySystemTests {
     void keepsUserAdministrationToAdministrators() {
         Api admin = new Api(port);
         String email = Fixtures.unique("manager").replace(" ", "") + "@example.com";
-        admin.post("/api/v1/users", """
-                {"email": "%s", "displayName": "Manager", "role": "CHANNEL_MANAGER", "password": "manager-password-123"}""".formatted(email));
+        newUser(admin, email, "Manager", "CHANNEL_MANAGER", "manager-password-123");
         Api manager = new Api(port, Api.basic(email, "manager-password-123"));
         assertThat(manager.post("/api/v1/business-units", "{\"name\": \"%s\"}".formatted(Fixtures.unique("Allowed"))).status()).isEqualTo(201);
         assertThat(manager.post("/api/v1/users", "{}").status()).isEqualTo(403);
