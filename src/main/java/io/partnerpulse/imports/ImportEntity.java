@@ -116,18 +116,12 @@ public enum ImportEntity {
     ImportEntity(String path, String nameField, List<ImportField> fields) {
         this.path = path;
         this.nameField = nameField;
-        this.fields = fields.stream().map(f -> f.described(English.BUNDLE.getString(descriptionKey(path, f.name())))).toList();
+        this.fields = fields.stream().map(f -> f.described(io.partnerpulse.shared.EnglishMessages.text(descriptionKey(path, f.name())))).toList();
     }
 
     /** The message that describes a field, beside it on the mapping page: {@code imports.field.<entity>.<field>}. */
     private static String descriptionKey(String path, String field) {
         return "imports.field." + path + "." + field;
-    }
-
-    /** The application's base bundle (English), whatever the machine's locale; a holder, as an enum's constants come before its statics. */
-    private static final class English {
-        static final java.util.ResourceBundle BUNDLE = java.util.ResourceBundle.getBundle("messages", java.util.Locale.ROOT,
-                java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     /** Its name in URLs and on the command line, e.g. {@code opportunities}. */

@@ -1,10 +1,7 @@
 package io.partnerpulse.imports.internal;
 
-import java.text.MessageFormat;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.ResourceBundle;
 
 import io.partnerpulse.imports.ImportReport.RowProblem;
 
@@ -67,10 +64,6 @@ enum Reason {
     NO_CAMPAIGN("missing.campaign"),
     NO_LEAD("missing.lead");
 
-    /** The English texts: the application's base bundle, whatever the machine's locale. */
-    private static final ResourceBundle ENGLISH = ResourceBundle.getBundle("messages", Locale.ROOT,
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-
     private final String code;
 
     Reason(String code) {
@@ -92,7 +85,7 @@ enum Reason {
 
     /** The English text of any message of the bundles (reasons, remarks, records created). */
     static String text(String key, String... args) {
-        return new MessageFormat(ENGLISH.getString(key), Locale.ENGLISH).format(args);
+        return io.partnerpulse.shared.EnglishMessages.format(key, (Object[]) args);
     }
 
     /** A remark or a line of records created: {@code imports.<code>} with {@code args}. */
