@@ -85,7 +85,25 @@ class DashboardController {
         model.addAttribute("departments", jdbc.sql("select id, name from department order by name").query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list());
         model.addAttribute("regions", jdbc.sql("select distinct default_region from country order by 1").query(String.class).list());
         model.addAttribute("narrowedTo", narrowedTo(selection, locale));
+        model.addAttribute("scorecard", scorecard(selection));
         return "dashboard";
+    }
+
+    /**
+     * The scorecard of what the dashboard shows: a partner's or an employee's when a link narrowed it
+     * to one, the program's otherwise; none for a campaign (a scorecard is of a partner, a person or a
+     * part of the organization, and the program's would not be the numbers shown).
+     */
+    private String scorecard(Selection selection) {
+        String query = selection.withoutRecordFilters().query();
+        if (selection.campaignId() != null) {
+            return null;
+        }
+        if (selection.partnerId() != null) {
+            return "/partners/" + selection.partnerId() + "/scorecard.pdf?" + query;
+        }
+        return selection.employeeId() != null ? "/organization/employee/" + selection.employeeId() + "/scorecard.pdf?" + query
+                : "/scorecard.pdf?" + query;
     }
 
     /**

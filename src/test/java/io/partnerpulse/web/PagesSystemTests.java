@@ -269,7 +269,10 @@ class PagesSystemTests {
         java.time.LocalDate year = java.time.LocalDate.now().withDayOfYear(1);
         assertThat(byCampaign).as("the link keeps the period and drops the campaign")
                 .contains("href=\"/?period=this-year&amp;from=" + year + "&amp;to=" + year.plusYears(1) + "\"");
-        assertThat(byPartner).contains("صرف شراکت دار " + partnerName + " کے اعداد۔", "پورا پروگرام دکھائیں");
+        assertThat(byPartner).contains("صرف شراکت دار " + partnerName + " کے اعداد۔", "پورا پروگرام دکھائیں",
+                "href=\"/partners/" + partner + "/scorecard.pdf?period=this-year");
+        assertThat(byCampaign).as("no scorecard is of a campaign").doesNotContain("scorecard.pdf");
+        assertThat(whole).contains("href=\"/scorecard.pdf?period=this-year");
         assertThat(whole).doesNotContain("class=\"narrowed\"", "name=\"campaignId\"");
         assertThat(missing).as("an id that names nobody is still said").contains("Only the numbers of the employee #987654321.");
     }
