@@ -16,7 +16,8 @@ public class PartnerPulseApplication {
             // The command line import: no web server, no demo data, no KPI read model, and the process
             // ends with the import's exit code.
             var context = new SpringApplicationBuilder(PartnerPulseApplication.class).web(WebApplicationType.NONE)
-                    .properties("partnerpulse.demo.enabled=false", "spring.main.banner-mode=off", "partnerpulse.kpi.load-at-start=false")
+                    .properties("partnerpulse.demo.enabled=false", "spring.main.banner-mode=off", "partnerpulse.kpi.load-at-start=false",
+                            "partnerpulse.forecast.learn-ahead=false")
                     .run(args);
             System.exit(SpringApplication.exit(context));
         }

@@ -88,7 +88,7 @@ class PlanPage {
         model.addAttribute("scope", scopeName);
         model.addAttribute("id", id);
         model.addAttribute("recommendations", ranked);
-        model.addAttribute("forecast", forecasts.forecast(scope, id, null, 3, false));
+        model.addAttribute("forecast", forecasts.forecast(scope, id, null, Forecasts.PLAN_MONTHS, false));
         model.addAttribute("format", new Format(locale, organization.currency()));
         String query = "scope=" + scopeName + (id == null ? "" : "&id=" + id) + "&from=" + selection.from() + "&to=" + selection.to();
         model.addAttribute("apiQuery", query);

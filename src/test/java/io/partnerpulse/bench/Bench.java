@@ -27,7 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "partnerpulse.demo.enabled=false")
+        properties = {"partnerpulse.demo.enabled=false", "partnerpulse.forecast.learn-ahead=false"})
 @ActiveProfiles("test")
 class Bench {
 

@@ -46,7 +46,7 @@ import org.springframework.test.context.ActiveProfiles;
  * writes its table to target/import-bench-results.md. Command: see docs/imports.md.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "import")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "partnerpulse.demo.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {"partnerpulse.demo.enabled=false", "partnerpulse.forecast.learn-ahead=false"})
 @ActiveProfiles("test")
 class ImportBench {
 

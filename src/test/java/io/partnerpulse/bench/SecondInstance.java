@@ -16,7 +16,7 @@ final class SecondInstance implements AutoCloseable {
 
     SecondInstance(HikariDataSource firstInstanceDatabase) {
         context = new SpringApplicationBuilder(PartnerPulseApplication.class).profiles("test")
-                .properties("server.port=0", "partnerpulse.db.url=" + firstInstanceDatabase.getJdbcUrl(),
+                .properties("server.port=0", "partnerpulse.forecast.learn-ahead=false", "partnerpulse.db.url=" + firstInstanceDatabase.getJdbcUrl(),
                         "partnerpulse.db.user=" + firstInstanceDatabase.getUsername(),
                         "partnerpulse.db.password=" + firstInstanceDatabase.getPassword(),
                         "partnerpulse.demo.enabled=false", "spring.main.banner-mode=off")

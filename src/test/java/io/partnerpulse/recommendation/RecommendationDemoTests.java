@@ -243,6 +243,18 @@ class RecommendationDemoTests {
     }
 
     @Test
+    void todaysForecastIsLearnedBeforeAnyoneAsksForIt() {
+        LocalDate today = LocalDate.ofInstant(NOW, organization.timeZone());
+        forecasts.forgetLearned();
+
+        forecasts.learnToday();
+
+        assertThat(forecasts.hasLearned(today, Forecasts.PLAN_MONTHS)).isTrue();
+        assertThat(forecasts.forecast(Recommendations.Scope.PROGRAM, null, null, Forecasts.PLAN_MONTHS, false).months())
+                .as("the plan's forecast from the rates learned ahead").hasSize(Forecasts.PLAN_MONTHS);
+    }
+
+    @Test
     void aPlanIsKeptUntilTheKpiDataChanges() throws Exception {
         LocalDate from = quarterStart(1);
         List<Recommendation> first = recommendations.plan(Recommendations.Scope.PROGRAM, null, from, from.plusMonths(3), Locale.ENGLISH);
