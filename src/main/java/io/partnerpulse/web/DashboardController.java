@@ -125,8 +125,9 @@ class DashboardController {
         return named;
     }
 
+    /** A record's name for the narrowing line; a partner user, who may not read the organization's records, gets its number. */
     private String name(References.Kind kind, long id) {
-        String name = references.names(kind, List.of(id)).get(id);
+        String name = actor.partner().isPresent() ? null : references.names(kind, List.of(id)).get(id);
         return name == null ? "#" + id : name;
     }
 

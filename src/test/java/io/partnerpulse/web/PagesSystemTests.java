@@ -275,6 +275,11 @@ class PagesSystemTests {
         assertThat(whole).contains("href=\"/scorecard.pdf?period=this-year");
         assertThat(whole).doesNotContain("class=\"narrowed\"", "name=\"campaignId\"");
         assertThat(missing).as("an id that names nobody is still said").contains("Only the numbers of the employee #987654321.");
+        long employee = new Fixtures(jdbc).employee();
+        String employeeName = jdbc.sql("select full_name from employee where id = ?").param(employee).query(String.class).single();
+        String asPartner = admin().newPartnerUser(partner, "narrowed").get("/?period=this-year&lang=en&employeeId=" + employee).body();
+        assertThat(asPartner).as("a partner user is not told the organization's names")
+                .contains("Only the numbers of the employee #" + employee + ".").doesNotContain(employeeName);
     }
 
     /** The text of a row's cell named by its data-col, without the tags around it. */
