@@ -212,8 +212,8 @@ public class Imports {
 
     private ApiError cancelled(long runId) {
         String by = cancelledBy.remove(runId);
-        String code = by == null ? "run.cancelled" : "run.cancelledBy";
-        String[] args = by == null ? new String[0] : new String[] {by};
+        String code = by == null ? "run.cancelled" : SHUTDOWN.equals(by) ? STOPPED : "run.cancelledBy";
+        String[] args = by == null || SHUTDOWN.equals(by) ? new String[0] : new String[] {by};
         String message = FileProblem.english(code, args);
         fail(runId, message, code, args);
         return new ApiError(HttpStatus.CONFLICT, "import.cancelled", "Import cancelled", message, Map.of("runId", runId))
@@ -254,6 +254,35 @@ public class Imports {
                         + " where l.locktype = 'advisory' and l.granted and l.classid::bigint = ? and l.objid::bigint = ? and l.objsubid = 2")
                 .params(ImportJob.RUN_LOCK, runId).query(Boolean.class).single());
     }
+
+    /** Who cancelled the runs of an application that stopped while they ran (not a person's name). */
+    private static final String SHUTDOWN = "\u0000the application stopping";
+
+    /**
+     * When the application stops while imports run (Ctrl-C on the command line, a shutdown of the web
+     * app), cancels them and waits up to {@link #SHUTDOWN_WAIT} for each to record that it stopped,
+     * before the database connections close: the log says so at once, instead of a run that stays
+     * RUNNING until a reader finds its lock gone ({@link #STOP_GRACE} later). Nothing of them is written.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    void cancelOnShutdown() {
+        List<Long> runs = List.copyOf(running.keySet());
+        if (runs.isEmpty()) {
+            return;
+        }
+        runs.forEach(id -> cancel(id, SHUTDOWN));
+        long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
+        while (runs.stream().anyMatch(running::containsKey) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    static final java.time.Duration SHUTDOWN_WAIT = java.time.Duration.ofSeconds(10);
 
     /** Begins and runs in one go. */
     public ImportReport importFile(ImportEntity entity, InputStream in, long size, String fileName, ImportSettings settings,

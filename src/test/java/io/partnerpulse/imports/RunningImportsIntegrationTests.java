@@ -237,6 +237,25 @@ class RunningImportsIntegrationTests {
     }
 
     @Test
+    void anImportRunningWhenTheApplicationStopsIsRecordedAsStoppedAtOnceAndWritesNothing() throws Exception {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        Held held = new Held("inserting", u + ".csv", "id,stage,created,closed,amount\n" + u + "-1,Won,2026-02-01,2026-02-10,200\n", DEALS);
+
+        // what closing the application's context does (Ctrl-C on the command line, a shutdown): the
+        // listener cancels the run and waits for it to say so; here the hold is let go meanwhile
+        var stopping = java.util.concurrent.CompletableFuture.runAsync(imports::cancelOnShutdown);
+        Thread.sleep(200);
+        held.close();
+        stopping.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        Imports.Run run = imports.runById(held.id).orElseThrow();
+        assertThat(run.status()).as("recorded before the listener returned").isEqualTo("FAILED");
+        assertThat(run.error()).isEqualTo("The import stopped before it finished (the application or the command ended); nothing was imported.");
+        assertThat(held.outcome).failsWithin(java.time.Duration.ofSeconds(30));
+        assertThat(jdbc.sql("select count(*) from opportunity where external_id like ?").param(u + "-%").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void anImportCancelledWhileItWaitsForItsTurnStopsBeforeItReadsARow() {
         String u = UUID.randomUUID().toString().substring(0, 8);
         byte[] bytes = ("id,stage,created,closed,amount\n" + u + "-1,Won,2026-02-01,2026-02-10,200\n").getBytes(StandardCharsets.UTF_8);
