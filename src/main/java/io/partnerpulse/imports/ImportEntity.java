@@ -120,7 +120,7 @@ public enum ImportEntity {
     }
 
     /** The message that describes a field, beside it on the mapping page: {@code imports.field.<entity>.<field>}. */
-    private static String descriptionKey(String path, String field) {
+    public static String descriptionKey(String path, String field) {
         return "imports.field." + path + "." + field;
     }
 

@@ -208,6 +208,8 @@ class RunningImportsIntegrationTests {
         assertThat(api.get("/imports/runs/" + id + "?lang=ur").body()).as("its page in Urdu")
                 .contains("درآمد Ayesha Khan نے منسوخ کر دی؛ کچھ بھی درآمد نہیں ہوا۔").doesNotContain("was cancelled");
         assertThat(api.get("/imports/runs/" + id + "?lang=en").body()).contains("The import was cancelled by Ayesha Khan; nothing was imported.");
+        assertThat(api.get("/api/v1/imports/runs/" + id).json().propertyNames()).as("the API's run: its English error, no message key")
+                .contains("error").doesNotContain("errorKey", "errorArgs");
         assertThat(api.post("/api/v1/imports/runs/" + id + "/cancel", "").status()).as("no longer running").isEqualTo(409);
         assertThat(api.post("/api/v1/imports/runs/987654321/cancel", "").status()).isEqualTo(404);
     }

@@ -121,6 +121,11 @@ class ImportPage {
         }
         model.addAttribute("upload", upload);
         model.addAttribute("preview", preview);
+        // each field's description in the reader's language (the preview's own are the API's English)
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        upload.entity().fields().forEach(f -> descriptions.put(f.name(),
+                messages.getMessage(ImportEntity.descriptionKey(upload.entity().path(), f.name()), null, locale)));
+        model.addAttribute("descriptions", descriptions);
         model.addAttribute("columns", columns);
         model.addAttribute("settings", settings);
         model.addAttribute("valueMaps", valueMapText(settings.values()));
