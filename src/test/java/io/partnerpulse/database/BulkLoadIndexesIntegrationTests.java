@@ -122,6 +122,46 @@ class BulkLoadIndexesIntegrationTests {
         }
     }
 
+    @Test
+    void emptyTablesLoadedInBulkGetNewStorageSoThatTheirRowsAreNotLoggedOneByOne() throws SQLException {
+        long history = count("stage_change");
+        try (Connection c = transaction()) {
+            // nothing refers to the stage history: emptied here, it is a load target on its own
+            value(c, "delete from stage_change");
+            value(c, "select bulk_load_begin('stage_change', '3 seconds')");
+            String storage = value(c, "select pg_relation_filenode('stage_change')");
+            assertThat(value(c, "select bulk_load_fresh(array['stage_change'::regclass], '3 seconds')")).isEqualTo("t");
+            assertThat(value(c, "select pg_relation_filenode('stage_change')")).isNotEqualTo(storage);
+            assertThat(value(c, "show wal_level")).isEqualTo("minimal");
+            c.rollback();
+        }
+        assertThat(count("stage_change")).isEqualTo(history);
+    }
+
+    @Test
+    void aTableReferringToTheTargetsThatHoldsARowKeepsItAndTheLocksTakenOnTheWayAreLetGo() throws SQLException {
+        try (Connection c = transaction()) {
+            // a deal refers to its campaign: with a deal in the table, no campaign may be truncated
+            value(c, "insert into opportunity (name, amount, currency, stage, created_at) values ('Kept', 10, 'USD', 'PROSPECTING', now())");
+            long campaigns = Long.parseLong(value(c, "select count(*) from campaign"));
+            value(c, "select bulk_load_begin('campaign', '3 seconds')");
+            String storage = value(c, "select pg_relation_filenode('campaign')");
+            assertThat(value(c, "select bulk_load_fresh(array['campaign'::regclass], '3 seconds')")).isEqualTo("f");
+            assertThat(value(c, "select pg_relation_filenode('campaign')")).isEqualTo(storage);
+            assertThat(value(c, "select count(*) from opportunity where name = 'Kept'")).isEqualTo("1");
+            assertThat(value(c, "select count(*) from campaign")).isEqualTo(String.valueOf(campaigns));
+            // the deals' table is not left locked against every reader for the rest of the import
+            assertThat(value(c, "select count(*) from pg_locks where pid = pg_backend_pid() and relation = 'opportunity'::regclass"
+                    + " and mode = 'AccessExclusiveLock'")).isEqualTo("0");
+            value(c, "select bulk_load_end('campaign')");
+            c.rollback();
+        }
+        try (Connection c = transaction()) {
+            assertThatThrownBy(() -> value(c, "select bulk_load_fresh(array['audit_log'::regclass], '1 second')"))
+                    .hasMessageContaining("bulk loads are not made into");
+        }
+    }
+
     private Connection transaction() throws SQLException {
         // the pool rolls back what is left open when the connection is closed: a failed test leaves no lock
         Connection c = dataSource.getConnection();

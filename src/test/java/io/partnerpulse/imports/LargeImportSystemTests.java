@@ -78,6 +78,7 @@ class LargeImportSystemTests {
         List<String> indexes = indexes();
         long createdIndex = indexId("opportunity_created_idx");
         long primaryKey = indexId("opportunity_pkey");
+        List<Long> storage = storage();
         long before = usedHeapAfterGc();
         long started = System.nanoTime();
         Api.Response report = api.upload("/api/v1/imports/opportunities", "big.csv", () -> generated(prefix, ROWS), Map.of("settings", settings));
@@ -103,6 +104,9 @@ class LargeImportSystemTests {
         // at the end; the primary key stayed
         assertThat(indexId("opportunity_created_idx")).isNotEqualTo(createdIndex);
         assertThat(indexId("opportunity_pkey")).isEqualTo(primaryKey);
+        // and, empty with every table referring to it, it was written into new storage (V15), which a
+        // server logging minimally does not log row by row
+        assertThat(storage()).doesNotContainAnyElementsOf(storage);
         assertThat(indexes()).isEqualTo(indexes);
         assertThat(jdbc.sql("select count(*) from bulk_load_index").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select bool_and(indisvalid and indisready) from pg_index where indrelid = 'opportunity'::regclass")
@@ -125,6 +129,11 @@ class LargeImportSystemTests {
 
     private long indexId(String name) {
         return jdbc.sql("select :name::regclass::oid::bigint").param("name", name).query(Long.class).single();
+    }
+
+    private List<Long> storage() {
+        return jdbc.sql("select pg_relation_filenode(t)::bigint from unnest(array['opportunity'::regclass, 'stage_change'::regclass]) t")
+                .query(Long.class).list();
     }
 
     private List<String> indexes() {
