@@ -85,6 +85,20 @@ class BulkLoadIndexesIntegrationTests {
     }
 
     @Test
+    void theCommitsCheckHoldsWhileTheImportHasTheForeignKeyTriggersOff() throws SQLException {
+        List<String> before = indexes("campaign");
+        try (Connection c = transaction()) {
+            // a bulk import switches the per-row trigger checks off before it drops indexes (EntitySql.startBulk)
+            value(c, "set local session_replication_role = replica");
+            value(c, "select bulk_load_begin('campaign', '3 seconds')");
+            assertThatThrownBy(c::commit).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("was dropped for a bulk load and not built again");
+        }
+        assertThat(indexes("campaign")).isEqualTo(before);
+        assertThat(count("bulk_load_index")).isZero();
+    }
+
+    @Test
     void aRollbackKeepsTheIndexes() throws SQLException {
         List<String> before = indexes("campaign");
         try (Connection c = transaction()) {

@@ -487,9 +487,11 @@ final class EntitySql {
                 }
             }
         }
-        if (!tables.isEmpty() && count("select case when bulk_load_fresh(array[" + String.join(", ", tables.stream().map(t -> lit(t) + "::regclass").toList())
-                + "], " + lit(BULK_LOAD_LOCK_WAIT) + ") then 1 else 0 end") == 1) {
-            log.info("Import into {}: empty, so written into new storage without logging each row", tables);
+        if (!tables.isEmpty()) {
+            String targets = String.join(", ", tables.stream().map(t -> lit(t) + "::regclass").toList());
+            if (count("select case when bulk_load_fresh(array[" + targets + "], " + lit(BULK_LOAD_LOCK_WAIT) + ") then 1 else 0 end") == 1) {
+                log.info("Import into {}: empty, so written into new storage without logging each row", tables);
+            }
         }
         return tables;
     }
