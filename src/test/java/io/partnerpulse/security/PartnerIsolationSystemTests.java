@@ -111,7 +111,7 @@ class PartnerIsolationSystemTests {
 
     @Test
     void keepsAnotherPartnersRowsOffEveryPage() {
-        List<String> pages = List.of("/", "/?period=custom&from=2020-01-01&to=2030-01-01", "/leaderboard?from=2020-01-01&to=2030-01-01",
+        List<String> pages = List.of("/", "/?period=custom&from=2020-01-01&to=2030-01-01", "/leads", "/leads?status=NEW", "/leaderboard?from=2020-01-01&to=2030-01-01",
                 "/pipeline", "/registrations", "/partners/" + partnerB, "/partners/" + partnerA + "?compare=" + partnerB,
                 "/partners/" + partnerA + "?compareWith=" + marker,
                 "/dashboard/records?kpi=dealCount&period=custom&from=2020-01-01&to=2030-01-01",
@@ -128,6 +128,22 @@ class PartnerIsolationSystemTests {
         assertThat(userOfA.get("/scorecard.pdf").status()).as("the program's scorecard is not a partner's").isEqualTo(403);
         assertThat(userOfA.get("/partners/" + partnerA).status()).isEqualTo(200);
         assertThat(userOfA.get("/webhooks").status()).as("webhook payloads carry every partner's deals").isEqualTo(403);
+    }
+
+    @Test
+    void aPartnerUserNeitherAssignsLeadsNorSeesOtherPartnersNamesNorAddsALeadForAnother() {
+        Map<String, Object> before = snapshotOfB();
+        String leads = userOfA.get("/leads").body();
+        assertThat(leads).doesNotContain(marker, "assign-leads", "<datalist id=\"lead-partners\"");
+        assertThat(userOfA.get("/leads?q=" + marker).body()).doesNotContain(marker + " Lead");
+        assertThat(userOfA.form("/leads/assign", "lead=" + leadB + ":0&lead=" + leadA + ":0&partner=" + marker + "+Partner").status())
+                .isEqualTo(403);
+        String company = Fixtures.unique("Portal-made lead");
+        assertThat(userOfA.form("/leads", "companyName=" + company.replace(" ", "+") + "&country=US&partner=" + marker + "+Partner").status())
+                .isEqualTo(302);
+        assertThat(jdbc.sql("select partner_id from lead where company_name = :c").param("c", company).query(Long.class).single())
+                .as("a partner user's lead is its own partner's, whatever it names").isEqualTo(partnerA);
+        assertThat(snapshotOfB()).isEqualTo(before);
     }
 
     @Test

@@ -153,6 +153,58 @@ class PagesSystemTests {
     }
 
     @Test
+    void assignsOnlyTheTickedLeadsTheOthersHaveNotChangedSinceThePageShowedThem() {
+        Api api = new Api(port);
+        Api admin = admin();
+        String company = Fixtures.unique("Assigned lead");
+        long fresh = api.post("/api/v1/leads", "{\"companyName\": \"%s\", \"country\": \"US\"}".formatted(company)).id();
+        long changed = api.post("/api/v1/leads", "{\"companyName\": \"%s\", \"country\": \"US\"}".formatted(company)).id();
+        long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
+        String name = jdbc.sql("select name from partner where id = :id").param("id", partner).query(String.class).single();
+        String page = admin.get("/leads?q=" + company.replace(" ", "+")).body();
+        assertThat(page).contains("value=\"" + fresh + ":0\"", "id=\"assign-leads\"", "<option value=\"" + name + "\"");
+        // someone qualifies one of them after the page was shown
+        assertThat(admin.form("/leads/" + changed + "/qualify", "version=0").status()).isEqualTo(302);
+
+        String ticked = "lead=" + fresh + ":0&lead=" + changed + ":0&reason=Trade+show&q=" + company.replace(" ", "+");
+        Api.Response nobody = admin.form("/leads/assign", ticked + "&partner=No+such+partner+anywhere");
+        assertThat(nobody.status()).isEqualTo(302);
+        assertThat(api.get("/api/v1/leads/" + fresh).json().get("partnerId").isNull()).as("an unknown partner assigns nothing").isTrue();
+
+        Api.Response assigned = admin.form("/leads/assign", ticked + "&partner=" + name.toUpperCase(java.util.Locale.ROOT).replace(" ", "+"));
+        assertThat(assigned.status()).isEqualTo(302);
+        assertThat(api.get("/api/v1/leads/" + fresh).json().get("partnerId").asLong()).isEqualTo(partner);
+        assertThat(api.get("/api/v1/leads/" + fresh + "/assignments").body()).contains("Trade show");
+        assertThat(api.get("/api/v1/leads/" + changed).json().get("partnerId").isNull())
+                .as("changed since the page showed it: refused, not overwritten").isTrue();
+        assertThat(admin.form("/leads/assign", "partner=" + name.replace(" ", "+")).status()).as("nothing ticked").isEqualTo(302);
+    }
+
+    @Test
+    void addsALeadFromTheLeadsPageAndSaysWhatIsWrongBesideEachField() {
+        Api admin = admin();
+        long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
+        String name = jdbc.sql("select name from partner where id = :id").param("id", partner).query(String.class).single();
+        Api.Response bad = admin.form("/leads", "companyName=&contactName=&email=not-an-address&country=us&partner=No+such+partner+anywhere");
+        assertThat(bad.status()).isEqualTo(200);
+        assertThat(bad.body()).contains("Give the company or the contact.", "Not an email address.",
+                "No partner is named \u201cNo such partner anywhere\u201d.", "value=\"not-an-address\"", "<details open=\"open\">");
+        Api.Response country = admin.form("/leads", "companyName=Somewhere+Ltd&country=QQ");
+        assertThat(country.status()).isEqualTo(200);
+        assertThat(country.body()).as("the service's check, beside its field").contains("field-error", "value=\"QQ\"");
+
+        String company = Fixtures.unique("Page-made lead");
+        Api.Response made = admin.form("/leads", "companyName=" + company.replace(" ", "+") + "&contactName=Ayesha+Khan"
+                + "&email=ayesha%40example.com&country=pk&city=Lahore&partner=" + name.replace(" ", "+"));
+        assertThat(made.status()).isEqualTo(302);
+        tools.jackson.databind.JsonNode lead = new Api(port).get("/api/v1/leads?q=" + company.replace(" ", "+")).json().get("items").get(0);
+        assertThat(lead.get("country").asString()).isEqualTo("PK");
+        assertThat(lead.get("contactName").asString()).isEqualTo("Ayesha Khan");
+        assertThat(lead.get("partnerId").asLong()).isEqualTo(partner);
+        assertThat(lead.get("status").asString()).isEqualTo("NEW");
+    }
+
+    @Test
     void aPartnerUserConvertsItsQualifiedLeadIntoADealFromTheLeadsPage() {
         Api api = new Api(port);
         long partner = new Fixtures(jdbc).activePartner("US", "GOLD");

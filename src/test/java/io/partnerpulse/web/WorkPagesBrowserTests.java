@@ -65,6 +65,33 @@ class WorkPagesBrowserTests {
     }
 
     @Test
+    void assignsTheTickedLeadsToAPartnerTypedByNameAndSaysWhichWentWhere() {
+        String company = Fixtures.unique("Ticked lead");
+        long first = api.post("/api/v1/leads", "{\"companyName\": \"%s one\", \"country\": \"US\"}".formatted(company)).id();
+        long second = api.post("/api/v1/leads", "{\"companyName\": \"%s two\", \"country\": \"US\"}".formatted(company)).id();
+        long untouched = api.post("/api/v1/leads", "{\"companyName\": \"%s three\", \"country\": \"US\"}".formatted(company)).id();
+        long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
+        String name = jdbc.sql("select name from partner where id = :id").param("id", partner).query(String.class).single();
+
+        browser.get(base + "/leads?q=" + company.replace(" ", "+"));
+        browser.findElement(By.cssSelector("tr[data-id='" + first + "'] input[type='checkbox']")).click();
+        browser.findElement(By.cssSelector("tr[data-id='" + second + "'] input[type='checkbox']")).click();
+        browser.findElement(By.cssSelector("#assign-leads input[name='partner']")).sendKeys(name.toLowerCase(java.util.Locale.ROOT));
+        browser.findElement(By.cssSelector("#assign-leads input[name='reason']")).sendKeys("Met them at the trade show");
+        Browser.screenshot("leads-assign");
+        browser.findElement(By.cssSelector("#assign-leads button")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".flash-area .message.ok")).size() == 1);
+        assertThat(browser.findElement(By.cssSelector(".flash-area .message.ok")).getText()).isEqualTo("Leads assigned to " + name + ": 2.");
+        assertThat(browser.getCurrentUrl()).as("back to the same search").contains("q=");
+        Browser.screenshot("leads-assigned");
+        assertThat(browser.findElement(By.cssSelector("tr[data-id='" + first + "']")).getText()).contains(name);
+        assertThat(api.get("/api/v1/leads/" + second).json().get("partnerId").asLong()).isEqualTo(partner);
+        assertThat(api.get("/api/v1/leads/" + second + "/assignments").body()).contains("Met them at the trade show");
+        assertThat(api.get("/api/v1/leads/" + untouched).json().get("partnerId").isNull()).as("not ticked, not assigned").isTrue();
+    }
+
+    @Test
     void approvesARegistrationFromTheQueue() {
         long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
         Api.Response registration = api.post("/api/v1/registrations", """

@@ -1,8 +1,12 @@
 package io.partnerpulse.lead.web;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import io.partnerpulse.lead.LeadForm;
 import io.partnerpulse.lead.LeadManagement;
 import io.partnerpulse.lead.LeadRequests;
 import io.partnerpulse.lead.LeadStatus;
@@ -12,6 +16,9 @@ import io.partnerpulse.partner.PartnerDirectory;
 import io.partnerpulse.shared.FormErrors;
 import io.partnerpulse.shared.Amounts;
 import io.partnerpulse.shared.ApiError;
+import io.partnerpulse.shared.CurrentActor;
+import io.partnerpulse.shared.References;
+import io.partnerpulse.shared.References.Kind;
 import io.partnerpulse.shared.OrganizationSettings;
 import io.partnerpulse.shared.Page;
 import org.springframework.context.MessageSource;
@@ -23,25 +30,44 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The leads work page: open leads to qualify, disqualify, or route to partners by the distribution rules. */
+/**
+ * The leads work page: open leads to qualify, disqualify or convert; staff assign the ones they
+ * select to a partner they name, or route the unassigned ones by the distribution rules; a new lead
+ * is added at the foot of the page (a partner user's is its partner's).
+ */
 @Controller
 class LeadsPage {
 
+    /** Partners offered by name in the assign and new-lead forms; any other is found by typing its name. */
+    static final int PARTNER_CHOICES = 500;
+
     private final LeadManagement leads;
     private final PartnerDirectory partners;
+    private final References references;
+    private final CurrentActor actor;
     private final MessageSource messages;
     private final OrganizationSettings organization;
 
-    LeadsPage(LeadManagement leads, PartnerDirectory partners, OrganizationSettings organization, MessageSource messages) {
+    LeadsPage(LeadManagement leads, PartnerDirectory partners, References references, CurrentActor actor,
+              OrganizationSettings organization, MessageSource messages) {
         this.leads = leads;
         this.organization = organization;
         this.partners = partners;
+        this.references = references;
+        this.actor = actor;
         this.messages = messages;
     }
 
     @GetMapping("/leads")
     String list(@RequestParam(required = false) LeadStatus status, @RequestParam(required = false) Boolean unassigned,
                 @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
+        show(model, status, unassigned, q, page);
+        model.addAttribute("fieldErrors", Map.of());
+        model.addAttribute("draft", NewLead.EMPTY);
+        return "lead/list";
+    }
+
+    private void show(Model model, LeadStatus status, Boolean unassigned, String q, int page) {
         List<LeadStatus> statuses = status != null ? List.of(status) : List.of(LeadStatus.NEW, LeadStatus.QUALIFIED);
         Page<LeadView> found = leads.list(new LeadRepository.Filter(null, null, statuses, null, null, null, unassigned, null, null, q),
                 null, Math.max(0, page), 50);
@@ -51,8 +77,144 @@ class LeadsPage {
         model.addAttribute("statuses", LeadStatus.values());
         model.addAttribute("unassigned", unassigned);
         model.addAttribute("q", q);
+        model.addAttribute("page", Math.max(0, page));
         model.addAttribute("currency", organization.currency());
+        // a partner user is never offered other partners' names
+        model.addAttribute("partnerChoices", actor.partner().isPresent() ? Map.of() : references.choices(Kind.PARTNER, PARTNER_CHOICES));
+    }
+
+    /** What the new-lead form holds, kept when it is shown again with its problems. */
+    record NewLead(String companyName, String contactName, String email, String country, String city, String partner) {
+        static final NewLead EMPTY = new NewLead("", "", "", "", "", "");
+    }
+
+    /** Adds a lead; staff may name the partner who brought it, a partner user's lead is its own partner's. */
+    @PostMapping("/leads")
+    String create(@RequestParam(defaultValue = "") String companyName, @RequestParam(defaultValue = "") String contactName,
+                  @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String country,
+                  @RequestParam(defaultValue = "") String city, @RequestParam(defaultValue = "") String partner,
+                  Model model, RedirectAttributes redirect, Locale locale) {
+        NewLead draft = new NewLead(companyName.strip(), contactName.strip(), email.strip(), country.strip(), city.strip(), partner.strip());
+        Map<String, String> fieldErrors = new LinkedHashMap<>();
+        if (draft.companyName().isEmpty() && draft.contactName().isEmpty()) {
+            fieldErrors.put("companyName", messages.getMessage("leads.new.nameless", null, locale));
+        }
+        if (draft.companyName().length() > 200) {
+            fieldErrors.put("companyName", messages.getMessage("leads.new.tooLong", new Object[] {200}, locale));
+        }
+        if (draft.contactName().length() > 200) {
+            fieldErrors.put("contactName", messages.getMessage("leads.new.tooLong", new Object[] {200}, locale));
+        }
+        if (!draft.email().isEmpty() && (draft.email().length() > 200 || !draft.email().matches("[^@\\s]+@[^@\\s]+"))) {
+            fieldErrors.put("email", messages.getMessage("leads.new.email", null, locale));
+        }
+        if (draft.city().length() > 100) {
+            fieldErrors.put("city", messages.getMessage("leads.new.tooLong", new Object[] {100}, locale));
+        }
+        Long partnerId = null;
+        if (!draft.partner().isEmpty() && actor.partner().isEmpty()) {
+            References.Named named = references.named(Kind.PARTNER, draft.partner(), 5, null);
+            partnerId = named.id();
+            if (partnerId == null) {
+                fieldErrors.put("partner", partnerNotFound(draft.partner(), named, locale));
+            }
+        }
+        String code = draft.country().toUpperCase(Locale.ROOT);
+        if (fieldErrors.isEmpty()) {
+            try {
+                LeadView created = leads.create(new LeadForm(null, blankToNull(draft.contactName()), blankToNull(draft.companyName()),
+                        blankToNull(draft.email()), null, null, null, code.isEmpty() ? null : code, null, blankToNull(draft.city()), null, null),
+                        partnerId);
+                redirect.addFlashAttribute("flash", messages.getMessage("leads.created", new Object[] {String.valueOf(created.id())}, locale));
+                return "redirect:/leads?q=" + java.net.URLEncoder.encode(created.companyName() != null ? created.companyName()
+                        : created.contactName(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (ApiError e) {
+                fieldErrors.putAll(FormErrors.fields(e, messages, locale));
+            }
+        }
+        show(model, null, null, null, 0);
+        model.addAttribute("fieldErrors", fieldErrors);
+        model.addAttribute("draft", draft);
         return "lead/list";
+    }
+
+    /**
+     * Assigns the leads ticked on the page ({@code lead}: "id:version", as shown) to the partner named
+     * ({@code partner}), each in a transaction of its own: the ones assigned are said, and each one
+     * refused with its reason (changed since the page was shown, not open any more, that partner's already).
+     */
+    @PostMapping("/leads/assign")
+    String assign(@RequestParam(name = "lead", required = false) List<String> picked, @RequestParam(defaultValue = "") String partner,
+                  @RequestParam(defaultValue = "") String reason, @RequestParam(required = false) LeadStatus status,
+                  @RequestParam(required = false) Boolean unassigned, @RequestParam(required = false) String q,
+                  @RequestParam(defaultValue = "0") int page, RedirectAttributes redirect, Locale locale) {
+        actor.requireStaff();
+        String back = "redirect:" + org.springframework.web.util.UriComponentsBuilder.fromPath("/leads")
+                .queryParamIfPresent("status", java.util.Optional.ofNullable(status))
+                .queryParamIfPresent("unassigned", java.util.Optional.ofNullable(unassigned))
+                .queryParamIfPresent("q", java.util.Optional.ofNullable(q).filter(t -> !t.isBlank()))
+                .queryParamIfPresent("page", java.util.Optional.of(page).filter(n -> n > 0))
+                .encode().build().toUriString();
+        List<long[]> chosen = new ArrayList<>();
+        for (String one : picked == null ? List.<String>of() : picked) {
+            String[] parts = one.split(":");
+            try {
+                chosen.add(new long[] {Long.parseLong(parts[0].strip()), parts.length > 1 ? Long.parseLong(parts[1].strip()) : -1});
+            } catch (NumberFormatException e) {
+                // a ticked box is "id:version" as the page wrote it; anything else names no lead
+            }
+        }
+        if (chosen.isEmpty()) {
+            redirect.addFlashAttribute("flashError", messages.getMessage("leads.assign.none", null, locale));
+            return back;
+        }
+        if (partner.isBlank()) {
+            redirect.addFlashAttribute("flashError", messages.getMessage("leads.assign.partnerMissing", null, locale));
+            return back;
+        }
+        References.Named named = references.named(Kind.PARTNER, partner, 5, null);
+        if (named.id() == null) {
+            redirect.addFlashAttribute("flashError", partnerNotFound(partner.strip(), named, locale));
+            return back;
+        }
+        String why = reason.isBlank() ? null : reason.strip();
+        if (why != null && why.length() > 500) {
+            redirect.addFlashAttribute("flashError", messages.getMessage("leads.new.tooLong", new Object[] {500}, locale));
+            return back;
+        }
+        int assigned = 0;
+        List<String> refused = new ArrayList<>();
+        for (long[] lead : chosen) {
+            try {
+                if (lead[1] < 0) {
+                    throw ApiError.invalid("version", "the page's version of lead " + lead[0] + " is missing", "problem.version-missing");
+                }
+                leads.assign(lead[0], new LeadRequests.Assign(named.id(), why, lead[1]), lead[1]);
+                assigned++;
+            } catch (ApiError e) {
+                refused.add("#" + lead[0] + ": " + FormErrors.text(e, messages, locale));
+            }
+        }
+        String name = partners.names(List.of(named.id())).getOrDefault(named.id(), "#" + named.id());
+        if (assigned > 0) {
+            redirect.addFlashAttribute("flash", messages.getMessage("leads.assigned", new Object[] {assigned, name}, locale));
+        }
+        if (!refused.isEmpty()) {
+            redirect.addFlashAttribute("flashError", messages.getMessage("leads.assign.refused",
+                    new Object[] {refused.size(), String.join("; ", refused)}, locale));
+        }
+        return back;
+    }
+
+    /** "No partner is named X" or "Several partners match X: A, B, C". */
+    private String partnerNotFound(String typed, References.Named named, Locale locale) {
+        return named.candidates().isEmpty() ? messages.getMessage("leads.assign.noPartner", new Object[] {typed}, locale)
+                : messages.getMessage("leads.assign.severalPartners", new Object[] {typed, String.join(", ", named.candidates().values())},
+                locale);
+    }
+
+    private static String blankToNull(String value) {
+        return value.isEmpty() ? null : value;
     }
 
     @PostMapping("/leads/{id}/qualify")
