@@ -70,6 +70,17 @@ public class AuditTrail {
                         parse(rs.getString("before")), parse(rs.getString("after"))));
     }
 
+    /** The kinds of record the log holds entries for, in name order (one index probe per kind, however long the log). */
+    @Transactional(readOnly = true)
+    public java.util.List<String> types() {
+        return jdbc.sql("""
+                with recursive kind(type) as (
+                    select min(entity_type) from audit_log
+                    union all
+                    select (select min(entity_type) from audit_log where entity_type > kind.type) from kind where kind.type is not null)
+                select type from kind where type is not null""").query(String.class).list();
+    }
+
     private Object parse(String text) {
         return text == null ? null : json.readTree(text);
     }

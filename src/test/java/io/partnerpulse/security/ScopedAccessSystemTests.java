@@ -52,6 +52,10 @@ class ScopedAccessSystemTests {
         assertThat(kpis.json().at("/groups/0/kpis/pipeline/amount").decimalValue()).isEqualByComparingTo("100.00");
         assertThat(north.get("/api/v1/kpis?from=%s&to=%s&unitId=%d".formatted(today, today.plusDays(1), southUnit)).status()).isEqualTo(400);
         assertThat(north.post("/api/v1/leads/distribute", "{}").status()).isEqualTo(409);
+        // the audit log holds every record's before and after, the south's deal too
+        assertThat(north.get("/api/v1/audit?entityType=opportunity&entityId=" + southDeal).status()).isEqualTo(403);
+        assertThat(north.get("/audit?entityType=opportunity&entityId=" + southDeal).status()).isEqualTo(403);
+        assertThat(admin.get("/api/v1/audit?entityType=opportunity&entityId=" + southDeal).body()).contains("South deal");
     }
 
     @Test

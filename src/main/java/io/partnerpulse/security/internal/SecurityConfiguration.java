@@ -153,7 +153,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/targets", "/campaigns/**", "/partners", "/partners/**",
                                 "/registrations/**", "/leads/distribute", "/leads/assign").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/**").hasAnyRole(WORKERS)
-                        .requestMatchers("/organization", "/organization/**", "/targets", "/campaigns", "/campaigns/**").hasAnyRole(READERS)
+                        .requestMatchers("/organization", "/organization/**", "/targets", "/campaigns", "/campaigns/**", "/audit").hasAnyRole(READERS)
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .httpBasic(Customizer.withDefaults())
