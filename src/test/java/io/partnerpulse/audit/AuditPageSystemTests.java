@@ -31,6 +31,8 @@ class AuditPageSystemTests {
         Api admin = admin();
         assertThat(admin.form("/leads/" + lead + "/qualify", "version=0").status()).isEqualTo(302);
 
+        assertThat(admin.get("/leads?q=" + company.replace(" ", "+")).body()).as("each lead links to its changes")
+                .contains("href=\"/audit?entityType=lead&amp;entityId=" + lead + "\"");
         Api.Response page = admin.get("/audit?entityType=lead&entityId=" + lead);
         assertThat(page.status()).isEqualTo(200);
         String body = page.body();
@@ -54,7 +56,9 @@ class AuditPageSystemTests {
         Api portal = admin().newPartnerUser(partner, "auditor");
         assertThat(portal.get("/audit").status()).isEqualTo(403);
         assertThat(portal.get("/api/v1/audit").status()).isEqualTo(403);
-        assertThat(portal.get("/leads").body()).doesNotContain("href=\"/audit\"");
+        assertThat(portal.get("/leads").body()).doesNotContain("href=\"/audit");
+        assertThat(portal.get("/partners/" + partner).body()).doesNotContain("href=\"/audit");
+        assertThat(admin().get("/partners/" + partner).body()).contains("href=\"/audit?entityType=partner&amp;entityId=" + partner + "\"");
         assertThat(admin().get("/leads").body()).contains("href=\"/audit\"");
     }
 }
