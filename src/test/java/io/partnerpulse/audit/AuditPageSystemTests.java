@@ -43,6 +43,11 @@ class AuditPageSystemTests {
         assertThat(body).as("newest first").containsSubsequence("lead.qualified", "lead.created");
         assertThat(body).as("the exports keep the filters").contains("/api/v1/audit?entityType=lead&amp;entityId=" + lead);
 
+        Api.Response csv = admin.get("/api/v1/audit?entityType=lead&entityId=" + lead + "&format=csv");
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.body()).contains("lead.qualified", "lead.created", "QUALIFIED").doesNotContain("lead.routed");
+        assertThat(admin.get("/api/v1/audit?entityType=lead&entityId=" + lead + "&format=xlsx").status()).isEqualTo(200);
+
         assertThat(admin.get("/audit?entityType=lead&entityId=" + lead + "&action=lead.qualified").body()).doesNotContain("lead.created");
         assertThat(admin.get("/audit?entityType=lead&entityId=" + lead + "&from=2000-01-01&through=2000-01-31").body())
                 .contains("Nothing recorded matches");
