@@ -139,10 +139,12 @@ class PartnerIsolationSystemTests {
         assertThat(userOfA.form("/leads/assign", "lead=" + leadB + ":0&lead=" + leadA + ":0&partner=" + marker + "+Partner").status())
                 .isEqualTo(403);
         String company = Fixtures.unique("Portal-made lead");
-        assertThat(userOfA.form("/leads", "companyName=" + company.replace(" ", "+") + "&country=US&partner=" + marker + "+Partner").status())
-                .isEqualTo(302);
+        assertThat(userOfA.form("/leads", "companyName=" + company.replace(" ", "+") + "&country=US&partner=" + marker + "+Partner"
+                + "&campaign=" + marker).status()).isEqualTo(302);
         assertThat(jdbc.sql("select partner_id from lead where company_name = :c").param("c", company).query(Long.class).single())
                 .as("a partner user's lead is its own partner's, whatever it names").isEqualTo(partnerA);
+        assertThat(jdbc.sql("select campaign_id from lead where company_name = :c").param("c", company).query(Long.class).optional())
+                .as("and no campaign is looked up by name for it").isEmpty();
         assertThat(snapshotOfB()).isEqualTo(before);
     }
 

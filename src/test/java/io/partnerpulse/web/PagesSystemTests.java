@@ -185,23 +185,35 @@ class PagesSystemTests {
         Api admin = admin();
         long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
         String name = jdbc.sql("select name from partner where id = :id").param("id", partner).query(String.class).single();
-        Api.Response bad = admin.form("/leads", "companyName=&contactName=&email=not-an-address&country=us&partner=No+such+partner+anywhere");
+        Api api = new Api(port);
+        String channelName = Fixtures.unique("Lead page channel");
+        long channel = api.post("/api/v1/channels", "{\"name\": \"%s\", \"type\": \"EARNED\"}".formatted(channelName)).id();
+        String campaignName = Fixtures.unique("Lead page campaign");
+        long campaign = api.post("/api/v1/campaigns", """
+                {"name": "%s", "channelId": %d, "startsOn": "2026-01-01", "endsOn": "2026-12-31", "cost": 0, "currency": "USD"}"""
+                .formatted(campaignName, channel)).id();
+        Api.Response bad = admin.form("/leads", "companyName=&contactName=&email=not-an-address&country=us&partner=No+such+partner+anywhere"
+                + "&campaign=No+such+campaign+anywhere&channelId=" + channel);
         assertThat(bad.status()).isEqualTo(200);
         assertThat(bad.body()).contains("Give the company or the contact.", "Not an email address.",
-                "No partner is named \u201cNo such partner anywhere\u201d.", "value=\"not-an-address\"", "<details open=\"open\">");
+                "No partner is named \u201cNo such partner anywhere\u201d.", "No campaign is named \u201cNo such campaign anywhere\u201d.",
+                "value=\"not-an-address\"", "<details open=\"open\">", "<option value=\"" + channel + "\" selected=\"selected\">" + channelName);
         Api.Response country = admin.form("/leads", "companyName=Somewhere+Ltd&country=QQ");
         assertThat(country.status()).isEqualTo(200);
         assertThat(country.body()).as("the service's check, beside its field").contains("field-error", "value=\"QQ\"");
 
         String company = Fixtures.unique("Page-made lead");
         Api.Response made = admin.form("/leads", "companyName=" + company.replace(" ", "+") + "&contactName=Ayesha+Khan"
-                + "&email=ayesha%40example.com&country=pk&city=Lahore&partner=" + name.replace(" ", "+"));
+                + "&email=ayesha%40example.com&country=pk&city=Lahore&partner=" + name.replace(" ", "+") + "&channelId=" + channel
+                + "&campaign=" + campaignName.toLowerCase(java.util.Locale.ROOT).replace(" ", "+"));
         assertThat(made.status()).isEqualTo(302);
         tools.jackson.databind.JsonNode lead = new Api(port).get("/api/v1/leads?q=" + company.replace(" ", "+")).json().get("items").get(0);
         assertThat(lead.get("country").asString()).isEqualTo("PK");
         assertThat(lead.get("contactName").asString()).isEqualTo("Ayesha Khan");
         assertThat(lead.get("partnerId").asLong()).isEqualTo(partner);
         assertThat(lead.get("status").asString()).isEqualTo("NEW");
+        assertThat(lead.get("channelId").asLong()).as("counted for its channel in the KPIs").isEqualTo(channel);
+        assertThat(lead.get("campaignId").asLong()).isEqualTo(campaign);
     }
 
     @Test

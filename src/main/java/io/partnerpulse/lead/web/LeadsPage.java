@@ -40,6 +40,8 @@ class LeadsPage {
 
     /** Partners offered by name in the assign and new-lead forms; any other is found by typing its name. */
     static final int PARTNER_CHOICES = 500;
+    /** Marketing channels offered for a new lead (a program has tens). */
+    static final int CHANNEL_CHOICES = 1_000;
 
     private final LeadManagement leads;
     private final PartnerDirectory partners;
@@ -81,11 +83,13 @@ class LeadsPage {
         model.addAttribute("currency", organization.currency());
         // a partner user is never offered other partners' names
         model.addAttribute("partnerChoices", actor.partner().isPresent() ? Map.of() : references.choices(Kind.PARTNER, PARTNER_CHOICES));
+        model.addAttribute("channelChoices", references.choices(Kind.CHANNEL, CHANNEL_CHOICES));
     }
 
     /** What the new-lead form holds, kept when it is shown again with its problems. */
-    record NewLead(String companyName, String contactName, String email, String country, String city, String partner) {
-        static final NewLead EMPTY = new NewLead("", "", "", "", "", "");
+    record NewLead(String companyName, String contactName, String email, String country, String city, String partner,
+                   Long channelId, String campaign) {
+        static final NewLead EMPTY = new NewLead("", "", "", "", "", "", null, "");
     }
 
     /** Adds a lead; staff may name the partner who brought it, a partner user's lead is its own partner's. */
@@ -93,8 +97,10 @@ class LeadsPage {
     String create(@RequestParam(defaultValue = "") String companyName, @RequestParam(defaultValue = "") String contactName,
                   @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String country,
                   @RequestParam(defaultValue = "") String city, @RequestParam(defaultValue = "") String partner,
+                  @RequestParam(required = false) Long channelId, @RequestParam(defaultValue = "") String campaign,
                   Model model, RedirectAttributes redirect, Locale locale) {
-        NewLead draft = new NewLead(companyName.strip(), contactName.strip(), email.strip(), country.strip(), city.strip(), partner.strip());
+        NewLead draft = new NewLead(companyName.strip(), contactName.strip(), email.strip(), country.strip(), city.strip(), partner.strip(),
+                channelId, campaign.strip());
         Map<String, String> fieldErrors = new LinkedHashMap<>();
         if (draft.companyName().isEmpty() && draft.contactName().isEmpty()) {
             fieldErrors.put("companyName", messages.getMessage("leads.new.nameless", null, locale));
@@ -119,11 +125,24 @@ class LeadsPage {
                 fieldErrors.put("partner", partnerNotFound(draft.partner(), named, locale));
             }
         }
+        Long campaignId = null;
+        // campaigns can be a partner's own (co-marketing): a partner user is offered none by name
+        if (!draft.campaign().isEmpty() && actor.partner().isEmpty()) {
+            References.Named named = references.named(Kind.CAMPAIGN, draft.campaign(), 5, null);
+            campaignId = named.id();
+            if (campaignId == null) {
+                fieldErrors.put("campaign", named.candidates().isEmpty()
+                        ? messages.getMessage("leads.new.noCampaign", new Object[] {draft.campaign()}, locale)
+                        : messages.getMessage("leads.new.severalCampaigns", new Object[] {draft.campaign(),
+                        String.join(", ", named.candidates().values())}, locale));
+            }
+        }
         String code = draft.country().toUpperCase(Locale.ROOT);
         if (fieldErrors.isEmpty()) {
             try {
                 LeadView created = leads.create(new LeadForm(null, blankToNull(draft.contactName()), blankToNull(draft.companyName()),
-                        blankToNull(draft.email()), null, null, null, code.isEmpty() ? null : code, null, blankToNull(draft.city()), null, null),
+                        blankToNull(draft.email()), draft.channelId(), campaignId, null, code.isEmpty() ? null : code, null,
+                        blankToNull(draft.city()), null, null),
                         partnerId);
                 redirect.addFlashAttribute("flash", messages.getMessage("leads.created", new Object[] {String.valueOf(created.id())}, locale));
                 return "redirect:/leads?q=" + java.net.URLEncoder.encode(created.companyName() != null ? created.companyName()
