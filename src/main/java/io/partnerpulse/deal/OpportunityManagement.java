@@ -131,7 +131,7 @@ public class OpportunityManagement {
                 .exists("ownerId", Kind.EMPLOYEE, form.ownerId())
                 .exists("productLineId", Kind.PRODUCT_LINE, form.productLineId())
                 .exists("channelId", Kind.CHANNEL, form.channelId())
-                .exists("campaignId", Kind.CAMPAIGN, form.campaignId())
+                .campaign("campaignId", form.campaignId(), actor.partner().orElse(null))
                 .country("country", form.country())
                 .currency("currency", form.currency(), organization.currency())
                 .orThrow();

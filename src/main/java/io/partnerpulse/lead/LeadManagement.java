@@ -203,7 +203,7 @@ public class LeadManagement {
     private void check(LeadForm form) {
         references.check()
                 .exists("channelId", Kind.CHANNEL, form.channelId())
-                .exists("campaignId", Kind.CAMPAIGN, form.campaignId())
+                .campaign("campaignId", form.campaignId(), actor.partner().orElse(null))
                 .exists("ownerId", Kind.EMPLOYEE, form.ownerId())
                 .country("country", form.country())
                 .orThrow();

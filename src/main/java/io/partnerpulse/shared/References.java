@@ -128,6 +128,19 @@ public class References {
             return this;
         }
 
+        /**
+         * A campaign the one asking may name: for a partner user ({@code partner} its partner) the
+         * program's campaigns and its own partner's co-marketing ones; another partner's reads as missing.
+         */
+        public Check campaign(String field, Long id, Long partner) {
+            if (id != null && partner != null && !jdbc.sql("select exists (select 1 from campaign where id = :id and (partner_id is null or partner_id = :p))")
+                    .param("id", id).param("p", partner).query(Boolean.class).single()) {
+                problems.add(ApiError.FieldProblem.saying(field, "there is no campaign with id " + id, "problem.field.no-record", id));
+                return this;
+            }
+            return exists(field, Kind.CAMPAIGN, id);
+        }
+
         public Check country(String field, String code) {
             if (code != null && !jdbc.sql("select exists (select 1 from country where code = :c)").param("c", code).query(Boolean.class).single()) {
                 problems.add(ApiError.FieldProblem.saying(field, "is not a country PartnerPulse knows (ISO 3166 alpha-2)", "problem.field.country"));

@@ -131,6 +131,25 @@ class PartnerIsolationSystemTests {
     }
 
     @Test
+    void aPartnerUserMayNotAttributeItsLeadToAnotherPartnersCoMarketingCampaign() {
+        Api admin = new Api(port);
+        long channel = new Fixtures(jdbc).channel("PAID");
+        String campaign = """
+                {"name": "%s", "channelId": %d, "startsOn": "2026-01-01", "endsOn": "2026-12-31", "cost": 10, "currency": "USD"%s}""";
+        long ofB = admin.post("/api/v1/campaigns", campaign.formatted(marker + " co-marketing", channel, ", \"partnerId\": " + partnerB)).id();
+        long ofA = admin.post("/api/v1/campaigns", campaign.formatted(Fixtures.unique("A's co-marketing"), channel, ", \"partnerId\": " + partnerA)).id();
+        long program = admin.post("/api/v1/campaigns", campaign.formatted(Fixtures.unique("Program campaign"), channel, "")).id();
+        String lead = "{\"companyName\": \"%s\", \"country\": \"US\", \"campaignId\": %d}";
+        Api.Response refused = userOfA.post("/api/v1/leads", lead.formatted(Fixtures.unique("Sneaky lead"), ofB));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).as("told as if it did not exist").contains("there is no campaign with id " + ofB).doesNotContain(marker);
+        assertThat(userOfA.post("/api/v1/leads", lead.formatted(Fixtures.unique("Own lead"), ofA)).status()).isEqualTo(201);
+        assertThat(userOfA.post("/api/v1/leads", lead.formatted(Fixtures.unique("Program lead"), program)).status()).isEqualTo(201);
+        assertThat(admin.post("/api/v1/leads", lead.formatted(Fixtures.unique("Staff lead"), ofB)).status())
+                .as("staff attribute leads to any campaign").isEqualTo(201);
+    }
+
+    @Test
     void aPartnerUserNeitherAssignsLeadsNorSeesOtherPartnersNamesNorAddsALeadForAnother() {
         Map<String, Object> before = snapshotOfB();
         String leads = userOfA.get("/leads").body();
