@@ -190,6 +190,13 @@ public class LeadManagement {
         return leads.assignments(id);
     }
 
+    /** How many leads of a partner are open (new or qualified), as the one asking may see them. */
+    @Transactional(readOnly = true)
+    public long openLeads(long partnerId) {
+        return list(new LeadRepository.Filter(List.of(partnerId), null, List.of(LeadStatus.NEW, LeadStatus.QUALIFIED), null, null, null,
+                null, null, null, null), null, 0, 1).total();
+    }
+
     @Transactional(readOnly = true)
     public Page<LeadView> list(LeadRepository.Filter filter, String sort, int page, int size) {
         return leads.list(filter.withPartners(actor.partnerFilter(filter.partnerIds())), actor.orgScope().orElse(null), sort, page, size);

@@ -11,6 +11,7 @@ import io.partnerpulse.commission.CommissionStatements;
 import io.partnerpulse.deal.OpportunityManagement;
 import io.partnerpulse.deal.RegistrationManagement;
 import io.partnerpulse.kpi.Dimension;
+import io.partnerpulse.lead.LeadManagement;
 import io.partnerpulse.kpi.KpiQuery;
 import io.partnerpulse.kpi.Kpis;
 import io.partnerpulse.partner.PartnerDirectory;
@@ -44,6 +45,7 @@ class PartnerPage {
     private final KpiCards cards;
     private final OrganizationSettings organization;
     private final PartnerDirectory directory;
+    private final LeadManagement leads;
     private final CurrentActor actor;
 
     private final PlanView plan;
@@ -51,8 +53,9 @@ class PartnerPage {
 
     PartnerPage(PlanView plan, PartnerDirectory directory, CurrentActor actor, PartnerManagement partners, OpportunityManagement opportunities, RegistrationManagement registrations,
                 CommissionStatements commissions, Kpis kpis, KpiCards cards, OrganizationSettings organization,
-                io.partnerpulse.shared.References references) {
+                io.partnerpulse.shared.References references, LeadManagement leads) {
         this.references = references;
+        this.leads = leads;
         this.plan = plan;
         this.directory = directory;
         this.actor = actor;
@@ -105,6 +108,7 @@ class PartnerPage {
         model.addAttribute("history", history);
         model.addAttribute("deals", opportunities.forPartner(id, 0, 20));
         model.addAttribute("registrations", registrations.forPartner(id, 0, 20));
+        model.addAttribute("openLeads", leads.openLeads(id));
         model.addAttribute("commission", commissions.statement(id, selection.from(), selection.to()));
         model.addAttribute("format", format);
         // peers of the same tier, offered by name; any other partner is still reachable by its id

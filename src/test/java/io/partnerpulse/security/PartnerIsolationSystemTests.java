@@ -155,6 +155,9 @@ class PartnerIsolationSystemTests {
         String leads = userOfA.get("/leads").body();
         assertThat(leads).doesNotContain(marker, "assign-leads", "<datalist id=\"lead-partners\"");
         assertThat(userOfA.get("/leads?q=" + marker).body()).doesNotContain(marker + " Lead");
+        Api.Response othersLeads = userOfA.get("/leads?partnerId=" + partnerB);
+        assertThat(othersLeads.status()).isIn(403, 404);
+        assertThat(othersLeads.body()).doesNotContain(marker);
         assertThat(userOfA.form("/leads/assign", "lead=" + leadB + ":0&lead=" + leadA + ":0&partner=" + marker + "+Partner").status())
                 .isEqualTo(403);
         String company = Fixtures.unique("Portal-made lead");

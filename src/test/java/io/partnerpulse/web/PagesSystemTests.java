@@ -181,6 +181,28 @@ class PagesSystemTests {
     }
 
     @Test
+    void aPartnersPageCountsItsOpenLeadsAndLinksToThemAlone() {
+        Api api = new Api(port);
+        Api admin = admin();
+        long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
+        String name = jdbc.sql("select name from partner where id = :id").param("id", partner).query(String.class).single();
+        String company = Fixtures.unique("Partner's own lead");
+        long mine = api.post("/api/v1/leads?partnerId=" + partner, "{\"companyName\": \"%s\", \"country\": \"US\"}".formatted(company)).id();
+        api.post("/api/v1/leads?partnerId=" + partner, "{\"companyName\": \"%s 2\", \"country\": \"US\"}".formatted(company));
+        long disqualified = api.post("/api/v1/leads?partnerId=" + partner, "{\"companyName\": \"%s 3\", \"country\": \"US\"}".formatted(company)).id();
+        assertThat(admin.form("/leads/" + disqualified + "/disqualify", "version=0&reason=Gone").status()).isEqualTo(302);
+        long someoneElses = api.post("/api/v1/leads", "{\"companyName\": \"%s elsewhere\", \"country\": \"US\"}".formatted(company)).id();
+
+        assertThat(admin.get("/partners/" + partner).body()).contains("Open leads: 2", "href=\"/leads?partnerId=" + partner + "\"");
+        String narrowed = admin.get("/leads?partnerId=" + partner + "&q=" + company.replace(" ", "+")).body();
+        assertThat(narrowed).contains("data-id=\"" + mine + "\"", "Only the leads of " + name + ".", "Show every partner&#39;s",
+                "name=\"shownPartnerId\" value=\"" + partner + "\"", "partnerId=" + partner + "&amp;format=csv")
+                .doesNotContain("data-id=\"" + someoneElses + "\"", "data-id=\"" + disqualified + "\"");
+        assertThat(admin.get("/leads?q=" + company.replace(" ", "+")).body()).contains("data-id=\"" + someoneElses + "\"")
+                .doesNotContain("Only the leads of");
+    }
+
+    @Test
     void addsALeadFromTheLeadsPageAndSaysWhatIsWrongBesideEachField() {
         Api admin = admin();
         long partner = new Fixtures(jdbc).activePartner("US", "GOLD");

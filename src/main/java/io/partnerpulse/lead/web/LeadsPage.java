@@ -62,17 +62,25 @@ class LeadsPage {
 
     @GetMapping("/leads")
     String list(@RequestParam(required = false) LeadStatus status, @RequestParam(required = false) Boolean unassigned,
-                @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
-        show(model, status, unassigned, q, page);
+                @RequestParam(required = false) String q, @RequestParam(required = false) Long partnerId,
+                @RequestParam(defaultValue = "0") int page, Model model) {
+        show(model, status, unassigned, q, partnerId, page);
         model.addAttribute("fieldErrors", Map.of());
         model.addAttribute("draft", NewLead.EMPTY);
         return "lead/list";
     }
 
-    private void show(Model model, LeadStatus status, Boolean unassigned, String q, int page) {
+    /**
+     * The list; {@code partnerId} narrows it to one partner's leads (a partner user's are its own
+     * partner's anyway, and naming another is refused).
+     */
+    private void show(Model model, LeadStatus status, Boolean unassigned, String q, Long partnerId, int page) {
         List<LeadStatus> statuses = status != null ? List.of(status) : List.of(LeadStatus.NEW, LeadStatus.QUALIFIED);
-        Page<LeadView> found = leads.list(new LeadRepository.Filter(null, null, statuses, null, null, null, unassigned, null, null, q),
-                null, Math.max(0, page), 50);
+        Page<LeadView> found = leads.list(new LeadRepository.Filter(partnerId == null ? null : List.of(partnerId), null, statuses, null,
+                null, null, unassigned, null, null, q), null, Math.max(0, page), 50);
+        model.addAttribute("partnerId", partnerId);
+        model.addAttribute("partnerName", partnerId == null || actor.partner().isPresent() ? null
+                : partners.names(List.of(partnerId)).getOrDefault(partnerId, "#" + partnerId));
         model.addAttribute("leads", found);
         model.addAttribute("partnerNames", partners.names(found.items().stream().map(LeadView::partnerId).filter(id -> id != null).toList()));
         model.addAttribute("status", status);
@@ -151,7 +159,7 @@ class LeadsPage {
                 fieldErrors.putAll(FormErrors.fields(e, messages, locale));
             }
         }
-        show(model, null, null, null, 0);
+        show(model, null, null, null, null, 0);
         model.addAttribute("fieldErrors", fieldErrors);
         model.addAttribute("draft", draft);
         return "lead/list";
@@ -166,12 +174,14 @@ class LeadsPage {
     String assign(@RequestParam(name = "lead", required = false) List<String> picked, @RequestParam(defaultValue = "") String partner,
                   @RequestParam(defaultValue = "") String reason, @RequestParam(required = false) LeadStatus status,
                   @RequestParam(required = false) Boolean unassigned, @RequestParam(required = false) String q,
+                  @RequestParam(name = "shownPartnerId", required = false) Long shownPartnerId,
                   @RequestParam(defaultValue = "0") int page, RedirectAttributes redirect, Locale locale) {
         actor.requireStaff();
         String back = "redirect:" + org.springframework.web.util.UriComponentsBuilder.fromPath("/leads")
                 .queryParamIfPresent("status", java.util.Optional.ofNullable(status))
                 .queryParamIfPresent("unassigned", java.util.Optional.ofNullable(unassigned))
                 .queryParamIfPresent("q", java.util.Optional.ofNullable(q).filter(t -> !t.isBlank()))
+                .queryParamIfPresent("partnerId", java.util.Optional.ofNullable(shownPartnerId))
                 .queryParamIfPresent("page", java.util.Optional.of(page).filter(n -> n > 0))
                 .encode().build().toUriString();
         List<long[]> chosen = new ArrayList<>();
