@@ -20,15 +20,11 @@ class AuditPageSystemTests {
     @Autowired
     JdbcClient jdbc;
 
-    private Api admin() {
-        return new Api(port, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
-    }
-
     @Test
     void showsEachChangeOfARecordFieldByFieldWithWhoMadeIt() {
         String company = Fixtures.unique("Audited lead");
         long lead = new Api(port).post("/api/v1/leads", "{\"companyName\": \"%s\", \"country\": \"US\"}".formatted(company)).id();
-        Api admin = admin();
+        Api admin = Api.admin(port);
         assertThat(admin.form("/leads/" + lead + "/qualify", "version=0").status()).isEqualTo(302);
 
         assertThat(admin.get("/leads?q=" + company.replace(" ", "+")).body()).as("each lead links to its changes")
@@ -58,12 +54,12 @@ class AuditPageSystemTests {
     @Test
     void isNotForPartnerUsers() {
         long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
-        Api portal = admin().newPartnerUser(partner, "auditor");
+        Api portal = Api.admin(port).newPartnerUser(partner, "auditor");
         assertThat(portal.get("/audit").status()).isEqualTo(403);
         assertThat(portal.get("/api/v1/audit").status()).isEqualTo(403);
         assertThat(portal.get("/leads").body()).doesNotContain("href=\"/audit");
         assertThat(portal.get("/partners/" + partner).body()).doesNotContain("href=\"/audit");
-        assertThat(admin().get("/partners/" + partner).body()).contains("href=\"/audit?entityType=partner&amp;entityId=" + partner + "\"");
-        assertThat(admin().get("/leads").body()).contains("href=\"/audit\"");
+        assertThat(Api.admin(port).get("/partners/" + partner).body()).contains("href=\"/audit?entityType=partner&amp;entityId=" + partner + "\"");
+        assertThat(Api.admin(port).get("/leads").body()).contains("href=\"/audit\"");
     }
 }

@@ -68,13 +68,13 @@ class RegistrationPagesSystemTests {
                 .doesNotContain("$12,501")
                 .doesNotContain("/registrations/" + id + "/approve").doesNotContain("name=\"partnerId\"");
         assertThat(partnerUser.form("/registrations/" + id + "/approve", "version=0").status()).isEqualTo(403);
-        assertThat(new Api(port, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD)).get("/registrations?outcome=").body()).as("staff find it, newest first, with its buttons")
+        assertThat(Api.admin(port).get("/registrations?outcome=").body()).as("staff find it, newest first, with its buttons")
                 .contains(customer, "/registrations/" + id + "/approve", "name=\"partnerId\"");
     }
 
     @Test
     void staffRegisterForAPartnerByItsIdAndMustNameOne() {
-        Api page = new Api(port, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
+        Api page = Api.admin(port);
         String customer = Fixtures.unique("Phoned In Customer");
         assertThat(page.form("/registrations/submit", "customerName=" + customer.replace(" ", "+")).body())
                 .contains("field-error", "Enter the id of the partner");

@@ -77,7 +77,7 @@ class ImportModesSystemTests {
         JsonNode repeated = report.get("problems").valueStream().filter(p -> p.get("line").asLong() == 8).findFirst().orElseThrow();
         assertThat(repeated.get("code").asString()).isEqualTo("repeated.externalId");
         assertThat(repeated.get("args").toString()).isEqualTo("[\"2\"]");
-        Api pages = new Api(port, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
+        Api pages = Api.admin(port);
         long runId = report.get("runId").asLong();
 
         String urdu = pages.get("/imports/runs/" + runId + "?lang=ur").body();
@@ -99,7 +99,7 @@ class ImportModesSystemTests {
         assertThat(response.json().get("warnings").toString()).contains("won deal without an amount: counted as 0 (2 rows, first on line 2)");
         assertThat(response.json().get("created").toString()).contains("1 customer account created for account: Remarked " + u);
         assertThat(response.json().at("/remarks/0/code").asString()).isEqualTo("remark.wonWithoutAmount");
-        Api pages = new Api(port, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
+        Api pages = Api.admin(port);
         long runId = response.json().get("runId").asLong();
 
         String urdu = pages.get("/imports/runs/" + runId + "?lang=ur").body();
@@ -113,7 +113,7 @@ class ImportModesSystemTests {
 
     @Test
     void theMappingPageSaysItsFieldsAndTheFilesProblemsInTheReadersLanguageWhileTheApiKeepsItsEnglish() {
-        Api pages = new Api(port, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
+        Api pages = Api.admin(port);
         byte[] deals = file().getBytes(StandardCharsets.UTF_8);
 
         Api.Response blank = pages.upload("/imports/upload", "blank.csv", "\r\n\r\n".getBytes(StandardCharsets.UTF_8),

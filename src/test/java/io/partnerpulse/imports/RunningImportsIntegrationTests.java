@@ -138,7 +138,7 @@ class RunningImportsIntegrationTests {
         String u = UUID.randomUUID().toString().substring(0, 8);
         String csv = "id,stage,created,closed,amount\n" + u + "-1,Won,2026-02-01,2026-02-10,200\n" + u + "-2,Prospecting,2026-02-03,,\n";
         try (Held held = new Held("inserting", u + ".csv", csv, DEALS)) {
-            Api api = new Api(port, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
+            Api api = Api.admin(port);
 
             String english = api.get("/imports/runs/" + held.id + "/status?lang=en").body();
             String urdu = api.get("/imports/runs/" + held.id + "/status?lang=ur").body();
@@ -204,7 +204,7 @@ class RunningImportsIntegrationTests {
         assertThat(jdbc.sql("select count(*) from customer_account where name = ?").param("Cancelled " + u).query(Long.class).single())
                 .as("nor the records it would have created").isZero();
 
-        Api api = new Api(port, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
+        Api api = Api.admin(port);
         assertThat(api.get("/imports/runs/" + id + "?lang=ur").body()).as("its page in Urdu")
                 .contains("درآمد Ayesha Khan نے منسوخ کر دی؛ کچھ بھی درآمد نہیں ہوا۔").doesNotContain("was cancelled");
         assertThat(api.get("/imports/runs/" + id + "?lang=en").body()).contains("The import was cancelled by Ayesha Khan; nothing was imported.");

@@ -24,7 +24,7 @@ class UserPagesSystemTests {
     JdbcClient jdbc;
 
     Api page() {
-        return new Api(port, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
+        return Api.admin(port);
     }
 
     static String form(String email, String role, Object partner, String password, boolean active, Long version) {

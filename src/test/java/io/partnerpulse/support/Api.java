@@ -82,6 +82,11 @@ public final class Api {
         return new Api(port(), "Bearer " + token.json().get("token").asString());
     }
 
+    /** The test administrator, signed in with HTTP Basic on every request (the pages take it as a browser's session). */
+    public static Api admin(int port) {
+        return new Api(port, basic(ADMIN_EMAIL, ADMIN_PASSWORD));
+    }
+
     public static Api anonymous(int port) {
         return new Api(port, null);
     }

@@ -21,7 +21,7 @@ class ChangeFromPagesSystemTests {
 
     @Test
     void aCampaignIsChangedFromItsFormAndAStaleFormChangesNothing() {
-        Api admin = new Api(port, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
+        Api admin = Api.admin(port);
         Api api = new Api(port);
         long channel = new Fixtures(jdbc).channel("PAID");
         String name = Fixtures.unique("Spring push");
@@ -51,7 +51,7 @@ class ChangeFromPagesSystemTests {
 
     @Test
     void aTargetIsRemovedFromItsRowOrThroughTheApiAtTheVersionRead() {
-        Api admin = new Api(port, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
+        Api admin = Api.admin(port);
         Api api = new Api(port);
         Api.Response first = api.post("/api/v1/targets", """
                 {"scope": "PROGRAM", "metric": "REVENUE", "periodStart": "2031-01-01", "periodEnd": "2031-02-01", "value": 1000}""");

@@ -34,7 +34,7 @@ class PagerSystemTests {
             long id = fixtures.activePartner("DE", "GOLD");
             jdbc.sql("update partner set name = :n where id = :id").param("n", prefix + " " + (100 + i)).param("id", id).update();
         }
-        Api admin = new Api(port, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
+        Api admin = Api.admin(port);
         String first = admin.get("/partners?tier=GOLD&q=" + URLEncoder.encode(prefix, StandardCharsets.UTF_8)).body();
 
         assertThat(count(first, prefix)).isEqualTo(50);

@@ -22,7 +22,7 @@ class PagesSystemTests {
     JdbcClient jdbc;
 
     private Api admin() {
-        return new Api(port, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
+        return Api.admin(port);
     }
 
     @Test

@@ -302,7 +302,7 @@ class WebhookSystemTests {
 
     @Test
     void theWebhookPagesAreForAdministratorsOnlyAndNameABadFieldBesideItWithoutWriting() {
-        Api page = new Api(port, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
+        Api page = Api.admin(port);
         long before = jdbc.sql("select count(*) from webhook_subscription").query(Long.class).single();
         Api.Response badUrl = page.form("/webhooks", "url=ftp%3A%2F%2Fx&events=deal.won&active=true");
         assertThat(badUrl.status()).isEqualTo(200);

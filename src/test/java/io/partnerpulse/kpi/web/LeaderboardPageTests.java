@@ -53,7 +53,7 @@ class LeaderboardPageTests {
     void showsEveryPartnerOnTheBoardWithItsTrendOverSixPeriods() throws Exception {
         long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
         LocalDate month = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
-        Api admin = new Api(port, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
+        Api admin = Api.admin(port);
         String name = jdbc.sql("select name from partner where id = :id").param("id", partner).query(String.class).single();
         String path = "/leaderboard?from=%s&to=%s&q=%s".formatted(month, month.plusMonths(1),
                 java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8));
@@ -83,7 +83,7 @@ class LeaderboardPageTests {
             jdbc.sql("update partner set name = :n where id = :id").param("n", prefix + " " + (100 + i)).param("id", id).update();
         }
         LocalDate month = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
-        Api admin = new Api(port, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
+        Api admin = Api.admin(port);
         String path = "/leaderboard?from=%s&to=%s&sort=name&q=%s".formatted(month, month.plusMonths(1),
                 java.net.URLEncoder.encode(prefix, java.nio.charset.StandardCharsets.UTF_8));
         Eventually.until(() -> rows(admin.get(path).body()).size() == 50);
