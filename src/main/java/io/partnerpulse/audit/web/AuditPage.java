@@ -90,7 +90,8 @@ class AuditPage {
 
     /**
      * What an entry changed: the fields whose values differ (a record's version, which every change
-     * moves, left out); for a record made or an event, its first fields with a value.
+     * moves, left out); for a record made or an event, its first fields with a value (not its id,
+     * which the entry names).
      */
     static List<Change> changes(JsonNode before, JsonNode after) {
         List<Change> changes = new ArrayList<>();
@@ -110,7 +111,8 @@ class AuditPage {
                 Iterator<Map.Entry<String, JsonNode>> fields = only.properties().iterator();
                 while (fields.hasNext() && changes.size() < FIELDS_SHOWN) {
                     Map.Entry<String, JsonNode> field = fields.next();
-                    if (!field.getValue().isNull() && !field.getKey().equals("version")) {
+                    // the id is the entry's record, and the version of a new record says nothing
+                    if (!field.getValue().isNull() && !field.getKey().equals("version") && !field.getKey().equals("id")) {
                         changes.add(new Change(field.getKey(), null, text(field.getValue())));
                     }
                 }

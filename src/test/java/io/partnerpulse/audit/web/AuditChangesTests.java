@@ -27,12 +27,12 @@ class AuditChangesTests {
     }
 
     @Test
-    void aRecordMadeOrAnEventShowsItsFirstFieldsWithAValue() {
+    void aRecordMadeOrAnEventShowsItsFirstFieldsWithAValueButNotItsIdWhichTheEntryNames() {
         List<AuditPage.Change> made = AuditPage.changes(null,
                 node("{\"id\": 7, \"name\": \"Acme\", \"city\": null, \"version\": 0, \"a\": 1, \"b\": 2, \"c\": 3, \"d\": 4, \"e\": 5, \"f\": 6, \"g\": 7}"));
         assertThat(made).hasSize(AuditPage.FIELDS_SHOWN).extracting(AuditPage.Change::field)
-                .containsExactly("id", "name", "a", "b", "c", "d", "e", "f");
-        assertThat(made.get(1)).isEqualTo(new AuditPage.Change("name", null, "Acme"));
+                .containsExactly("name", "a", "b", "c", "d", "e", "f", "g");
+        assertThat(made.get(0)).isEqualTo(new AuditPage.Change("name", null, "Acme"));
         assertThat(AuditPage.changes(node("{\"name\": \"Gone\"}"), null)).containsExactly(new AuditPage.Change("name", null, "Gone"));
         assertThat(AuditPage.changes(null, node("\"signed in\""))).containsExactly(new AuditPage.Change("", null, "signed in"));
         assertThat(AuditPage.changes(null, null)).isEmpty();
