@@ -139,10 +139,7 @@ class LeadsPage {
             References.Named named = references.named(Kind.CAMPAIGN, draft.campaign(), 5, null);
             campaignId = named.id();
             if (campaignId == null) {
-                fieldErrors.put("campaign", named.candidates().isEmpty()
-                        ? messages.getMessage("leads.new.noCampaign", new Object[] {draft.campaign()}, locale)
-                        : messages.getMessage("leads.new.severalCampaigns", new Object[] {draft.campaign(),
-                        String.join(", ", named.candidates().values())}, locale));
+                fieldErrors.put("campaign", notNamed("leads.new.noCampaign", "leads.new.severalCampaigns", draft.campaign(), named, locale));
             }
         }
         String code = draft.country().toUpperCase(Locale.ROOT);
@@ -237,9 +234,13 @@ class LeadsPage {
 
     /** "No partner is named X" or "Several partners match X: A, B, C". */
     private String partnerNotFound(String typed, References.Named named, Locale locale) {
-        return named.candidates().isEmpty() ? messages.getMessage("leads.assign.noPartner", new Object[] {typed}, locale)
-                : messages.getMessage("leads.assign.severalPartners", new Object[] {typed, String.join(", ", named.candidates().values())},
-                locale);
+        return notNamed("leads.assign.noPartner", "leads.assign.severalPartners", typed, named, locale);
+    }
+
+    /** What a name that found no single record says: none by that name ({@code none}), or the several it matches ({@code several}). */
+    private String notNamed(String none, String several, String typed, References.Named named, Locale locale) {
+        return named.candidates().isEmpty() ? messages.getMessage(none, new Object[] {typed}, locale)
+                : messages.getMessage(several, new Object[] {typed, String.join(", ", named.candidates().values())}, locale);
     }
 
     private static String blankToNull(String value) {
