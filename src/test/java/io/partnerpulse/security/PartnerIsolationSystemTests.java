@@ -153,7 +153,9 @@ class PartnerIsolationSystemTests {
     void aPartnerUserNeitherAssignsLeadsNorSeesOtherPartnersNamesNorAddsALeadForAnother() {
         Map<String, Object> before = snapshotOfB();
         String leads = userOfA.get("/leads").body();
-        assertThat(leads).doesNotContain(marker, "assign-leads", "<datalist id=\"lead-partners\"");
+        assertThat(leads).doesNotContain(marker, "name=\"partner\" list=", "<datalist id=\"lead-partners\"", "/leads/assign\"");
+        assertThat(userOfA.form("/leads/qualify", "lead=" + leadB + ":0").status()).as("refused, and said so on its page").isEqualTo(302);
+        assertThat(userOfA.form("/leads/disqualify", "lead=" + leadB + ":0&reason=Sabotage").status()).isEqualTo(302);
         assertThat(userOfA.get("/leads?q=" + marker).body()).doesNotContain(marker + " Lead");
         Api.Response othersLeads = userOfA.get("/leads?partnerId=" + partnerB);
         assertThat(othersLeads.status()).isIn(403, 404);

@@ -162,7 +162,7 @@ class PagesSystemTests {
         long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
         String name = jdbc.sql("select name from partner where id = :id").param("id", partner).query(String.class).single();
         String page = admin.get("/leads?q=" + company.replace(" ", "+")).body();
-        assertThat(page).contains("value=\"" + fresh + ":0\"", "id=\"assign-leads\"", "<option value=\"" + name + "\"");
+        assertThat(page).contains("value=\"" + fresh + ":0\"", "id=\"ticked-leads\"", "<option value=\"" + name + "\"");
         // someone qualifies one of them after the page was shown
         assertThat(admin.form("/leads/" + changed + "/qualify", "version=0").status()).isEqualTo(302);
 
@@ -178,6 +178,38 @@ class PagesSystemTests {
         assertThat(api.get("/api/v1/leads/" + changed).json().get("partnerId").isNull())
                 .as("changed since the page showed it: refused, not overwritten").isTrue();
         assertThat(admin.form("/leads/assign", "partner=" + name.replace(" ", "+")).status()).as("nothing ticked").isEqualTo(302);
+    }
+
+    @Test
+    void qualifiesOrDisqualifiesTheTickedLeadsAtOnceTheDisqualifiedWithTheOneReasonGiven() {
+        Api api = new Api(port);
+        Api admin = admin();
+        String company = Fixtures.unique("Ticked for review");
+        long[] leads = new long[3];
+        for (int i = 0; i < 3; i++) {
+            leads[i] = api.post("/api/v1/leads", "{\"companyName\": \"%s %d\", \"country\": \"US\"}".formatted(company, i)).id();
+        }
+        String two = "lead=" + leads[0] + ":0&lead=" + leads[1] + ":0";
+        assertThat(admin.form("/leads/disqualify", two + "&reason=").status()).isEqualTo(302);
+        assertThat(api.get("/api/v1/leads/" + leads[0]).json().get("status").asString()).as("no reason, nothing disqualified").isEqualTo("NEW");
+        assertThat(admin.form("/leads/disqualify", two + "&reason=Students,+not+buyers").status()).isEqualTo(302);
+        for (int i = 0; i < 2; i++) {
+            tools.jackson.databind.JsonNode lead = api.get("/api/v1/leads/" + leads[i]).json();
+            assertThat(lead.get("status").asString()).isEqualTo("DISQUALIFIED");
+            assertThat(lead.get("disqualifiedReason").asString()).isEqualTo("Students, not buyers");
+        }
+        assertThat(admin.form("/leads/qualify", "lead=" + leads[2] + ":0&lead=" + leads[0] + ":1").status()).isEqualTo(302);
+        assertThat(api.get("/api/v1/leads/" + leads[2]).json().get("status").asString()).isEqualTo("QUALIFIED");
+        assertThat(api.get("/api/v1/leads/" + leads[0]).json().get("status").asString()).as("disqualified leads stay so").isEqualTo("DISQUALIFIED");
+
+        long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
+        Api portal = admin.newPartnerUser(partner, "ticker");
+        long own = api.post("/api/v1/leads?partnerId=" + partner, "{\"companyName\": \"%s own\", \"country\": \"US\"}".formatted(company)).id();
+        assertThat(portal.get("/leads").body()).as("a partner user ticks its own leads, but assigns none")
+                .contains("id=\"ticked-leads\"", "value=\"" + own + ":0\"").doesNotContain("name=\"partner\" list=");
+        assertThat(portal.form("/leads/qualify", "lead=" + own + ":0&lead=" + leads[1] + ":1").status()).isEqualTo(302);
+        assertThat(api.get("/api/v1/leads/" + own).json().get("status").asString()).isEqualTo("QUALIFIED");
+        assertThat(api.get("/api/v1/leads/" + leads[1]).json().get("status").asString()).as("not its partner's").isEqualTo("DISQUALIFIED");
     }
 
     @Test

@@ -76,10 +76,10 @@ class WorkPagesBrowserTests {
         browser.get(base + "/leads?q=" + company.replace(" ", "+"));
         browser.findElement(By.cssSelector("tr[data-id='" + first + "'] input[type='checkbox']")).click();
         browser.findElement(By.cssSelector("tr[data-id='" + second + "'] input[type='checkbox']")).click();
-        browser.findElement(By.cssSelector("#assign-leads input[name='partner']")).sendKeys(name.toLowerCase(java.util.Locale.ROOT));
-        browser.findElement(By.cssSelector("#assign-leads input[name='reason']")).sendKeys("Met them at the trade show");
+        browser.findElement(By.cssSelector("#ticked-leads input[name='partner']")).sendKeys(name.toLowerCase(java.util.Locale.ROOT));
+        browser.findElement(By.cssSelector("#ticked-leads input[name='reason']")).sendKeys("Met them at the trade show");
         Browser.screenshot("leads-assign");
-        browser.findElement(By.cssSelector("#assign-leads button")).click();
+        browser.findElement(By.cssSelector("#ticked-leads button.assign")).click();
 
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".flash-area .message.ok")).size() == 1);
         assertThat(browser.findElement(By.cssSelector(".flash-area .message.ok")).getText()).isEqualTo("Leads assigned to " + name + ": 2.");

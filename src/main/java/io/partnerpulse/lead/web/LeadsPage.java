@@ -169,18 +169,75 @@ class LeadsPage {
      */
     @PostMapping("/leads/assign")
     String assign(@RequestParam(name = "lead", required = false) List<String> picked, @RequestParam(defaultValue = "") String partner,
-                  @RequestParam(defaultValue = "") String reason, @RequestParam(required = false) LeadStatus status,
-                  @RequestParam(required = false) Boolean unassigned, @RequestParam(required = false) String q,
-                  @RequestParam(name = "shownPartnerId", required = false) Long shownPartnerId,
-                  @RequestParam(defaultValue = "0") int page, RedirectAttributes redirect, Locale locale) {
+                  @RequestParam(defaultValue = "") String reason, Shown shown, RedirectAttributes redirect, Locale locale) {
         actor.requireStaff();
-        String back = "redirect:" + org.springframework.web.util.UriComponentsBuilder.fromPath("/leads")
-                .queryParamIfPresent("status", java.util.Optional.ofNullable(status))
-                .queryParamIfPresent("unassigned", java.util.Optional.ofNullable(unassigned))
-                .queryParamIfPresent("q", java.util.Optional.ofNullable(q).filter(t -> !t.isBlank()))
-                .queryParamIfPresent("partnerId", java.util.Optional.ofNullable(shownPartnerId))
-                .queryParamIfPresent("page", java.util.Optional.of(page).filter(n -> n > 0))
-                .encode().build().toUriString();
+        if (partner.isBlank()) {
+            return refuse("leads.assign.partnerMissing", shown, redirect, locale);
+        }
+        References.Named named = references.named(Kind.PARTNER, partner, 5, null);
+        if (named.id() == null) {
+            redirect.addFlashAttribute("flashError", partnerNotFound(partner.strip(), named, locale));
+            return shown.back();
+        }
+        String why = reason.isBlank() ? null : reason.strip();
+        if (why != null && why.length() > 500) {
+            redirect.addFlashAttribute("flashError", messages.getMessage("leads.new.tooLong", new Object[] {500}, locale));
+            return shown.back();
+        }
+        String name = partners.names(List.of(named.id())).getOrDefault(named.id(), "#" + named.id());
+        return onTicked(picked, shown, "leads.assigned", name, redirect, locale,
+                (id, version) -> leads.assign(id, new LeadRequests.Assign(named.id(), why, version), version));
+    }
+
+    /** Qualifies the ticked leads (a partner user's own), each on its own, as {@link #assign} does. */
+    @PostMapping("/leads/qualify")
+    String qualifyTicked(@RequestParam(name = "lead", required = false) List<String> picked, Shown shown, RedirectAttributes redirect,
+                         Locale locale) {
+        return onTicked(picked, shown, "leads.qualifiedTicked", null, redirect, locale, (id, version) -> leads.qualify(id, version));
+    }
+
+    /** Disqualifies the ticked leads with the one reason given, each on its own, as {@link #assign} does. */
+    @PostMapping("/leads/disqualify")
+    String disqualifyTicked(@RequestParam(name = "lead", required = false) List<String> picked,
+                            @RequestParam(defaultValue = "") String reason, Shown shown, RedirectAttributes redirect, Locale locale) {
+        if (reason.isBlank()) {
+            return refuse("leads.ticked.reasonMissing", shown, redirect, locale);
+        }
+        if (reason.strip().length() > 200) {
+            redirect.addFlashAttribute("flashError", messages.getMessage("leads.new.tooLong", new Object[] {200}, locale));
+            return shown.back();
+        }
+        LeadRequests.Disqualify why = new LeadRequests.Disqualify(reason.strip(), null);
+        return onTicked(picked, shown, "leads.disqualifiedTicked", null, redirect, locale,
+                (id, version) -> leads.disqualify(id, new LeadRequests.Disqualify(why.reason(), version), version));
+    }
+
+    /** The list a form was posted from, to go back to it: its filters and page. */
+    record Shown(LeadStatus status, Boolean unassigned, String q, Long shownPartnerId, Integer page) {
+
+        String back() {
+            return "redirect:" + org.springframework.web.util.UriComponentsBuilder.fromPath("/leads")
+                    .queryParamIfPresent("status", java.util.Optional.ofNullable(status))
+                    .queryParamIfPresent("unassigned", java.util.Optional.ofNullable(unassigned))
+                    .queryParamIfPresent("q", java.util.Optional.ofNullable(q).filter(t -> !t.isBlank()))
+                    .queryParamIfPresent("partnerId", java.util.Optional.ofNullable(shownPartnerId))
+                    .queryParamIfPresent("page", java.util.Optional.ofNullable(page).filter(n -> n > 0))
+                    .encode().build().toUriString();
+        }
+    }
+
+    /** What is done to one ticked lead, at the version the page showed. */
+    private interface OnLead {
+        void apply(long id, long version);
+    }
+
+    /**
+     * Does {@code action} to each ticked lead ("id:version", as the page wrote it) in a transaction of
+     * its own, then says how many it was done to ({@code done}, with {@code about}) and each one refused
+     * with its reason; back to the list as it was shown.
+     */
+    private String onTicked(List<String> picked, Shown shown, String done, Object about, RedirectAttributes redirect, Locale locale,
+                            OnLead action) {
         List<long[]> chosen = new ArrayList<>();
         for (String one : picked == null ? List.<String>of() : picked) {
             String[] parts = one.split(":");
@@ -191,45 +248,34 @@ class LeadsPage {
             }
         }
         if (chosen.isEmpty()) {
-            redirect.addFlashAttribute("flashError", messages.getMessage("leads.assign.none", null, locale));
-            return back;
+            return refuse("leads.assign.none", shown, redirect, locale);
         }
-        if (partner.isBlank()) {
-            redirect.addFlashAttribute("flashError", messages.getMessage("leads.assign.partnerMissing", null, locale));
-            return back;
-        }
-        References.Named named = references.named(Kind.PARTNER, partner, 5, null);
-        if (named.id() == null) {
-            redirect.addFlashAttribute("flashError", partnerNotFound(partner.strip(), named, locale));
-            return back;
-        }
-        String why = reason.isBlank() ? null : reason.strip();
-        if (why != null && why.length() > 500) {
-            redirect.addFlashAttribute("flashError", messages.getMessage("leads.new.tooLong", new Object[] {500}, locale));
-            return back;
-        }
-        int assigned = 0;
+        int count = 0;
         List<String> refused = new ArrayList<>();
         for (long[] lead : chosen) {
             try {
                 if (lead[1] < 0) {
                     throw ApiError.invalid("version", "the page's version of lead " + lead[0] + " is missing", "problem.version-missing");
                 }
-                leads.assign(lead[0], new LeadRequests.Assign(named.id(), why, lead[1]), lead[1]);
-                assigned++;
+                action.apply(lead[0], lead[1]);
+                count++;
             } catch (ApiError e) {
                 refused.add("#" + lead[0] + ": " + FormErrors.text(e, messages, locale));
             }
         }
-        String name = partners.names(List.of(named.id())).getOrDefault(named.id(), "#" + named.id());
-        if (assigned > 0) {
-            redirect.addFlashAttribute("flash", messages.getMessage("leads.assigned", new Object[] {assigned, name}, locale));
+        if (count > 0) {
+            redirect.addFlashAttribute("flash", messages.getMessage(done, new Object[] {count, about}, locale));
         }
         if (!refused.isEmpty()) {
             redirect.addFlashAttribute("flashError", messages.getMessage("leads.assign.refused",
                     new Object[] {refused.size(), String.join("; ", refused)}, locale));
         }
-        return back;
+        return shown.back();
+    }
+
+    private String refuse(String key, Shown shown, RedirectAttributes redirect, Locale locale) {
+        redirect.addFlashAttribute("flashError", messages.getMessage(key, null, locale));
+        return shown.back();
     }
 
     /** "No partner is named X" or "Several partners match X: A, B, C". */
