@@ -213,6 +213,23 @@ class PagesSystemTests {
     }
 
     @Test
+    void theLeadsPagesFormsAnswerHostileValuesWithoutA500() {
+        Api admin = admin();
+        for (String[] post : new String[][] {
+                {"/leads/qualify", "lead=abc&lead=1:x&lead=:&lead=99999999999999999999:0&status=BOGUS&page=-3&q=%00"},
+                {"/leads/disqualify", "lead=1:0&reason=" + "x".repeat(5000)},
+                {"/leads/assign", "lead=1:0&partner=%27%3B+drop+table+lead%3B--&reason="},
+                {"/leads/assign", "lead=1:0&partner=P&unassigned=maybe&shownPartnerId=NaN"},
+                {"/leads", "companyName=" + "x".repeat(300) + "&channelId=abc&country=%F0%9F%98%80&email=a@b@c"},
+                {"/leads", "companyName=Real&channelId=-1&campaign=" + "y".repeat(300)}}) {
+            Api.Response response = admin.form(post[0], post[1]);
+            assertThat(response.status()).as(post[0] + "?" + post[1].substring(0, Math.min(80, post[1].length()))).isLessThan(500);
+        }
+        assertThat(admin.get("/leads?partnerId=abc").status()).isLessThan(500);
+        assertThat(admin.get("/audit?entityId=%27&actorName=%00&through=9999-12-31&from=0000-01-01").status()).isLessThan(500);
+    }
+
+    @Test
     void aPartnersPageCountsItsOpenLeadsAndLinksToThemAlone() {
         Api api = new Api(port);
         Api admin = admin();
