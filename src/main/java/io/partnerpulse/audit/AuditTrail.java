@@ -3,10 +3,14 @@ package io.partnerpulse.audit;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 
+import io.partnerpulse.shared.ApiError;
+import io.partnerpulse.shared.CurrentActor;
 import io.partnerpulse.shared.ListQuery;
 import io.partnerpulse.shared.Page;
 import io.partnerpulse.shared.SqlParams;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -22,10 +26,12 @@ public class AuditTrail {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final CurrentActor actor;
 
-    AuditTrail(JdbcClient jdbc, JsonMapper json) {
+    AuditTrail(JdbcClient jdbc, JsonMapper json, CurrentActor actor) {
         this.jdbc = jdbc;
         this.json = json;
+        this.actor = actor;
     }
 
     /** Records a change; {@code before} and {@code after} are the views of the record (null when absent). */
@@ -54,8 +60,19 @@ public class AuditTrail {
     public record Filter(String entityType, String entityId, String actor, String action, Instant from, Instant to) {
     }
 
+    /**
+     * The entries that match, newest first. The log holds every record's before and after, whoever's
+     * it is: a partner user, or a manager or analyst scoped to a unit or department (who sees only its
+     * people's records elsewhere), may not read it.
+     */
     @Transactional(readOnly = true)
     public Page<Entry> find(Filter filter, String sort, int page, int size) {
+        actor.requireStaff();
+        if (actor.orgScope().isPresent()) {
+            throw new ApiError(HttpStatus.FORBIDDEN, "audit.unscoped", "Forbidden",
+                    "The audit log covers the whole program; a user scoped to a unit or department cannot read it.", Map.of())
+                    .saying("problem.audit.scoped");
+        }
         return ListQuery.from("select id, occurred_at, actor, action, entity_type, entity_id, before::text as before, after::text as after from audit_log")
                 .where("entity_type = :type", "type", filter.entityType())
                 .where("entity_id = :entityId", "entityId", filter.entityId())

@@ -2,15 +2,10 @@ package io.partnerpulse.audit.web;
 
 import java.time.Instant;
 
-import java.util.Map;
-
 import io.partnerpulse.audit.AuditTrail;
-import io.partnerpulse.shared.ApiError;
-import io.partnerpulse.shared.CurrentActor;
 import io.partnerpulse.shared.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,11 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditApi {
 
     private final AuditTrail trail;
-    private final CurrentActor currentActor;
 
-    AuditApi(AuditTrail trail, CurrentActor currentActor) {
+    AuditApi(AuditTrail trail) {
         this.trail = trail;
-        this.currentActor = currentActor;
     }
 
     @GetMapping
@@ -36,20 +29,6 @@ class AuditApi {
                                 @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                                 @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
                                 @RequestParam(defaultValue = "50") int size) {
-        requireWholeProgram(currentActor);
         return trail.find(new AuditTrail.Filter(entityType, entityId, actor, action, from, to), sort, page, size);
-    }
-
-    /**
-     * The log holds every record's before and after, whoever's it is: a manager scoped to a unit or
-     * department (who sees only its people's records elsewhere) may not read it.
-     */
-    static void requireWholeProgram(CurrentActor actor) {
-        actor.requireStaff();
-        if (actor.orgScope().isPresent()) {
-            throw new ApiError(HttpStatus.FORBIDDEN, "audit.unscoped", "Forbidden",
-                    "The audit log covers the whole program; a user scoped to a unit or department cannot read it.", Map.of())
-                    .saying("problem.audit.scoped");
-        }
     }
 }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 
 import io.partnerpulse.audit.AuditTrail;
-import io.partnerpulse.shared.CurrentActor;
 import io.partnerpulse.shared.OrganizationSettings;
 import io.partnerpulse.shared.Page;
 import org.springframework.stereotype.Controller;
@@ -35,12 +34,10 @@ class AuditPage {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final AuditTrail trail;
-    private final CurrentActor actor;
     private final OrganizationSettings organization;
 
-    AuditPage(AuditTrail trail, CurrentActor actor, OrganizationSettings organization) {
+    AuditPage(AuditTrail trail, OrganizationSettings organization) {
         this.trail = trail;
-        this.actor = actor;
         this.organization = organization;
     }
 
@@ -57,7 +54,6 @@ class AuditPage {
                 @RequestParam(required = false) String actorName, @RequestParam(required = false) String action,
                 @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate through,
                 @RequestParam(defaultValue = "0") int page, Model model) {
-        AuditApi.requireWholeProgram(actor);
         ZoneId zone = organization.timeZone();
         Instant start = from == null ? null : from.atStartOfDay(zone).toInstant();
         Instant end = through == null || through.equals(LocalDate.MAX) ? null : through.plusDays(1).atStartOfDay(zone).toInstant();

@@ -49,9 +49,11 @@ class LeadsPage {
     private final CurrentActor actor;
     private final MessageSource messages;
     private final OrganizationSettings organization;
+    private final jakarta.validation.Validator validator;
 
     LeadsPage(LeadManagement leads, PartnerDirectory partners, References references, CurrentActor actor,
-              OrganizationSettings organization, MessageSource messages) {
+              OrganizationSettings organization, MessageSource messages, jakarta.validation.Validator validator) {
+        this.validator = validator;
         this.leads = leads;
         this.organization = organization;
         this.partners = partners;
@@ -109,22 +111,15 @@ class LeadsPage {
                   Model model, RedirectAttributes redirect, Locale locale) {
         NewLead draft = new NewLead(companyName.strip(), contactName.strip(), email.strip(), country.strip(), city.strip(), partner.strip(),
                 channelId, campaign.strip());
+        String code = draft.country().toUpperCase(Locale.ROOT);
+        LeadForm form = new LeadForm(null, blankToNull(draft.contactName()), blankToNull(draft.companyName()), blankToNull(draft.email()),
+                draft.channelId(), null, null, code.isEmpty() ? null : code, null, blankToNull(draft.city()), null, null);
         Map<String, String> fieldErrors = new LinkedHashMap<>();
         if (draft.companyName().isEmpty() && draft.contactName().isEmpty()) {
             fieldErrors.put("companyName", messages.getMessage("leads.new.nameless", null, locale));
         }
-        if (draft.companyName().length() > 200) {
-            fieldErrors.put("companyName", messages.getMessage("leads.new.tooLong", new Object[] {200}, locale));
-        }
-        if (draft.contactName().length() > 200) {
-            fieldErrors.put("contactName", messages.getMessage("leads.new.tooLong", new Object[] {200}, locale));
-        }
-        if (!draft.email().isEmpty() && (draft.email().length() > 200 || !draft.email().matches("[^@\\s]+@[^@\\s]+"))) {
-            fieldErrors.put("email", messages.getMessage("leads.new.email", null, locale));
-        }
-        if (draft.city().length() > 100) {
-            fieldErrors.put("city", messages.getMessage("leads.new.tooLong", new Object[] {100}, locale));
-        }
+        // the form's own rules (lengths, the email's and the country code's shape), in the page's language
+        validator.validate(form).forEach(problem -> fieldErrors.putIfAbsent(problem.getPropertyPath().toString(), problem.getMessage()));
         Long partnerId = null;
         if (!draft.partner().isEmpty() && actor.partner().isEmpty()) {
             References.Named named = references.named(Kind.PARTNER, draft.partner(), 5, null);
@@ -142,13 +137,10 @@ class LeadsPage {
                 fieldErrors.put("campaign", notNamed("leads.new.noCampaign", "leads.new.severalCampaigns", draft.campaign(), named, locale));
             }
         }
-        String code = draft.country().toUpperCase(Locale.ROOT);
         if (fieldErrors.isEmpty()) {
             try {
-                LeadView created = leads.create(new LeadForm(null, blankToNull(draft.contactName()), blankToNull(draft.companyName()),
-                        blankToNull(draft.email()), draft.channelId(), campaignId, null, code.isEmpty() ? null : code, null,
-                        blankToNull(draft.city()), null, null),
-                        partnerId);
+                LeadView created = leads.create(new LeadForm(null, form.contactName(), form.companyName(), form.email(), form.channelId(),
+                        campaignId, null, form.country(), null, form.city(), null, null), partnerId);
                 redirect.addFlashAttribute("flash", messages.getMessage("leads.created", new Object[] {String.valueOf(created.id())}, locale));
                 return "redirect:/leads?q=" + java.net.URLEncoder.encode(created.companyName() != null ? created.companyName()
                         : created.contactName(), java.nio.charset.StandardCharsets.UTF_8);
