@@ -41,8 +41,8 @@ class AuditPage {
         this.organization = organization;
     }
 
-    /** One line of the page: an entry, when in the organization's time zone, and what it changed. */
-    record Line(AuditTrail.Entry entry, String when, String kind, List<Change> changes, String before, String after, String recordLink) {
+    /** One line of the page: an entry, when in the organization's time zone, and what it changed (or that it deleted the record). */
+    record Line(AuditTrail.Entry entry, String when, boolean deleted, List<Change> changes, String before, String after, String recordLink) {
     }
 
     /** A field an entry changed ({@code before} null: set when the record was made, or told by an event). */
@@ -64,8 +64,7 @@ class AuditPage {
         for (AuditTrail.Entry entry : found.items()) {
             JsonNode before = entry.before() instanceof JsonNode node && !node.isNull() ? node : null;
             JsonNode after = entry.after() instanceof JsonNode node && !node.isNull() ? node : null;
-            String kind = before == null && after != null ? "created" : before != null && after == null ? "deleted" : "changed";
-            lines.add(new Line(entry, WHEN.format(entry.occurredAt().atZone(zone)), kind, changes(before, after),
+            lines.add(new Line(entry, WHEN.format(entry.occurredAt().atZone(zone)), before != null && after == null, changes(before, after),
                     before == null ? null : before.toPrettyString(), after == null ? null : after.toPrettyString(),
                     link(entry.entityType(), entry.entityId())));
         }

@@ -240,7 +240,7 @@ class LeadsPage {
             }
         }
         if (chosen.isEmpty()) {
-            return refuse("leads.assign.none", shown, redirect, locale);
+            return refuse("leads.ticked.none", shown, redirect, locale);
         }
         int count = 0;
         List<String> refused = new ArrayList<>();
