@@ -213,6 +213,26 @@ class PagesSystemTests {
     }
 
     @Test
+    void routesOnlyTheTickedLeadsWithoutAPartnerByTheDistributionRules() {
+        Api api = new Api(port);
+        Api admin = admin();
+        long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
+        String company = Fixtures.unique("Routed lead");
+        long ticked = api.post("/api/v1/leads", "{\"companyName\": \"%s 1\", \"country\": \"US\"}".formatted(company)).id();
+        long left = api.post("/api/v1/leads", "{\"companyName\": \"%s 2\", \"country\": \"US\"}".formatted(company)).id();
+        long owned = api.post("/api/v1/leads?partnerId=" + partner, "{\"companyName\": \"%s 3\", \"country\": \"US\"}".formatted(company)).id();
+        assertThat(admin.form("/leads/route", "lead=" + ticked + ":0&lead=" + owned + ":0").status()).isEqualTo(302);
+        assertThat(api.get("/api/v1/leads/" + ticked).json().get("partnerId").isNull()).as("routed to someone").isFalse();
+        assertThat(api.get("/api/v1/leads/" + ticked + "/assignments").body()).contains("Routed: ");
+        assertThat(api.get("/api/v1/leads/" + left).json().get("partnerId").isNull()).as("not ticked, not routed").isTrue();
+        assertThat(api.get("/api/v1/leads/" + owned).json().get("partnerId").asLong()).as("had a partner, kept it").isEqualTo(partner);
+        assertThat(admin.newPartnerUser(partner, "router").form("/leads/route", "lead=" + left + ":0").status()).isEqualTo(403);
+        long deal = api.post("/api/v1/opportunities", "{\"name\": \"%s deal\", \"amount\": 10, \"currency\": \"USD\"}".formatted(company)).id();
+        assertThat(admin.get("/pipeline").body()).as("a deal card links to its changes")
+                .contains("/audit?entityType=opportunity&amp;entityId=" + deal + "\"");
+    }
+
+    @Test
     void theLeadsPagesFormsAnswerHostileValuesWithoutA500() {
         Api admin = admin();
         for (String[] post : new String[][] {

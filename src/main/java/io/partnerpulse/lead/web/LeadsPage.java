@@ -230,15 +230,7 @@ class LeadsPage {
      */
     private String onTicked(List<String> picked, Shown shown, String done, Object about, RedirectAttributes redirect, Locale locale,
                             OnLead action) {
-        List<long[]> chosen = new ArrayList<>();
-        for (String one : picked == null ? List.<String>of() : picked) {
-            String[] parts = one.split(":");
-            try {
-                chosen.add(new long[] {Long.parseLong(parts[0].strip()), parts.length > 1 ? Long.parseLong(parts[1].strip()) : -1});
-            } catch (NumberFormatException e) {
-                // a ticked box is "id:version" as the page wrote it; anything else names no lead
-            }
-        }
+        List<long[]> chosen = ticked(picked);
         if (chosen.isEmpty()) {
             return refuse("leads.ticked.none", shown, redirect, locale);
         }
@@ -261,6 +253,39 @@ class LeadsPage {
         if (!refused.isEmpty()) {
             redirect.addFlashAttribute("flashError", messages.getMessage("leads.assign.refused",
                     new Object[] {refused.size(), String.join("; ", refused)}, locale));
+        }
+        return shown.back();
+    }
+
+    /** The ticked boxes as {id, version} ("id:version" as the page wrote them; version -1 when missing; anything else names no lead). */
+    private static List<long[]> ticked(List<String> picked) {
+        List<long[]> chosen = new ArrayList<>();
+        for (String one : picked == null ? List.<String>of() : picked) {
+            String[] parts = one.split(":");
+            try {
+                chosen.add(new long[] {Long.parseLong(parts[0].strip()), parts.length > 1 ? Long.parseLong(parts[1].strip()) : -1});
+            } catch (NumberFormatException e) {
+                // not a box the page wrote
+            }
+        }
+        return chosen;
+    }
+
+    /** Routes the ticked leads that have no partner by the distribution rules, as the button above the list does for all. */
+    @PostMapping("/leads/route")
+    String routeTicked(@RequestParam(name = "lead", required = false) List<String> picked, Shown shown, RedirectAttributes redirect,
+                       Locale locale) {
+        actor.requireStaff();
+        List<Long> ids = ticked(picked).stream().map(lead -> lead[0]).distinct().toList();
+        if (ids.isEmpty()) {
+            return refuse("leads.ticked.none", shown, redirect, locale);
+        }
+        try {
+            int routed = leads.distribute(new LeadRequests.Distribute(ids, ids.size())).size();
+            redirect.addFlashAttribute(routed == ids.size() ? "flash" : "flashError",
+                    messages.getMessage("leads.routed.ticked", new Object[] {routed, ids.size()}, locale));
+        } catch (ApiError e) {
+            redirect.addFlashAttribute("flashError", FormErrors.failed(e, messages, locale));
         }
         return shown.back();
     }

@@ -151,7 +151,7 @@ class SecurityConfiguration {
                         .requestMatchers("/webhooks", "/webhooks/**", "/users", "/users/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/registrations/submit").hasAnyRole(WORKERS)
                         .requestMatchers(HttpMethod.POST, "/targets", "/campaigns/**", "/partners", "/partners/**",
-                                "/registrations/**", "/leads/distribute", "/leads/assign").hasAnyRole(STAFF)
+                                "/registrations/**", "/leads/distribute", "/leads/assign", "/leads/route").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/**").hasAnyRole(WORKERS)
                         .requestMatchers("/organization", "/organization/**", "/targets", "/campaigns", "/campaigns/**", "/audit").hasAnyRole(READERS)
                         .anyRequest().authenticated())
