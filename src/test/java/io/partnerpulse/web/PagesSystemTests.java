@@ -262,7 +262,12 @@ class PagesSystemTests {
         assertThat(admin.form("/leads/" + disqualified + "/disqualify", "version=0&reason=Gone").status()).isEqualTo(302);
         long someoneElses = api.post("/api/v1/leads", "{\"companyName\": \"%s elsewhere\", \"country\": \"US\"}".formatted(company)).id();
 
-        assertThat(admin.get("/partners/" + partner).body()).contains("Open leads: 2", "href=\"/leads?partnerId=" + partner + "\"");
+        assertThat(admin.get("/partners/" + partner).body()).contains("Open leads: 2", "href=\"/leads?partnerId=" + partner + "\"",
+                "<strong>Gold</strong>", "<strong>Active</strong>");
+        assertThat(admin.get("/leads?partnerId=" + partner + "&status=DISQUALIFIED").body()).as("statuses in words")
+                .contains("<td>Disqualified</td>", "<option value=\"DISQUALIFIED\" selected=\"selected\">Disqualified</option>");
+        assertThat(admin.get("/leads?partnerId=" + partner + "&lang=ur").body()).contains("<td>نئی</td>");
+        assertThat(admin.get("/partners/" + partner + "?lang=ur").body()).contains("<strong>گولڈ</strong>", "<strong>فعال</strong>");
         String narrowed = admin.get("/leads?partnerId=" + partner + "&q=" + company.replace(" ", "+")).body();
         assertThat(narrowed).contains("data-id=\"" + mine + "\"", "Only the leads of " + name + ".", "Show every partner&#39;s",
                 "name=\"shownPartnerId\" value=\"" + partner + "\"", "partnerId=" + partner + "&amp;format=csv")
