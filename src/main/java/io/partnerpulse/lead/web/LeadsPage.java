@@ -80,11 +80,17 @@ class LeadsPage {
         List<LeadStatus> statuses = status != null ? List.of(status) : List.of(LeadStatus.NEW, LeadStatus.QUALIFIED);
         Page<LeadView> found = leads.list(new LeadRepository.Filter(partnerId == null ? null : List.of(partnerId), null, statuses, null,
                 null, null, unassigned, null, null, q), null, Math.max(0, page), 50);
+        // the names of the listed leads' partners and of the one the list is narrowed to, in one query
+        List<Long> named = new ArrayList<>(found.items().stream().map(LeadView::partnerId).filter(id -> id != null).toList());
+        if (partnerId != null) {
+            named.add(partnerId);
+        }
+        Map<Long, String> partnerNames = partners.names(named);
         model.addAttribute("partnerId", partnerId);
         model.addAttribute("partnerName", partnerId == null || actor.partner().isPresent() ? null
-                : partners.names(List.of(partnerId)).getOrDefault(partnerId, "#" + partnerId));
+                : partnerNames.getOrDefault(partnerId, "#" + partnerId));
         model.addAttribute("leads", found);
-        model.addAttribute("partnerNames", partners.names(found.items().stream().map(LeadView::partnerId).filter(id -> id != null).toList()));
+        model.addAttribute("partnerNames", partnerNames);
         model.addAttribute("status", status);
         model.addAttribute("statuses", LeadStatus.values());
         model.addAttribute("unassigned", unassigned);
