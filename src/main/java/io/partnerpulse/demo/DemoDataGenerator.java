@@ -100,6 +100,7 @@ public final class DemoDataGenerator {
         private int[] partnerCoMarketingChannel;
         private long[] partnerCoMarketingFrom;
         private long[] partnerCoMarketingTo;
+        private BigDecimal[] partnerCoMarketingCost;
 
         // accounts and channels
         private String[] accountName;
@@ -141,6 +142,7 @@ public final class DemoDataGenerator {
             channelsAndCampaigns();
             leadsAndDeals();
             targets();
+            funds();
             audit();
             return new DemoDataset(dir, List.copyOf(written));
         }
@@ -440,6 +442,7 @@ public final class DemoDataGenerator {
             partnerCoMarketingChannel = new int[shape.partners()];
             partnerCoMarketingFrom = new long[shape.partners()];
             partnerCoMarketingTo = new long[shape.partners()];
+            partnerCoMarketingCost = new BigDecimal[shape.partners()];
             try (CsvTable campaigns = table("campaign", "id", "external_id", "name", "channel_id", "partner_id",
                     "starts_on", "ends_on", "cost", "currency")) {
                 double leadsPerMonth = (double) shape.leads() / months;
@@ -470,8 +473,9 @@ public final class DemoDataGenerator {
                         if (!to.isBefore(anchor)) {
                             to = anchor.minusDays(1);
                         }
+                        partnerCoMarketingCost[p] = money(3_000 + random.nextInt(12_000));
                         campaigns.row(next, "CMP-" + next, "Co-marketing " + channelName[ch] + " with partner " + (p + 1),
-                                ch + 1, p + 1, from.toString(), to.toString(), money(3_000 + random.nextInt(12_000)), "USD");
+                                ch + 1, p + 1, from.toString(), to.toString(), partnerCoMarketingCost[p], "USD");
                         partnerCoMarketingCampaign[p] = next;
                         partnerCoMarketingChannel[p] = ch;
                         partnerCoMarketingFrom[p] = from.atStartOfDay(zone).toEpochSecond();
@@ -812,6 +816,85 @@ public final class DemoDataGenerator {
             long from = quarter(q).atStartOfDay(zone).toEpochSecond();
             long to = quarter(q + 1).atStartOfDay(zone).toEpochSecond();
             return partnerActiveFrom[partner] < to && partnerActiveUntil[partner] > from && from < end;
+        }
+
+        /**
+         * Market development funds: each partner with a co-marketing campaign was allocated a fund for
+         * the half-year the campaign began in and asked for its cost (mostly approved, some for less,
+         * a few rejected); the campaigns that ended were claimed and mostly paid. Every active partner of
+         * the two best tiers has a fund for this quarter, a few with a request waiting for a decision.
+         */
+        private void funds() throws IOException {
+            try (CsvTable allocations = table("fund_allocation", "id", "partner_id", "period_start", "period_end", "amount", "currency", "note");
+                 CsvTable requests = table("fund_request", "id", "allocation_id", "partner_id", "activity", "campaign_id", "starts_on",
+                         "ends_on", "requested_amount", "approved_amount", "status", "submitted_at", "submitted_by", "decided_at",
+                         "decided_by", "reason");
+                 CsvTable claims = table("fund_claim", "id", "request_id", "partner_id", "amount", "proof", "status", "submitted_at",
+                         "submitted_by", "decided_at", "decided_by", "reason", "paid_on", "payment_reference")) {
+                int allocation = 0;
+                int request = 0;
+                int claim = 0;
+                LocalDate thisQuarter = quarterStart(anchor.minusDays(1));
+                for (int p = 0; p < shape.partners(); p++) {
+                    if (partnerCoMarketingCampaign[p] != 0) {
+                        LocalDate from = day(partnerCoMarketingFrom[p]);
+                        LocalDate last = day(partnerCoMarketingTo[p] - 1);
+                        LocalDate periodStart = LocalDate.of(from.getYear(), from.getMonthValue() <= 6 ? 1 : 7, 1);
+                        BigDecimal cost = partnerCoMarketingCost[p];
+                        allocations.row(++allocation, p + 1, periodStart, periodStart.plusMonths(6),
+                                roundTo(cost.doubleValue() * (1.3 + random.nextDouble()), 500), "USD", "Co-marketing fund");
+                        long submitted = from.minusDays(14 + random.nextInt(14)).atTime(10, 0).atZone(zone).toEpochSecond();
+                        long decided = submitted + (2 + random.nextInt(5)) * 86_400L;
+                        double roll = random.nextDouble();
+                        String activity = "Co-marketing " + channelName[partnerCoMarketingChannel[p]];
+                        if (decided >= end) {
+                            requests.row(++request, allocation, p + 1, activity, partnerCoMarketingCampaign[p], from, last, cost, null,
+                                    "SUBMITTED", instant(submitted), "partner" + (p + 1), null, null, null);
+                            continue;
+                        }
+                        if (roll < 0.08) {
+                            requests.row(++request, allocation, p + 1, activity, partnerCoMarketingCampaign[p], from, last, cost, null,
+                                    "REJECTED", instant(submitted), "partner" + (p + 1), instant(decided), "manager",
+                                    "Outside this half-year's priorities");
+                            continue;
+                        }
+                        BigDecimal approved = roll < 0.25 ? roundTo(cost.doubleValue() * 0.8, 100).max(new BigDecimal("100.00")) : cost;
+                        requests.row(++request, allocation, p + 1, activity, partnerCoMarketingCampaign[p], from, last, cost, approved,
+                                "APPROVED", instant(submitted), "partner" + (p + 1), instant(decided), "manager", null);
+                        long claimed = partnerCoMarketingTo[p] + (3 + random.nextInt(20)) * 86_400L;
+                        if (claimed < end - 86_400L) {
+                            BigDecimal amount = money(approved.doubleValue() * (0.85 + random.nextDouble() * 0.15));
+                            long approvedAt = claimed + (2 + random.nextInt(6)) * 86_400L;
+                            LocalDate paidOn = day(approvedAt).plusDays(10 + random.nextInt(20));
+                            boolean paid = paidOn.isBefore(anchor);
+                            boolean decidedYet = approvedAt < end;
+                            claims.row(++claim, request, p + 1, amount, "Invoices for the campaign's media and material; leads list attached",
+                                    !decidedYet ? "SUBMITTED" : paid ? "PAID" : "APPROVED", instant(claimed), "partner" + (p + 1),
+                                    decidedYet ? instant(approvedAt) : null, decidedYet ? "manager" : null, null,
+                                    paid && decidedYet ? paidOn : null, paid && decidedYet ? "PAY-" + (10_000 + claim) : null);
+                        }
+                    }
+                }
+                for (int p = 0; p < shape.partners(); p++) {
+                    if (partnerTier[p] <= 1 && partnerActiveUntil[p] == Long.MAX_VALUE && partnerActiveFrom[p] < end) {
+                        BigDecimal amount = roundTo(5_000 + random.nextDouble() * 15_000, 500);
+                        allocations.row(++allocation, p + 1, thisQuarter, thisQuarter.plusMonths(3), amount, "USD", "Quarterly fund");
+                        if (random.nextDouble() < 0.3) {
+                            LocalDate from = anchor.plusDays(7 + random.nextInt(21));
+                            if (from.isBefore(thisQuarter.plusMonths(3))) {
+                                long submitted = end - (1 + random.nextInt(5)) * 86_400L;
+                                requests.row(++request, allocation, p + 1, pick(new String[] {"Webinar series", "Trade fair stand",
+                                                "Customer event", "Paid search push"}), null, from, from.plusDays(14),
+                                        roundTo(amount.doubleValue() * (0.2 + random.nextDouble() * 0.5), 100), null, "SUBMITTED",
+                                        instant(submitted), "partner" + (p + 1), null, null, null);
+                            }
+                        }
+                    }
+                }
+                done(allocations);
+                done(requests);
+                done(claims);
+            }
         }
 
         private void audit() throws IOException {

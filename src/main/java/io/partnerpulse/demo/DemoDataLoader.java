@@ -25,7 +25,8 @@ public final class DemoDataLoader {
     /** Tables whose identity sequence must continue after the ids the generator chose. */
     private static final List<String> IDENTITY_TABLES = List.of("business_unit", "department", "employee", "product_line",
             "partner", "partner_status_change", "partner_tier_change", "customer_account", "marketing_channel", "campaign",
-            "lead", "lead_assignment", "opportunity", "stage_change", "deal_registration", "target", "audit_log");
+            "lead", "lead_assignment", "opportunity", "stage_change", "deal_registration", "target", "audit_log",
+            "fund_allocation", "fund_request", "fund_claim");
 
     /** Session-wide lock key, so that two instances starting on one empty database load it once. */
     static final long LOCK_KEY = 0x5041_5254_4E45_5250L;

@@ -52,6 +52,12 @@ public final class ListQuery {
         return this;
     }
 
+    /** Binds a parameter that the select itself uses (not a filter). */
+    public ListQuery bind(String name, Object value) {
+        params.put(name, value);
+        return this;
+    }
+
     /** Adds a condition without parameters when {@code apply} is true. */
     public ListQuery whereIf(boolean apply, String condition) {
         if (apply) {

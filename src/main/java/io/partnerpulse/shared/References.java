@@ -159,9 +159,9 @@ public class References {
         }
 
         /** A rule the request must keep; a page names a broken one by the message {@code key}. */
-        public Check rule(boolean holds, String field, String reason, String key) {
+        public Check rule(boolean holds, String field, String reason, String key, Object... arguments) {
             if (!holds) {
-                problems.add(ApiError.FieldProblem.saying(field, reason, key));
+                problems.add(ApiError.FieldProblem.saying(field, reason, key, arguments));
             }
             return this;
         }

@@ -10,7 +10,9 @@ public enum WebhookEvent {
     REGISTRATION_APPROVED("registration.approved"),
     REGISTRATION_REJECTED("registration.rejected"),
     LEAD_CONVERTED("lead.converted"),
-    COMMISSION_ACCRUED("commission.accrued");
+    COMMISSION_ACCRUED("commission.accrued"),
+    FUND_REQUEST_APPROVED("fund.request-approved"),
+    FUND_CLAIM_APPROVED("fund.claim-approved");
 
     private final String type;
 

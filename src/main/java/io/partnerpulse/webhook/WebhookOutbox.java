@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.partnerpulse.commission.CommissionEvents;
 import io.partnerpulse.deal.DealEvents;
+import io.partnerpulse.fund.FundEvents;
 import io.partnerpulse.lead.LeadEvents;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,6 +59,16 @@ class WebhookOutbox {
     @EventListener
     void on(CommissionEvents.CommissionAccrued event) {
         enqueue(WebhookEvent.COMMISSION_ACCRUED, event.at(), event);
+    }
+
+    @EventListener
+    void on(FundEvents.FundRequestApproved event) {
+        enqueue(WebhookEvent.FUND_REQUEST_APPROVED, event.at(), event);
+    }
+
+    @EventListener
+    void on(FundEvents.FundClaimApproved event) {
+        enqueue(WebhookEvent.FUND_CLAIM_APPROVED, event.at(), event);
     }
 
     private void enqueue(WebhookEvent event, Instant occurredAt, Object data) {

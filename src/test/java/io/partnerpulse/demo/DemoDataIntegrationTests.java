@@ -95,6 +95,22 @@ class DemoDataIntegrationTests {
     }
 
     @Test
+    void givesPartnersFundsWhoseRequestsAndClaimsStayWithinThem() {
+        assertThat(count("select count(*) from fund_allocation")).isGreaterThan(30);
+        assertThat(count("select count(*) from fund_request where status = 'APPROVED' and campaign_id is not null")).isGreaterThan(10);
+        assertThat(count("select count(*) from fund_request where status = 'SUBMITTED'")).as("a queue to decide").isPositive();
+        assertThat(count("select count(*) from fund_claim where status = 'PAID'")).isGreaterThan(5);
+        assertThat(count("""
+                select count(*) from fund_allocation a
+                where a.amount < (select coalesce(sum(q.approved_amount), 0) from fund_request q where q.allocation_id = a.id and q.status = 'APPROVED')""")).isZero();
+        assertThat(count("""
+                select count(*) from fund_request q
+                where q.approved_amount < (select coalesce(sum(c.amount), 0) from fund_claim c where c.request_id = q.id and c.status <> 'REJECTED')""")).isZero();
+        assertThat(count("select count(*) from fund_request q join campaign k on k.id = q.campaign_id where k.partner_id <> q.partner_id")).isZero();
+        assertThat(count("select count(*) from fund_claim where paid_on > current_date or submitted_at > now()")).isZero();
+    }
+
+    @Test
     void keepsEveryPartnersStatusAsItsLastStatusChange() {
         assertThat(count("""
                 select count(*) from partner p

@@ -51,6 +51,10 @@ class PartnerIsolationSystemTests {
     long dealB;
     long registrationB;
     long leadA;
+    long fundB;
+    long fundRequestB;
+    long fundClaimB;
+    long fundA;
     Api userOfA;
 
     @BeforeEach
@@ -71,6 +75,18 @@ class PartnerIsolationSystemTests {
         admin.post("/api/v1/opportunities/" + dealB + "/win", "{}", deal.etag());
         registrationB = admin.post("/api/v1/registrations", """
                 {"partnerId": %d, "customerName": "%s Customer"}""".formatted(partnerB, marker)).id();
+        fundB = admin.post("/api/v1/funds/allocations", """
+                {"partnerId": %d, "periodStart": "2026-01-01", "periodEnd": "2027-01-01", "amount": 9000, "currency": "USD", "note": "%s fund"}"""
+                .formatted(partnerB, marker)).id();
+        fundRequestB = admin.post("/api/v1/funds/requests", """
+                {"allocationId": %d, "activity": "%s event", "startsOn": "2026-03-01", "endsOn": "2026-03-02", "requestedAmount": 900}"""
+                .formatted(fundB, marker)).id();
+        admin.post("/api/v1/funds/requests/" + fundRequestB + "/approve", "{}", "\"0\"");
+        fundClaimB = admin.post("/api/v1/funds/claims", """
+                {"requestId": %d, "amount": 100, "proof": "%s invoice"}""".formatted(fundRequestB, marker)).id();
+        fundA = admin.post("/api/v1/funds/allocations", """
+                {"partnerId": %d, "periodStart": "2026-01-01", "periodEnd": "2027-01-01", "amount": 9000, "currency": "USD"}"""
+                .formatted(partnerA)).id();
         userOfA = admin.newPartnerUser(partnerA, "alpha");
     }
 
@@ -116,7 +132,9 @@ class PartnerIsolationSystemTests {
                 "/partners/" + partnerA + "?compareWith=" + marker,
                 "/dashboard/records?kpi=dealCount&period=custom&from=2020-01-01&to=2030-01-01",
                 "/dashboard/records?kpi=pipeline&period=custom&from=2020-01-01&to=2030-01-01",
-                "/dashboard/series?period=custom&from=2020-01-01&to=2030-01-01");
+                "/dashboard/series?period=custom&from=2020-01-01&to=2030-01-01",
+                "/funds", "/funds?show=requests", "/funds?show=claims", "/funds?show=returns", "/funds?partnerId=" + partnerB,
+                "/funds?show=requests&allocationId=" + fundB, "/funds?show=claims&requestId=" + fundRequestB);
         for (String page : pages) {
             Api.Response response = userOfA.get(page);
             assertThat(response.status()).as(page).isIn(200, 404);
@@ -173,6 +191,24 @@ class PartnerIsolationSystemTests {
     }
 
     @Test
+    void aPartnerUserActsOnItsOwnFundsOnItsPagesAndNeverOnAnothers() {
+        Map<String, Object> before = snapshotOfB();
+        String page = userOfA.get("/funds?show=requests").body();
+        assertThat(page).doesNotContain(marker, "/approve\"", "name=\"partner\" list=");
+        assertThat(userOfA.form("/funds/requests", "allocationId=" + fundB + "&activity=Sneaky&startsOn=2026-03-01&endsOn=2026-03-02"
+                + "&requestedAmount=10").status()).as("shown again with the allocation said missing").isEqualTo(200);
+        assertThat(userOfA.form("/funds/requests/" + fundRequestB + "/withdraw", "version=1").status()).isEqualTo(302);
+        assertThat(userOfA.form("/funds/claims", "requestId=" + fundRequestB + "&amount=1&proof=x").status()).isEqualTo(200);
+        assertThat(userOfA.form("/funds/requests/" + fundRequestB + "/approve", "version=1").status()).isEqualTo(403);
+        assertThat(userOfA.form("/funds/claims/" + fundClaimB + "/pay", "version=0&paidOn=2026-03-01").status()).isEqualTo(403);
+        assertThat(userOfA.form("/funds/allocations", "partner=" + marker + "&periodStart=2026-01-01&through=2026-12-31&amount=1").status())
+                .isEqualTo(403);
+        assertThat(userOfA.form("/funds/requests", "allocationId=" + fundA + "&activity=Own+webinar&startsOn=2026-03-01&endsOn=2026-03-02"
+                + "&requestedAmount=10").status()).as("its own fund").isEqualTo(302);
+        assertThat(snapshotOfB()).isEqualTo(before);
+    }
+
+    @Test
     void refusesImportsToPartnerUsers() {
         String file = "id,stage,created\n" + marker + "-1,Won,2026-01-01\n";
         assertThat(userOfA.upload("/api/v1/imports/opportunities", "deals.csv", file.getBytes(java.nio.charset.StandardCharsets.UTF_8),
@@ -205,6 +241,11 @@ class PartnerIsolationSystemTests {
                 .param("id", partnerB).query(String.class).single());
         state.put("deals", jdbc.sql("select string_agg(id || ':' || version || stage, ',' order by id) from opportunity where partner_id = :id")
                 .param("id", partnerB).query(String.class).single());
+        state.put("funds", jdbc.sql("""
+                select concat_ws(';', (select string_agg(id || ':' || version, ',' order by id) from fund_allocation where partner_id = :id),
+                                      (select string_agg(id || ':' || version || status, ',' order by id) from fund_request where partner_id = :id),
+                                      (select string_agg(id || ':' || version || status, ',' order by id) from fund_claim where partner_id = :id))""")
+                .param("id", partnerB).query(String.class).single());
         state.put("registrations", jdbc.sql("select string_agg(id || ':' || version || outcome, ',' order by id) from deal_registration where partner_id = :id")
                 .param("id", partnerB).query(String.class).single());
         return state;
@@ -213,7 +254,10 @@ class PartnerIsolationSystemTests {
     private String bodyAimingAtB() {
         return """
                 {"partnerId": %d, "customerName": "x", "name": "x", "amount": 1, "currency": "USD", "reason": "x", "stage": "PROPOSAL",
-                 "country": "US", "tier": "GOLD", "status": "ACTIVE", "leadIds": [%d], "version": 0}""".formatted(partnerB, leadB);
+                 "country": "US", "tier": "GOLD", "status": "ACTIVE", "leadIds": [%d], "version": 0,
+                 "allocationId": %d, "requestId": %d, "activity": "x", "startsOn": "2026-03-01", "endsOn": "2026-03-01",
+                 "requestedAmount": 1, "approvedAmount": 1, "proof": "x", "periodStart": "2026-01-01", "periodEnd": "2027-01-01",
+                 "paidOn": "2026-03-01"}""".formatted(partnerB, leadB, fundB, fundRequestB);
     }
 
     private String concrete(String pattern) {
@@ -245,6 +289,12 @@ class PartnerIsolationSystemTests {
                     yield Long.toString(dealB);
                 } else if (pattern.startsWith("/api/v1/registrations/")) {
                     yield Long.toString(registrationB);
+                } else if (pattern.startsWith("/api/v1/funds/allocations/")) {
+                    yield Long.toString(fundB);
+                } else if (pattern.startsWith("/api/v1/funds/requests/")) {
+                    yield Long.toString(fundRequestB);
+                } else if (pattern.startsWith("/api/v1/funds/claims/")) {
+                    yield Long.toString(fundClaimB);
                 }
                 yield "1";
             }

@@ -44,12 +44,14 @@ class MessageBundleTests {
     @Test
     void namesEveryValueOfTheListsThePagesShowInWords() throws IOException {
         Properties english = load("messages.properties");
-        java.util.Map<String, Class<? extends Enum<?>>> shown = java.util.Map.of(
+        java.util.Map<String, Class<? extends Enum<?>>> shown = new java.util.HashMap<>(java.util.Map.of(
                 "tier.", io.partnerpulse.partner.PartnerTier.class, "partnerStatus.", io.partnerpulse.partner.PartnerStatus.class,
                 "channelType.", io.partnerpulse.marketing.ChannelType.class, "targetScope.", io.partnerpulse.target.TargetScope.class,
                 "targetMetric.", io.partnerpulse.target.TargetMetric.class, "leadStatus.", io.partnerpulse.lead.LeadStatus.class,
                 "registrations.outcome.", io.partnerpulse.deal.RegistrationOutcome.class, "users.role.", io.partnerpulse.security.Role.class,
-                "stage.", io.partnerpulse.deal.Stage.class);
+                "stage.", io.partnerpulse.deal.Stage.class));
+        shown.put("fundRequestStatus.", io.partnerpulse.fund.RequestStatus.class);
+        shown.put("fundClaimStatus.", io.partnerpulse.fund.ClaimStatus.class);
         shown.forEach((prefix, type) -> {
             for (Enum<?> value : type.getEnumConstants()) {
                 assertThat(english.getProperty(prefix + value.name())).as(prefix + value.name()).isNotBlank();

@@ -42,12 +42,14 @@ class SecurityConfiguration {
             "/api/v1/partners/*/history", "/api/v1/partners/*/commission-statement", "/api/v1/leads", "/api/v1/leads/*",
             "/api/v1/leads/*/assignments", "/api/v1/opportunities", "/api/v1/opportunities/*", "/api/v1/opportunities/*/history",
             "/api/v1/registrations", "/api/v1/registrations/*", "/api/v1/product-lines", "/api/v1/product-lines/*",
-            "/api/v1/channels", "/api/v1/channels/*", "/api/v1/recommendations", "/api/v1/scorecards/partner/*", "/api/v1/forecast", "/api/v1/forecast/backtest", "/api/v1/seasonality", "/api/v1/seasonality/expected"};
+            "/api/v1/channels", "/api/v1/channels/*", "/api/v1/recommendations", "/api/v1/scorecards/partner/*", "/api/v1/forecast", "/api/v1/forecast/backtest", "/api/v1/seasonality", "/api/v1/seasonality/expected",
+            "/api/v1/funds/allocations", "/api/v1/funds/allocations/*", "/api/v1/funds/requests", "/api/v1/funds/requests/*",
+            "/api/v1/funds/claims", "/api/v1/funds/claims/*", "/api/v1/funds/returns", "/api/v1/funds/totals"};
 
-    /** What partner users may change: their leads and deals, and their registrations. */
+    /** What partner users may change: their leads and deals, their registrations, and their fund requests and claims. */
     static final String[] PORTAL_POSTS = {"/api/v1/leads", "/api/v1/leads/*/qualify", "/api/v1/leads/*/disqualify",
             "/api/v1/leads/*/convert", "/api/v1/opportunities/*/move", "/api/v1/opportunities/*/win", "/api/v1/opportunities/*/lose",
-            "/api/v1/registrations"};
+            "/api/v1/registrations", "/api/v1/funds/requests", "/api/v1/funds/requests/*/withdraw", "/api/v1/funds/claims"};
 
     /**
      * The default firewall's rules, checked without regular expressions ({@link HeaderCharacters}). An
@@ -151,7 +153,9 @@ class SecurityConfiguration {
                         .requestMatchers("/webhooks", "/webhooks/**", "/users", "/users/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/registrations/submit").hasAnyRole(WORKERS)
                         .requestMatchers(HttpMethod.POST, "/targets", "/campaigns/**", "/partners", "/partners/**",
-                                "/registrations/**", "/leads/distribute", "/leads/assign", "/leads/route").hasAnyRole(STAFF)
+                                "/registrations/**", "/leads/distribute", "/leads/assign", "/leads/route", "/funds/allocations", "/funds/allocations/**",
+                                "/funds/requests/*/approve", "/funds/requests/*/reject", "/funds/claims/*/approve", "/funds/claims/*/reject",
+                                "/funds/claims/*/pay").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/**").hasAnyRole(WORKERS)
                         .requestMatchers("/organization", "/organization/**", "/targets", "/campaigns", "/campaigns/**", "/audit").hasAnyRole(READERS)
                         .anyRequest().authenticated())

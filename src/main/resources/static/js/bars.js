@@ -1,8 +1,9 @@
-// Draws the campaigns page's chart: the period's campaigns with the most won revenue, each with its
-// revenue beside its spend in the period (data-chart, written by the page; no request of its own).
+// Draws a page's revenue-beside-spend bar chart (data-chart, written by the page; no request of its
+// own): the campaigns page's best campaigns with their spend in the period, the funds page's funded
+// activities with what was paid for them. The best is on top.
 (function () {
   'use strict';
-  var element = document.getElementById('chart-campaigns');
+  var element = document.getElementById('chart-campaigns') || document.getElementById('chart-funds');
   if (!element || typeof echarts === 'undefined') { return; }
   var data = JSON.parse(element.getAttribute('data-chart'));
   var rtl = document.documentElement.dir === 'rtl';

@@ -1,0 +1,2 @@
+/** The funds page and the funds API. */
+package io.partnerpulse.fund.web;

@@ -1,0 +1,139 @@
+package io.partnerpulse.fund.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import io.partnerpulse.PartnerPulseIntegrationTest;
+import io.partnerpulse.support.Api;
+import io.partnerpulse.support.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The funds page: a fund's life through its forms, each form's problems beside its fields, and who may do what. */
+@PartnerPulseIntegrationTest
+class FundsPageSystemTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api admin;
+    long partner;
+    String partnerName;
+
+    @BeforeEach
+    void setUp() {
+        admin = Api.admin(port);
+        partner = new Fixtures(jdbc).activePartner("US", "GOLD");
+        partnerName = jdbc.sql("select name from partner where id = :p").param("p", partner).query(String.class).single();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table + " where partner_id = :p").param("p", partner).query(Long.class).single();
+    }
+
+    @Test
+    void takesAFundFromAllocationToPaymentThroughItsForms() {
+        assertThat(admin.form("/funds/allocations", "partner=" + encode(partnerName) + "&periodStart=2026-01-01&through=2026-06-30"
+                + "&amount=12000,50&currency=usd&note=H1").status()).isEqualTo(302);
+        long fund = jdbc.sql("select id from fund_allocation where partner_id = :p").param("p", partner).query(Long.class).single();
+        assertThat(jdbc.sql("select period_end || ' ' || amount || ' ' || currency from fund_allocation where id = :id").param("id", fund)
+                .query(String.class).single()).as("the last day typed, kept exclusive; a decimal comma; the code in capitals")
+                .isEqualTo("2026-07-01 12000.50 USD");
+        assertThat(admin.get("/funds?partnerId=" + partner).body()).contains(partnerName, "$12,000");
+
+        assertThat(admin.form("/funds/requests", "allocationId=" + fund + "&activity=Roadshow&startsOn=2026-04-01&endsOn=2026-04-03"
+                + "&requestedAmount=5000").status()).isEqualTo(302);
+        long request = jdbc.sql("select id from fund_request where allocation_id = :a").param("a", fund).query(Long.class).single();
+        String requests = admin.get("/funds?show=requests&partnerId=" + partner).body();
+        assertThat(requests).contains("Roadshow", "/funds/requests/" + request + "/approve");
+        assertThat(admin.form("/funds/requests/" + request + "/approve", "version=0&approvedAmount=4500").status()).isEqualTo(302);
+        assertThat(jdbc.sql("select status || ' ' || approved_amount from fund_request where id = :id").param("id", request)
+                .query(String.class).single()).isEqualTo("APPROVED 4500.00");
+
+        assertThat(admin.get("/funds?show=claims&requestId=" + request).body()).contains("#" + request + " Roadshow");
+        assertThat(admin.form("/funds/claims", "requestId=" + request + "&amount=4000&proof=" + encode("Hall rental INV-9")).status())
+                .isEqualTo(302);
+        long claim = jdbc.sql("select id from fund_claim where request_id = :r").param("r", request).query(Long.class).single();
+        assertThat(admin.form("/funds/claims/" + claim + "/approve", "version=0").status()).isEqualTo(302);
+        assertThat(admin.form("/funds/claims/" + claim + "/pay", "version=1&paidOn=2026-05-02&paymentReference=PAY-1").status())
+                .isEqualTo(302);
+        assertThat(jdbc.sql("select status || ' ' || paid_on || ' ' || payment_reference from fund_claim where id = :id").param("id", claim)
+                .query(String.class).single()).isEqualTo("PAID 2026-05-02 PAY-1");
+        String claims = admin.get("/funds?show=claims&partnerId=" + partner).body();
+        assertThat(claims).contains("Hall rental INV-9", "PAY-1");
+        String returns = admin.get("/funds?show=returns&partnerId=" + partner).body();
+        assertThat(returns).contains("Roadshow", "data-total=\"paid\">$4,000<");
+    }
+
+    @Test
+    void saysEachFormsProblemsBesideTheirFieldsAndWritesNothing() {
+        String allocation = admin.form("/funds/allocations", "partner=Nobody+by+this+name+at+all&periodStart=2026-13-01&through=yesterday"
+                + "&amount=12.345&currency=XYZ").body();
+        assertThat(allocation).contains("No partner is named", "“2026-13-01” is not a day", "“yesterday” is not a day",
+                "“12.345” is not an amount");
+        String reversed = admin.form("/funds/allocations", "partner=" + encode(partnerName) + "&periodStart=2026-06-01&through=2026-01-01"
+                + "&amount=100&currency=USD").body();
+        assertThat(reversed).contains("must be after the start");
+        assertThat(count("fund_allocation")).isZero();
+
+        long fund = admin.post("/api/v1/funds/allocations", """
+                {"partnerId": %d, "periodStart": "2026-01-01", "periodEnd": "2026-04-01", "amount": 1000, "currency": "USD"}"""
+                .formatted(partner)).id();
+        assertThat(admin.form("/funds/requests", "allocationId=" + fund + "&activity=+&startsOn=2026-02-01&endsOn=2026-02-01"
+                + "&requestedAmount=10").body()).contains("must not be blank");
+        String request = admin.form("/funds/requests", "allocationId=" + fund + "&activity=Fair&startsOn=2026-05-01&endsOn=2026-04-01"
+                + "&requestedAmount=1000.01").body();
+        assertThat(request).contains("must fall in the fund’s period, 2026-01-01 to 2026-03-31", "must not be before the start",
+                "is more than the 1000.00 left");
+        String urdu = admin.form("/funds/requests?lang=ur", "allocationId=" + fund + "&activity=x&startsOn=2026-02-01&endsOn=2026-02-01"
+                + "&requestedAmount=5000", "ur").body();
+        assertThat(urdu).contains("فنڈ میں باقی 1000.00 سے زیادہ ہے");
+        String hostile = admin.form("/funds/requests", "allocationId=" + fund + "&activity=" + "x".repeat(5000) + "&description=%00"
+                + "&startsOn=2026-02-01&endsOn=2026-02-02&requestedAmount=99999999999999999999999").body();
+        assertThat(hostile).contains("“99999999999999999999999” is not an amount");
+        assertThat(count("fund_request")).isZero();
+
+        long request2 = admin.post("/api/v1/funds/requests", """
+                {"allocationId": %d, "activity": "Webinar", "startsOn": "2026-02-01", "endsOn": "2026-02-01", "requestedAmount": 500}"""
+                .formatted(fund)).id();
+        assertThat(admin.form("/funds/requests/" + request2 + "/reject", "version=0&reason=").status()).as("said in the flash").isEqualTo(302);
+        assertThat(admin.form("/funds/requests/" + request2 + "/approve", "version=0&approvedAmount=lots").status()).isEqualTo(302);
+        assertThat(admin.form("/funds/requests/" + request2 + "/approve", "version=7").status()).isEqualTo(302);
+        assertThat(jdbc.sql("select status from fund_request where id = :id").param("id", request2).query(String.class).single())
+                .isEqualTo("SUBMITTED");
+        assertThat(admin.form("/funds/claims", "requestId=" + request2 + "&amount=10&proof=").body()).contains("must not be blank");
+        String claim = admin.form("/funds/claims", "requestId=" + request2 + "&amount=10&proof=Invoice").body();
+        assertThat(claim).contains("is not an approved request");
+        assertThat(admin.form("/funds/claims", "amount=&proof=x").status()).isEqualTo(200);
+        assertThat(count("fund_claim")).isZero();
+        assertThat(admin.get("/funds?show=nonsense&year=99999&status=PAID'&page=-4&partnerId=" + Long.MAX_VALUE).status()).isEqualTo(200);
+        assertThat(admin.get("/funds?year=twenty").status()).as("a year that is no number is refused, not a 500").isEqualTo(400);
+    }
+
+    @Test
+    void showsAnalystsTheFundsButNoFormAndRefusesTheirPosts() {
+        String email = Fixtures.unique("fund analyst").replace(" ", "") + "@staff.example";
+        admin.post("/api/v1/users", """
+                {"email": "%s", "displayName": "Reader", "role": "ANALYST", "password": "analyst-password-1"}""".formatted(email));
+        Api analyst = new Api(port, Api.basic(email, "analyst-password-1"));
+        for (String tab : new String[] {"allocations", "requests", "claims", "returns"}) {
+            String page = analyst.get("/funds?show=" + tab).body();
+            assertThat(page).doesNotContain("<form class=\"entity\"", "/approve\"");
+        }
+        assertThat(analyst.form("/funds/allocations", "partner=x").status()).isEqualTo(403);
+        assertThat(analyst.form("/funds/requests", "activity=x").status()).isEqualTo(403);
+        assertThat(analyst.form("/funds/claims", "proof=x").status()).isEqualTo(403);
+    }
+}
