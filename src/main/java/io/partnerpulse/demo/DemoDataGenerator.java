@@ -559,9 +559,11 @@ public final class DemoDataGenerator {
                         product = random.nextInt(2);
                     }
                     int campaign = campaignId(channel, monthIndex(t));
-                    if (partner >= 0 && partnerCoMarketingCampaign[partner] != 0 && partnerCoMarketingChannel[partner] == channel
-                            && partnerCoMarketingFrom[partner] <= t && t < partnerCoMarketingTo[partner] && random.nextDouble() < 0.5) {
+                    // while a partner's co-marketing campaign runs, most of its paid leads come through it
+                    if (partner >= 0 && partnerCoMarketingCampaign[partner] != 0 && channel < shape.paidChannels()
+                            && partnerCoMarketingFrom[partner] <= t && t < partnerCoMarketingTo[partner] && random.nextDouble() < 0.6) {
                         campaign = partnerCoMarketingCampaign[partner];
+                        channel = partnerCoMarketingChannel[partner];
                     }
                     int owner = partner >= 0 && random.nextDouble() < 0.7 ? partnerManager[partner] : random.nextInt(shape.employees());
                     String first = pick(DemoWords.FIRST_NAMES);
@@ -876,7 +878,8 @@ public final class DemoDataGenerator {
                     }
                 }
                 for (int p = 0; p < shape.partners(); p++) {
-                    if (partnerTier[p] <= 1 && partnerActiveUntil[p] == Long.MAX_VALUE && partnerActiveFrom[p] < end) {
+                    // the two best tiers, and the demo partner users' partners (2 and 4), whatever their tier
+                    if ((partnerTier[p] <= 1 || p == 1 || p == 3) && partnerActiveUntil[p] == Long.MAX_VALUE && partnerActiveFrom[p] < end) {
                         BigDecimal amount = roundTo(5_000 + random.nextDouble() * 15_000, 500);
                         allocations.row(++allocation, p + 1, thisQuarter, thisQuarter.plusMonths(3), amount, "USD", "Quarterly fund");
                         if (random.nextDouble() < 0.3) {

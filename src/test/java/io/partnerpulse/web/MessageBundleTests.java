@@ -29,6 +29,21 @@ class MessageBundleTests {
     }
 
     @Test
+    void definesEachKeyOnceInEachBundle() throws IOException {
+        for (String name : new String[] {"messages.properties", "messages_ur.properties"}) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            java.util.List<String> twice = new java.util.ArrayList<>();
+            try (var lines = new java.io.BufferedReader(new InputStreamReader(MessageBundleTests.class.getResourceAsStream("/" + name),
+                    StandardCharsets.UTF_8))) {
+                lines.lines().filter(line -> !line.isBlank() && !line.startsWith("#") && line.contains("="))
+                        .map(line -> line.substring(0, line.indexOf('=')).strip())
+                        .filter(key -> !seen.add(key)).forEach(twice::add);
+            }
+            assertThat(twice).as(name + ": a second definition silently replaces the first").isEmpty();
+        }
+    }
+
+    @Test
     void keepsThePlaceholdersOfEachTextInBothLanguages() throws IOException {
         Properties english = load("messages.properties");
         Properties urdu = load("messages_ur.properties");

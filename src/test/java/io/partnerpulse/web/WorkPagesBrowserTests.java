@@ -56,7 +56,7 @@ class WorkPagesBrowserTests {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         for (String path : java.util.List.of("/", "/leaderboard", "/plan", "/partners", "/leads", "/pipeline", "/registrations", "/campaigns",
                 "/targets", "/organization", "/imports", "/users", "/webhooks", "/dashboard/records?kpi=dealCount&period=last-year",
-                "/?lang=ur", "/leads", "/registrations", "/audit")) {
+                "/?lang=ur", "/leads", "/registrations", "/audit", "/funds?show=requests", "/funds?show=claims", "/funds?show=returns")) {
             browser.get(base + path);
             Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
@@ -216,5 +216,45 @@ class WorkPagesBrowserTests {
                 "true".equals(d.findElement(By.id("chart-campaigns")).getAttribute("data-ready")));
         assertThat(browser.findElements(By.cssSelector("#chart-campaigns canvas"))).isNotEmpty();
         Browser.screenshot("campaigns");
+    }
+
+    @Test
+    void approvesPartOfAFundRequestAndChartsWhatTheFundBroughtBack() {
+        long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
+        long channel = new Fixtures(jdbc).channel("PAID");
+        long campaign = api.post("/api/v1/campaigns", """
+                {"name": "%s", "channelId": %d, "partnerId": %d, "startsOn": "2026-02-01", "endsOn": "2026-02-28", "cost": 900, "currency": "USD"}"""
+                .formatted(Fixtures.unique("Funded webinar"), channel, partner)).id();
+        long fund = api.post("/api/v1/funds/allocations", """
+                {"partnerId": %d, "periodStart": "2026-01-01", "periodEnd": "2026-07-01", "amount": 5000, "currency": "USD"}"""
+                .formatted(partner)).id();
+        long request = api.post("/api/v1/funds/requests", """
+                {"allocationId": %d, "activity": "Browser webinar", "campaignId": %d, "startsOn": "2026-02-01", "endsOn": "2026-02-28",
+                 "requestedAmount": 1200}""".formatted(fund, campaign)).id();
+
+        browser.get(base + "/funds?show=requests&partnerId=" + partner);
+        WebElement row = browser.findElement(By.cssSelector("tr[data-id='" + request + "']"));
+        row.findElement(By.name("approvedAmount")).sendKeys("1000");
+        row.findElement(By.cssSelector("form.approve button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".message.ok")).size() > 0);
+        assertThat(browser.findElement(By.cssSelector(".message.ok")).getText()).contains("approved for $1,000");
+        assertThat(browser.findElement(By.cssSelector("tr[data-id='" + request + "'] [data-col=status]")).getText()).isEqualTo("Approved");
+
+        long claim = api.post("/api/v1/funds/claims", """
+                {"requestId": %d, "amount": 800, "proof": "Invoice 1"}""".formatted(request)).id();
+        api.post("/api/v1/funds/claims/" + claim + "/approve", "{}", "\"0\"");
+        api.post("/api/v1/funds/claims/" + claim + "/pay", "{\"paidOn\": \"2026-03-01\"}", "\"1\"");
+        Api.Response deal = api.post("/api/v1/opportunities", """
+                {"name": "Funded win", "amount": 3000, "currency": "USD", "partnerId": %d, "campaignId": %d, "createdAt": "2026-02-10T09:00:00Z"}"""
+                .formatted(partner, campaign));
+        api.post("/api/v1/opportunities/" + deal.id() + "/win", "{\"at\": \"2026-03-05T10:00:00Z\"}", deal.etag());
+
+        browser.get(base + "/funds?show=returns&partnerId=" + partner);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d ->
+                "true".equals(d.findElement(By.id("chart-funds")).getAttribute("data-ready")));
+        WebElement returned = browser.findElement(By.cssSelector("tr[data-id='" + request + "']"));
+        assertThat(returned.findElement(By.cssSelector("[data-col=revenue]")).getText()).isEqualTo("$3,000");
+        assertThat(returned.findElement(By.cssSelector("[data-col=roi]")).getText()).as("(3,000 − 800) ÷ 800").isEqualTo("275%");
+        Browser.screenshot("funds-returns");
     }
 }

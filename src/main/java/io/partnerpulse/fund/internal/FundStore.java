@@ -85,11 +85,11 @@ public class FundStore {
             from fund_request q
             join fund_allocation a on a.id = q.allocation_id
             join partner p on p.id = q.partner_id
-            left join lateral (select count(*) as deals, sum(%s) as revenue from opportunity d
+            left join lateral (select count(*) as deals, round(sum(%s), 2) as revenue from opportunity d
                                where d.campaign_id = q.campaign_id and d.partner_id = q.partner_id and d.stage = 'WON') w on true
-            left join lateral (select sum(%s) as pipeline from opportunity d
+            left join lateral (select round(sum(%s), 2) as pipeline from opportunity d
                                where d.campaign_id = q.campaign_id and d.partner_id = q.partner_id and d.closed_at is null) o on true
-            left join lateral (select sum(%s) as paid from fund_claim x where x.request_id = q.id and x.status = 'PAID') pd on true"""
+            left join lateral (select round(sum(%s), 2) as paid from fund_claim x where x.request_id = q.id and x.status = 'PAID') pd on true"""
             .formatted(inBase("d.amount", "d.currency", "cast(d.closed_at at time zone :zone as date)"),
                     inBase("d.amount", "d.currency", ":today"), inBase("x.amount", "a.currency", "x.paid_on"));
 
@@ -127,7 +127,7 @@ public class FundStore {
                 .where("q.id = :request", "request", f.requestId())
                 .where("q.status = :status", "status", f.status())
                 .sort(sort, Map.of("submittedAt", "q.submitted_at", "requestedAmount", "q.requested_amount", "startsOn", "q.starts_on"),
-                        "q.submitted_at desc", "q.id")
+                        "(q.status = 'SUBMITTED') desc, q.submitted_at desc", "q.id")
                 .page(jdbc, page, size, FundStore::request);
     }
 
@@ -137,7 +137,7 @@ public class FundStore {
                 .where("x.request_id = :request", "request", f.requestId())
                 .where("x.status = :status", "status", f.status())
                 .sort(sort, Map.of("submittedAt", "x.submitted_at", "amount", "x.amount", "paidOn", "x.paid_on"),
-                        "x.submitted_at desc", "x.id")
+                        "(x.status = 'SUBMITTED') desc, (x.status = 'APPROVED') desc, x.submitted_at desc", "x.id")
                 .page(jdbc, page, size, FundStore::claim);
     }
 
@@ -147,7 +147,7 @@ public class FundStore {
                 .where("q.id = :request", "request", f.requestId())
                 .whereIf(true, "q.status = 'APPROVED'")
                 .bind("base", rates.base()).bind("zone", rates.zone()).bind("today", rates.today())
-                .sort(null, Map.of(), "q.submitted_at desc", "q.id")
+                .sort(null, Map.of(), "coalesce(w.revenue, 0) desc, q.submitted_at desc", "q.id")
                 .page(jdbc, page, size, (rs, n) -> {
                     BigDecimal revenue = rs.getBigDecimal(7);
                     BigDecimal paid = rs.getBigDecimal(9);
@@ -172,14 +172,14 @@ public class FundStore {
                        where q.status = 'APPROVED' and q.campaign_id is not null),
             won as (select d.amount, d.currency, d.closed_at from funded f
                     join opportunity d on d.campaign_id = f.campaign_id and d.partner_id = f.partner_id where d.stage = 'WON')
-            select (select coalesce(sum(%s), 0) from chosen a),
-                   (select coalesce(sum(%s), 0) from fund_request q join chosen a on a.id = q.allocation_id where q.status = 'APPROVED'),
-                   (select coalesce(sum(%s), 0) from fund_claim x join fund_request q on q.id = x.request_id
+            select (select round(coalesce(sum(%s), 0), 2) from chosen a),
+                   (select round(coalesce(sum(%s), 0), 2) from fund_request q join chosen a on a.id = q.allocation_id where q.status = 'APPROVED'),
+                   (select round(coalesce(sum(%s), 0), 2) from fund_claim x join fund_request q on q.id = x.request_id
                     join chosen a on a.id = q.allocation_id where x.status <> 'REJECTED'),
-                   (select coalesce(sum(%s), 0) from fund_claim x join fund_request q on q.id = x.request_id
+                   (select round(coalesce(sum(%s), 0), 2) from fund_claim x join fund_request q on q.id = x.request_id
                     join chosen a on a.id = q.allocation_id where x.status = 'PAID'),
                    (select count(*) from funded), (select count(*) from won d),
-                   (select coalesce(sum(%s), 0) from won d)""".formatted(CHOSEN, inBase("a.amount", "a.currency", ":today"),
+                   (select round(coalesce(sum(%s), 0), 2) from won d)""".formatted(CHOSEN, inBase("a.amount", "a.currency", ":today"),
             inBase("q.approved_amount", "a.currency", ":today"), inBase("x.amount", "a.currency", ":today"),
             inBase("x.amount", "a.currency", "x.paid_on"), inBase("d.amount", "d.currency", "cast(d.closed_at at time zone :zone as date)"));
 
