@@ -88,11 +88,12 @@ public final class FundRecords {
      * What a request's money brought back, in the base currency: the leads and deals of the campaign it
      * paid for (of its partner), against what was paid for it.
      *
+     * @param endsOn  the activity's last day
      * @param paid    its paid claims, at the rate of the day they were paid
      * @param revenue its campaign's won deals of its partner, at the rate of the day each was won
      * @param roi     (revenue − paid) ÷ paid; empty when nothing was paid yet
      */
-    public record FundReturn(long requestId, long partnerId, String activity, Long campaignId, long leads, long wonDeals,
+    public record FundReturn(long requestId, long partnerId, String partnerName, String activity, Long campaignId, LocalDate endsOn, long leads, long wonDeals,
                              BigDecimal revenue, BigDecimal openPipeline, BigDecimal paid, BigDecimal roi) {
     }
 

@@ -17,11 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param salesCycleIncrease     a sales cycle this much longer than the previous period's calls for a look at stalled stages
  * @param seasonalDip            the next period a year ago this much below the current period a year ago is a seasonal dip to plan for
  * @param targetAttainment       revenue below this share of a finished period's target is behind target
+ * @param fundReturnDays         days after a funded activity ended by which its campaign should have won a deal
+ * @param fundStrongReturn       a fund whose ROI reaches this is worth repeating
  */
 @ConfigurationProperties("partnerpulse.recommendations")
 public record RecommendationProperties(@DefaultValue("0.25") BigDecimal dealSuccessQuantile, @DefaultValue("2") int dealSuccessPeriods,
                                        @DefaultValue("3") int minimumDecided,
                                        @DefaultValue("3") int averageDealSizePeriods, @DefaultValue("3") BigDecimal minimumCoverage,
                                        @DefaultValue("0.20") BigDecimal salesCycleIncrease, @DefaultValue("0.20") BigDecimal seasonalDip,
-                                       @DefaultValue("0.80") BigDecimal targetAttainment) {
+                                       @DefaultValue("0.80") BigDecimal targetAttainment, @DefaultValue("60") int fundReturnDays,
+                                       @DefaultValue("1.00") BigDecimal fundStrongReturn) {
 }

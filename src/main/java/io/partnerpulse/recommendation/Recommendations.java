@@ -63,8 +63,17 @@ public class Recommendations {
 
     private final Map<String, Kept> kept = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** The funds' returns, read for every plan (they change without the KPI read model reloading); none in unit tests. */
+    private final io.partnerpulse.fund.FundManagement funds;
+
+    /** Most severe first, then the largest expected impact. */
+    private static final Comparator<Recommendation> ORDER = Comparator.comparing(Recommendation::severity)
+            .thenComparing(r -> r.expectedImpact() == null ? BigDecimal.ZERO : r.expectedImpact(), Comparator.reverseOrder());
+
     Recommendations(Kpis kpis, RecommendationProperties properties, MessageSource messages, OrganizationSettings organization, Clock clock,
-                    Seasonality seasonality, io.partnerpulse.shared.CurrentActor actor) {
+                    Seasonality seasonality, io.partnerpulse.shared.CurrentActor actor,
+                    io.partnerpulse.fund.FundManagement funds) {
+        this.funds = funds;
         this.seasonality = seasonality;
         this.actor = actor;
         this.kpis = kpis;
@@ -86,6 +95,37 @@ public class Recommendations {
     }
 
     public List<Recommendation> plan(Scope scope, Long id, LocalDate from, LocalDate to, Locale locale) {
+        List<Recommendation> plan = fromKpis(scope, id, from, to, locale);
+        if (funds == null || (scope != Scope.PROGRAM && scope != Scope.PARTNER)) {
+            return plan;
+        }
+        List<Recommendation> advice = funds(funds.returns(scope == Scope.PARTNER ? id : null, null, 0, 500).items(), scope, id,
+                new Period(from, to), locale);
+        String key = scope + "/" + id + "/" + from + "/" + to + "/" + locale + "/" + actor.partner().orElse(null) + "/"
+                + actor.orgScope().orElse(null);
+        Merged known = merged.get(key);
+        if (known != null && known.fromKpis() == plan && known.advice().equals(advice)) {
+            return known.plan();
+        }
+        List<Recommendation> all = new ArrayList<>(plan);
+        all.addAll(advice);
+        all.sort(ORDER);
+        if (merged.size() > 500) {
+            merged.clear();
+        }
+        List<Recommendation> made = List.copyOf(all);
+        merged.put(key, new Merged(plan, advice, made));
+        return made;
+    }
+
+    /** A plan of the KPI rules with the funds' advice of the moment, kept while neither changes. */
+    private record Merged(List<Recommendation> fromKpis, List<Recommendation> advice, List<Recommendation> plan) {
+    }
+
+    private final Map<String, Merged> merged = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The plan of the KPI rules, kept until the KPI read model reloads. */
+    private List<Recommendation> fromKpis(Scope scope, Long id, LocalDate from, LocalDate to, Locale locale) {
         java.time.Instant dataAsOf = kpis.dataAsOf();
         if (dataAsOf == null) {
             return make(scope, id, from, to, locale);
@@ -123,9 +163,46 @@ public class Recommendations {
         target(c, found);
         season(c, found);
         againstSeason(c, found);
-        found.sort(Comparator.comparing(Recommendation::severity)
-                .thenComparing(r -> r.expectedImpact() == null ? BigDecimal.ZERO : r.expectedImpact(), Comparator.reverseOrder()));
+        found.sort(ORDER);
         return List.copyOf(found);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Market development funds: paid for an activity whose campaign won nothing → review before
+    // funding it again; a fund that returned several times its cost → repeat it
+    // ------------------------------------------------------------------------------------------
+
+    /**
+     * The funds' advice for the plan of a period: about the approved requests whose activity ended
+     * before the period's end and less than a year before its start.
+     */
+    List<Recommendation> funds(List<io.partnerpulse.fund.FundRecords.FundReturn> returns, Scope scope, Long id, Period period, Locale locale) {
+        Context c = new Context(scope, id, period, scope.filters(id), locale);
+        List<Recommendation> found = new ArrayList<>();
+        for (io.partnerpulse.fund.FundRecords.FundReturn r : returns) {
+            if (r.endsOn() == null || !r.endsOn().isBefore(period.to()) || r.endsOn().isBefore(period.from().minusYears(1))) {
+                continue;
+            }
+            String subject = r.activity() + " (" + r.partnerName() + ")";
+            Map<String, Object> evidence = new LinkedHashMap<>();
+            evidence.put("requestId", r.requestId());
+            evidence.put("partnerId", r.partnerId());
+            evidence.put("campaignId", r.campaignId());
+            evidence.put("endsOn", r.endsOn().toString());
+            evidence.put("leads", r.leads());
+            evidence.put("wonDeals", r.wonDeals());
+            evidence.put("revenue", r.revenue());
+            evidence.put("paid", r.paid());
+            boolean dueToHaveWon = r.endsOn().plusDays(properties.fundReturnDays()).isBefore(period.to());
+            if (r.paid().signum() > 0 && r.revenue().signum() == 0 && dueToHaveWon) {
+                found.add(recommendation(c, "fund-no-return", subject, "marketingChannels", r.roi(), "SPEND", evidence, Severity.MEDIUM,
+                        r.paid(), subject, money(r.paid(), locale), r.leads(), properties.fundReturnDays()));
+            } else if (r.roi() != null && r.roi().compareTo(properties.fundStrongReturn()) >= 0) {
+                found.add(recommendation(c, "fund-strong-return", subject, "marketingChannels", r.roi(), "SPEND", evidence, Severity.INFO,
+                        r.revenue().subtract(r.paid()), subject, percent(r.roi(), locale), money(r.revenue(), locale), money(r.paid(), locale)));
+            }
+        }
+        return found;
     }
 
     private final class Context {

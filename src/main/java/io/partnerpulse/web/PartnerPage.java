@@ -51,9 +51,12 @@ class PartnerPage {
     private final PlanView plan;
     private final io.partnerpulse.shared.References references;
 
+    private final io.partnerpulse.fund.FundManagement funds;
+
     PartnerPage(PlanView plan, PartnerDirectory directory, CurrentActor actor, PartnerManagement partners, OpportunityManagement opportunities, RegistrationManagement registrations,
                 CommissionStatements commissions, Kpis kpis, KpiCards cards, OrganizationSettings organization,
-                io.partnerpulse.shared.References references, LeadManagement leads) {
+                io.partnerpulse.shared.References references, LeadManagement leads, io.partnerpulse.fund.FundManagement funds) {
+        this.funds = funds;
         this.references = references;
         this.leads = leads;
         this.plan = plan;
@@ -109,6 +112,7 @@ class PartnerPage {
         model.addAttribute("deals", opportunities.forPartner(id, 0, 20));
         model.addAttribute("registrations", registrations.forPartner(id, 0, 20));
         model.addAttribute("openLeads", leads.openLeads(id));
+        model.addAttribute("funds", funds.totals(id, null));
         model.addAttribute("commission", commissions.statement(id, selection.from(), selection.to()));
         model.addAttribute("format", format);
         // peers of the same tier, offered by name; any other partner is still reachable by its id

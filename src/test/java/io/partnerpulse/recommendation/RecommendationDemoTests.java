@@ -269,4 +269,36 @@ class RecommendationDemoTests {
         assertThat(recommendations.plan(Recommendations.Scope.PROGRAM, null, from, from.plusMonths(3), Locale.ENGLISH))
                 .as("made again from the reloaded data").isNotSameAs(first);
     }
+
+    @Test
+    void asksAtOnceToReviewAFundJustPaidWhoseCampaignWonNothing() {
+        LocalDate from = quarterStart(1);
+        LocalDate to = from.plusMonths(3);
+        io.partnerpulse.support.Api manager = demoUser("manager");
+        long campaign = manager.post("/api/v1/campaigns", """
+                {"name": "Silent webinar", "channelId": 1, "partnerId": 7, "startsOn": "%s", "endsOn": "%s", "cost": 100, "currency": "USD"}"""
+                .formatted(from.minusDays(30), from.minusDays(1))).id();
+        long fund = manager.post("/api/v1/funds/allocations", """
+                {"partnerId": 7, "periodStart": "%s", "periodEnd": "%s", "amount": 5000, "currency": "USD"}"""
+                .formatted(from.minusMonths(3), to)).id();
+        long request = manager.post("/api/v1/funds/requests", """
+                {"allocationId": %d, "activity": "Silent webinar", "campaignId": %d, "startsOn": "%s", "endsOn": "%s", "requestedAmount": 4321}"""
+                .formatted(fund, campaign, from.minusDays(30), from.minusDays(1))).id();
+        manager.post("/api/v1/funds/requests/" + request + "/approve", "{}", "\"0\"");
+        long claim = manager.post("/api/v1/funds/claims", """
+                {"requestId": %d, "amount": 4321, "proof": "Venue invoice"}""".formatted(request)).id();
+        manager.post("/api/v1/funds/claims/" + claim + "/approve", "{}", "\"0\"");
+        List<Recommendation> before = recommendations.plan(Recommendations.Scope.PROGRAM, null, from, to, Locale.ENGLISH);
+        assertThat(before).noneMatch(r -> r.kind().equals("fund-no-return") && r.subject().startsWith("Silent webinar"));
+
+        manager.post("/api/v1/funds/claims/" + claim + "/pay", "{\"paidOn\": \"" + from + "\"}", "\"1\"");
+
+        List<Recommendation> after = recommendations.plan(Recommendations.Scope.PROGRAM, null, from, to, Locale.ENGLISH);
+        assertThat(after).filteredOn(r -> r.kind().equals("fund-no-return") && r.subject().startsWith("Silent webinar")).singleElement()
+                .satisfies(r -> assertThat(r.expectedImpact()).isEqualByComparingTo("4321"));
+        assertThat(recommendations.plan(Recommendations.Scope.PARTNER, 7L, from, to, Locale.ENGLISH))
+                .anyMatch(r -> r.kind().equals("fund-no-return") && r.subject().startsWith("Silent webinar"));
+        assertThat(recommendations.plan(Recommendations.Scope.PARTNER, 8L, from, to, Locale.ENGLISH))
+                .noneMatch(r -> r.subject() != null && r.subject().startsWith("Silent webinar"));
+    }
 }

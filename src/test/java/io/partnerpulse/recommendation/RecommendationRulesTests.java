@@ -256,6 +256,41 @@ class RecommendationRulesTests {
         assertThat(plan.get(0).expectedImpact()).isEqualByComparingTo("10000.00");
     }
 
+    static io.partnerpulse.fund.FundRecords.FundReturn fund(long id, String activity, String partner, String endsOn, long leads, String revenue,
+                                                           String paid) {
+        BigDecimal won = d(revenue);
+        BigDecimal spent = d(paid);
+        return new io.partnerpulse.fund.FundRecords.FundReturn(id, id, partner, activity, 10L, LocalDate.parse(endsOn), leads,
+                won.signum() > 0 ? 2 : 0, won, BigDecimal.ZERO, spent, io.partnerpulse.fund.internal.FundStore.roi(won, spent));
+    }
+
+    @Test
+    void asksToReviewAFundWhoseCampaignWonNothingAndToRepeatOneThatReturnedItsCostAtLeastTwice() {
+        Recommendations.Period quarter = new Recommendations.Period(LocalDate.parse("2026-10-01"), LocalDate.parse("2027-01-01"));
+        List<Recommendation> advice = recommendationsFor().funds(List.of(
+                fund(1, "Webinar", "Acme", "2026-09-30", 7, "0", "2000"),          // 60 days after: nothing won → review
+                fund(2, "Late fair", "Acme", "2026-12-01", 3, "0", "1000"),        // ended too recently to judge
+                fund(3, "Fair", "Beta", "2026-08-31", 9, "3000", "1000"),          // ROI (3,000 − 1,000) ÷ 1,000 = 200%
+                fund(4, "Mailing", "Beta", "2026-08-31", 9, "1500", "1000"),       // 50%: neither
+                fund(5, "Roadshow", "Gamma", "2026-07-31", 4, "2000", "1000"),     // exactly 100%: worth repeating
+                fund(6, "Next year", "Gamma", "2027-01-05", 0, "0", "500"),        // ends after the period
+                fund(7, "Old", "Gamma", "2025-09-30", 0, "0", "500"),              // more than a year before it
+                fund(8, "Unpaid", "Delta", "2026-06-30", 0, "0", "0")),            // nothing paid: no ROI
+                Recommendations.Scope.PROGRAM, null, quarter, Locale.ENGLISH);
+        assertThat(advice).extracting(Recommendation::kind).containsExactly("fund-no-return", "fund-strong-return", "fund-strong-return");
+        Recommendation review = advice.get(0);
+        assertThat(review.title()).isEqualTo("Webinar (Acme): $2,000 of market development funds paid and no deal won from its 7 leads, "
+                + "60 days after it ended");
+        assertThat(review.severity()).isEqualTo(Recommendation.Severity.MEDIUM);
+        assertThat(review.expectedImpact()).isEqualByComparingTo("2000");
+        assertThat(review.evidence()).containsEntry("requestId", 1L).containsEntry("endsOn", "2026-09-30");
+        Recommendation repeat = advice.get(1);
+        assertThat(repeat.title()).isEqualTo("Fair (Beta) returned 200% on its fund: $3,000 won for $1,000 paid");
+        assertThat(repeat.value()).isEqualByComparingTo("2");
+        assertThat(repeat.expectedImpact()).isEqualByComparingTo("2000");
+        assertThat(advice.get(2).subject()).isEqualTo("Roadshow (Gamma)");
+    }
+
     Recommendations recommendationsFor() {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
         messages.setBasename("messages");
@@ -263,8 +298,8 @@ class RecommendationRulesTests {
         messages.setFallbackToSystemLocale(false);
         Clock clock = Clock.fixed(Instant.parse("2027-01-15T00:00:00Z"), ZoneOffset.UTC);
         OrganizationSettings settings = new OrganizationSettings("USD", ZoneOffset.UTC);
-        return new Recommendations(kpis, new RecommendationProperties(d("0.25"), 2, 3, 3, d("3"), d("0.20"), d("0.20"), d("0.80")),
-                messages, settings, clock, new Seasonality(kpis, null, settings, clock), new io.partnerpulse.shared.CurrentActor());
+        return new Recommendations(kpis, new RecommendationProperties(d("0.25"), 2, 3, 3, d("3"), d("0.20"), d("0.20"), d("0.80"), 60, d("1.00")),
+                messages, settings, clock, new Seasonality(kpis, null, settings, clock), new io.partnerpulse.shared.CurrentActor(), null);
     }
 
     @Test

@@ -79,7 +79,7 @@ public class FundStore {
      * paid claims at the rates of today and of the day paid.
      */
     private static final String RETURNS = """
-            select q.id, q.partner_id, q.activity, q.campaign_id,
+            select q.id, q.partner_id, p.name, q.activity, q.campaign_id, q.ends_on,
                    (select count(*) from lead l where l.campaign_id = q.campaign_id and l.partner_id = q.partner_id),
                    coalesce(w.deals, 0), coalesce(w.revenue, 0), coalesce(o.pipeline, 0), coalesce(pd.paid, 0)
             from fund_request q
@@ -149,10 +149,10 @@ public class FundStore {
                 .bind("base", rates.base()).bind("zone", rates.zone()).bind("today", rates.today())
                 .sort(null, Map.of(), "coalesce(w.revenue, 0) desc, q.submitted_at desc", "q.id")
                 .page(jdbc, page, size, (rs, n) -> {
-                    BigDecimal revenue = rs.getBigDecimal(7);
-                    BigDecimal paid = rs.getBigDecimal(9);
-                    return new FundReturn(rs.getLong(1), rs.getLong(2), rs.getString(3), (Long) rs.getObject(4), rs.getLong(5),
-                            rs.getLong(6), revenue, rs.getBigDecimal(8), paid, roi(revenue, paid));
+                    BigDecimal revenue = rs.getBigDecimal(9);
+                    BigDecimal paid = rs.getBigDecimal(11);
+                    return new FundReturn(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), (Long) rs.getObject(5),
+                            rs.getObject(6, LocalDate.class), rs.getLong(7), rs.getLong(8), revenue, rs.getBigDecimal(10), paid, roi(revenue, paid));
                 });
     }
 

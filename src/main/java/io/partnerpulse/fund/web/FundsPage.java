@@ -408,10 +408,7 @@ class FundsPage {
                 model.addAttribute("list", list);
                 model.addAttribute("campaignNames", references.names(Kind.CAMPAIGN,
                         list.items().stream().map(FundReturn::campaignId).filter(java.util.Objects::nonNull).toList()));
-                List<FundReturn> all = funds.returns(partner, shown.year(), 0, 500).items();
-                all.forEach(r -> partnerIds.add(r.partnerId()));
-                Map<Long, String> names = partners.names(partnerIds);
-                model.addAttribute("chart", chart(all, names, locale));
+                model.addAttribute("chart", chart(funds.returns(partner, shown.year(), 0, 500).items(), locale));
             }
         }
         model.addAttribute("partnerNames", partners.names(partnerIds));
@@ -420,14 +417,14 @@ class FundsPage {
     }
 
     /** The chart's data: the funded activities with the most won revenue, each with its revenue beside what was paid for it. */
-    private String chart(List<FundReturn> returns, Map<Long, String> partnerNames, Locale locale) {
+    private String chart(List<FundReturn> returns, Locale locale) {
         List<FundReturn> best = returns.stream().filter(r -> r.revenue().signum() > 0 || r.paid().signum() > 0)
                 .sorted(Comparator.comparing(FundReturn::revenue).reversed()).limit(CHART_ACTIVITIES).toList();
         if (best.isEmpty()) {
             return null;
         }
         List<String> names = new ArrayList<>();
-        best.forEach(r -> names.add(r.activity() + " · " + partnerNames.getOrDefault(r.partnerId(), "#" + r.partnerId())));
+        best.forEach(r -> names.add(r.activity() + " · " + r.partnerName()));
         return json.writeValueAsString(Map.of(
                 "currency", organization.currency(),
                 "names", names,

@@ -75,6 +75,8 @@ class FundsPageSystemTests {
         assertThat(claims).contains("Hall rental INV-9", "PAY-1");
         String returns = admin.get("/funds?show=returns&partnerId=" + partner).body();
         assertThat(returns).contains("Roadshow", "data-total=\"paid\">$4,000<");
+        assertThat(admin.get("/partners/" + partner).body()).as("the partner's page sums its funds up and links to them")
+                .contains("Allocated $12,000, approved $4,500, paid $4,000, left $7,500; return on what was paid -100%", "/funds?partnerId=" + partner);
     }
 
     @Test
