@@ -56,6 +56,22 @@ class ScopedAccessSystemTests {
         assertThat(north.get("/api/v1/audit?entityType=opportunity&entityId=" + southDeal).status()).isEqualTo(403);
         assertThat(north.get("/audit?entityType=opportunity&entityId=" + southDeal).status()).isEqualTo(403);
         assertThat(admin.get("/api/v1/audit?entityType=opportunity&entityId=" + southDeal).body()).contains("South deal");
+        // the funds of a partner managed in the south are the south's business
+        long northPartner = admin.post("/api/v1/partners", "{\"name\": \"%s\", \"tier\": \"GOLD\", \"country\": \"US\", \"partnerManagerId\": %d}"
+                .formatted(Fixtures.unique("North partner"), northRep)).id();
+        String fund = "{\"partnerId\": %d, \"periodStart\": \"2026-01-01\", \"periodEnd\": \"2027-01-01\", \"amount\": 1000, \"currency\": \"USD\", \"note\": \"%s\"}";
+        long southFund = admin.post("/api/v1/funds/allocations", fund.formatted(southPartner, "South fund")).id();
+        long northFund = admin.post("/api/v1/funds/allocations", fund.formatted(northPartner, "North fund")).id();
+        assertThat(north.get("/api/v1/funds/allocations/" + southFund).status()).isEqualTo(404);
+        assertThat(north.get("/api/v1/funds/allocations/" + northFund).status()).isEqualTo(200);
+        assertThat(north.get("/api/v1/funds/allocations?size=500").body()).contains("North fund").doesNotContain("South fund");
+        assertThat(north.get("/funds").body()).contains("North fund").doesNotContain("South fund");
+        assertThat(north.post("/api/v1/funds/requests", """
+                {"allocationId": %d, "activity": "x", "startsOn": "2026-02-01", "endsOn": "2026-02-01", "requestedAmount": 1}"""
+                .formatted(southFund)).status()).isEqualTo(422);
+        assertThat(north.get("/api/v1/funds/totals").json().get("allocated").decimalValue()).as("only the north's funds are summed")
+                .isEqualByComparingTo(north.get("/api/v1/funds/allocations?size=500").json().get("items").valueStream()
+                        .map(a -> a.get("amount").decimalValue()).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
     }
 
     @Test
