@@ -72,7 +72,9 @@ class FundsPageSystemTests {
         assertThat(jdbc.sql("select status || ' ' || paid_on || ' ' || payment_reference from fund_claim where id = :id").param("id", claim)
                 .query(String.class).single()).isEqualTo("PAID 2026-05-02 PAY-1");
         String claims = admin.get("/funds?show=claims&partnerId=" + partner).body();
-        assertThat(claims).contains("Hall rental INV-9", "PAY-1");
+        assertThat(claims).contains("Hall rental INV-9", "PAY-1", "/audit?entityType=fund-claim&amp;entityId=" + claim);
+        assertThat(admin.get("/audit?entityType=fund-claim&entityId=" + claim).body()).as("each step of the claim, in the audit log")
+                .contains("fund-claim.submitted", "fund-claim.approved", "fund-claim.paid");
         String returns = admin.get("/funds?show=returns&partnerId=" + partner).body();
         assertThat(returns).contains("Roadshow", "data-total=\"paid\">$4,000<");
         assertThat(admin.get("/partners/" + partner).body()).as("the partner's page sums its funds up and links to them")
