@@ -127,6 +127,25 @@ class FundsPageSystemTests {
     }
 
     @Test
+    void changesAnAllocationFromItsFormAtTheVersionItShowedAndRemovesOneNobodyAskedFrom() {
+        long fund = admin.post("/api/v1/funds/allocations", """
+                {"partnerId": %d, "periodStart": "2026-01-01", "periodEnd": "2026-04-01", "amount": 1000, "currency": "USD", "note": "Q1"}"""
+                .formatted(partner)).id();
+        String form = admin.get("/funds/allocations/" + fund + "/edit").body();
+        assertThat(form).contains("Change allocation " + fund, "value=\"2026-03-31\"", "value=\"1000.00\"", "name=\"version\" value=\"0\"");
+        assertThat(admin.form("/funds/allocations/" + fund, "periodStart=2026-01-01&through=2026-06-30&amount=2500&currency=USD&note=H1"
+                + "&version=0").status()).isEqualTo(302);
+        assertThat(jdbc.sql("select period_end || ' ' || amount || ' ' || note || ' ' || version from fund_allocation where id = :id")
+                .param("id", fund).query(String.class).single()).isEqualTo("2026-07-01 2500.00 H1 1");
+        String stale = admin.form("/funds/allocations/" + fund, "periodStart=2026-01-01&through=2026-06-30&amount=9999&currency=USD"
+                + "&version=0").body();
+        assertThat(stale).contains("Someone changed this record after you opened it");
+        assertThat(admin.form("/funds/allocations/" + fund + "/delete", "version=0").status()).isEqualTo(302);
+        assertThat(admin.form("/funds/allocations/" + fund + "/delete", "version=1").status()).isEqualTo(302);
+        assertThat(count("fund_allocation")).isZero();
+    }
+
+    @Test
     void showsAnalystsTheFundsButNoFormAndRefusesTheirPosts() {
         String email = Fixtures.unique("fund analyst").replace(" ", "") + "@staff.example";
         admin.post("/api/v1/users", """
