@@ -224,6 +224,53 @@ public class FundManagement {
         return view;
     }
 
+    /** A claim with the files that prove it, in one step: all of it is kept, or (a file refused) none of it. */
+    public ClaimView claim(ClaimForm form, List<FundRecords.Upload> documents) {
+        ClaimView view = claim(form);
+        for (FundRecords.Upload upload : documents) {
+            attachTo(view, upload);
+        }
+        return view;
+    }
+
+    /** Adds a file to a claim that waits for its decision (a decided claim's proof is what it was decided on). */
+    public FundRecords.DocumentView attach(long claimId, FundRecords.Upload upload) {
+        fundClaim(claimId);
+        store.lockClaim(claimId);
+        ClaimView current = store.claim(claimId).orElseThrow();
+        if (current.status() != ClaimStatus.SUBMITTED) {
+            throw ApiError.conflict("fund.claim.decided", "Claim " + claimId + " is " + current.status()
+                    + "; files are added only while a claim waits for its decision.").saying("problem.fund.claim-documents", claimId);
+        }
+        return attachTo(current, upload);
+    }
+
+    @Transactional(readOnly = true)
+    public List<FundRecords.DocumentView> documents(long claimId) {
+        fundClaim(claimId);
+        return store.documents(List.of(claimId)).getOrDefault(claimId, List.of());
+    }
+
+    /** The files of claims the caller has listed already (their visibility checked by that list). */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, List<FundRecords.DocumentView>> documentsOf(java.util.Collection<Long> claimIds) {
+        return store.documents(claimIds);
+    }
+
+    @Transactional(readOnly = true)
+    public FundRecords.DocumentContent document(long claimId, long documentId) {
+        fundClaim(claimId);
+        return store.document(claimId, documentId).orElseThrow(() -> ApiError.notFound("fund-claim-document", documentId));
+    }
+
+    private FundRecords.DocumentView attachTo(ClaimView claim, FundRecords.Upload upload) {
+        ClaimDocuments.Checked file = ClaimDocuments.check(upload, store.documents(List.of(claim.id())).getOrDefault(claim.id(), List.of()).size());
+        long id = store.insertDocument(claim.id(), file.fileName(), file.contentType(), upload.content(), file.sha256(), clock.instant(), actor.name());
+        FundRecords.DocumentView view = store.documents(List.of(claim.id())).get(claim.id()).stream().filter(d -> d.id() == id).findFirst().orElseThrow();
+        audit.record(actor.name(), "fund-claim.document-added", "fund-claim", claim.id(), null, view);
+        return view;
+    }
+
     public ClaimView approveClaim(long id, long version) {
         actor.requireStaff();
         ClaimView before = fundClaim(id);

@@ -108,4 +108,17 @@ public final class FundRecords {
     /** A co-marketing campaign a fund request may name. */
     public record CampaignChoice(long id, String name, long partnerId) {
     }
+
+    /** A file that proves a claim, without its content. */
+    public record DocumentView(long id, long claimId, String fileName, String contentType, long sizeBytes, String sha256,
+                               Instant uploadedAt, String uploadedBy) {
+    }
+
+    /** A file as uploaded: its name and bytes (its type is told from the bytes). */
+    public record Upload(String fileName, byte[] content) {
+    }
+
+    /** A proof's content, to download. */
+    public record DocumentContent(DocumentView document, byte[] content) {
+    }
 }

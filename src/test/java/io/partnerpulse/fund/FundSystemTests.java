@@ -313,4 +313,50 @@ class FundSystemTests {
             jdbc.sql("update webhook_subscription set active = false where id = :s").param("s", subscription).update();
         }
     }
+
+    @Test
+    void keepsTheFilesThatProveAClaimForItsPartnerAndStaffOnly() throws Exception {
+        long fund = allocate(partner, "1000.00", "USD");
+        long request = request(api, fund, "1000.00", null).id();
+        approve(request, "null");
+        Api user = api.newPartnerUser(partner, "claimant").withToken();
+        long claim = claim(user, request, "300.00").id();
+        byte[] pdf = "%PDF-1.4\n% an invoice\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        Api.Response added = user.uploadFiles("/api/v1/funds/claims/" + claim + "/documents", "file", java.util.Map.of("../Invoice 7.pdf", pdf),
+                java.util.Map.of());
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        assertThat(added.json().get("fileName").asString()).isEqualTo("Invoice 7.pdf");
+        assertThat(added.json().get("contentType").asString()).isEqualTo("application/pdf");
+        long document = added.json().get("id").asLong();
+        var file = api.download("/api/v1/funds/claims/" + claim + "/documents/" + document);
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.body()).isEqualTo(pdf);
+        assertThat(file.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment").contains("Invoice 7.pdf");
+        assertThat(file.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
+
+        Api.Response html = user.uploadFiles("/api/v1/funds/claims/" + claim + "/documents", "file",
+                java.util.Map.of("invoice.pdf", "<html><script>alert(1)</script></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                java.util.Map.of());
+        assertThat(html.status()).isEqualTo(422);
+        assertThat(Api.invalidFields(html)).containsExactly("file");
+        assertThat(user.uploadFiles("/api/v1/funds/claims/" + claim + "/documents", "other", java.util.Map.of("a.pdf", pdf), java.util.Map.of())
+                .status()).as("no part named file").isEqualTo(422);
+
+        long rival = fixtures.activePartner("US", "GOLD");
+        Api stranger = api.newPartnerUser(rival, "stranger").withToken();
+        assertThat(stranger.get("/api/v1/funds/claims/" + claim + "/documents").status()).isEqualTo(404);
+        assertThat(stranger.download("/api/v1/funds/claims/" + claim + "/documents/" + document).statusCode()).isEqualTo(404);
+        assertThat(stranger.uploadFiles("/api/v1/funds/claims/" + claim + "/documents", "file", java.util.Map.of("a.pdf", pdf),
+                java.util.Map.of()).status()).isEqualTo(404);
+        assertThat(api.download("/api/v1/funds/claims/" + claim + "/documents/" + (document + 1000)).statusCode()).isEqualTo(404);
+
+        claimStep(claim, "approve", "{}");
+        Api.Response late = user.uploadFiles("/api/v1/funds/claims/" + claim + "/documents", "file", java.util.Map.of("late.pdf", pdf),
+                java.util.Map.of());
+        assertThat(late.status()).as("a decided claim's proof is what it was decided on").isEqualTo(409);
+        assertThat(api.get("/api/v1/funds/claims/" + claim + "/documents").json()).hasSize(1);
+        assertThat(api.get("/api/v1/audit?entityType=fund-claim&entityId=" + claim + "&action=fund-claim.document-added").json()
+                .get("items")).hasSize(1);
+    }
 }

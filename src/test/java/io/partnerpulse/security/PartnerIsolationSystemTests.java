@@ -54,6 +54,7 @@ class PartnerIsolationSystemTests {
     long fundB;
     long fundRequestB;
     long fundClaimB;
+    long fundDocumentB;
     long fundA;
     Api userOfA;
 
@@ -84,6 +85,8 @@ class PartnerIsolationSystemTests {
         admin.post("/api/v1/funds/requests/" + fundRequestB + "/approve", "{}", "\"0\"");
         fundClaimB = admin.post("/api/v1/funds/claims", """
                 {"requestId": %d, "amount": 100, "proof": "%s invoice"}""".formatted(fundRequestB, marker)).id();
+        fundDocumentB = admin.uploadFiles("/api/v1/funds/claims/" + fundClaimB + "/documents", "file",
+                Map.of(marker + " invoice.pdf", ("%PDF-1.4 " + marker).getBytes(java.nio.charset.StandardCharsets.UTF_8)), Map.of()).id();
         fundA = admin.post("/api/v1/funds/allocations", """
                 {"partnerId": %d, "periodStart": "2026-01-01", "periodEnd": "2027-01-01", "amount": 9000, "currency": "USD"}"""
                 .formatted(partnerA)).id();
@@ -110,7 +113,7 @@ class PartnerIsolationSystemTests {
                                 .doesNotContain(marker)
                                 .doesNotContainPattern("\"partnerId\"\\s*:\\s*" + partnerB + "\\b");
                     } else {
-                        assertThat(response.status()).as(method + " " + path + ": " + response.body()).isIn(400, 403, 404, 409, 422, 428);
+                        assertThat(response.status()).as(method + " " + path + ": " + response.body()).isIn(400, 403, 404, 409, 415, 422, 428);
                     }
                     if (method == RequestMethod.GET) {
                         String file = path + (path.contains("?") ? "&" : "?") + "format=csv";
@@ -200,6 +203,13 @@ class PartnerIsolationSystemTests {
         assertThat(userOfA.form("/funds/requests/" + fundRequestB + "/withdraw", "version=1").status()).isEqualTo(302);
         assertThat(userOfA.form("/funds/claims", "requestId=" + fundRequestB + "&amount=1&proof=x").status()).isEqualTo(200);
         assertThat(userOfA.form("/funds/requests/" + fundRequestB + "/approve", "version=1").status()).isEqualTo(403);
+        assertThat(userOfA.download("/funds/claims/" + fundClaimB + "/documents/" + fundDocumentB).statusCode()).isEqualTo(404);
+        assertThat(userOfA.uploadFiles("/funds/claims/" + fundClaimB + "/documents", "document",
+                Map.of("mine.pdf", "%PDF-1.4".getBytes(java.nio.charset.StandardCharsets.US_ASCII)), Map.of()).status())
+                .as("refused, and said so on its page").isEqualTo(302);
+        assertThat(userOfA.uploadFiles("/api/v1/funds/claims/" + fundClaimB + "/documents", "file",
+                Map.of("mine.pdf", "%PDF-1.4".getBytes(java.nio.charset.StandardCharsets.US_ASCII)), Map.of()).status())
+                .as("the API's upload, as a file (the matrix above sends JSON, which it refuses as 415)").isEqualTo(404);
         assertThat(userOfA.form("/funds/claims/" + fundClaimB + "/pay", "version=0&paidOn=2026-03-01").status()).isEqualTo(403);
         assertThat(userOfA.form("/funds/allocations", "partner=" + marker + "&periodStart=2026-01-01&through=2026-12-31&amount=1").status())
                 .isEqualTo(403);
@@ -244,7 +254,9 @@ class PartnerIsolationSystemTests {
         state.put("funds", jdbc.sql("""
                 select concat_ws(';', (select string_agg(id || ':' || version, ',' order by id) from fund_allocation where partner_id = :id),
                                       (select string_agg(id || ':' || version || status, ',' order by id) from fund_request where partner_id = :id),
-                                      (select string_agg(id || ':' || version || status, ',' order by id) from fund_claim where partner_id = :id))""")
+                                      (select string_agg(id || ':' || version || status, ',' order by id) from fund_claim where partner_id = :id),
+                                      (select string_agg(d.id || ':' || d.file_name, ',' order by d.id) from fund_claim_document d
+                                       join fund_claim c on c.id = d.claim_id where c.partner_id = :id))""")
                 .param("id", partnerB).query(String.class).single());
         state.put("registrations", jdbc.sql("select string_agg(id || ':' || version || outcome, ',' order by id) from deal_registration where partner_id = :id")
                 .param("id", partnerB).query(String.class).single());
@@ -277,6 +289,7 @@ class PartnerIsolationSystemTests {
             case "day" -> "2026-01-02";
             case "entity" -> "opportunities";
             case "deliveryId" -> "1";
+            case "documentId" -> Long.toString(fundDocumentB);
             case "scope" -> "partner";
             case "name" -> "saved-by-a-partner";
             case "partnerId" -> Long.toString(partnerB);

@@ -188,6 +188,40 @@ public final class Api {
         return send(multipart(path, fileName, content, fields));
     }
 
+    /** A multipart upload of several files under the part name {@code part} (as a form with a file field of that name sends it). */
+    public Response uploadFiles(String path, String part, java.util.Map<String, byte[]> files, java.util.Map<String, String> fields) {
+        String boundary = "----partnerpulse" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n").getBytes(utf8)));
+        files.forEach((fileName, content) -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"" + fileName
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(utf8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** A GET whose answer is kept as bytes, with its headers (for files). */
+    public HttpResponse<byte[]> download(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder multipart(String path, String fileName, java.util.function.Supplier<java.io.InputStream> content,
                                           java.util.Map<String, String> fields) {
         String boundary = "----partnerpulse" + System.nanoTime();

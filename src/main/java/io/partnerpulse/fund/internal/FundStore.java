@@ -16,6 +16,8 @@ import io.partnerpulse.fund.FundRecords.AllocationForm;
 import io.partnerpulse.fund.FundRecords.AllocationView;
 import io.partnerpulse.fund.FundRecords.CampaignChoice;
 import io.partnerpulse.fund.FundRecords.ClaimView;
+import io.partnerpulse.fund.FundRecords.DocumentContent;
+import io.partnerpulse.fund.FundRecords.DocumentView;
 import io.partnerpulse.fund.FundRecords.FundReturn;
 import io.partnerpulse.fund.FundRecords.RequestForm;
 import io.partnerpulse.fund.FundRecords.RequestView;
@@ -323,6 +325,44 @@ public class FundStore {
                 order by k.starts_on desc, k.id desc limit :limit""")
                 .param("partner", partnerId).param("limit", limit)
                 .query((rs, n) -> new CampaignChoice(rs.getLong(1), rs.getString(2), rs.getLong(3))).list();
+    }
+
+    // ----- the files that prove a claim
+
+    private static final String DOCUMENTS = """
+            select d.id, d.claim_id, d.file_name, d.content_type, d.size_bytes, d.sha256, d.uploaded_at, d.uploaded_by
+            from fund_claim_document d""";
+
+    public long insertDocument(long claimId, String fileName, String contentType, byte[] content, String sha256, Instant now, String by) {
+        return jdbc.sql("""
+                insert into fund_claim_document (claim_id, file_name, content_type, size_bytes, sha256, content, uploaded_at, uploaded_by)
+                values (:claim, :name, :type, :size, :sha, :content, :now, :by) returning id""")
+                .param("claim", claimId).param("name", fileName).param("type", contentType).param("size", content.length)
+                .param("sha", sha256).param("content", content).param("now", OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+                .param("by", by).query(Long.class).single();
+    }
+
+    /** The files of these claims, by claim, oldest first. */
+    public Map<Long, List<DocumentView>> documents(java.util.Collection<Long> claimIds) {
+        Map<Long, List<DocumentView>> byClaim = new HashMap<>();
+        if (claimIds.isEmpty()) {
+            return byClaim;
+        }
+        jdbc.sql(DOCUMENTS + " where d.claim_id in (:claims) order by d.claim_id, d.id").param("claims", claimIds)
+                .query(FundStore::document).list()
+                .forEach(d -> byClaim.computeIfAbsent(d.claimId(), k -> new java.util.ArrayList<>()).add(d));
+        return byClaim;
+    }
+
+    public Optional<DocumentContent> document(long claimId, long documentId) {
+        return jdbc.sql(DOCUMENTS.replace("d.uploaded_by", "d.uploaded_by, d.content") + " where d.claim_id = :claim and d.id = :id")
+                .param("claim", claimId).param("id", documentId)
+                .query((rs, n) -> new DocumentContent(document(rs, n), rs.getBytes(9))).optional();
+    }
+
+    private static DocumentView document(ResultSet rs, int n) throws SQLException {
+        return new DocumentView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6).trim(),
+                instant(rs, 7), rs.getString(8));
     }
 
     /** The partners' manager, for a manager's scope. */

@@ -2,6 +2,7 @@ package io.partnerpulse.fund.web;
 
 import io.partnerpulse.fund.ClaimStatus;
 import io.partnerpulse.fund.FundManagement;
+import io.partnerpulse.fund.FundRecords;
 import io.partnerpulse.fund.FundRecords.AllocationForm;
 import io.partnerpulse.fund.FundRecords.AllocationView;
 import io.partnerpulse.fund.FundRecords.Approval;
@@ -19,6 +20,7 @@ import io.partnerpulse.shared.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +31,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/v1/funds")
@@ -136,6 +140,25 @@ class FundApi {
     ResponseEntity<ClaimView> claim(@Valid @RequestBody ClaimForm form) {
         ClaimView view = funds.claim(form);
         return Versions.created("/api/v1/funds/claims/" + view.id(), view);
+    }
+
+    @PostMapping(path = "/claims/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Add a file that proves a claim waiting for its decision (part \"file\": PDF, PNG or JPEG, up to 10 MB, 10 a claim)")
+    ResponseEntity<FundRecords.DocumentView> attach(@PathVariable long id, @RequestPart(name = "file", required = false) MultipartFile file) {
+        FundRecords.DocumentView view = funds.attach(id, FundUploads.read(file));
+        return ResponseEntity.created(java.net.URI.create("/api/v1/funds/claims/" + id + "/documents/" + view.id())).body(view);
+    }
+
+    @GetMapping("/claims/{id}/documents")
+    @Operation(summary = "The files that prove a claim (without their content)")
+    java.util.List<FundRecords.DocumentView> documents(@PathVariable long id) {
+        return funds.documents(id);
+    }
+
+    @GetMapping("/claims/{id}/documents/{documentId}")
+    @Operation(summary = "A file that proves a claim, as it was uploaded (always as an attachment)")
+    ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long documentId) {
+        return FundUploads.download(funds.document(id, documentId));
     }
 
     @PostMapping("/claims/{id}/approve")

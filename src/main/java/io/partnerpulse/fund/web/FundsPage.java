@@ -286,7 +286,9 @@ class FundsPage {
     @PostMapping("/funds/claims")
     String claim(@RequestParam(required = false) Long requestId, @RequestParam(defaultValue = "") String amount,
                  @RequestParam(defaultValue = "") String proof, @RequestParam(required = false) Long partnerId,
-                 @RequestParam(required = false) Integer year, Model model, Locale locale, RedirectAttributes redirect) {
+                 @RequestParam(required = false) Integer year,
+                 @RequestParam(name = "document", required = false) List<org.springframework.web.multipart.MultipartFile> documents,
+                 Model model, Locale locale, RedirectAttributes redirect) {
         ClaimDraft draft = new ClaimDraft(requestId, amount.strip(), proof.strip());
         Shown shown = new Shown(Tab.claims, partnerId, year, null, null, null, 0);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -295,16 +297,43 @@ class FundsPage {
         }
         ClaimForm form = new ClaimForm(requestId, amount("amount", draft.amount(), errors, locale), draft.proof());
         validate(form, errors, Map.of());
+        List<io.partnerpulse.fund.FundRecords.Upload> uploads = new ArrayList<>();
+        try {
+            for (org.springframework.web.multipart.MultipartFile file : documents == null ? List.<org.springframework.web.multipart.MultipartFile>of() : documents) {
+                if (!file.isEmpty()) {
+                    uploads.add(FundUploads.read(file));
+                }
+            }
+        } catch (ApiError e) {
+            FormErrors.fields(e, messages, locale).forEach((field, reason) -> errors.putIfAbsent("document", reason));
+        }
         if (errors.isEmpty()) {
             try {
-                ClaimView saved = funds.claim(form);
+                ClaimView saved = funds.claim(form, uploads);
                 redirect.addFlashAttribute("flash", messages.getMessage("funds.claim.submitted", new Object[] {String.valueOf(saved.id())}, locale));
                 return shown.back();
             } catch (ApiError e) {
-                FormErrors.fields(e, messages, locale).forEach(errors::putIfAbsent);
+                FormErrors.fields(e, messages, locale).forEach((field, reason) -> errors.putIfAbsent("file".equals(field) ? "document" : field, reason));
             }
         }
         return page(model, locale, shown, null, RequestDraft.EMPTY, draft, errors);
+    }
+
+    /** Adds a file to a claim that waits for its decision. */
+    @PostMapping("/funds/claims/{id}/documents")
+    String attach(@PathVariable long id, @RequestParam(name = "document", required = false) org.springframework.web.multipart.MultipartFile file,
+                  @RequestParam(required = false) Long partnerId, @RequestParam(required = false) Integer year,
+                  RedirectAttributes redirect, Locale locale) {
+        return act(new Shown(Tab.claims, partnerId, year, null, null, null, 0), redirect, locale, () -> {
+            io.partnerpulse.fund.FundRecords.DocumentView added = funds.attach(id, FundUploads.read(file));
+            return messages.getMessage("funds.document.added", new Object[] {added.fileName(), String.valueOf(id)}, locale);
+        });
+    }
+
+    /** A claim's file, as an attachment. */
+    @GetMapping("/funds/claims/{id}/documents/{documentId}")
+    org.springframework.http.ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long documentId) {
+        return FundUploads.download(funds.document(id, documentId));
     }
 
     @PostMapping("/funds/claims/{id}/approve")
@@ -395,6 +424,7 @@ class FundsPage {
                 Page<ClaimView> list = funds.claims(partner, shown.year(), shown.requestId(), status, null, shown.page(), 50);
                 list.items().forEach(c -> partnerIds.add(c.partnerId()));
                 model.addAttribute("list", list);
+                model.addAttribute("documents", funds.documentsOf(list.items().stream().map(ClaimView::id).toList()));
                 model.addAttribute("status", status);
                 List<RequestView> claimable = funds.requests(partner, shown.year(), null, RequestStatus.APPROVED, null, 0, 200).items()
                         .stream().filter(r -> r.claimable().signum() > 0).toList();

@@ -44,12 +44,14 @@ class SecurityConfiguration {
             "/api/v1/registrations", "/api/v1/registrations/*", "/api/v1/product-lines", "/api/v1/product-lines/*",
             "/api/v1/channels", "/api/v1/channels/*", "/api/v1/recommendations", "/api/v1/scorecards/partner/*", "/api/v1/forecast", "/api/v1/forecast/backtest", "/api/v1/seasonality", "/api/v1/seasonality/expected",
             "/api/v1/funds/allocations", "/api/v1/funds/allocations/*", "/api/v1/funds/requests", "/api/v1/funds/requests/*",
-            "/api/v1/funds/claims", "/api/v1/funds/claims/*", "/api/v1/funds/returns", "/api/v1/funds/totals"};
+            "/api/v1/funds/claims", "/api/v1/funds/claims/*", "/api/v1/funds/claims/*/documents", "/api/v1/funds/claims/*/documents/*",
+            "/api/v1/funds/returns", "/api/v1/funds/totals"};
 
     /** What partner users may change: their leads and deals, their registrations, and their fund requests and claims. */
     static final String[] PORTAL_POSTS = {"/api/v1/leads", "/api/v1/leads/*/qualify", "/api/v1/leads/*/disqualify",
             "/api/v1/leads/*/convert", "/api/v1/opportunities/*/move", "/api/v1/opportunities/*/win", "/api/v1/opportunities/*/lose",
-            "/api/v1/registrations", "/api/v1/funds/requests", "/api/v1/funds/requests/*/withdraw", "/api/v1/funds/claims"};
+            "/api/v1/registrations", "/api/v1/funds/requests", "/api/v1/funds/requests/*/withdraw", "/api/v1/funds/claims",
+            "/api/v1/funds/claims/*/documents"};
 
     /**
      * The default firewall's rules, checked without regular expressions ({@link HeaderCharacters}). An

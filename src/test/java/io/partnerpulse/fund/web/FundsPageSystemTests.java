@@ -146,6 +146,42 @@ class FundsPageSystemTests {
     }
 
     @Test
+    void takesAClaimWithItsFilesWholeOrNotAtAll() {
+        long fund = admin.post("/api/v1/funds/allocations", """
+                {"partnerId": %d, "periodStart": "2026-01-01", "periodEnd": "2026-04-01", "amount": 1000, "currency": "USD"}"""
+                .formatted(partner)).id();
+        long request = admin.post("/api/v1/funds/requests", """
+                {"allocationId": %d, "activity": "Fair", "startsOn": "2026-02-01", "endsOn": "2026-02-02", "requestedAmount": 900}"""
+                .formatted(fund)).id();
+        admin.post("/api/v1/funds/requests/" + request + "/approve", "{}", "\"0\"");
+        byte[] pdf = "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0};
+        java.util.Map<String, String> fields = java.util.Map.of("requestId", String.valueOf(request), "amount", "500", "proof", "Stand");
+
+        java.util.Map<String, byte[]> oneBad = new java.util.LinkedHashMap<>();
+        oneBad.put("invoice.pdf", pdf);
+        oneBad.put("notes.txt", "plain text".getBytes(StandardCharsets.UTF_8));
+        String refused = admin.uploadFiles("/funds/claims", "document", oneBad, fields).body();
+        assertThat(refused).contains("must be a PDF, PNG or JPEG file");
+        assertThat(count("fund_claim")).as("nothing kept of a claim whose file was refused").isZero();
+
+        java.util.Map<String, byte[]> good = new java.util.LinkedHashMap<>();
+        good.put("invoice.pdf", pdf);
+        good.put("stand.jpg", jpeg);
+        assertThat(admin.uploadFiles("/funds/claims", "document", good, fields).status()).isEqualTo(302);
+        long claim = jdbc.sql("select id from fund_claim where request_id = :r").param("r", request).query(Long.class).single();
+        String claims = admin.get("/funds?show=claims&partnerId=" + partner).body();
+        assertThat(claims).contains("invoice.pdf", "stand.jpg", "/funds/claims/" + claim + "/documents/");
+        assertThat(admin.uploadFiles("/funds/claims/" + claim + "/documents", "document", java.util.Map.of("more.pdf", pdf),
+                java.util.Map.of()).status()).isEqualTo(302);
+        assertThat(jdbc.sql("select string_agg(file_name, ',' order by id) from fund_claim_document where claim_id = :c").param("c", claim)
+                .query(String.class).single()).isEqualTo("invoice.pdf,stand.jpg,more.pdf");
+        long first = jdbc.sql("select min(id) from fund_claim_document where claim_id = :c").param("c", claim).query(Long.class).single();
+        assertThat(admin.download("/funds/claims/" + claim + "/documents/" + first).body()).isEqualTo(pdf);
+        assertThat(admin.download("/funds/claims/" + (claim + 1000) + "/documents/" + first).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void showsAnalystsTheFundsButNoFormAndRefusesTheirPosts() {
         String email = Fixtures.unique("fund analyst").replace(" ", "") + "@staff.example";
         admin.post("/api/v1/users", """
