@@ -31,6 +31,22 @@ public class PartnerDirectory {
                 .query(PartnerDirectory::candidate).list();
     }
 
+    /**
+     * The active partners one user may see: only {@code partner} when given (a partner user's own), else
+     * those managed within {@code scope} when given (a scoped manager's), else all of them.
+     */
+    public List<Candidate> activePartners(Long partner, io.partnerpulse.shared.CurrentActor.OrgScope scope) {
+        return jdbc.sql("""
+                select p.id, p.name, p.tier, t.lead_weight, p.country, p.region
+                from partner p join partner_tier t on t.code = p.tier
+                where p.status = 'ACTIVE' and (cast(:partner as bigint) is null or p.id = :partner)
+                  and (not :scoped or %s) order by p.id""".formatted(io.partnerpulse.shared.CurrentActor.OrgScope.ownerIn("p.partner_manager_id")))
+                .param("partner", partner).param("scoped", scope != null)
+                .param("scopeUnit", scope == null ? null : scope.businessUnitId())
+                .param("scopeDepartment", scope == null ? null : scope.departmentId())
+                .query(PartnerDirectory::candidate).list();
+    }
+
     private static Candidate candidate(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Candidate(rs.getLong(1), rs.getString(2), PartnerTier.valueOf(rs.getString(3)),
                 rs.getBigDecimal(4), rs.getString(5).trim(), rs.getString(6));

@@ -66,14 +66,21 @@ public class Recommendations {
     /** The funds' returns, read for every plan (they change without the KPI read model reloading); none in unit tests. */
     private final io.partnerpulse.fund.FundManagement funds;
 
+    /** How many partners below their tier, and how many above it, the program's plan names at most. */
+    static final int TIER_ADVICE = 5;
+
+    /** The partners' standing against the tier requirements, read for every plan; none in unit tests. */
+    private final TierStandings tiers;
+
     /** Most severe first, then the largest expected impact. */
     private static final Comparator<Recommendation> ORDER = Comparator.comparing(Recommendation::severity)
             .thenComparing(r -> r.expectedImpact() == null ? BigDecimal.ZERO : r.expectedImpact(), Comparator.reverseOrder());
 
     Recommendations(Kpis kpis, RecommendationProperties properties, MessageSource messages, OrganizationSettings organization, Clock clock,
                     Seasonality seasonality, io.partnerpulse.shared.CurrentActor actor,
-                    io.partnerpulse.fund.FundManagement funds) {
+                    io.partnerpulse.fund.FundManagement funds, TierStandings tiers) {
         this.funds = funds;
+        this.tiers = tiers;
         this.seasonality = seasonality;
         this.actor = actor;
         this.kpis = kpis;
@@ -96,11 +103,25 @@ public class Recommendations {
 
     public List<Recommendation> plan(Scope scope, Long id, LocalDate from, LocalDate to, Locale locale) {
         List<Recommendation> plan = fromKpis(scope, id, from, to, locale);
-        if (funds == null || (scope != Scope.PROGRAM && scope != Scope.PARTNER)) {
+        if ((funds == null && tiers == null) || (scope != Scope.PROGRAM && scope != Scope.PARTNER)) {
             return plan;
         }
-        List<Recommendation> advice = funds(funds.returns(scope == Scope.PARTNER ? id : null, null, 0, 500).items(), scope, id,
-                new Period(from, to), locale);
+        List<Recommendation> advice = new ArrayList<>();
+        if (funds != null) {
+            advice.addAll(funds(funds.returns(scope == Scope.PARTNER ? id : null, null, 0, 500).items(), scope, id, new Period(from, to), locale));
+        }
+        if (tiers != null) {
+            List<TierStandings.Standing> standings = tiers.standings(scope == Scope.PARTNER ? id : null, null);
+            if (scope == Scope.PROGRAM) {
+                // the program's plan names the few that matter most; the tiers page lists them all
+                standings = java.util.stream.Stream.concat(
+                        standings.stream().filter(t -> t.status() == TierStandings.Status.BELOW)
+                                .sorted(Comparator.comparing(TierStandings.Standing::revenueShort).reversed()).limit(TIER_ADVICE),
+                        standings.stream().filter(t -> t.status() == TierStandings.Status.QUALIFIES_HIGHER)
+                                .sorted(Comparator.comparing(TierStandings.Standing::wonRevenue).reversed()).limit(TIER_ADVICE)).toList();
+            }
+            advice.addAll(tiers(standings, scope, id, new Period(from, to), locale));
+        }
         String key = scope + "/" + id + "/" + from + "/" + to + "/" + locale + "/" + actor.partner().orElse(null) + "/"
                 + actor.orgScope().orElse(null);
         Merged known = merged.get(key);
@@ -171,6 +192,38 @@ public class Recommendations {
     // Market development funds: paid for an activity whose campaign won nothing → review before
     // funding it again; a fund that returned several times its cost → repeat it
     // ------------------------------------------------------------------------------------------
+
+    // ------------------------------------------------------------------------------------------
+    // Tier requirements: a partner that reaches a better tier's → consider promoting it; one below
+    // its own tier's → agree a plan to close the gap
+    // ------------------------------------------------------------------------------------------
+
+    List<Recommendation> tiers(List<TierStandings.Standing> standings, Scope scope, Long id, Period period, Locale locale) {
+        Context c = new Context(scope, id, period, scope.filters(id), locale);
+        List<Recommendation> found = new ArrayList<>();
+        for (TierStandings.Standing s : standings) {
+            Map<String, Object> evidence = new LinkedHashMap<>();
+            evidence.put("partnerId", s.partnerId());
+            evidence.put("tier", s.tier().name());
+            evidence.put("months", s.months());
+            evidence.put("wonRevenue", s.wonRevenue());
+            evidence.put("wonDeals", s.wonDeals());
+            evidence.put("requiredRevenue", s.requiredRevenue());
+            evidence.put("requiredDeals", s.requiredDeals());
+            String own = messages.getMessage("tier." + s.tier().name(), null, s.tier().name(), locale);
+            if (s.status() == TierStandings.Status.QUALIFIES_HIGHER) {
+                evidence.put("qualifiesFor", s.qualifiesFor().name());
+                found.add(recommendation(c, "tier-promote", s.partnerName(), "wonRevenue", s.wonRevenue(), "TARGET", evidence, Severity.INFO,
+                        null, s.partnerName(), messages.getMessage("tier." + s.qualifiesFor().name(), null, s.qualifiesFor().name(), locale),
+                        own, s.months()));
+            } else if (s.status() == TierStandings.Status.BELOW) {
+                found.add(recommendation(c, "tier-at-risk", s.partnerName(), "wonRevenue", s.wonRevenue(), "TARGET", evidence, Severity.MEDIUM,
+                        s.revenueShort(), s.partnerName(), own, money(s.wonRevenue(), locale), money(s.requiredRevenue(), locale),
+                        s.wonDeals(), s.requiredDeals(), s.months()));
+            }
+        }
+        return found;
+    }
 
     /**
      * The funds' advice for the plan of a period: about the approved requests whose activity ended

@@ -301,4 +301,21 @@ class RecommendationDemoTests {
         assertThat(recommendations.plan(Recommendations.Scope.PARTNER, 8L, from, to, Locale.ENGLISH))
                 .noneMatch(r -> r.subject() != null && r.subject().startsWith("Silent webinar"));
     }
+
+    @Test
+    void namesAFewPartnersBelowTheirTierAndAFewAboveItInTheProgramsPlanAndEachOnItsOwn() {
+        LocalDate from = quarterStart(1);
+        io.partnerpulse.support.Api manager = demoUser("manager");
+        tools.jackson.databind.JsonNode standings = manager.get("/api/v1/tiers/standings").json();
+        java.util.Map<String, Long> byStatus = new java.util.HashMap<>();
+        standings.forEach(s -> byStatus.merge(s.get("status").asString(), 1L, Long::sum));
+        assertThat(byStatus.keySet()).as("the demo's partners stand in every way").containsExactlyInAnyOrder("QUALIFIES_HIGHER", "MEETS", "BELOW");
+        List<Recommendation> plan = recommendations.plan(Recommendations.Scope.PROGRAM, null, from, from.plusMonths(3), Locale.ENGLISH);
+        assertThat(plan.stream().filter(r -> r.kind().equals("tier-at-risk")).count()).isEqualTo(Math.min(5, byStatus.get("BELOW")));
+        assertThat(plan.stream().filter(r -> r.kind().equals("tier-promote")).count()).isEqualTo(Math.min(5, byStatus.get("QUALIFIES_HIGHER")));
+        long below = standings.valueStream().filter(s -> s.get("status").asString().equals("BELOW")).findFirst().orElseThrow()
+                .get("partnerId").asLong();
+        assertThat(recommendations.plan(Recommendations.Scope.PARTNER, below, from, from.plusMonths(3), Locale.ENGLISH))
+                .anyMatch(r -> r.kind().equals("tier-at-risk"));
+    }
 }

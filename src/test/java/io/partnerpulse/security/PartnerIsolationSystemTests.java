@@ -290,6 +290,7 @@ class PartnerIsolationSystemTests {
             case "entity" -> "opportunities";
             case "deliveryId" -> "1";
             case "documentId" -> Long.toString(fundDocumentB);
+            case "tier" -> "GOLD";
             case "scope" -> "partner";
             case "name" -> "saved-by-a-partner";
             case "partnerId" -> Long.toString(partnerB);
