@@ -7,6 +7,6 @@ alter table partner_tier
     add column requirement_months int            not null default 12 check (requirement_months between 1 and 36),
     add column version            int            not null default 0;
 
-update partner_tier set min_won_revenue = 5000000, min_won_deals = 25 where code = 'PLATINUM';
-update partner_tier set min_won_revenue = 500000, min_won_deals = 10 where code = 'GOLD';
-update partner_tier set min_won_revenue = 100000, min_won_deals = 4 where code = 'SILVER';
+update partner_tier set min_won_revenue = 800000, min_won_deals = 25 where code = 'PLATINUM';
+update partner_tier set min_won_revenue = 300000, min_won_deals = 12 where code = 'GOLD';
+update partner_tier set min_won_revenue = 100000, min_won_deals = 5 where code = 'SILVER';

@@ -85,7 +85,25 @@ public class TierStandings {
                 found.add(standing);
             }
         }
+        // those below their tier first (the furthest below first), then those above it (the most revenue first), then the rest by name
+        found.sort(java.util.Comparator.comparing((Standing t) -> t.status() == Status.BELOW ? 0 : t.status() == Status.QUALIFIES_HIGHER ? 1 : 2)
+                .thenComparing(t -> t.status() == Status.BELOW ? t.revenueShort().negate() : t.wonRevenue().negate())
+                .thenComparing(t -> -t.dealsShort()).thenComparing(Standing::partnerName).thenComparing(Standing::partnerId));
         return found;
+    }
+
+    /** The standing in words: "Qualifies for Gold", "Meets its tier", "Below its tier: $1,200 and 2 deals short". */
+    public static String said(Standing s, org.springframework.context.MessageSource messages, io.partnerpulse.shared.Format format,
+                              java.util.Locale locale) {
+        return switch (s.status()) {
+            case QUALIFIES_HIGHER -> messages.getMessage("tiers.qualifies",
+                    new Object[] {messages.getMessage("tier." + s.qualifiesFor().name(), null, locale)}, locale);
+            case MEETS -> messages.getMessage("tiers.meets", null, locale);
+            case BELOW -> s.revenueShort().signum() > 0 && s.dealsShort() > 0
+                    ? messages.getMessage("tiers.below.both", new Object[] {format.money(s.revenueShort()), s.dealsShort()}, locale)
+                    : s.revenueShort().signum() > 0 ? messages.getMessage("tiers.below.revenue", new Object[] {format.money(s.revenueShort())}, locale)
+                    : messages.getMessage("tiers.below.deals", new Object[] {s.dealsShort()}, locale);
+        };
     }
 
     /**

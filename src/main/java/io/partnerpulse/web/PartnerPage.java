@@ -53,11 +53,13 @@ class PartnerPage {
 
     private final io.partnerpulse.fund.FundManagement funds;
     private final io.partnerpulse.recommendation.TierStandings tiers;
+    private final org.springframework.context.MessageSource messages;
 
     PartnerPage(PlanView plan, PartnerDirectory directory, CurrentActor actor, PartnerManagement partners, OpportunityManagement opportunities, RegistrationManagement registrations,
                 CommissionStatements commissions, Kpis kpis, KpiCards cards, OrganizationSettings organization,
                 io.partnerpulse.shared.References references, LeadManagement leads, io.partnerpulse.fund.FundManagement funds,
-                io.partnerpulse.recommendation.TierStandings tiers) {
+                io.partnerpulse.recommendation.TierStandings tiers, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.funds = funds;
         this.tiers = tiers;
         this.references = references;
@@ -116,7 +118,9 @@ class PartnerPage {
         model.addAttribute("registrations", registrations.forPartner(id, 0, 20));
         model.addAttribute("openLeads", leads.openLeads(id));
         model.addAttribute("funds", funds.totals(id, null));
-        model.addAttribute("tierStanding", tiers.standings(id, null).stream().findFirst().orElse(null));
+        model.addAttribute("tierStanding", tiers.standings(id, null).stream().findFirst()
+                .map(t -> messages.getMessage("partner.tierStanding", new Object[] {t.months(), io.partnerpulse.recommendation.TierStandings.said(t,
+                        messages, format, locale)}, locale)).orElse(null));
         model.addAttribute("commission", commissions.statement(id, selection.from(), selection.to()));
         model.addAttribute("format", format);
         // peers of the same tier, offered by name; any other partner is still reachable by its id

@@ -62,4 +62,21 @@ class TierStandingsTests {
         assertThat(empty.revenueShort()).isEqualByComparingTo("500000");
         assertThat(empty.dealsShort()).isEqualTo(10);
     }
+
+    @Test
+    void saysWhatAPartnerBelowItsTierIsShortOfInWords() {
+        org.springframework.context.support.ResourceBundleMessageSource messages = new org.springframework.context.support.ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        java.util.Locale en = java.util.Locale.ENGLISH;
+        io.partnerpulse.shared.Format format = new io.partnerpulse.shared.Format(en, "USD");
+        assertThat(TierStandings.said(standing(PartnerTier.GOLD, "0", 0, "0", 0), messages, format, en))
+                .isEqualTo("Below its tier: $500,000 and 10 deals short");
+        assertThat(TierStandings.said(standing(PartnerTier.GOLD, "600000", 9, "0", 0), messages, format, en)).isEqualTo("Below its tier: 1 deal short");
+        assertThat(TierStandings.said(standing(PartnerTier.SILVER, "0", 0, "90000", 4), messages, format, en))
+                .isEqualTo("Below its tier: $10,000 short");
+        assertThat(TierStandings.said(standing(PartnerTier.GOLD, "5000000", 25, "0", 0), messages, format, en)).isEqualTo("Qualifies for Platinum");
+        assertThat(TierStandings.said(standing(PartnerTier.GOLD, "500000", 10, "0", 0), messages, format, en)).isEqualTo("Meets its tier");
+    }
 }

@@ -59,8 +59,8 @@ class TierSystemTests {
         JsonNode standing = standingOf(api, gold);
         assertThat(standing.get("status").asString()).isEqualTo("BELOW");
         assertThat(standing.get("wonRevenue").decimalValue()).isEqualByComparingTo("600");
-        assertThat(standing.get("revenueShort").decimalValue()).as("gold asks 500,000: 499,400 short").isEqualByComparingTo("499400");
-        assertThat(standing.get("dealsShort").asLong()).as("and 10 deals: 8 short").isEqualTo(8);
+        assertThat(standing.get("revenueShort").decimalValue()).as("gold asks 300,000: 299,400 short").isEqualByComparingTo("299400");
+        assertThat(standing.get("dealsShort").asLong()).as("and 12 deals: 10 short").isEqualTo(10);
         assertThat(standingOf(api, registered).get("status").asString()).as("the first tier asks nothing").isEqualTo("MEETS");
 
         Api browserUser = api.newPartnerUser(gold, "tier user");
@@ -70,7 +70,7 @@ class TierSystemTests {
         assertThat(own.get(0).get("partnerId").asLong()).isEqualTo(gold);
         assertThat(user.get("/api/v1/tiers/standings?partnerId=" + registered).status()).isEqualTo(403);
         assertThat(browserUser.get("/tiers").status()).isEqualTo(403);
-        assertThat(browserUser.get("/partners/" + gold).body()).contains("Tier standing over the last 12 months: Below its tier: $499,400 and 8 deals short");
+        assertThat(browserUser.get("/partners/" + gold).body()).contains("Tier standing over the last 12 months: Below its tier: $299,400 and 10 deals short");
 
         String page = Api.admin(port).get("/tiers?status=BELOW").body();
         assertThat(page).contains("data-id=\"" + gold + "\"").doesNotContain("data-id=\"" + registered + "\"");
@@ -86,7 +86,7 @@ class TierSystemTests {
         String version = "\"" + gold.get("version").asLong() + "\"";
         try {
             Api.Response above = api.put("/api/v1/tiers/GOLD", """
-                    {"minWonRevenue": 5000000.01, "minWonDeals": 26, "months": 12}""", version);
+                    {"minWonRevenue": 800000.01, "minWonDeals": 26, "months": 12}""", version);
             assertThat(above.status()).isEqualTo(422);
             assertThat(Api.invalidFields(above)).containsExactly("minWonRevenue", "minWonDeals");
             Api.Response below = api.put("/api/v1/tiers/GOLD", """
@@ -94,10 +94,10 @@ class TierSystemTests {
             assertThat(below.body()).contains("must not be less than SILVER's 100000.00");
             assertThat(api.put("/api/v1/tiers/GOLD", "{\"minWonRevenue\": 1, \"minWonDeals\": 4, \"months\": 37}", version).status()).isEqualTo(422);
             Api.Response saved = api.put("/api/v1/tiers/GOLD", """
-                    {"minWonRevenue": 750000, "minWonDeals": 12, "months": 9}""", version);
+                    {"minWonRevenue": 750000, "minWonDeals": 20, "months": 9}""", version);
             assertThat(saved.status()).as(saved.body()).isEqualTo(200);
             assertThat(saved.json().get("months").asInt()).isEqualTo(9);
-            assertThat(api.put("/api/v1/tiers/GOLD", "{\"minWonRevenue\": 700000, \"minWonDeals\": 12, \"months\": 9}", version).status())
+            assertThat(api.put("/api/v1/tiers/GOLD", "{\"minWonRevenue\": 700000, \"minWonDeals\": 20, \"months\": 9}", version).status())
                     .as("at the version read").isEqualTo(409);
             assertThat(api.get("/api/v1/audit?entityType=tier&entityId=GOLD").json().get("items").size()).isPositive();
 
@@ -117,7 +117,7 @@ class TierSystemTests {
             assertThat(analyst.put("/api/v1/tiers/GOLD", "{\"minWonRevenue\": 1, \"minWonDeals\": 4, \"months\": 1}", "\"2\"").status())
                     .isEqualTo(403);
         } finally {
-            jdbc.sql("update partner_tier set min_won_revenue = 500000, min_won_deals = 10, requirement_months = 12 where code = 'GOLD'").update();
+            jdbc.sql("update partner_tier set min_won_revenue = 300000, min_won_deals = 12, requirement_months = 12 where code = 'GOLD'").update();
         }
     }
 }

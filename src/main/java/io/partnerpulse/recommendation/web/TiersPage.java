@@ -57,12 +57,17 @@ class TiersPage {
             counts.put(s, all.stream().filter(t -> t.status() == s).count());
         }
         TierStandings.Status filter = chosen;
-        model.addAttribute("standings", all.stream().filter(t -> filter == null || t.status() == filter).toList());
+        List<TierStandings.Standing> shown = all.stream().filter(t -> filter == null || t.status() == filter).toList();
+        Format format = new Format(locale, organization.currency());
+        Map<Long, String> said = new java.util.HashMap<>();
+        shown.forEach(t -> said.put(t.partnerId(), TierStandings.said(t, messages, format, locale)));
+        model.addAttribute("standings", shown);
+        model.addAttribute("said", said);
         model.addAttribute("counts", counts);
         model.addAttribute("status", chosen);
         model.addAttribute("statuses", TierStandings.Status.values());
         model.addAttribute("requirements", requirements.list());
-        model.addAttribute("format", new Format(locale, organization.currency()));
+        model.addAttribute("format", format);
         model.addAttribute("currency", organization.currency());
         return "tiers";
     }
