@@ -62,6 +62,9 @@ class ScorecardPdf {
     private static final Color UP = new Color(0x1a, 0x7f, 0x37);
     private static final Color DOWN = new Color(0xb0, 0x24, 0x18);
 
+    /** How many funded activities a scorecard lists: those with the most won revenue. */
+    private static final int FUNDED_ACTIVITIES = 10;
+
     private final KpiCards cards;
     private final Kpis kpis;
     private final PartnerManagement partners;
@@ -71,10 +74,21 @@ class ScorecardPdf {
     private final MessageSource messages;
     private final io.partnerpulse.shared.CurrentActor actor;
     private final PlanView plan;
+    private final io.partnerpulse.fund.FundManagement funds;
+    private final io.partnerpulse.recommendation.TierStandings tiers;
+
+    /** For a partner, its tier standing in words; for a partner and the program, their funds and the funded activities' returns. */
+    private record Extras(String tierStanding, io.partnerpulse.fund.FundRecords.Totals funds,
+                          List<io.partnerpulse.fund.FundRecords.FundReturn> returns) {
+        static final Extras NONE = new Extras(null, null, List.of());
+    }
 
     ScorecardPdf(KpiCards cards, Kpis kpis, PartnerManagement partners, OrganizationManagement organization,
                  CommissionStatements commissions, OrganizationSettings settings, MessageSource messages,
-                 io.partnerpulse.shared.CurrentActor actor, PlanView plan) {
+                 io.partnerpulse.shared.CurrentActor actor, PlanView plan, io.partnerpulse.fund.FundManagement funds,
+                 io.partnerpulse.recommendation.TierStandings tiers) {
+        this.funds = funds;
+        this.tiers = tiers;
         this.actor = actor;
         this.plan = plan;
         this.cards = cards;
@@ -136,8 +150,15 @@ class ScorecardPdf {
                 ? commissions.statement(id, selection.from(), selection.to()) : null;
         List<io.partnerpulse.recommendation.Recommendation> recommendations = plan.forSelection(selection, locale);
 
-        byte[] bytes = render(name, scope, selection, result, months, statement, recommendations,
-                new Format(locale, settings.currency()), locale);
+        Format format = new Format(locale, settings.currency());
+        Extras extras = switch (scope) {
+            case "partner" -> new Extras(tiers.standings(id, null).stream().findFirst()
+                    .map(t -> msg("partner.tierStanding", locale, t.months(), io.partnerpulse.recommendation.TierStandings.said(t, messages, format, locale)))
+                    .orElse(null), funds.totals(id, null), funds.returns(id, null, 0, FUNDED_ACTIVITIES).items());
+            case "program" -> new Extras(null, funds.totals(null, null), funds.returns(null, null, 0, FUNDED_ACTIVITIES).items());
+            default -> Extras.NONE;
+        };
+        byte[] bytes = render(name, scope, selection, result, months, statement, recommendations, extras, format, locale);
         String file = "scorecard-" + scope + (id == null ? "" : "-" + id) + "-" + selection.from() + ".pdf";
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(file).build().toString())
@@ -154,7 +175,7 @@ class ScorecardPdf {
 
     private byte[] render(String name, String scope, Selection selection, KpiCards.Result result, List<KpiReport.Group> months,
                           CommissionStatements.Statement statement, List<io.partnerpulse.recommendation.Recommendation> recommendations,
-                          Format format, Locale locale) {
+                          Extras extras, Format format, Locale locale) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 40, 40, 40, 40);
         PdfWriter writer = PdfWriter.getInstance(document, out);
@@ -171,6 +192,9 @@ class ScorecardPdf {
         document.add(PdfFonts.line(new Paragraph(msg("scorecard.subtitle", locale, msg("scorecard.scope." + scope, locale),
                 selection.from().toString(), selection.to().minusDays(1).toString(), settings.currency(),
                 ZonedDateTime.now(settings.timeZone()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))), small)));
+        if (extras.tierStanding() != null) {
+            document.add(PdfFonts.line(new Paragraph(extras.tierStanding(), body)));
+        }
         document.add(new Paragraph(" ", body));
 
         PdfPTable table = PdfFonts.table(3.2f, 2.2f, 1.4f, 1.4f, 1.3f);
@@ -229,6 +253,24 @@ class ScorecardPdf {
                     document.add(PdfFonts.line(new Paragraph(msg("scorecard.commission.total", locale, total.amount().toPlainString(),
                             total.currency(), total.deals()), value)));
                 }
+            }
+        }
+        if (extras.funds() != null && extras.funds().allocated().signum() != 0) {
+            io.partnerpulse.fund.FundRecords.Totals f = extras.funds();
+            document.add(PdfFonts.line(new Paragraph(msg("funds.title", locale), heading)));
+            document.add(PdfFonts.line(new Paragraph(msg("partner.funds", locale, format.money(f.allocated()), format.money(f.approved()),
+                    format.money(f.paid()), format.money(f.available()), f.roi() == null ? "—" : format.percent(f.roi())), body)));
+            if (!extras.returns().isEmpty()) {
+                PdfPTable returns = PdfFonts.table(4f, 1f, 1.6f, 1.6f, 1.2f);
+                header(returns, locale, "funds.activity", "funds.returns.won", "funds.returns.revenue", "funds.returns.paid", "funds.roi");
+                for (io.partnerpulse.fund.FundRecords.FundReturn r : extras.returns()) {
+                    returns.addCell(styled(new PdfPCell(new Phrase(scope.equals("program") ? r.activity() + " (" + r.partnerName() + ")" : r.activity(), body))));
+                    returns.addCell(styled(right(new Phrase(format.count(r.wonDeals()), body))));
+                    returns.addCell(styled(right(new Phrase(format.money(r.revenue()), body))));
+                    returns.addCell(styled(right(new Phrase(format.money(r.paid()), body))));
+                    returns.addCell(styled(right(new Phrase(r.roi() == null ? "—" : format.percent(r.roi()), body))));
+                }
+                document.add(returns);
             }
         }
         document.add(new Paragraph(" ", body));

@@ -62,6 +62,22 @@ class ScorecardPdfSystemTests {
         assertThat(text).contains("Scorecard: " + name, "Average deal size", "Deals won", "Close rate", "Deal success",
                 "Commission statement", "Scorecard deal", "ACCRUAL", "150.00 USD", "Total: 150.00 USD on 1 deals", "Won revenue per month", "Recommendations");
 
+        assertThat(text).as("a partner without funds has no funds section").doesNotContain("Market development funds");
+
+        long fund = admin.post("/api/v1/funds/allocations", """
+                {"partnerId": %d, "periodStart": "2026-01-01", "periodEnd": "2027-01-01", "amount": 5000, "currency": "USD"}"""
+                .formatted(partner)).id();
+        long request = admin.post("/api/v1/funds/requests", """
+                {"allocationId": %d, "activity": "Scorecard roadshow", "startsOn": "2026-03-01", "endsOn": "2026-03-02", "requestedAmount": 2000}"""
+                .formatted(fund)).id();
+        admin.post("/api/v1/funds/requests/" + request + "/approve", "{}", "\"0\"");
+        // the standing counts the deal once the KPI read model has reloaded after it
+        io.partnerpulse.support.Eventually.until(() -> admin.get("/api/v1/tiers/standings?partnerId=" + partner).json().get(0)
+                .get("wonDeals").asLong() == 1);
+        String withFunds = text(fetch("/api/v1/scorecards/partner/" + partner + "?" + period, Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD)).body());
+        assertThat(withFunds).contains("Market development funds", "Allocated $5,000, approved $2,000, paid $0, left $3,000",
+                "Scorecard roadshow", "Tier standing over the last 12 months: Below its tier: $299,000 and 11 deals short");
+
         HttpResponse<byte[]> page = fetch("/partners/" + partner + "/scorecard.pdf?period=this-month", Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(text(page.body())).contains("Total: 150.00 USD on 1 deals");
