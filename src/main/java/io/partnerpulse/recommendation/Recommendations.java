@@ -139,7 +139,7 @@ public class Recommendations {
         return made;
     }
 
-    /** A plan of the KPI rules with the funds' advice of the moment, kept while neither changes. */
+    /** A plan of the KPI rules with the funds' and the tiers' advice of the moment, kept while neither changes. */
     private record Merged(List<Recommendation> fromKpis, List<Recommendation> advice, List<Recommendation> plan) {
     }
 
