@@ -265,8 +265,11 @@ public class FundManagement {
 
     private FundRecords.DocumentView attachTo(ClaimView claim, FundRecords.Upload upload) {
         ClaimDocuments.Checked file = ClaimDocuments.check(upload, store.documents(List.of(claim.id())).getOrDefault(claim.id(), List.of()).size());
-        long id = store.insertDocument(claim.id(), file.fileName(), file.contentType(), upload.content(), file.sha256(), clock.instant(), actor.name());
-        FundRecords.DocumentView view = store.documents(List.of(claim.id())).get(claim.id()).stream().filter(d -> d.id() == id).findFirst().orElseThrow();
+        // the database keeps microseconds: the view says the time as it is kept
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        long id = store.insertDocument(claim.id(), file.fileName(), file.contentType(), upload.content(), file.sha256(), now, actor.name());
+        FundRecords.DocumentView view = new FundRecords.DocumentView(id, claim.id(), file.fileName(), file.contentType(), upload.content().length,
+                file.sha256(), now, actor.name());
         audit.record(actor.name(), "fund-claim.document-added", "fund-claim", claim.id(), null, view);
         return view;
     }

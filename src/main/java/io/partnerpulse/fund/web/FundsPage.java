@@ -139,7 +139,7 @@ class FundsPage {
                     @RequestParam(defaultValue = "") String currency, @RequestParam(defaultValue = "") String note,
                     @RequestParam(required = false) Long partnerId, @RequestParam(required = false) Integer year,
                     Model model, Locale locale, RedirectAttributes redirect) {
-        return saveAllocation(null, new AllocationDraft(partner.strip(), periodStart.strip(), through.strip(), amount.strip(),
+        return saveAllocation(null, null, new AllocationDraft(partner.strip(), periodStart.strip(), through.strip(), amount.strip(),
                 currency.strip().toUpperCase(Locale.ROOT), note.strip(), null), new Shown(Tab.allocations, partnerId, year, null, null, null, 0),
                 model, locale, redirect);
     }
@@ -165,13 +165,18 @@ class FundsPage {
         AllocationDraft draft = new AllocationDraft(partners.names(List.of(current.partnerId())).getOrDefault(current.partnerId(), ""),
                 periodStart.strip(), through.strip(), amount.strip(), currency.strip().toUpperCase(Locale.ROOT), note.strip(), version);
         model.addAttribute("editing", id);
-        return saveAllocation(id, draft, new Shown(Tab.allocations, current.partnerId(), null, null, null, null, 0), model, locale, redirect);
+        return saveAllocation(id, current.partnerId(), draft, new Shown(Tab.allocations, current.partnerId(), null, null, null, null, 0),
+                model, locale, redirect);
     }
 
-    private String saveAllocation(Long id, AllocationDraft draft, Shown shown, Model model, Locale locale, RedirectAttributes redirect) {
+    /** @param fixedPartner the partner of the allocation changed (its name on the form is only shown), or null for a new one named there */
+    private String saveAllocation(Long id, Long fixedPartner, AllocationDraft draft, Shown shown, Model model, Locale locale,
+                                  RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
-        Long partnerId = null;
-        if (draft.partner().isEmpty()) {
+        Long partnerId = fixedPartner;
+        if (fixedPartner != null) {
+            // the allocation's partner stays: its name is not looked up again (another partner may share it)
+        } else if (draft.partner().isEmpty()) {
             errors.put("partner", messages.getMessage("funds.partner.required", null, locale));
         } else {
             References.Named named = references.named(Kind.PARTNER, draft.partner(), 5, null);

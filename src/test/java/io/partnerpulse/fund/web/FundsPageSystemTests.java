@@ -182,6 +182,22 @@ class FundsPageSystemTests {
     }
 
     @Test
+    void changesTheAllocationOfAPartnerWhoseNameAnOlderPartnerShares() {
+        String twin = Fixtures.unique("Twin");
+        String insert = "insert into partner (name, tier, status, status_changed_at, country, region, joined_on) "
+                + "values (:n, 'SILVER', 'ACTIVE', now(), 'US', 'North America', current_date) returning id";
+        jdbc.sql(insert).param("n", twin).query(Long.class).single();
+        long younger = jdbc.sql(insert).param("n", twin).query(Long.class).single();
+        long fund = admin.post("/api/v1/funds/allocations", """
+                {"partnerId": %d, "periodStart": "2026-01-01", "periodEnd": "2026-04-01", "amount": 1000, "currency": "USD"}"""
+                .formatted(younger)).id();
+        assertThat(admin.form("/funds/allocations/" + fund, "periodStart=2026-01-01&through=2026-03-31&amount=1500&currency=USD&version=0")
+                .status()).as("its own partner, not the older one its name also finds").isEqualTo(302);
+        assertThat(jdbc.sql("select partner_id || ' ' || amount from fund_allocation where id = :id").param("id", fund).query(String.class)
+                .single()).isEqualTo(younger + " 1500.00");
+    }
+
+    @Test
     void showsAnalystsTheFundsButNoFormAndRefusesTheirPosts() {
         String email = Fixtures.unique("fund analyst").replace(" ", "") + "@staff.example";
         admin.post("/api/v1/users", """
