@@ -99,6 +99,16 @@ public final class ListQuery {
         return this;
     }
 
+    /** The select with its filters and their parameters, to use as a subquery (no order, no paging). */
+    public record Filtered(String sql, Map<String, Object> params) {
+    }
+
+    public Filtered filtered() {
+        // a parameter may be null (a scope without a department): no Map.copyOf
+        return new Filtered(select + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions)),
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params)));
+    }
+
     public <T> Page<T> page(JdbcClient jdbc, int page, int size, RowMapper<T> mapper) {
         if (page < 0) {
             throw ApiError.invalidParameter("page", "page counts from 0.", null);

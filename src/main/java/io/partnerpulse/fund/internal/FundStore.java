@@ -162,14 +162,11 @@ public class FundStore {
     public record Rates(String base, String zone, LocalDate today) {
     }
 
-    private static final String CHOSEN = """
-            select a.id, a.partner_id, a.amount, a.currency from fund_allocation a join partner p on p.id = a.partner_id
-            where (cast(:partner as bigint) is null or a.partner_id = :partner)
-              and (cast(:year as int) is null or (a.period_end > make_date(:year, 1, 1) and a.period_start < make_date(:year + 1, 1, 1)))
-              and (not :scoped or %s)""".formatted(OrgScope.ownerIn("p.partner_manager_id"));
+    /** The allocations a filter keeps, as the lists keep them (partner, year, a manager's scope). */
+    private static final String CHOSEN = "select a.id, a.partner_id, a.amount, a.currency from fund_allocation a join partner p on p.id = a.partner_id";
 
     private static final String TOTALS = """
-            with chosen as (%s),
+            with chosen as (%%s),
             funded as (select distinct q.partner_id, q.campaign_id from fund_request q join chosen a on a.id = q.allocation_id
                        where q.status = 'APPROVED' and q.campaign_id is not null),
             won as (select d.amount, d.currency, d.closed_at from funded f
@@ -181,22 +178,18 @@ public class FundStore {
                    (select round(coalesce(sum(%s), 0), 2) from fund_claim x join fund_request q on q.id = x.request_id
                     join chosen a on a.id = q.allocation_id where x.status = 'PAID'),
                    (select count(*) from funded), (select count(*) from won d),
-                   (select round(coalesce(sum(%s), 0), 2) from won d)""".formatted(CHOSEN, inBase("a.amount", "a.currency", ":today"),
+                   (select round(coalesce(sum(%s), 0), 2) from won d)""".formatted(inBase("a.amount", "a.currency", ":today"),
             inBase("q.approved_amount", "a.currency", ":today"), inBase("x.amount", "a.currency", ":today"),
             inBase("x.amount", "a.currency", "x.paid_on"), inBase("d.amount", "d.currency", "cast(d.closed_at at time zone :zone as date)"));
 
     /** The funds of the allocations the filter keeps (its partner and year), in the base currency. */
     public Totals totals(Filter f, OrgScope scope, Rates rates) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("partner", f.partnerId());
-        p.put("year", f.year());
-        p.put("scoped", scope != null);
-        p.put("scopeUnit", scope == null ? null : scope.businessUnitId());
-        p.put("scopeDepartment", scope == null ? null : scope.departmentId());
+        ListQuery.Filtered chosen = filtered(ListQuery.from(CHOSEN), "a", f, scope).filtered();
+        Map<String, Object> p = new HashMap<>(chosen.params());
         p.put("base", rates.base());
         p.put("zone", rates.zone());
         p.put("today", rates.today());
-        return jdbc.sql(TOTALS).params(p).query((rs, n) -> {
+        return jdbc.sql(TOTALS.formatted(chosen.sql())).params(p).query((rs, n) -> {
             BigDecimal allocated = rs.getBigDecimal(1);
             BigDecimal approved = rs.getBigDecimal(2);
             BigDecimal paid = rs.getBigDecimal(4);
