@@ -359,4 +359,22 @@ class FundSystemTests {
         assertThat(api.get("/api/v1/audit?entityType=fund-claim&entityId=" + claim + "&action=fund-claim.document-added").json()
                 .get("items")).hasSize(1);
     }
+
+    @Test
+    void refusesAClaimUploadLargerThanAClaimsFilesCanBeBeforeReadingIt() throws Exception {
+        // a request that says its body is 200 MB, and sends none of it: answered at once, on its length alone
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /api/v1/funds/claims/1/documents HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: " + api.authorization() + "\r\nContent-Type: multipart/form-data; boundary=x\r\n"
+                    + "Content-Length: " + 200L * 1024 * 1024 + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            StringBuilder answer = new StringBuilder();
+            byte[] buffer = new byte[4096];
+            for (int n; !answer.toString().contains("request.too-large") && (n = socket.getInputStream().read(buffer)) > 0; ) {
+                answer.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            assertThat(answer.toString()).startsWith("HTTP/1.1 413").contains("request.too-large");
+        }
+    }
 }
