@@ -23,6 +23,7 @@ import io.partnerpulse.fund.internal.FundStore;
 import io.partnerpulse.fund.internal.FundStore.Filter;
 import io.partnerpulse.shared.ApiError;
 import io.partnerpulse.shared.CurrentActor;
+import io.partnerpulse.shared.ListQuery;
 import io.partnerpulse.shared.OrganizationSettings;
 import io.partnerpulse.shared.Page;
 import io.partnerpulse.shared.References;
@@ -315,7 +316,26 @@ public class FundManagement {
     /** Each approved request's return: its campaign's leads and won deals of its partner against what was paid for it. */
     @Transactional(readOnly = true)
     public Page<FundReturn> returns(Long partnerId, Integer year, int page, int size) {
-        return store.returns(filter(partnerId, year, null, null, null), actor.orgScope().orElse(null), rates(), page, size);
+        return store.returns(filter(partnerId, year, null, null, null), actor.orgScope().orElse(null), rates(), null, null, page, size);
+    }
+
+    /**
+     * Every approved request whose activity ended from {@code from} to before {@code to}, with its return: all
+     * of them, read a page at a time (the plan judges each, the ones that won nothing too, which a page
+     * ordered by revenue would leave for last).
+     */
+    @Transactional(readOnly = true)
+    public List<FundReturn> returnsEnded(Long partnerId, LocalDate from, LocalDate to) {
+        FundStore.Filter filter = filter(partnerId, null, null, null, null);
+        FundStore.Rates rates = rates();
+        List<FundReturn> all = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            Page<FundReturn> some = store.returns(filter, actor.orgScope().orElse(null), rates, from, to, page, ListQuery.MAX_SIZE);
+            all.addAll(some.items());
+            if ((long) (page + 1) * ListQuery.MAX_SIZE >= some.total()) {
+                return all;
+            }
+        }
     }
 
     /** The funds of the allocations of a partner (or all the user may see) overlapping a year (or all years), in the base currency. */

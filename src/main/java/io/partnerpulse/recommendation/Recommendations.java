@@ -108,7 +108,8 @@ public class Recommendations {
         }
         List<Recommendation> advice = new ArrayList<>();
         if (funds != null) {
-            advice.addAll(funds(funds.returns(scope == Scope.PARTNER ? id : null, null, 0, 500).items(), scope, id, new Period(from, to), locale));
+            advice.addAll(funds(funds.returnsEnded(scope == Scope.PARTNER ? id : null, from.minusYears(1), to), scope, id, new Period(from, to),
+                    locale));
         }
         if (tiers != null) {
             List<TierStandings.Standing> standings = tiers.standings(scope == Scope.PARTNER ? id : null, null);

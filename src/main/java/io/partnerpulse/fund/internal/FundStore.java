@@ -143,10 +143,13 @@ public class FundStore {
                 .page(jdbc, page, size, FundStore::claim);
     }
 
-    public Page<FundReturn> returns(Filter f, OrgScope scope, Rates rates, int page, int size) {
+    /** @param endedFrom, endedBefore when given, only the activities whose last day falls from one to before the other */
+    public Page<FundReturn> returns(Filter f, OrgScope scope, Rates rates, LocalDate endedFrom, LocalDate endedBefore, int page, int size) {
         return filtered(ListQuery.from(RETURNS), "a", f, scope)
                 .where("q.allocation_id = :allocation", "allocation", f.allocationId())
                 .where("q.id = :request", "request", f.requestId())
+                .where("q.ends_on >= :endedFrom", "endedFrom", endedFrom)
+                .where("q.ends_on < :endedBefore", "endedBefore", endedBefore)
                 .whereIf(true, "q.status = 'APPROVED'")
                 .bind("base", rates.base()).bind("zone", rates.zone()).bind("today", rates.today())
                 .sort(null, Map.of(), "coalesce(w.revenue, 0) desc, q.submitted_at desc", "q.id")

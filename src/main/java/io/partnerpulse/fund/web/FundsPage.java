@@ -443,7 +443,9 @@ class FundsPage {
                 model.addAttribute("list", list);
                 model.addAttribute("campaignNames", references.names(Kind.CAMPAIGN,
                         list.items().stream().map(FundReturn::campaignId).filter(java.util.Objects::nonNull).toList()));
-                model.addAttribute("chart", chart(funds.returns(partner, shown.year(), 0, 500).items(), locale));
+                // the list is ordered by won revenue: its first page holds the chart's best, other pages ask for them
+                model.addAttribute("chart", chart(shown.page() == 0 ? list.items()
+                        : funds.returns(partner, shown.year(), 0, CHART_ACTIVITIES).items(), locale));
             }
         }
         model.addAttribute("partnerNames", partners.names(partnerIds));
