@@ -8,6 +8,11 @@ public interface ActorPrincipal {
     /** The partner a partner user works for; null for the organization's own people. */
     Long partnerId();
 
+    /** The account's id, for what a user owns (a report subscription); null for a principal that is no account. */
+    default Long userId() {
+        return null;
+    }
+
     /** The business unit a manager is scoped to, if any. */
     default Long businessUnitId() {
         return null;

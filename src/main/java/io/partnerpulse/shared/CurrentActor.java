@@ -25,6 +25,12 @@ public class CurrentActor {
         return auth.getPrincipal() instanceof ActorPrincipal actor ? actor.actorName() : auth.getName();
     }
 
+    /** The signed-in account's id; empty for the system (scheduled work) and for principals that are no account. */
+    public Optional<Long> userId() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof ActorPrincipal actor ? Optional.ofNullable(actor.userId()) : Optional.empty();
+    }
+
     /** The partner the current user is confined to, if it is a partner user. */
     public Optional<Long> partner() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();

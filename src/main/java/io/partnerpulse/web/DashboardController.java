@@ -86,6 +86,8 @@ class DashboardController {
         model.addAttribute("regions", jdbc.sql("select distinct default_region from country order by 1").query(String.class).list());
         model.addAttribute("narrowedTo", narrowedTo(selection, locale));
         model.addAttribute("scorecard", scorecard(selection));
+        model.addAttribute("scorecardSubject", selection.partnerId() != null ? "partner:" + selection.partnerId()
+                : selection.employeeId() != null ? "employee:" + selection.employeeId() : "program");
         return "dashboard";
     }
 

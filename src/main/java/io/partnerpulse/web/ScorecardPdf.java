@@ -53,7 +53,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the same KPI cards. Pages link to it; the API serves it at /api/v1/scorecards.
  */
 @RestController
-class ScorecardPdf {
+class ScorecardPdf implements io.partnerpulse.report.ScorecardRenderer {
 
     private static final Color INK = new Color(0x1f, 0x29, 0x33);
     private static final Color MUTED = new Color(0x5b, 0x67, 0x75);
@@ -112,30 +112,52 @@ class ScorecardPdf {
     }
 
     private ResponseEntity<byte[]> pdf(String scope, Long id, Map<String, String> params, Locale asked) {
-        // The font shipped for PDFs (PdfFonts) has no glyphs for two letters Urdu needs on every line (heh goal
-        // and yeh barree): an Urdu request gets the English scorecard.
-        Locale locale = asked.getLanguage().equals("ur") ? Locale.ENGLISH : asked;
         Map<String, String> query = new HashMap<>(params);
         if (query.containsKey("from") && query.containsKey("to") && !query.containsKey("period")) {
             checkDate(query, "from");
             checkDate(query, "to");
             query.put("period", "custom");
         }
+        Scorecard scorecard = scorecard(scope, id, query, asked);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(scorecard.fileName()).build().toString())
+                .body(scorecard.pdf());
+    }
+
+    @Override
+    public String subject(String scope, Long id, Locale locale) {
         if (!scope.equals("partner")) {
-            actor.requireStaff(); // a partner user has its own partner's scorecard, not the program's or a department's
+            actor.requireStaff();
         }
-        Selection asked0 = Selection.parse(query, LocalDate.now(settings.timeZone()));
-        String name;
-        Dimension dimension;
-        switch (scope) {
-            case "partner" -> { name = partners.get(id).name(); dimension = Dimension.PARTNER; }
-            case "employee" -> { name = organization.employee(id).fullName(); dimension = Dimension.EMPLOYEE; }
-            case "department" -> { name = organization.department(id).name(); dimension = Dimension.DEPARTMENT; }
-            case "unit" -> { name = organization.unit(id).name(); dimension = Dimension.UNIT; }
-            case "program" -> { name = msg("scorecard.program", locale); dimension = null; }
+        return switch (scope) {
+            case "partner" -> partners.get(id).name();
+            case "employee" -> organization.employee(id).fullName();
+            case "department" -> organization.department(id).name();
+            case "unit" -> organization.unit(id).name();
+            case "program" -> msg("scorecard.program", locale);
             default -> throw ApiError.invalidParameter("scope", "scope is partner, employee, department, unit or program",
                     List.of("partner", "employee", "department", "unit", "program"));
-        }
+        };
+    }
+
+    @Override
+    public Scorecard render(String scope, Long id, LocalDate from, LocalDate to, Locale locale) {
+        return scorecard(scope, id, Map.of("period", "custom", "from", from.toString(), "to", to.toString()), locale);
+    }
+
+    private Scorecard scorecard(String scope, Long id, Map<String, String> query, Locale asked) {
+        // The font shipped for PDFs (PdfFonts) has no glyphs for two letters Urdu needs on every line (heh goal
+        // and yeh barree): an Urdu request gets the English scorecard.
+        Locale locale = asked.getLanguage().equals("ur") ? Locale.ENGLISH : asked;
+        String name = subject(scope, id, locale); // a partner user has its own partner's scorecard, not the program's or a department's
+        Dimension dimension = switch (scope) {
+            case "partner" -> Dimension.PARTNER;
+            case "employee" -> Dimension.EMPLOYEE;
+            case "department" -> Dimension.DEPARTMENT;
+            case "unit" -> Dimension.UNIT;
+            default -> null;
+        };
+        Selection asked0 = Selection.parse(query, LocalDate.now(settings.timeZone()));
         Selection selection = new Selection(asked0.period(), asked0.from(), asked0.to(), null,
                 dimension == Dimension.UNIT ? id : null, dimension == Dimension.DEPARTMENT ? id : null, null, null,
                 dimension == Dimension.PARTNER ? id : null, dimension == Dimension.EMPLOYEE ? id : null);
@@ -160,9 +182,11 @@ class ScorecardPdf {
         };
         byte[] bytes = render(name, scope, selection, result, months, statement, recommendations, extras, format, locale);
         String file = "scorecard-" + scope + (id == null ? "" : "-" + id) + "-" + selection.from() + ".pdf";
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(file).build().toString())
-                .body(bytes);
+        List<String> headlines = result.cards().stream()
+                .map(c -> c.title() + ": " + c.value() + (c.vsPrevious() == null || c.vsPrevious().text() == null ? ""
+                        : " (" + msg("scorecard.vsPrevious", locale) + " " + c.vsPrevious().text() + ")"))
+                .toList();
+        return new Scorecard(bytes, file, msg("scorecard.title", locale, name), headlines);
     }
 
     private static void checkDate(Map<String, String> query, String name) {

@@ -56,6 +56,8 @@ class PartnerIsolationSystemTests {
     long fundClaimB;
     long fundDocumentB;
     long fundA;
+    long reportB;
+    long reportDeliveryB;
     Api userOfA;
 
     @BeforeEach
@@ -90,6 +92,10 @@ class PartnerIsolationSystemTests {
         fundA = admin.post("/api/v1/funds/allocations", """
                 {"partnerId": %d, "periodStart": "2026-01-01", "periodEnd": "2027-01-01", "amount": 9000, "currency": "USD"}"""
                 .formatted(partnerA)).id();
+        reportB = admin.post("/api/v1/report-subscriptions", """
+                {"name": "%s report", "scope": "partner", "scopeId": %d, "frequency": "MONTHLY", "recipients": ["bravo@example.com"]}"""
+                .formatted(marker, partnerB)).id();
+        reportDeliveryB = admin.post("/api/v1/report-subscriptions/" + reportB + "/send", "{}").id();
         userOfA = admin.newPartnerUser(partnerA, "alpha");
     }
 
@@ -137,7 +143,8 @@ class PartnerIsolationSystemTests {
                 "/dashboard/records?kpi=pipeline&period=custom&from=2020-01-01&to=2030-01-01",
                 "/dashboard/series?period=custom&from=2020-01-01&to=2030-01-01",
                 "/funds", "/funds?show=requests", "/funds?show=claims", "/funds?show=returns", "/funds?partnerId=" + partnerB,
-                "/funds?show=requests&allocationId=" + fundB, "/funds?show=claims&requestId=" + fundRequestB);
+                "/funds?show=requests&allocationId=" + fundB, "/funds?show=claims&requestId=" + fundRequestB,
+                "/reports", "/reports/" + reportB, "/reports/" + reportB + "/deliveries/" + reportDeliveryB + "/scorecard.pdf");
         for (String page : pages) {
             Api.Response response = userOfA.get(page);
             assertThat(response.status()).as(page).isIn(200, 404);
@@ -148,6 +155,11 @@ class PartnerIsolationSystemTests {
         assertThat(userOfA.get("/partners/" + partnerA + "/scorecard.pdf").status()).isEqualTo(200);
         assertThat(userOfA.get("/scorecard.pdf").status()).as("the program's scorecard is not a partner's").isEqualTo(403);
         assertThat(userOfA.get("/partners/" + partnerA).status()).isEqualTo(200);
+        assertThat(userOfA.get("/reports/" + reportB).status()).isEqualTo(404);
+        assertThat(userOfA.form("/reports/" + reportB + "/send", "").status()).isEqualTo(404);
+        assertThat(userOfA.form("/reports/" + reportB + "/delete", "").status()).isEqualTo(404);
+        assertThat(userOfA.form("/reports", "name=Sneaky&subject=partner:" + partnerB + "&frequency=MONTHLY&recipients=x@example.com")
+                .body()).as("the form refuses another partner's scorecard").doesNotContain(marker).contains("may see");
         assertThat(userOfA.get("/webhooks").status()).as("webhook payloads carry every partner's deals").isEqualTo(403);
     }
 
@@ -258,6 +270,12 @@ class PartnerIsolationSystemTests {
                                       (select string_agg(d.id || ':' || d.file_name, ',' order by d.id) from fund_claim_document d
                                        join fund_claim c on c.id = d.claim_id where c.partner_id = :id))""")
                 .param("id", partnerB).query(String.class).single());
+        state.put("reports", jdbc.sql("""
+                select concat_ws(';', (select string_agg(id || ':' || version || name || active || array_to_string(recipients, ' '), ',' order by id) from report_subscription
+                                       where scope = 'partner' and scope_id = :id),
+                                      (select count(*)::text from report_delivery d join report_subscription r on r.id = d.subscription_id
+                                       where r.scope = 'partner' and r.scope_id = :id))""")
+                .param("id", partnerB).query(String.class).single());
         state.put("registrations", jdbc.sql("select string_agg(id || ':' || version || outcome, ',' order by id) from deal_registration where partner_id = :id")
                 .param("id", partnerB).query(String.class).single());
         return state;
@@ -269,7 +287,8 @@ class PartnerIsolationSystemTests {
                  "country": "US", "tier": "GOLD", "status": "ACTIVE", "leadIds": [%d], "version": 0,
                  "allocationId": %d, "requestId": %d, "activity": "x", "startsOn": "2026-03-01", "endsOn": "2026-03-01",
                  "requestedAmount": 1, "approvedAmount": 1, "proof": "x", "periodStart": "2026-01-01", "periodEnd": "2027-01-01",
-                 "paidOn": "2026-03-01"}""".formatted(partnerB, leadB, fundB, fundRequestB);
+                 "paidOn": "2026-03-01", "scope": "partner", "scopeId": %d, "frequency": "MONTHLY", "recipients": ["x@example.com"]}"""
+                .formatted(partnerB, leadB, fundB, fundRequestB, partnerB);
     }
 
     private String concrete(String pattern) {
@@ -288,7 +307,7 @@ class PartnerIsolationSystemTests {
             case "currency" -> "EUR";
             case "day" -> "2026-01-02";
             case "entity" -> "opportunities";
-            case "deliveryId" -> "1";
+            case "deliveryId" -> pattern.startsWith("/api/v1/report-subscriptions/") ? Long.toString(reportDeliveryB) : "1";
             case "documentId" -> Long.toString(fundDocumentB);
             case "tier" -> "GOLD";
             case "scope" -> "partner";
@@ -309,6 +328,8 @@ class PartnerIsolationSystemTests {
                     yield Long.toString(fundRequestB);
                 } else if (pattern.startsWith("/api/v1/funds/claims/")) {
                     yield Long.toString(fundClaimB);
+                } else if (pattern.startsWith("/api/v1/report-subscriptions/")) {
+                    yield Long.toString(reportB);
                 }
                 yield "1";
             }

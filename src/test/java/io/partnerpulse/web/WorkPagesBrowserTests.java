@@ -58,7 +58,7 @@ class WorkPagesBrowserTests {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         for (String path : java.util.List.of("/", "/leaderboard", "/plan", "/partners", "/leads", "/pipeline", "/registrations", "/campaigns",
                 "/targets", "/organization", "/imports", "/users", "/webhooks", "/dashboard/records?kpi=dealCount&period=last-year",
-                "/?lang=ur", "/leads", "/registrations", "/audit", "/funds?show=requests", "/funds?show=claims", "/funds?show=returns", "/tiers")) {
+                "/?lang=ur", "/leads", "/registrations", "/audit", "/funds?show=requests", "/funds?show=claims", "/funds?show=returns", "/tiers", "/reports")) {
             browser.get(base + path);
             // measured once the page has settled (a stylesheet or a font still arriving can widen it for a moment)
             java.util.function.Supplier<Long> overflowing = () -> ((Number) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
@@ -278,5 +278,47 @@ class WorkPagesBrowserTests {
         assertThat(returned.findElement(By.cssSelector("[data-col=revenue]")).getText()).isEqualTo("$3,000");
         assertThat(returned.findElement(By.cssSelector("[data-col=roi]")).getText()).as("(3,000 − 800) ÷ 800").isEqualTo("275%");
         Browser.screenshot("funds-returns");
+    }
+
+    @Test
+    void schedulesAPartnersMonthlyScorecardAndSendsItNowWithThePdfInTheLog() {
+        long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
+        String name = jdbc.sql("select name from partner where id = ?").param(partner).query(String.class).single();
+        browser.get(base + "/reports");
+        browser.findElement(By.name("name")).sendKeys("Monthly scorecard for " + name);
+        new Select(browser.findElement(By.name("subject"))).selectByValue("partner:" + partner);
+        new Select(browser.findElement(By.name("frequency"))).selectByValue("MONTHLY");
+        browser.findElement(By.name("recipients")).sendKeys("not-an-address");
+        browser.findElement(By.cssSelector("form.entity button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".field-error")).size() > 0);
+        assertThat(browser.findElement(By.cssSelector(".field-error")).getText()).isEqualTo("“not-an-address” is not an e-mail address");
+        WebElement recipients = browser.findElement(By.name("recipients"));
+        recipients.clear();
+        recipients.sendKeys("finance@example.com, partners@example.com");
+        browser.findElement(By.cssSelector("form.entity button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().matches(".*/reports/\\d+$"));
+        assertThat(browser.findElement(By.cssSelector(".flash-area")).getText()).contains("is scheduled: the first goes out",
+                LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).plusMonths(1) + " 07:00");
+
+        browser.findElement(By.xpath("//button[normalize-space()='Send now']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector(".flash-area")).getText().contains("on its way"));
+        assertThat(browser.findElement(By.cssSelector(".flash-area")).getText()).contains("is on its way to finance@example.com, partners@example.com");
+        // the log shows the delivery once the scheduler has sent it (to the outbox folder: no SMTP server in the tests)
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
+            d.navigate().refresh();
+            return d.findElements(By.cssSelector("table.records a[href$='scorecard.pdf']")).size() == 1;
+        });
+        assertThat(browser.findElement(By.cssSelector("table.records tbody")).getText()).contains("Sent", "finance@example.com", Api.ADMIN_EMAIL);
+        Browser.screenshot("scheduled-report");
+        String pdf = browser.findElement(By.cssSelector("table.records a[href$='scorecard.pdf']")).getAttribute("href");
+        assertThat(Api.admin(port).download(pdf.substring(base.length())).statusCode()).isEqualTo(200);
+
+        // deleting asks a second click
+        browser.findElement(By.cssSelector("details.delete summary")).click();
+        browser.findElement(By.cssSelector("details.delete button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/reports")
+                && d.findElement(By.cssSelector(".flash-area")).getText().contains("deleted"));
+        assertThat(browser.findElement(By.cssSelector(".flash-area")).getText()).contains("is deleted; nothing more will be sent");
+        assertThat(browser.findElements(By.linkText("Monthly scorecard for " + name))).as("no longer listed").isEmpty();
     }
 }

@@ -41,6 +41,11 @@ public record AppUser(long id, String email, String displayName, String password
     }
 
     @Override
+    public Long userId() {
+        return id;
+    }
+
+    @Override
     public String actorName() {
         return email;
     }

@@ -43,6 +43,7 @@ class SecurityConfiguration {
             "/api/v1/leads/*/assignments", "/api/v1/opportunities", "/api/v1/opportunities/*", "/api/v1/opportunities/*/history",
             "/api/v1/registrations", "/api/v1/registrations/*", "/api/v1/product-lines", "/api/v1/product-lines/*",
             "/api/v1/channels", "/api/v1/channels/*", "/api/v1/recommendations", "/api/v1/scorecards/partner/*", "/api/v1/forecast", "/api/v1/forecast/backtest", "/api/v1/seasonality", "/api/v1/seasonality/expected",
+            "/api/v1/report-subscriptions", "/api/v1/report-subscriptions/**",
             "/api/v1/funds/allocations", "/api/v1/funds/allocations/*", "/api/v1/funds/requests", "/api/v1/funds/requests/*",
             "/api/v1/funds/claims", "/api/v1/funds/claims/*", "/api/v1/funds/claims/*/documents", "/api/v1/funds/claims/*/documents/*",
             "/api/v1/funds/returns", "/api/v1/funds/totals", "/api/v1/tiers", "/api/v1/tiers/standings"};
@@ -51,7 +52,7 @@ class SecurityConfiguration {
     static final String[] PORTAL_POSTS = {"/api/v1/leads", "/api/v1/leads/*/qualify", "/api/v1/leads/*/disqualify",
             "/api/v1/leads/*/convert", "/api/v1/opportunities/*/move", "/api/v1/opportunities/*/win", "/api/v1/opportunities/*/lose",
             "/api/v1/registrations", "/api/v1/funds/requests", "/api/v1/funds/requests/*/withdraw", "/api/v1/funds/claims",
-            "/api/v1/funds/claims/*/documents"};
+            "/api/v1/funds/claims/*/documents", "/api/v1/report-subscriptions", "/api/v1/report-subscriptions/*/send"};
 
     /**
      * The default firewall's rules, checked without regular expressions ({@link HeaderCharacters}). An
@@ -109,7 +110,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/tokens", "/api/v1/tokens/**").authenticated()
                         .requestMatchers(HttpMethod.GET, PORTAL_READS).hasAnyRole(EVERYONE)
                         .requestMatchers(HttpMethod.POST, PORTAL_POSTS).hasAnyRole(WORKERS)
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/leads/*", "/api/v1/registrations/*").hasAnyRole(WORKERS)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/leads/*", "/api/v1/registrations/*", "/api/v1/report-subscriptions/*").hasAnyRole(WORKERS)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/report-subscriptions/*").hasAnyRole(WORKERS)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(READERS)
                         .anyRequest().hasAnyRole(STAFF))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)

@@ -1,0 +1,2 @@
+/** The scheduled reports' pages and API. */
+package io.partnerpulse.report.web;
