@@ -29,10 +29,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Report subscriptions and their delivery log. A partner user sees and changes only the subscriptions
- * it made, which can only be of its own partner's scorecard; the organization's people see all of
- * them. A subscription's scorecard is made as its owner, so what its scope may be is checked as the
- * owner too.
+ * Report subscriptions and their delivery log. A partner user, and a manager or analyst scoped to a
+ * unit or a department, sees and changes only the subscriptions it made (their PDFs hold what their
+ * owners may see); the organization's unscoped people see all of them. A subscription's scorecard
+ * is made as its owner, so what its scope may be is checked as the owner too. Every change goes to
+ * the audit log.
  */
 @Service
 public class ReportSubscriptions {
@@ -89,11 +90,14 @@ public class ReportSubscriptions {
     private final OrganizationSettings settings;
     private final Clock clock;
     private final boolean smtp;
+    private final io.partnerpulse.audit.AuditTrail audit;
 
     ReportSubscriptions(JdbcClient jdbc, CurrentActor actor, RunAs runAs, ScorecardRenderer renderer,
                         ReportProperties properties, OrganizationSettings settings, Clock clock,
-                        org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> mail) {
+                        org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> mail,
+                        io.partnerpulse.audit.AuditTrail audit) {
         this.smtp = mail.getIfAvailable() != null;
+        this.audit = audit;
         this.jdbc = jdbc;
         this.actor = actor;
         this.runAs = runAs;
@@ -110,14 +114,14 @@ public class ReportSubscriptions {
 
     /** The subscriptions the current user may see: a partner user's own, everyone's for the organization's people. */
     public List<Subscription> list() {
-        Long owner = actor.partner().isPresent() ? me() : null;
+        Long owner = seesOwnOnly() ? me() : null;
         return jdbc.sql(SUBSCRIPTION + " where (cast(:owner as bigint) is null or s.owner_id = :owner) order by s.name, s.id")
                 .param("owner", owner, java.sql.Types.BIGINT).query((rs, n) -> subscription(rs)).list();
     }
 
     public Subscription get(long id) {
         Optional<Subscription> found = jdbc.sql(SUBSCRIPTION + " where s.id = :id").param("id", id).query((rs, n) -> subscription(rs)).optional();
-        if (found.isEmpty() || actor.partner().isPresent() && found.get().ownerId() != me()) {
+        if (found.isEmpty() || seesOwnOnly() && found.get().ownerId() != me()) {
             throw ApiError.notFound("report-subscription", id);
         }
         return found.get();
@@ -135,7 +139,9 @@ public class ReportSubscriptions {
                         language(locale), owner, form.active() == null || form.active(), Timestamp.from(nextRun(form.frequency())),
                         actor.name())
                 .query(Long.class).single();
-        return get(id);
+        Subscription created = get(id);
+        audit.record(actor.name(), "report-subscription.created", "report-subscription", id, null, created);
+        return created;
     }
 
     @Transactional
@@ -160,13 +166,16 @@ public class ReportSubscriptions {
         if (changed == 0) {
             throw ApiError.staleVersion("report-subscription", id, version);
         }
-        return get(id);
+        Subscription after = get(id);
+        audit.record(actor.name(), "report-subscription.edited", "report-subscription", id, before, after);
+        return after;
     }
 
     @Transactional
     public void delete(long id) {
-        get(id);
+        Subscription before = get(id);
         jdbc.sql("delete from report_subscription where id = ?").params(id).update();
+        audit.record(actor.name(), "report-subscription.deleted", "report-subscription", id, before, null);
     }
 
     /** Sends the scorecard of the last period that ended now, whatever the schedule; the log shows who asked. */
@@ -178,7 +187,9 @@ public class ReportSubscriptions {
                         insert into report_delivery (subscription_id, period_from, period_to, recipients, status, requested_by)
                         select id, ?, ?, recipients, 'PENDING', ? from report_subscription where id = ? returning id""")
                 .params(period.from(), period.to(), actor.name(), id).query(Long.class).single();
-        return delivery(id, deliveryId);
+        Delivery delivery = delivery(id, deliveryId);
+        audit.recordEvent(actor.name(), "report-subscription.sent-now", "report-subscription", id, delivery);
+        return delivery;
     }
 
     public Page<Delivery> deliveries(long id, String status, int page, int size) {
@@ -206,6 +217,11 @@ public class ReportSubscriptions {
         return jdbc.sql("select file_name, document from report_delivery where subscription_id = ? and id = ? and document is not null")
                 .params(id, deliveryId).query((rs, n) -> new Document(rs.getString(1), rs.getBytes(2))).optional()
                 .orElseThrow(() -> ApiError.notFound("report-delivery", deliveryId));
+    }
+
+    /** A partner user or a scoped manager sees the subscriptions it made, not others' (made as someone who may see more). */
+    private boolean seesOwnOnly() {
+        return actor.partner().isPresent() || actor.orgScope().isPresent();
     }
 
     private Instant nextRun(ReportFrequency frequency) {

@@ -174,6 +174,8 @@ class ReportSystemTests {
         assertThat(now.json().get("requestedBy").asString()).isEqualTo(Api.ADMIN_EMAIL);
         Eventually.until(() -> deliveries(id).get(0).get("status").asString().equals("SENT"));
         assertThat(deliveries(id).size()).as("send now adds its own delivery").isEqualTo(2);
+        assertThat(api.get("/api/v1/audit?entityType=report-subscription&entityId=" + id).json().findValuesAsString("action"))
+                .contains("report-subscription.created", "report-subscription.sent-now");
     }
 
     @Test

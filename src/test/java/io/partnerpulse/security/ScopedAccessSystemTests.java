@@ -72,6 +72,15 @@ class ScopedAccessSystemTests {
         assertThat(north.get("/api/v1/funds/totals").json().get("allocated").decimalValue()).as("only the north's funds are summed")
                 .isEqualByComparingTo(north.get("/api/v1/funds/allocations?size=500").json().get("items").valueStream()
                         .map(a -> a.get("amount").decimalValue()).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+        // a scheduled report's PDFs hold what its owner sees: the north sees its own reports, not the program's of an administrator
+        String report = "{\"name\": \"%s\", \"scope\": \"program\", \"frequency\": \"MONTHLY\", \"recipients\": [\"%s@example.com\"]}";
+        long adminsReport = admin.post("/api/v1/report-subscriptions", report.formatted("Whole program", "board")).id();
+        long northsReport = north.post("/api/v1/report-subscriptions", report.formatted("North's program", "north")).id();
+        assertThat(north.get("/api/v1/report-subscriptions").json().findValuesAsString("name")).containsExactly("North's program");
+        assertThat(north.get("/api/v1/report-subscriptions/" + adminsReport + "/deliveries").status()).isEqualTo(404);
+        assertThat(north.get("/reports").body()).contains("North&#39;s program").doesNotContain("Whole program");
+        assertThat(admin.get("/api/v1/report-subscriptions").json().findValuesAsString("id"))
+                .contains(String.valueOf(adminsReport), String.valueOf(northsReport));
     }
 
     @Test

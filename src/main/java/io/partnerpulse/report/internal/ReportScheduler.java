@@ -122,27 +122,38 @@ class ReportScheduler {
             scorecard = runAs.user(delivery.ownerId(),
                     () -> renderer.render(delivery.scope(), delivery.scopeId(), delivery.from(), delivery.to(), locale));
         } catch (RunAs.AccountUnavailable | ApiError e) {
+            // nothing to wait for: the owner or the record is gone, or the owner may no longer see it
             fail(delivery, e instanceof ApiError api ? api.getMessage() + " (" + api.code() + ")" : e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            log.warn("Report delivery {} ({}): the scorecard could not be made", delivery.id(), delivery.name(), e);
+            retryLater(delivery, "the scorecard could not be made: " + ReportMailer.describe(e));
             return;
         }
         jdbc.sql("update report_delivery set file_name = ?, document = ? where id = ?")
                 .params(scorecard.fileName(), scorecard.pdf(), delivery.id()).update();
-        int attempts = delivery.attempts() + 1;
         try {
             ReportMailer.Sent sent = mailer.send(delivery.id(), delivery.recipients(), subject(delivery, scorecard, locale),
                     text(delivery, scorecard, locale), scorecard);
             jdbc.sql("update report_delivery set status = 'SENT', attempts = ?, via = ?, last_error = null, sent_at = now() where id = ?")
-                    .params(attempts, sent.via(), delivery.id()).update();
+                    .params(delivery.attempts() + 1, sent.via(), delivery.id()).update();
         } catch (ReportMailer.NotSent e) {
-            boolean giveUp = attempts >= properties.maxAttempts();
-            Duration wait = backoff(attempts);
-            jdbc.sql("""
-                            update report_delivery set status = ?, attempts = ?, last_error = ?, next_attempt_at = now() + make_interval(secs => ?)
-                            where id = ?""")
-                    .params(giveUp ? "FAILED" : "PENDING", attempts, e.getMessage(), wait.toMillis() / 1000.0, delivery.id()).update();
-            log.info("Report delivery {} ({}) not sent, attempt {}: {}{}", delivery.id(), delivery.name(), attempts, e.getMessage(),
-                    giveUp ? "; giving up" : "; trying again in " + wait);
+            retryLater(delivery, e.getMessage());
         }
+    }
+
+    /** Counts the attempt, and tries again after a doubling wait, or gives up (FAILED) when the attempts have run out. */
+    private void retryLater(Due delivery, String reason) {
+        int attempts = delivery.attempts() + 1;
+        boolean giveUp = attempts >= properties.maxAttempts();
+        Duration wait = backoff(attempts);
+        String said = reason.length() > 500 ? reason.substring(0, 500) : reason;
+        jdbc.sql("""
+                        update report_delivery set status = ?, attempts = ?, last_error = ?, next_attempt_at = now() + make_interval(secs => ?)
+                        where id = ?""")
+                .params(giveUp ? "FAILED" : "PENDING", attempts, said, wait.toMillis() / 1000.0, delivery.id()).update();
+        log.info("Report delivery {} ({}) not sent, attempt {}: {}{}", delivery.id(), delivery.name(), attempts, said,
+                giveUp ? "; giving up" : "; trying again in " + wait);
     }
 
     private void fail(Due delivery, String reason) {
