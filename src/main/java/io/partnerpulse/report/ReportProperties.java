@@ -1,6 +1,5 @@
 package io.partnerpulse.report;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 
@@ -10,9 +9,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param poll          how often due reports and pending deliveries are looked for
  * @param sendAt        the time of day (organization's time zone) reports are sent on the first day of a period
- * @param from          the sender of the messages
- * @param outbox        where messages are written as .eml files when no SMTP server is set ({@code spring.mail.host})
- * @param baseUrl       the address PartnerPulse is reached at, for the link in each message (none when empty)
  * @param maxAttempts   attempts to hand a message to the SMTP server before the delivery is given up (FAILED)
  * @param backoff       wait after the first failed attempt; it doubles after each further one
  * @param maxBackoff    the longest wait between two attempts
@@ -20,8 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("partnerpulse.reports")
 public record ReportProperties(@DefaultValue("15s") Duration poll, @DefaultValue("07:00") LocalTime sendAt,
-                               @DefaultValue("PartnerPulse <reports@partnerpulse.invalid>") String from,
-                               @DefaultValue("./data/mail-outbox") Path outbox, @DefaultValue("") String baseUrl,
                                @DefaultValue("6") int maxAttempts, @DefaultValue("1m") Duration backoff,
                                @DefaultValue("1h") Duration maxBackoff, @DefaultValue("20") int maxRecipients) {
 }

@@ -89,14 +89,13 @@ public class ReportSubscriptions {
     private final ReportProperties properties;
     private final OrganizationSettings settings;
     private final Clock clock;
-    private final boolean smtp;
+    private final io.partnerpulse.mail.Mailer mailer;
     private final io.partnerpulse.audit.AuditTrail audit;
 
     ReportSubscriptions(JdbcClient jdbc, CurrentActor actor, RunAs runAs, ScorecardRenderer renderer,
                         ReportProperties properties, OrganizationSettings settings, Clock clock,
-                        org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> mail,
-                        io.partnerpulse.audit.AuditTrail audit) {
-        this.smtp = mail.getIfAvailable() != null;
+                        io.partnerpulse.mail.Mailer mailer, io.partnerpulse.audit.AuditTrail audit) {
+        this.mailer = mailer;
         this.audit = audit;
         this.jdbc = jdbc;
         this.actor = actor;
@@ -109,7 +108,7 @@ public class ReportSubscriptions {
 
     /** The folder messages are written to when no SMTP server is set ({@code spring.mail.host}); empty when one is. */
     public Optional<java.nio.file.Path> outbox() {
-        return smtp ? Optional.empty() : Optional.of(properties.outbox().toAbsolutePath().normalize());
+        return mailer.outbox();
     }
 
     /** The subscriptions the current user may see: a partner user's own, everyone's for the organization's people. */

@@ -144,7 +144,7 @@ class PartnerIsolationSystemTests {
                 "/dashboard/series?period=custom&from=2020-01-01&to=2030-01-01",
                 "/funds", "/funds?show=requests", "/funds?show=claims", "/funds?show=returns", "/funds?partnerId=" + partnerB,
                 "/funds?show=requests&allocationId=" + fundB, "/funds?show=claims&requestId=" + fundRequestB,
-                "/reports", "/reports/" + reportB, "/reports/" + reportB + "/deliveries/" + reportDeliveryB + "/scorecard.pdf");
+                "/reports", "/account/notifications", "/reports/" + reportB, "/reports/" + reportB + "/deliveries/" + reportDeliveryB + "/scorecard.pdf");
         for (String page : pages) {
             Api.Response response = userOfA.get(page);
             assertThat(response.status()).as(page).isIn(200, 404);

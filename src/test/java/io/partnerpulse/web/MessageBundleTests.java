@@ -68,6 +68,7 @@ class MessageBundleTests {
         shown.put("fundRequestStatus.", io.partnerpulse.fund.RequestStatus.class);
         shown.put("fundClaimStatus.", io.partnerpulse.fund.ClaimStatus.class);
         shown.put("reports.frequency.", io.partnerpulse.report.ReportFrequency.class);
+        shown.put("notifications.kind.", io.partnerpulse.notification.NotificationKind.class);
         shown.forEach((prefix, type) -> {
             for (Enum<?> value : type.getEnumConstants()) {
                 assertThat(english.getProperty(prefix + value.name())).as(prefix + value.name()).isNotBlank();

@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 
+import io.partnerpulse.mail.Mailer;
 import io.partnerpulse.report.ReportFrequency;
 import io.partnerpulse.report.ReportProperties;
 import io.partnerpulse.report.ScorecardRenderer;
@@ -50,11 +51,14 @@ class ReportScheduler {
     private final Clock clock;
     private final RunAs runAs;
     private final ScorecardRenderer renderer;
-    private final ReportMailer mailer;
+    private final Mailer mailer;
     private final MessageSource messages;
+    private final io.partnerpulse.mail.MailSettings mail;
 
     ReportScheduler(JdbcClient jdbc, TransactionTemplate transactions, ReportProperties properties, OrganizationSettings settings,
-                    Clock clock, RunAs runAs, ScorecardRenderer renderer, ReportMailer mailer, MessageSource messages) {
+                    Clock clock, RunAs runAs, ScorecardRenderer renderer, Mailer mailer, MessageSource messages,
+                    io.partnerpulse.mail.MailSettings mail) {
+        this.mail = mail;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.properties = properties;
@@ -127,17 +131,17 @@ class ReportScheduler {
             return;
         } catch (RuntimeException e) {
             log.warn("Report delivery {} ({}): the scorecard could not be made", delivery.id(), delivery.name(), e);
-            retryLater(delivery, "the scorecard could not be made: " + ReportMailer.describe(e));
+            retryLater(delivery, "the scorecard could not be made: " + Mailer.describe(e));
             return;
         }
         jdbc.sql("update report_delivery set file_name = ?, document = ? where id = ?")
                 .params(scorecard.fileName(), scorecard.pdf(), delivery.id()).update();
         try {
-            ReportMailer.Sent sent = mailer.send(delivery.id(), delivery.recipients(), subject(delivery, scorecard, locale),
-                    text(delivery, scorecard, locale), scorecard);
+            Mailer.Sent sent = mailer.send("report-delivery-" + delivery.id(), delivery.recipients(), subject(delivery, scorecard, locale),
+                    text(delivery, scorecard, locale), new Mailer.Attachment(scorecard.fileName(), scorecard.pdf(), "application/pdf"));
             jdbc.sql("update report_delivery set status = 'SENT', attempts = ?, via = ?, last_error = null, sent_at = now() where id = ?")
                     .params(delivery.attempts() + 1, sent.via(), delivery.id()).update();
-        } catch (ReportMailer.NotSent e) {
+        } catch (Mailer.NotSent e) {
             retryLater(delivery, e.getMessage());
         }
     }
@@ -180,7 +184,7 @@ class ReportScheduler {
         for (String line : scorecard.headlines()) {
             text.append("  ").append(line).append('\n');
         }
-        String base = properties.baseUrl().strip();
+        String base = mail.baseUrl().strip();
         if (!base.isEmpty()) {
             text.append('\n').append(messages.getMessage("reports.mail.link", new Object[] {
                     (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/reports/" + delivery.subscriptionId()}, locale))

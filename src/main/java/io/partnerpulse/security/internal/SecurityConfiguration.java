@@ -108,6 +108,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/tokens", "/api/v1/tokens/**").authenticated()
+                        .requestMatchers("/api/v1/notifications", "/api/v1/notifications/**").authenticated()
                         .requestMatchers(HttpMethod.GET, PORTAL_READS).hasAnyRole(EVERYONE)
                         .requestMatchers(HttpMethod.POST, PORTAL_POSTS).hasAnyRole(WORKERS)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/leads/*", "/api/v1/registrations/*", "/api/v1/report-subscriptions/*").hasAnyRole(WORKERS)
@@ -152,7 +153,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         // analysts read everything and change nothing, on the pages as in the API
-                        .requestMatchers(HttpMethod.POST, "/account/password").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/account/password", "/account/notifications").authenticated()
                         .requestMatchers("/imports", "/imports/**").hasAnyRole(STAFF)
                         .requestMatchers("/webhooks", "/webhooks/**", "/users", "/users/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/registrations/submit").hasAnyRole(WORKERS)

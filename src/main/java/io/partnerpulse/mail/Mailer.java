@@ -1,4 +1,4 @@
-package io.partnerpulse.report.internal;
+package io.partnerpulse.mail;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -6,12 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
-import io.partnerpulse.report.ReportProperties;
-import io.partnerpulse.report.ScorecardRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,21 +22,26 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands a scorecard to the SMTP server set by {@code spring.mail.*}; without one (a first start, a
+ * Hands a message to the SMTP server set by {@code spring.mail.*}; without one (a first start, a
  * trial) it writes the same message as an .eml file into the outbox folder, where any mail program
- * opens it, and says so once in the log.
+ * opens it, and says so once in the log. Callers keep their own outbox table and retry what was not
+ * sent: this only hands over.
  */
 @Component
-class ReportMailer {
+public class Mailer {
 
-    private static final Logger log = LoggerFactory.getLogger(ReportMailer.class);
+    private static final Logger log = LoggerFactory.getLogger(Mailer.class);
 
     /** How a message left: "smtp" or "folder". */
-    record Sent(String via) {
+    public record Sent(String via) {
+    }
+
+    /** A file attached to a message. */
+    public record Attachment(String fileName, byte[] content, String contentType) {
     }
 
     /** The message could not be handed over; worth trying again later. */
-    static final class NotSent extends RuntimeException {
+    public static final class NotSent extends RuntimeException {
         NotSent(String reason, Throwable cause) {
             super(reason, cause);
         }
@@ -45,46 +49,53 @@ class ReportMailer {
 
     private final JavaMailSender smtp;
     private final JavaMailSender local = new JavaMailSenderImpl();
-    private final ReportProperties properties;
+    private final MailSettings settings;
 
-    ReportMailer(ObjectProvider<JavaMailSender> smtp, ReportProperties properties) {
+    Mailer(ObjectProvider<JavaMailSender> smtp, MailSettings settings) {
         this.smtp = smtp.getIfAvailable();
-        this.properties = properties;
+        this.settings = settings;
         if (this.smtp == null) {
-            log.info("No SMTP server is set (spring.mail.host): scheduled reports are written to {}", outbox());
+            log.info("No SMTP server is set (spring.mail.host): e-mail (scheduled reports, notifications) is written to {}",
+                    outbox().orElseThrow());
         }
     }
 
-    /** Where messages go without an SMTP server; null when there is one. */
-    Path outbox() {
-        return smtp == null ? properties.outbox().toAbsolutePath().normalize() : null;
+    /** Where messages go without an SMTP server; empty when there is one. */
+    public Optional<Path> outbox() {
+        return smtp == null ? Optional.of(settings.outbox().toAbsolutePath().normalize()) : Optional.empty();
     }
 
-    Sent send(long deliveryId, List<String> recipients, String subject, String text, ScorecardRenderer.Scorecard scorecard) {
+    /**
+     * Sends one message, or writes it to the outbox as {@code <name>.eml}; {@code name} ("report-delivery-5") also goes
+     * into its {@code X-PartnerPulse-Message} header.
+     */
+    public Sent send(String name, List<String> recipients, String subject, String text, Attachment attachment) {
         try {
             MimeMessage message = (smtp == null ? local : smtp).createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-            helper.setFrom(properties.from());
+            MimeMessageHelper helper = new MimeMessageHelper(message, attachment != null, "UTF-8");
+            helper.setFrom(settings.from());
             helper.setTo(recipients.toArray(String[]::new));
             helper.setSubject(subject);
             helper.setText(text);
-            helper.addAttachment(scorecard.fileName(), new ByteArrayResource(scorecard.pdf()), "application/pdf");
-            message.setHeader("X-PartnerPulse-Delivery", Long.toString(deliveryId));
+            if (attachment != null) {
+                helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()), attachment.contentType());
+            }
+            message.setHeader("X-PartnerPulse-Message", name);
             if (smtp != null) {
                 smtp.send(message);
                 return new Sent("smtp");
             }
-            write(deliveryId, message);
+            write(name, message);
             return new Sent("folder");
         } catch (MailException | MessagingException | IOException e) {
             throw new NotSent(describe(e), e);
         }
     }
 
-    private void write(long deliveryId, MimeMessage message) throws IOException, MessagingException {
-        Path folder = outbox();
+    private void write(String name, MimeMessage message) throws IOException, MessagingException {
+        Path folder = outbox().orElseThrow();
         Files.createDirectories(folder);
-        Path file = folder.resolve("report-delivery-" + deliveryId + ".eml");
+        Path file = folder.resolve(name + ".eml");
         Path part = folder.resolve(file.getFileName() + ".part");
         try (OutputStream out = Files.newOutputStream(part)) {
             message.writeTo(out);
@@ -93,8 +104,8 @@ class ReportMailer {
         Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** The failure's kind and the first message on its chain, for the delivery log. */
-    static String describe(Exception e) {
+    /** The failure's kind and the first message on its chain, for a delivery log. */
+    public static String describe(Exception e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
                 String said = e.getClass().getSimpleName() + ": " + cause.getMessage().strip();

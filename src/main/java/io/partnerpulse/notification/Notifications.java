@@ -1,0 +1,81 @@
+package io.partnerpulse.notification;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import io.partnerpulse.shared.ApiError;
+import io.partnerpulse.shared.CurrentActor;
+import io.partnerpulse.shared.Page;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The signed-in person's own notifications, and whether they are e-mailed to them. */
+@Service
+public class Notifications {
+
+    public static final List<String> STATUSES = List.of("PENDING", "SENT", "FAILED", "SKIPPED");
+
+    /** A notification: what it tells ({@code kind}, about which partner, the items it names and how many in all), and how its e-mail went. */
+    public record Notification(long id, NotificationKind kind, String about, List<String> items, int total, String link, String subject,
+                               String status, int attempts, String lastError, Instant createdAt, Instant sentAt) {
+    }
+
+    /** Whether notifications are e-mailed. */
+    public record Settings(boolean email) {
+    }
+
+    private final JdbcClient jdbc;
+    private final CurrentActor actor;
+    private final io.partnerpulse.audit.AuditTrail audit;
+
+    Notifications(JdbcClient jdbc, CurrentActor actor, io.partnerpulse.audit.AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.actor = actor;
+        this.audit = audit;
+    }
+
+    public Page<Notification> mine(int page, int size) {
+        long me = me();
+        int limit = Math.max(1, Math.min(size, 200));
+        int offset = Math.max(0, page) * limit;
+        long total = jdbc.sql("select count(*) from notification where user_id = ?").params(me).query(Long.class).single();
+        List<Notification> items = jdbc.sql("""
+                        select id, kind, about, items, total, link, subject, status, attempts, last_error, created_at, sent_at
+                        from notification where user_id = ? order by id desc limit ? offset ?""")
+                .params(me, limit, offset)
+                .query((rs, n) -> {
+                    Timestamp sent = rs.getTimestamp("sent_at");
+                    return new Notification(rs.getLong("id"), NotificationKind.valueOf(rs.getString("kind")), rs.getString("about"),
+                            List.of((String[]) rs.getArray("items").getArray()), rs.getInt("total"), rs.getString("link"), rs.getString("subject"),
+                            rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error"), rs.getTimestamp("created_at").toInstant(),
+                            sent == null ? null : sent.toInstant());
+                }).list();
+        return new Page<>(items, Math.max(0, page), limit, total);
+    }
+
+    public Settings settings() {
+        return new Settings(jdbc.sql("select notify_by_email from app_user where id = ?").params(me()).query(Boolean.class).single());
+    }
+
+    /** Switches the e-mails on or off; off, nothing more is written for this person, and what waits is not sent. */
+    @Transactional
+    public Settings change(Settings settings) {
+        if (settings == null) {
+            throw ApiError.invalid("email", "say whether notifications are e-mailed: true or false");
+        }
+        long me = me();
+        Settings before = settings();
+        jdbc.sql("update app_user set notify_by_email = ? where id = ?").params(settings.email(), me).update();
+        if (before.email() != settings.email()) {
+            audit.record(actor.name(), "notifications.changed", "user", me, before, settings);
+        }
+        return settings;
+    }
+
+    private long me() {
+        return actor.userId().orElseThrow(() -> new ApiError(org.springframework.http.HttpStatus.FORBIDDEN, "notification.no-account",
+                "Forbidden", "Notifications belong to a signed-in account.", java.util.Map.of()));
+    }
+}

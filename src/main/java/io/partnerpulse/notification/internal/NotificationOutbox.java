@@ -1,0 +1,120 @@
+package io.partnerpulse.notification.internal;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import io.partnerpulse.deal.DealEvents;
+import io.partnerpulse.fund.FundEvents;
+import io.partnerpulse.lead.LeadEvents;
+import io.partnerpulse.notification.NotificationKind;
+import io.partnerpulse.notification.NotificationProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns events into notifications, inside the transaction that made the change: if it rolls back,
+ * nobody is told. A partner's users hear about their partner's registrations, leads and funds; the
+ * channel managers whose scope holds the partner (all of them when unscoped) about registrations
+ * waiting for a decision. Only active accounts with e-mail notifications on are told. What comes
+ * for one person, of one kind and one partner, while the first of it waits to be sent ({@code
+ * gather}) joins that message instead of making another (the names of the first 50, and a count).
+ *
+ * <p>It reads the names it tells (a customer, a lead's company, a fund's activity) from the other
+ * modules' tables, as the KPIs do.
+ */
+@Component
+class NotificationOutbox {
+
+    /** The most items one message names; the rest are counted. */
+    static final int ITEMS = 50;
+
+    private final JdbcClient jdbc;
+    private final NotificationProperties properties;
+
+    NotificationOutbox(JdbcClient jdbc, NotificationProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    @EventListener
+    void on(DealEvents.RegistrationSubmitted event) {
+        String item = jdbc.sql("""
+                        select r.customer_name || ' (' || p.name || ')' from deal_registration r join partner p on p.id = r.partner_id
+                        where r.id = ?""").params(event.registrationId()).query(String.class).single();
+        List<Long> managers = jdbc.sql("""
+                        select u.id from app_user u
+                        where u.role = 'CHANNEL_MANAGER' and u.active and u.notify_by_email
+                          and (u.business_unit_id is null and u.department_id is null
+                               or exists (select 1 from partner p join employee e on e.id = p.partner_manager_id
+                                          join department d on d.id = e.department_id
+                                          where p.id = ? and (u.department_id = e.department_id or u.business_unit_id = d.business_unit_id)))
+                        order by u.id""").params(event.partnerId()).query(Long.class).list();
+        enqueue(managers, NotificationKind.REGISTRATION_SUBMITTED, null, item);
+    }
+
+    @EventListener
+    void on(DealEvents.RegistrationApproved event) {
+        toPartner(event.partnerId(), NotificationKind.REGISTRATION_APPROVED, customer(event.registrationId()));
+    }
+
+    @EventListener
+    void on(DealEvents.RegistrationRejected event) {
+        String reason = event.reason() == null || event.reason().isBlank() ? "" : ": " + event.reason();
+        toPartner(event.partnerId(), NotificationKind.REGISTRATION_REJECTED, customer(event.registrationId()) + reason);
+    }
+
+    @EventListener
+    void on(DealEvents.RegistrationExpired event) {
+        toPartner(event.partnerId(), NotificationKind.REGISTRATION_EXPIRED, customer(event.registrationId()));
+    }
+
+    @EventListener
+    void on(LeadEvents.LeadAssigned event) {
+        String company = jdbc.sql("select coalesce(nullif(trim(company_name), ''), 'Lead ' || id) from lead where id = ?")
+                .params(event.leadId()).query(String.class).single();
+        toPartner(event.partnerId(), NotificationKind.LEAD_ASSIGNED, company);
+    }
+
+    @EventListener
+    void on(FundEvents.FundRequestApproved event) {
+        String activity = jdbc.sql("select activity from fund_request where id = ?").params(event.requestId()).query(String.class).single();
+        toPartner(event.partnerId(), NotificationKind.FUND_REQUEST_APPROVED, activity + " — " + money(event.amount(), event.currency()));
+    }
+
+    @EventListener
+    void on(FundEvents.FundClaimApproved event) {
+        String activity = jdbc.sql("select activity from fund_request where id = ?").params(event.requestId()).query(String.class).single();
+        toPartner(event.partnerId(), NotificationKind.FUND_CLAIM_APPROVED, activity + " — " + money(event.amount(), event.currency()));
+    }
+
+    private String customer(long registrationId) {
+        return jdbc.sql("select customer_name from deal_registration where id = ?").params(registrationId).query(String.class).single();
+    }
+
+    private static String money(BigDecimal amount, String currency) {
+        return amount == null ? "" : amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " " + currency;
+    }
+
+    private void toPartner(long partnerId, NotificationKind kind, String item) {
+        String partner = jdbc.sql("select name from partner where id = ?").params(partnerId).query(String.class).single();
+        List<Long> users = jdbc.sql("""
+                        select id from app_user where role = 'PARTNER_USER' and partner_id = ? and active and notify_by_email order by id""")
+                .params(partnerId).query(Long.class).list();
+        enqueue(users, kind, partner, item);
+    }
+
+    private void enqueue(List<Long> users, NotificationKind kind, String about, String item) {
+        double gather = properties.gather().toMillis() / 1000.0;
+        for (long user : users) {
+            jdbc.sql("""
+                            insert into notification (user_id, kind, about, items, link, next_attempt_at)
+                            values (?, ?, ?, ?, ?, now() + make_interval(secs => ?))
+                            on conflict (user_id, kind, coalesce(about, '')) where status = 'PENDING' and attempts = 0
+                            do update set items = case when cardinality(notification.items) < ? then notification.items || excluded.items
+                                                       else notification.items end,
+                                          total = notification.total + 1""")
+                    .params(user, kind.name(), about, new String[] {item}, kind.page(), gather, ITEMS).update();
+        }
+    }
+}

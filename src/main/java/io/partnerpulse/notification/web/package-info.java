@@ -1,0 +1,2 @@
+/** The notifications page and API. */
+package io.partnerpulse.notification.web;
