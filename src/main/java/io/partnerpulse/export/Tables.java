@@ -21,7 +21,7 @@ import io.partnerpulse.shared.Page;
  * a report holds (a KPI report's groups, the channel table's channels and channel types). A row's
  * columns are its record components, nested records flattened into dotted names
  * ({@code kpis.averageDealSize.value}), decided by the record's type so that every row has the same
- * columns even where values are missing.
+ * columns even where values are missing; rows that are maps (a pivot's) have the first row's keys.
  */
 final class Tables {
 
@@ -75,6 +75,14 @@ final class Tables {
     }
 
     private static Table table(String name, List<?> rows) {
+        if (!rows.isEmpty() && rows.get(0) instanceof Map<?, ?> first) {
+            // rows of named cells whose names are only known when asked (a pivot's months): the first row's, in its order
+            List<Column> columns = new ArrayList<>();
+            for (Object key : first.keySet()) {
+                columns.add(new Column(String.valueOf(key), row -> ((Map<?, ?>) row).get(key)));
+            }
+            return new Table(name, columns, rows);
+        }
         if (rows.isEmpty() || !rows.get(0).getClass().isRecord()) {
             return new Table(name, List.of(new Column("value", row -> row)), rows);
         }

@@ -27,7 +27,6 @@ import io.partnerpulse.shared.Format;
 import io.partnerpulse.shared.OrganizationSettings;
 import io.partnerpulse.shared.References;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,13 +45,13 @@ class DashboardController {
     private final KpiCards cards;
     private final OrganizationSettings organization;
     private final MessageSource messages;
-    private final JdbcClient jdbc;
+    private final FilterChoices filterChoices;
 
     private final PlanView plan;
     private final io.partnerpulse.shared.CurrentActor actor;
     private final References references;
 
-    DashboardController(Kpis kpis, KpiCards cards, OrganizationSettings organization, MessageSource messages, JdbcClient jdbc,
+    DashboardController(Kpis kpis, KpiCards cards, OrganizationSettings organization, MessageSource messages, FilterChoices filterChoices,
                         PlanView plan, io.partnerpulse.shared.CurrentActor actor, References references) {
         this.plan = plan;
         this.references = references;
@@ -61,7 +60,7 @@ class DashboardController {
         this.cards = cards;
         this.organization = organization;
         this.messages = messages;
-        this.jdbc = jdbc;
+        this.filterChoices = filterChoices;
     }
 
 
@@ -72,19 +71,12 @@ class DashboardController {
         KpiQuery query = new KpiQuery(selection.from(), selection.to(), null, selection.filters(),
                 Set.of(Comparison.PREVIOUS, Comparison.LAST_YEAR), KpiQuery.CloseRateVariant.COHORT, KpiQuery.AverageDealSizeVariant.PER_DEAL);
         KpiCards.Result result = cards.cards(query, locale);
-        model.addAttribute("selection", selection);
+        filterChoices.addTo(model, selection, locale);
         model.addAttribute("cards", result.cards());
         model.addAttribute("empty", result.empty());
         model.addAttribute("recommendations", plan.forSelection(selection, locale));
-        model.addAttribute("periods", Selection.PERIODS);
         // a partner user's dashboard is its own partner's: named so, without the program's tier and organization filters
         model.addAttribute("partnerName", actor.partner().map(id -> references.names(References.Kind.PARTNER, List.of(id)).get(id)).orElse(null));
-        model.addAttribute("tiers", List.of("PLATINUM", "GOLD", "SILVER", "REGISTERED"));
-        model.addAttribute("channelTypes", List.of("PAID", "EARNED", "OWNED"));
-        model.addAttribute("units", jdbc.sql("select id, name from business_unit order by name").query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list());
-        model.addAttribute("departments", jdbc.sql("select id, name from department order by name").query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list());
-        model.addAttribute("regions", jdbc.sql("select distinct default_region from country order by 1").query(String.class).list());
-        model.addAttribute("narrowedTo", narrowedTo(selection, locale));
         model.addAttribute("scorecard", scorecard(selection));
         model.addAttribute("scorecardSubject", selection.partnerId() != null ? "partner:" + selection.partnerId()
                 : selection.employeeId() != null ? "employee:" + selection.employeeId() : "program");
@@ -106,31 +98,6 @@ class DashboardController {
         }
         return selection.employeeId() != null ? "/organization/employee/" + selection.employeeId() + "/scorecard.pdf?" + query
                 : "/scorecard.pdf?" + query;
-    }
-
-    /**
-     * The filters of a selection that the dashboard's form does not show (a partner, an employee or a
-     * campaign a link asked for), named, so that a page never shows narrowed numbers as the program's.
-     * A partner user's own partner is not one: every number of theirs is its.
-     */
-    private List<String> narrowedTo(Selection selection, Locale locale) {
-        List<String> named = new ArrayList<>();
-        if (selection.partnerId() != null && actor.partner().isEmpty()) {
-            named.add(msg("dashboard.narrowed.partner", locale, name(References.Kind.PARTNER, selection.partnerId())));
-        }
-        if (selection.employeeId() != null) {
-            named.add(msg("dashboard.narrowed.employee", locale, name(References.Kind.EMPLOYEE, selection.employeeId())));
-        }
-        if (selection.campaignId() != null) {
-            named.add(msg("dashboard.narrowed.campaign", locale, name(References.Kind.CAMPAIGN, selection.campaignId())));
-        }
-        return named;
-    }
-
-    /** A record's name for the narrowing line; a partner user, who may not read the organization's records, gets its number. */
-    private String name(References.Kind kind, long id) {
-        String name = actor.partner().isPresent() ? null : references.names(kind, List.of(id)).get(id);
-        return name == null ? "#" + id : name;
     }
 
     /** The data of the dashboard's charts, for the same period and filters. */
@@ -194,7 +161,7 @@ class DashboardController {
             default -> "kpi." + kpi;
         }, locale));
         model.addAttribute("records", records);
-        model.addAttribute("narrowedTo", narrowedTo(selection, locale));
+        model.addAttribute("narrowedTo", filterChoices.narrowedTo(selection, locale));
         model.addAttribute("format", new Format(locale, organization.currency()));
         return "records";
     }

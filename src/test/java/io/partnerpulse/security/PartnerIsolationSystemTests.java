@@ -144,7 +144,7 @@ class PartnerIsolationSystemTests {
                 "/dashboard/series?period=custom&from=2020-01-01&to=2030-01-01",
                 "/funds", "/funds?show=requests", "/funds?show=claims", "/funds?show=returns", "/funds?partnerId=" + partnerB,
                 "/funds?show=requests&allocationId=" + fundB, "/funds?show=claims&requestId=" + fundRequestB,
-                "/reports", "/account/notifications", "/reports/" + reportB, "/reports/" + reportB + "/deliveries/" + reportDeliveryB + "/scorecard.pdf");
+                "/reports", "/account/notifications", "/pivot?rows=partner&period=custom&from=2020-01-01&through=2029-12-31", "/reports/" + reportB, "/reports/" + reportB + "/deliveries/" + reportDeliveryB + "/scorecard.pdf");
         for (String page : pages) {
             Api.Response response = userOfA.get(page);
             assertThat(response.status()).as(page).isIn(200, 404);
@@ -155,6 +155,9 @@ class PartnerIsolationSystemTests {
         assertThat(userOfA.get("/partners/" + partnerA + "/scorecard.pdf").status()).isEqualTo(200);
         assertThat(userOfA.get("/scorecard.pdf").status()).as("the program's scorecard is not a partner's").isEqualTo(403);
         assertThat(userOfA.get("/partners/" + partnerA).status()).isEqualTo(200);
+        Api.Response pivotOfB = userOfA.get("/pivot?rows=employee&partnerId=" + partnerB);
+        assertThat(pivotOfB.status()).as("another partner's numbers, asked for by name").isEqualTo(403);
+        assertThat(pivotOfB.body()).doesNotContain(marker);
         assertThat(userOfA.get("/reports/" + reportB).status()).isEqualTo(404);
         assertThat(userOfA.form("/reports/" + reportB + "/send", "").status()).isEqualTo(404);
         assertThat(userOfA.form("/reports/" + reportB + "/delete", "").status()).isEqualTo(404);
@@ -343,6 +346,9 @@ class PartnerIsolationSystemTests {
     private static String query(String pattern, RequestMethod method) {
         if (method != RequestMethod.GET) {
             return "";
+        }
+        if (pattern.equals("/api/v1/kpis/pivot")) {
+            return "?from=2025-01-01&to=2028-01-01&rows=partner&columns=quarter";
         }
         if (pattern.equals("/api/v1/kpis/pipeline")) {
             return "?at=2030-01-01&groupBy=partner";

@@ -58,7 +58,7 @@ class WorkPagesBrowserTests {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         for (String path : java.util.List.of("/", "/leaderboard", "/plan", "/partners", "/leads", "/pipeline", "/registrations", "/campaigns",
                 "/targets", "/organization", "/imports", "/users", "/webhooks", "/dashboard/records?kpi=dealCount&period=last-year",
-                "/?lang=ur", "/leads", "/registrations", "/audit", "/funds?show=requests", "/funds?show=claims", "/funds?show=returns", "/tiers", "/reports", "/account/notifications")) {
+                "/?lang=ur", "/leads", "/registrations", "/audit", "/funds?show=requests", "/funds?show=claims", "/funds?show=returns", "/tiers", "/reports", "/account/notifications", "/pivot?rows=employee&period=last-year")) {
             browser.get(base + path);
             // measured once the page has settled (a stylesheet or a font still arriving can widen it for a moment)
             java.util.function.Supplier<Long> overflowing = () -> ((Number) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
@@ -320,5 +320,44 @@ class WorkPagesBrowserTests {
                 && d.findElement(By.cssSelector(".flash-area")).getText().contains("deleted"));
         assertThat(browser.findElement(By.cssSelector(".flash-area")).getText()).contains("is deleted; nothing more will be sent");
         assertThat(browser.findElements(By.linkText("Monthly scorecard for " + name))).as("no longer listed").isEmpty();
+    }
+
+    @Test
+    void pivotsWonRevenueBySalespersonAndMonthWithTheirTotalsAndAChart() {
+        long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
+        long owner = new Fixtures(jdbc).employee();
+        String name = jdbc.sql("select full_name from employee where id = ?").param(owner).query(String.class).single();
+        for (String[] deal : new String[][] {{"200", "2025-03-02", "2025-03-16"}, {"400", "2025-03-03", "2025-03-18"}, {"900", "2025-05-01", "2025-05-20"}}) {
+            Api.Response made = api.post("/api/v1/opportunities", """
+                    {"name": "%s", "amount": %s, "currency": "USD", "partnerId": %d, "ownerId": %d, "createdAt": "%sT09:00:00Z"}"""
+                    .formatted(Fixtures.unique("Pivoted"), deal[0], partner, owner, deal[1]));
+            api.post("/api/v1/opportunities/" + made.id() + "/win", "{\"at\": \"" + deal[2] + "T09:00:00Z\"}", made.etag());
+        }
+        String page = base + "/pivot?period=custom&from=2025-01-01&through=2025-12-31&rows=employee&columns=month&measure=wonRevenue&partnerId=" + partner;
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> {
+            d.get(page);
+            // once the read model has the three wins
+            return d.findElements(By.xpath("//table[contains(@class,'pivot')]//tbody/tr[th/a[normalize-space()='" + name + "']]"
+                    + "/td[last()][normalize-space()='$1,500']")).size() == 1;
+        });
+        WebElement row = browser.findElement(By.xpath("//table[contains(@class,'pivot')]//tbody/tr[th/a[normalize-space()='" + name + "']]"));
+        java.util.List<String> cells = row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+        assertThat(cells).hasSize(13);
+        assertThat(cells.get(2)).as("March: 200 + 400").isEqualTo("$600.00");
+        assertThat(cells.get(4)).as("May").isEqualTo("$900.00");
+        assertThat(cells.get(12)).as("the year").isEqualTo("$1,500");
+        assertThat(row.findElements(By.cssSelector("td.heat-5"))).as("the largest cell is the darkest").hasSize(1);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d ->
+                "true".equals(d.findElement(By.id("chart-pivot")).getAttribute("data-ready")));
+        Browser.screenshot("pivot");
+
+        new Select(browser.findElement(By.name("measure"))).selectByValue("averageDealSize");
+        browser.findElement(By.cssSelector("form.selection button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("measure=averageDealSize"));
+        WebElement average = browser.findElement(By.xpath("//table[contains(@class,'pivot')]//tbody/tr[th/a[normalize-space()='" + name + "']]"));
+        java.util.List<String> averages = average.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+        assertThat(averages.get(2)).as("the brief's example: 200 and 400 won in March").isEqualTo("$300.00");
+        assertThat(averages.get(0)).as("nothing won in January").isEqualTo("—");
+        assertThat(averages.get(12)).as("1,500 ÷ 3, not a sum").isEqualTo("$500.00");
     }
 }

@@ -40,9 +40,66 @@ class KpiApi {
 
     private final KpiEngine engine;
     private final OrganizationSettings organization;
-    KpiApi(KpiEngine engine, OrganizationSettings organization) {
+    private final io.partnerpulse.kpi.Pivots pivots;
+
+    KpiApi(KpiEngine engine, OrganizationSettings organization, io.partnerpulse.kpi.Pivots pivots) {
         this.engine = engine;
         this.organization = organization;
+        this.pivots = pivots;
+    }
+
+    @GetMapping("/pivot")
+    @Operation(summary = "One KPI by rows (a dimension) and columns (months, quarters or the pipeline's stages)",
+            description = "Each cell is the KPI for its row and column; a row's total is the row's KPI over the whole period and a "
+                    + "column's total the column's over every row (a ratio's total is the ratio of the sums). Rows come largest "
+                    + "total first, `limit` of them (25; at most 500), `hiddenRows` says how many more. As CSV or XLSX "
+                    + "(`format=csv|xlsx`): a line per row with a column per month, quarter or stage, and a total line.",
+            parameters = {
+                    @Parameter(name = "from", in = ParameterIn.QUERY, required = true, example = "2026-01-01"),
+                    @Parameter(name = "to", in = ParameterIn.QUERY, required = true, example = "2027-01-01"),
+                    @Parameter(name = "rows", in = ParameterIn.QUERY, required = true, description = "partner, tier, employee, department, unit, channel, channelType, campaign, country, region, city or productLine"),
+                    @Parameter(name = "columns", in = ParameterIn.QUERY, description = "month (default), quarter, year, or stage (the open pipeline's measures)"),
+                    @Parameter(name = "measure", in = ParameterIn.QUERY, description = "wonRevenue (default), dealsWon, dealsLost, dealsCreated, averageDealSize, winRate, closeRate, salesCycleDays, pipeline, weightedPipeline, openDeals"),
+                    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Rows shown, 1 to 500 (25)")})
+    Object pivot(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params, java.util.Locale locale) {
+        KpiParameters parameters = new KpiParameters(params, KpiParameters.periodParameters("rows", "columns", "measure", "limit"));
+        io.partnerpulse.kpi.Pivots.Pivot pivot = pivots.pivot(parameters.query(), rowsOf(params.getFirst("rows")),
+                columnsOf(params.getFirst("columns")), measureOf(params.getFirst("measure")), limitOf(params.getFirst("limit")), locale);
+        String format = params.getFirst("format");
+        return "csv".equals(format) || "xlsx".equals(format) ? io.partnerpulse.kpi.Pivots.wide(pivot) : pivot;
+    }
+
+    static Dimension rowsOf(String value) {
+        List<String> allowed = io.partnerpulse.kpi.Pivots.thingNames();
+        return Dimension.byApiName(value == null ? "" : value).filter(d -> !d.isTime()).orElseThrow(() -> ApiError.invalidParameter("rows",
+                "rows must be one of " + allowed + (value == null ? "" : ", was '" + KpiParameters.shorten(value) + "'") + ".", allowed));
+    }
+
+    static io.partnerpulse.kpi.Pivots.Columns columnsOf(String value) {
+        List<String> allowed = java.util.Arrays.stream(io.partnerpulse.kpi.Pivots.Columns.values()).map(io.partnerpulse.kpi.Pivots.Columns::apiName).toList();
+        return value == null || value.isBlank() ? io.partnerpulse.kpi.Pivots.Columns.MONTH : io.partnerpulse.kpi.Pivots.Columns.byApiName(value)
+                .orElseThrow(() -> ApiError.invalidParameter("columns", "columns must be one of " + allowed + ", was '" + KpiParameters.shorten(value) + "'.", allowed));
+    }
+
+    static io.partnerpulse.kpi.Pivots.Measure measureOf(String value) {
+        List<String> allowed = java.util.Arrays.stream(io.partnerpulse.kpi.Pivots.Measure.values()).map(io.partnerpulse.kpi.Pivots.Measure::apiName).toList();
+        return value == null || value.isBlank() ? io.partnerpulse.kpi.Pivots.Measure.WON_REVENUE : io.partnerpulse.kpi.Pivots.Measure.byApiName(value)
+                .orElseThrow(() -> ApiError.invalidParameter("measure", "measure must be one of " + allowed + ", was '" + KpiParameters.shorten(value) + "'.", allowed));
+    }
+
+    static int limitOf(String value) {
+        if (value == null || value.isBlank()) {
+            return 25;
+        }
+        try {
+            int limit = Integer.parseInt(value.trim());
+            if (limit >= 1 && limit <= 500) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw ApiError.invalidParameter("limit", "limit is a whole number from 1 to 500, was '" + KpiParameters.shorten(value) + "'.", null);
     }
 
     @GetMapping
