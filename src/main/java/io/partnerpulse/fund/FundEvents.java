@@ -16,4 +16,17 @@ public final class FundEvents {
     /** A claim was approved: finance owes the partner {@code amount}. */
     public record FundClaimApproved(long claimId, long requestId, long partnerId, BigDecimal amount, String currency, Instant at) {
     }
+
+    /** A request was rejected, with the reason. */
+    public record FundRequestRejected(long requestId, long partnerId, String reason, Instant at) {
+    }
+
+    /** A claim was rejected, with the reason. */
+    public record FundClaimRejected(long claimId, long requestId, long partnerId, String reason, Instant at) {
+    }
+
+    /** An approved claim was paid on {@code paidOn}, under {@code paymentReference}. */
+    public record FundClaimPaid(long claimId, long requestId, long partnerId, BigDecimal amount, String currency,
+                                java.time.LocalDate paidOn, String paymentReference, Instant at) {
+    }
 }

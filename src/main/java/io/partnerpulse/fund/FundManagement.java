@@ -183,7 +183,9 @@ public class FundManagement {
     public RequestView reject(long id, Refusal refusal, long version) {
         actor.requireStaff();
         RequestView before = fundRequest(id);
-        return decided(before, current(id, version).reject(refusal.reason()), version, "fund-request.rejected");
+        RequestView after = decided(before, current(id, version).reject(refusal.reason()), version, "fund-request.rejected");
+        events.publishEvent(new FundEvents.FundRequestRejected(id, after.partnerId(), refusal.reason(), clock.instant()));
+        return after;
     }
 
     /** Withdraws a request (its partner or staff): a submitted one, or an approved one nothing has been claimed against; its money goes back to the allocation. */
@@ -287,7 +289,9 @@ public class FundManagement {
     public ClaimView rejectClaim(long id, Refusal refusal, long version) {
         actor.requireStaff();
         ClaimView before = fundClaim(id);
-        return claimDecided(before, currentClaim(id, version).reject(refusal.reason()), version, "fund-claim.rejected");
+        ClaimView after = claimDecided(before, currentClaim(id, version).reject(refusal.reason()), version, "fund-claim.rejected");
+        events.publishEvent(new FundEvents.FundClaimRejected(id, after.requestId(), after.partnerId(), refusal.reason(), clock.instant()));
+        return after;
     }
 
     /** Records that an approved claim was paid, on which day and under which payment reference. */
@@ -295,7 +299,11 @@ public class FundManagement {
         actor.requireStaff();
         ClaimView before = fundClaim(id);
         LocalDate today = LocalDate.now(clock.withZone(organization.timeZone()));
-        return claimDecided(before, currentClaim(id, version).pay(payment.paidOn(), payment.paymentReference(), today), version, "fund-claim.paid");
+        ClaimView after = claimDecided(before, currentClaim(id, version).pay(payment.paidOn(), payment.paymentReference(), today), version,
+                "fund-claim.paid");
+        events.publishEvent(new FundEvents.FundClaimPaid(id, after.requestId(), after.partnerId(), after.amount(), after.currency(),
+                payment.paidOn(), payment.paymentReference(), clock.instant()));
+        return after;
     }
 
     @Transactional(readOnly = true)

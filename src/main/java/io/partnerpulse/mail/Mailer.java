@@ -88,7 +88,7 @@ public class Mailer {
             write(name, message);
             return new Sent("folder");
         } catch (MailException | MessagingException | IOException e) {
-            throw new NotSent(describe(e), e);
+            throw new NotSent(io.partnerpulse.shared.Retries.describe(e), e);
         }
     }
 
@@ -102,16 +102,5 @@ public class Mailer {
         }
         // whole or not at all: a reader of the folder never sees half a message
         Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /** The failure's kind and the first message on its chain, for a delivery log. */
-    public static String describe(Exception e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
-                String said = e.getClass().getSimpleName() + ": " + cause.getMessage().strip();
-                return said.length() > 500 ? said.substring(0, 500) : said;
-            }
-        }
-        return e.getClass().getSimpleName();
     }
 }

@@ -8,7 +8,10 @@ public enum NotificationKind {
     REGISTRATION_EXPIRED("/registrations"),
     LEAD_ASSIGNED("/leads"),
     FUND_REQUEST_APPROVED("/funds?show=requests"),
-    FUND_CLAIM_APPROVED("/funds?show=claims");
+    FUND_REQUEST_REJECTED("/funds?show=requests"),
+    FUND_CLAIM_APPROVED("/funds?show=claims"),
+    FUND_CLAIM_REJECTED("/funds?show=claims"),
+    FUND_CLAIM_PAID("/funds?show=claims");
 
     private final String page;
 

@@ -271,6 +271,9 @@ public class ReportSubscriptions {
         // checked as the owner, whose scorecard it will be: a partner user only its own partner, never the program's
         try {
             runAs.user(owner, () -> renderer.subject(scope, form.scopeId(), locale));
+        } catch (RunAs.AccountUnavailable e) {
+            throw ApiError.conflict("report.owner-unavailable", "The account that owns this report is switched off or gone, so its "
+                    + "scorecard can no longer be made; delete the report and make a new one.");
         } catch (ApiError e) {
             if (e.status().value() == 404) {
                 throw ApiError.invalid("scopeId", "there is no " + scope + " with id " + form.scopeId() + " that the subscription's owner may see",

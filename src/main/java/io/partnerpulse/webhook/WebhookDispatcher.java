@@ -117,17 +117,11 @@ class WebhookDispatcher {
 
     /** What went wrong, for the delivery log: the failure's kind and the first message on its chain ("ConnectException: Connection refused"). */
     static String describe(Exception e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
-                return e.getClass().getSimpleName() + ": " + cause.getMessage();
-            }
-        }
-        return e.getClass().getSimpleName();
+        return io.partnerpulse.shared.Retries.describe(e);
     }
 
     Duration backoff(int attempts) {
-        Duration wait = properties.backoff().multipliedBy(1L << Math.min(20, attempts - 1));
-        return wait.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : wait;
+        return io.partnerpulse.shared.Retries.backoff(properties.backoff(), properties.maxBackoff(), attempts);
     }
 
     /** Hex HMAC-SHA256 of "timestamp.body" with the subscriber's secret. */

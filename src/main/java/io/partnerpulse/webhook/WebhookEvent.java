@@ -12,7 +12,8 @@ public enum WebhookEvent {
     LEAD_CONVERTED("lead.converted"),
     COMMISSION_ACCRUED("commission.accrued"),
     FUND_REQUEST_APPROVED("fund.request-approved"),
-    FUND_CLAIM_APPROVED("fund.claim-approved");
+    FUND_CLAIM_APPROVED("fund.claim-approved"),
+    FUND_CLAIM_PAID("fund.claim-paid");
 
     private final String type;
 

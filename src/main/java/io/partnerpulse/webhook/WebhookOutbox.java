@@ -71,6 +71,11 @@ class WebhookOutbox {
         enqueue(WebhookEvent.FUND_CLAIM_APPROVED, event.at(), event);
     }
 
+    @EventListener
+    void on(FundEvents.FundClaimPaid event) {
+        enqueue(WebhookEvent.FUND_CLAIM_PAID, event.at(), event);
+    }
+
     private void enqueue(WebhookEvent event, Instant occurredAt, Object data) {
         String id = UUID.randomUUID().toString();
         Map<String, Object> payload = new LinkedHashMap<>();

@@ -297,9 +297,9 @@ class FundSystemTests {
     }
 
     @Test
-    void tellsFinanceOfAnApprovedClaimThroughTheWebhookOutbox() {
+    void tellsFinanceOfAnApprovedClaimAndItsPaymentThroughTheWebhookOutbox() {
         long subscription = api.post("/api/v1/webhooks", """
-                {"url": "http://127.0.0.1:9/finance", "secret": "a-long-enough-secret", "events": ["fund.claim-approved"]}""").id();
+                {"url": "http://127.0.0.1:9/finance", "secret": "a-long-enough-secret", "events": ["fund.claim-approved", "fund.claim-paid"]}""").id();
         try {
             long fund = allocate(partner, "1000.00", "USD");
             long request = request(api, fund, "1000.00", null).id();
@@ -309,6 +309,10 @@ class FundSystemTests {
             String payload = jdbc.sql("select payload::text from webhook_delivery where subscription_id = :s and event_type = 'fund.claim-approved'")
                     .param("s", subscription).query(String.class).single();
             assertThat(payload).contains("\"claimId\":" + claim, "\"amount\":250.00", "\"partnerId\":" + partner);
+            claimStep(claim, "pay", "{\"paidOn\": \"2026-03-10\", \"paymentReference\": \"PAY-77\"}");
+            String paid = jdbc.sql("select payload::text from webhook_delivery where subscription_id = :s and event_type = 'fund.claim-paid'")
+                    .param("s", subscription).query(String.class).single();
+            assertThat(paid).contains("\"claimId\":" + claim, "\"paidOn\":\"2026-03-10\"", "\"paymentReference\":\"PAY-77\"");
         } finally {
             jdbc.sql("update webhook_subscription set active = false where id = :s").param("s", subscription).update();
         }

@@ -194,4 +194,27 @@ class NotificationSystemTests {
                 .isFalse();
         assertThat(List.of(userOfAOnPages.get("/account/notifications").body())).allMatch(page -> page.contains("Late lead") && page.contains("Not sent"));
     }
+
+    @Test
+    void aPartnersUsersLearnWhatBecameOfTheirFundRequestsAndClaimsUpToThePayment() throws Exception {
+        long fund = admin.post("/api/v1/funds/allocations", """
+                {"partnerId": %d, "periodStart": "2026-01-01", "periodEnd": "2027-01-01", "amount": 5000, "currency": "USD"}""".formatted(partnerA)).id();
+        String ask = "{\"allocationId\": %d, \"activity\": \"%s\", \"startsOn\": \"2026-03-01\", \"endsOn\": \"2026-03-02\", \"requestedAmount\": %s}";
+        long refused = userOfA.post("/api/v1/funds/requests", ask.formatted(fund, "Trade fair", "3000")).id();
+        long granted = userOfA.post("/api/v1/funds/requests", ask.formatted(fund, "Webinar", "1000")).id();
+        assertThat(admin.post("/api/v1/funds/requests/" + refused + "/reject", "{\"reason\": \"not in this year's plan\"}", "\"0\"").status())
+                .isEqualTo(200);
+        assertThat(admin.post("/api/v1/funds/requests/" + granted + "/approve", "{}", "\"0\"").status()).isEqualTo(200);
+        long claim = userOfA.post("/api/v1/funds/claims", "{\"requestId\": %d, \"amount\": 800, \"proof\": \"Invoice 12\"}".formatted(granted)).id();
+        assertThat(admin.post("/api/v1/funds/claims/" + claim + "/approve", "{}", "\"0\"").status()).isEqualTo(200);
+        assertThat(admin.post("/api/v1/funds/claims/" + claim + "/pay", "{\"paidOn\": \"2026-03-20\", \"paymentReference\": \"PAY-1\"}", "\"1\"")
+                .status()).isEqualTo(200);
+
+        assertThat(sent(userOfA, "FUND_REQUEST_REJECTED").get("items").toString()).contains("Trade fair: not in this year's plan");
+        assertThat(sent(userOfA, "FUND_REQUEST_APPROVED").get("items").toString()).contains("Webinar — 1000.00 USD");
+        JsonNode paid = sent(userOfA, "FUND_CLAIM_PAID");
+        assertThat(mail(paid).getSubject()).isEqualTo("A fund claim of " + nameA + " was paid");
+        assertThat((String) mail(paid).getContent()).contains("• Webinar — 800.00 USD (2026-03-20, PAY-1)", "/funds?show=claims");
+        assertThat(notifications(userOfB).size()).isZero();
+    }
 }

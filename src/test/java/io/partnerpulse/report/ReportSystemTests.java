@@ -14,8 +14,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.partnerpulse.PartnerPulseIntegrationTest;
 import io.partnerpulse.support.Api;
 import io.partnerpulse.support.Eventually;
@@ -88,16 +86,6 @@ class ReportSystemTests {
         }
     }
 
-    private static String pdfText(byte[] pdf) throws Exception {
-        PdfReader reader = new PdfReader(pdf);
-        StringBuilder text = new StringBuilder();
-        PdfTextExtractor extractor = new PdfTextExtractor(reader);
-        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-            text.append(extractor.getTextFromPage(page)).append('\n');
-        }
-        return text.toString();
-    }
-
     /** Two deals of the partner won in the month that ended, 200 and 400, opened 15 days before. */
     private void twoDealsWonLastMonth() throws InterruptedException {
         ReportFrequency.Period month = ReportFrequency.MONTHLY.lastEnded(LocalDate.now(ZoneOffset.UTC));
@@ -159,7 +147,7 @@ class ReportSystemTests {
         }
         assertThat(text).as("the message's headlines").contains("Average deal size: $300", "Deals won: 2");
         assertThat(pdf).as("the scorecard attached").isNotNull();
-        String card = pdfText(pdf);
+        String card = io.partnerpulse.support.Pdfs.text(pdf);
         assertThat(card).contains("Scorecard: " + partnerName, month.from() + " to " + month.through(), "Average deal size", "$300", "$600");
         byte[] kept = api.download("/api/v1/report-subscriptions/" + id + "/deliveries/" + delivery.get("id").asLong() + "/document").body();
         assertThat(kept).as("the log keeps the PDF that was sent").isEqualTo(pdf);
@@ -247,7 +235,7 @@ class ReportSystemTests {
         assertThat(stranger.download("/api/v1/report-subscriptions/" + ownId + "/deliveries/" + deliveryId + "/document").statusCode())
                 .isEqualTo(404);
         assertThat(mail(deliveryId).getAllRecipients()).extracting(Object::toString).containsExactly("me@partner.example");
-        assertThat(pdfText(partnerUser.download("/api/v1/report-subscriptions/" + ownId + "/deliveries/" + deliveryId + "/document").body()))
+        assertThat(io.partnerpulse.support.Pdfs.text(partnerUser.download("/api/v1/report-subscriptions/" + ownId + "/deliveries/" + deliveryId + "/document").body()))
                 .contains("Scorecard: " + partnerName);
     }
 
@@ -261,6 +249,11 @@ class ReportSystemTests {
         assertThat(delivery.get("status").asString()).isEqualTo("FAILED");
         assertThat(delivery.get("lastError").asString()).contains("no longer exists or is switched off");
         assertThat(Files.exists(reports.outbox().orElseThrow().resolve("report-delivery-" + delivery.get("id").asLong() + ".eml"))).isFalse();
+        Api.Response edit = api.put("/api/v1/report-subscriptions/" + id, """
+                {"name": "Still leaving", "scope": "partner", "scopeId": %d, "frequency": "WEEKLY", "recipients": ["leaving@partner.example"]}"""
+                .formatted(partner), "\"0\"");
+        assertThat(edit.status()).as("a report whose owner is gone cannot be changed, only deleted: " + edit.body()).isEqualTo(409);
+        assertThat(api.delete("/api/v1/report-subscriptions/" + id, null).status()).isEqualTo(204);
     }
 
     @Test

@@ -8,8 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.partnerpulse.PartnerPulseIntegrationTest;
 import io.partnerpulse.support.Api;
 import io.partnerpulse.support.Fixtures;
@@ -33,13 +31,7 @@ class ScorecardPdfSystemTests {
     }
 
     static String text(byte[] pdf) throws Exception {
-        PdfReader reader = new PdfReader(pdf);
-        StringBuilder text = new StringBuilder();
-        PdfTextExtractor extractor = new PdfTextExtractor(reader);
-        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-            text.append(extractor.getTextFromPage(page)).append('\n');
-        }
-        return text.toString();
+        return io.partnerpulse.support.Pdfs.text(pdf);
     }
 
     @Test

@@ -60,8 +60,7 @@ class NotificationOutbox {
 
     @EventListener
     void on(DealEvents.RegistrationRejected event) {
-        String reason = event.reason() == null || event.reason().isBlank() ? "" : ": " + event.reason();
-        toPartner(event.partnerId(), NotificationKind.REGISTRATION_REJECTED, customer(event.registrationId()) + reason);
+        toPartner(event.partnerId(), NotificationKind.REGISTRATION_REJECTED, customer(event.registrationId()) + reason(event.reason()));
     }
 
     @EventListener
@@ -86,6 +85,30 @@ class NotificationOutbox {
     void on(FundEvents.FundClaimApproved event) {
         String activity = jdbc.sql("select activity from fund_request where id = ?").params(event.requestId()).query(String.class).single();
         toPartner(event.partnerId(), NotificationKind.FUND_CLAIM_APPROVED, activity + " — " + money(event.amount(), event.currency()));
+    }
+
+    @EventListener
+    void on(FundEvents.FundRequestRejected event) {
+        String activity = jdbc.sql("select activity from fund_request where id = ?").params(event.requestId()).query(String.class).single();
+        toPartner(event.partnerId(), NotificationKind.FUND_REQUEST_REJECTED, activity + reason(event.reason()));
+    }
+
+    @EventListener
+    void on(FundEvents.FundClaimRejected event) {
+        String activity = jdbc.sql("select activity from fund_request where id = ?").params(event.requestId()).query(String.class).single();
+        toPartner(event.partnerId(), NotificationKind.FUND_CLAIM_REJECTED, activity + reason(event.reason()));
+    }
+
+    @EventListener
+    void on(FundEvents.FundClaimPaid event) {
+        String activity = jdbc.sql("select activity from fund_request where id = ?").params(event.requestId()).query(String.class).single();
+        String reference = event.paymentReference() == null || event.paymentReference().isBlank() ? "" : ", " + event.paymentReference();
+        toPartner(event.partnerId(), NotificationKind.FUND_CLAIM_PAID, activity + " — " + money(event.amount(), event.currency())
+                + " (" + event.paidOn() + reference + ")");
+    }
+
+    private static String reason(String reason) {
+        return reason == null || reason.isBlank() ? "" : ": " + reason;
     }
 
     private String customer(long registrationId) {

@@ -97,8 +97,7 @@ class NotificationSender {
     }
 
     Duration backoff(int attempts) {
-        Duration wait = properties.backoff().multipliedBy(1L << Math.min(20, attempts - 1));
-        return wait.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : wait;
+        return io.partnerpulse.shared.Retries.backoff(properties.backoff(), properties.maxBackoff(), attempts);
     }
 
     private String subject(Due n) {

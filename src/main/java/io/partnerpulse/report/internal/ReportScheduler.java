@@ -131,7 +131,7 @@ class ReportScheduler {
             return;
         } catch (RuntimeException e) {
             log.warn("Report delivery {} ({}): the scorecard could not be made", delivery.id(), delivery.name(), e);
-            retryLater(delivery, "the scorecard could not be made: " + Mailer.describe(e));
+            retryLater(delivery, "the scorecard could not be made: " + io.partnerpulse.shared.Retries.describe(e));
             return;
         }
         jdbc.sql("update report_delivery set file_name = ?, document = ? where id = ?")
@@ -168,8 +168,7 @@ class ReportScheduler {
     }
 
     Duration backoff(int attempts) {
-        Duration wait = properties.backoff().multipliedBy(1L << Math.min(20, attempts - 1));
-        return wait.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : wait;
+        return io.partnerpulse.shared.Retries.backoff(properties.backoff(), properties.maxBackoff(), attempts);
     }
 
     private String subject(Due delivery, ScorecardRenderer.Scorecard scorecard, Locale locale) {
