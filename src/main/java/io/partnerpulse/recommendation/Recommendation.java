@@ -12,7 +12,7 @@ import java.util.Map;
  * @param subject        what it is about when that is narrower than the scope (a partner of the program, a channel type, a product line)
  * @param kpi            the KPI that triggered it
  * @param value          the KPI's value that triggered it
- * @param comparison     what it was compared with: PEER_QUARTILE, OWN_TREND, TARGET, SEASON, PREVIOUS_PERIOD, PEERS or SPEND (a fund's return against what was paid)
+ * @param comparison     what it was compared with: PEER_QUARTILE, OWN_TREND, TARGET, SEASON, PREVIOUS_PERIOD, PEERS, SPEND (a fund's return against what was paid) or RAMP (the days since a partner joined against the ramp-up allowed)
  * @param evidence       the numbers behind the comparison
  * @param severity       HIGH, MEDIUM or INFO
  * @param title          what was found, in the reader's language

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param targetAttainment       revenue below this share of a finished period's target is behind target
  * @param fundReturnDays         days after a funded activity ended by which its campaign should have won a deal
  * @param fundStrongReturn       a fund whose ROI reaches this is worth repeating
+ * @param rampDays               an active or onboarding partner that has won nothing this many days after joining is slow to ramp up
  */
 @ConfigurationProperties("partnerpulse.recommendations")
 public record RecommendationProperties(@DefaultValue("0.25") BigDecimal dealSuccessQuantile, @DefaultValue("2") int dealSuccessPeriods,
@@ -26,5 +27,5 @@ public record RecommendationProperties(@DefaultValue("0.25") BigDecimal dealSucc
                                        @DefaultValue("3") int averageDealSizePeriods, @DefaultValue("3") BigDecimal minimumCoverage,
                                        @DefaultValue("0.20") BigDecimal salesCycleIncrease, @DefaultValue("0.20") BigDecimal seasonalDip,
                                        @DefaultValue("0.80") BigDecimal targetAttainment, @DefaultValue("60") int fundReturnDays,
-                                       @DefaultValue("1.00") BigDecimal fundStrongReturn) {
+                                       @DefaultValue("1.00") BigDecimal fundStrongReturn, @DefaultValue("120") int rampDays) {
 }

@@ -72,13 +72,20 @@ public class Recommendations {
     /** The partners' standing against the tier requirements, read for every plan; none in unit tests. */
     private final TierStandings tiers;
 
+    /** How fast partners start selling after joining, read for every plan; none in unit tests. */
+    private final PartnerRamp ramp;
+
+    /** How many partners slow to ramp up the program's plan names at most. */
+    static final int RAMP_ADVICE = 5;
+
     /** Most severe first, then the largest expected impact. */
     private static final Comparator<Recommendation> ORDER = Comparator.comparing(Recommendation::severity)
             .thenComparing(r -> r.expectedImpact() == null ? BigDecimal.ZERO : r.expectedImpact(), Comparator.reverseOrder());
 
     Recommendations(Kpis kpis, RecommendationProperties properties, MessageSource messages, OrganizationSettings organization, Clock clock,
                     Seasonality seasonality, io.partnerpulse.shared.CurrentActor actor,
-                    io.partnerpulse.fund.FundManagement funds, TierStandings tiers) {
+                    io.partnerpulse.fund.FundManagement funds, TierStandings tiers, PartnerRamp ramp) {
+        this.ramp = ramp;
         this.funds = funds;
         this.tiers = tiers;
         this.seasonality = seasonality;
@@ -103,7 +110,7 @@ public class Recommendations {
 
     public List<Recommendation> plan(Scope scope, Long id, LocalDate from, LocalDate to, Locale locale) {
         List<Recommendation> plan = fromKpis(scope, id, from, to, locale);
-        if ((funds == null && tiers == null) || (scope != Scope.PROGRAM && scope != Scope.PARTNER)) {
+        if ((funds == null && tiers == null && ramp == null) || (scope != Scope.PROGRAM && scope != Scope.PARTNER)) {
             return plan;
         }
         List<Recommendation> advice = new ArrayList<>();
@@ -122,6 +129,10 @@ public class Recommendations {
                                 .sorted(Comparator.comparing(TierStandings.Standing::wonRevenue).reversed()).limit(TIER_ADVICE)).toList();
             }
             advice.addAll(tiers(standings, scope, id, new Period(from, to), locale));
+        }
+        if (ramp != null) {
+            List<PartnerRamp.Ramp> slow = ramp.slow(scope == Scope.PARTNER ? id : null, properties.rampDays());
+            advice.addAll(ramps(slow.subList(0, Math.min(RAMP_ADVICE, slow.size())), scope, id, new Period(from, to), locale));
         }
         String key = scope + "/" + id + "/" + from + "/" + to + "/" + locale + "/" + actor.partner().orElse(null) + "/"
                 + actor.orgScope().orElse(null);
@@ -222,6 +233,26 @@ public class Recommendations {
                         s.revenueShort(), s.partnerName(), own, money(s.wonRevenue(), locale), money(s.requiredRevenue(), locale),
                         s.wonDeals(), s.requiredDeals(), s.months()));
             }
+        }
+        return found;
+    }
+
+    /** The partners that have won nothing long after joining: one recommendation each, to walk them through a first deal. */
+    List<Recommendation> ramps(List<PartnerRamp.Ramp> slow, Scope scope, Long id, Period period, Locale locale) {
+        Context c = new Context(scope, id, period, scope.filters(id), locale);
+        List<Recommendation> found = new ArrayList<>();
+        for (PartnerRamp.Ramp r : slow) {
+            Map<String, Object> evidence = new LinkedHashMap<>();
+            evidence.put("partnerId", r.partnerId());
+            evidence.put("joinedOn", r.joinedOn());
+            evidence.put("daysSinceJoined", r.daysSinceJoined());
+            evidence.put("firstLeadOn", r.firstLeadOn());
+            evidence.put("firstRegistrationOn", r.firstRegistrationOn());
+            String step = messages.getMessage(r.firstLeadOn() == null ? "recommendation.partner-slow-ramp.no-lead"
+                    : r.firstRegistrationOn() == null ? "recommendation.partner-slow-ramp.no-registration"
+                    : "recommendation.partner-slow-ramp.no-win", null, locale);
+            found.add(recommendation(c, "partner-slow-ramp", r.partnerName(), "dealCount", BigDecimal.ZERO, "RAMP", evidence, Severity.MEDIUM,
+                    null, r.partnerName(), r.daysSinceJoined(), step));
         }
         return found;
     }

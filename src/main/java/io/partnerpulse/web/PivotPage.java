@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The pivot page: one KPI by a dimension (rows) and the months, quarters or the pipeline's stages
- * (columns) of a period, with the dashboard's filters; each cell shaded by its size, a row's label
+ * (columns) of a period, with the dashboard's filters; each cell shaded by its size in its row, a row's label
  * linking to its page, totals that are the KPI of the row or column (never a sum of ratios), a chart
  * of the largest rows, and the table as CSV or XLSX.
  */
@@ -41,8 +41,11 @@ class PivotPage {
     private final OrganizationSettings settings;
     private final CurrentActor actor;
     private final JsonMapper json;
+    private final org.springframework.context.MessageSource messages;
 
-    PivotPage(Pivots pivots, FilterChoices filterChoices, OrganizationSettings settings, CurrentActor actor, JsonMapper json) {
+    PivotPage(Pivots pivots, FilterChoices filterChoices, OrganizationSettings settings, CurrentActor actor, JsonMapper json,
+              org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.pivots = pivots;
         this.filterChoices = filterChoices;
         this.settings = settings;
@@ -86,10 +89,10 @@ class PivotPage {
         }
         Format format = new Format(locale, pivot.currency());
         Pivots.Measure shown = measure;
-        BigDecimal largest = pivot.rows().stream().flatMap(r -> r.cells().stream()).filter(v -> v != null && v.signum() > 0)
-                .max(BigDecimal::compareTo).orElse(null);
         List<Line> lines = new ArrayList<>();
         for (Pivots.Row row : pivot.rows()) {
+            // shaded against the row's own largest: a month's weight in its row shows even beside a row ten times larger
+            BigDecimal largest = row.cells().stream().filter(v -> v != null && v.signum() > 0).max(BigDecimal::compareTo).orElse(null);
             lines.add(new Line(row.label(), href(rows, row.key()), row.cells().stream().map(v -> cell(shown, v, largest, format)).toList(),
                     cell(shown, row.total(), null, format)));
         }
@@ -108,7 +111,7 @@ class PivotPage {
         String own = "rows=" + rows.apiName() + "&columns=" + columns.apiName() + "&measure=" + measure.apiName();
         model.addAttribute("pageQuery", selection.query() + "&" + own);
         model.addAttribute("export", "/api/v1/kpis/pivot?" + selection.apiQuery() + "&" + own + "&limit=500");
-        model.addAttribute("chart", pivot.rows().isEmpty() ? null : chart(pivot, shown));
+        model.addAttribute("chart", pivot.rows().isEmpty() ? null : chart(pivot, shown, columns, locale));
         return "pivot";
     }
 
@@ -144,7 +147,7 @@ class PivotPage {
     }
 
     /** The chart's data: the largest rows' cells, column by column; stacked when the measure adds up. */
-    private String chart(Pivots.Pivot pivot, Pivots.Measure measure) {
+    private String chart(Pivots.Pivot pivot, Pivots.Measure measure, Pivots.Columns columns, Locale locale) {
         List<Map<String, Object>> series = new ArrayList<>();
         for (Pivots.Row row : pivot.rows().subList(0, Math.min(CHARTED, pivot.rows().size()))) {
             Map<String, Object> one = new LinkedHashMap<>();
@@ -153,7 +156,8 @@ class PivotPage {
             series.add(one);
         }
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("labels", pivot.columns().stream().map(Pivots.Column::label).toList());
+        data.put("labels", pivot.columns().stream().map(c -> columns == Pivots.Columns.STAGE
+                ? messages.getMessage("stage." + c.key(), null, c.label(), locale) : c.label()).toList());
         data.put("series", series);
         data.put("stacked", measure.additive());
         data.put("kind", switch (measure) {

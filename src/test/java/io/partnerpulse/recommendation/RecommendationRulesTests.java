@@ -318,8 +318,8 @@ class RecommendationRulesTests {
         messages.setFallbackToSystemLocale(false);
         Clock clock = Clock.fixed(Instant.parse("2027-01-15T00:00:00Z"), ZoneOffset.UTC);
         OrganizationSettings settings = new OrganizationSettings("USD", ZoneOffset.UTC);
-        return new Recommendations(kpis, new RecommendationProperties(d("0.25"), 2, 3, 3, d("3"), d("0.20"), d("0.20"), d("0.80"), 60, d("1.00")),
-                messages, settings, clock, new Seasonality(kpis, null, settings, clock), new io.partnerpulse.shared.CurrentActor(), null, null);
+        return new Recommendations(kpis, new RecommendationProperties(d("0.25"), 2, 3, 3, d("3"), d("0.20"), d("0.20"), d("0.80"), 60, d("1.00"), 120),
+                messages, settings, clock, new Seasonality(kpis, null, settings, clock), new io.partnerpulse.shared.CurrentActor(), null, null, null);
     }
 
     @Test

@@ -58,7 +58,7 @@ class WorkPagesBrowserTests {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         for (String path : java.util.List.of("/", "/leaderboard", "/plan", "/partners", "/leads", "/pipeline", "/registrations", "/campaigns",
                 "/targets", "/organization", "/imports", "/users", "/webhooks", "/dashboard/records?kpi=dealCount&period=last-year",
-                "/?lang=ur", "/leads", "/registrations", "/audit", "/funds?show=requests", "/funds?show=claims", "/funds?show=returns", "/tiers", "/reports", "/account/notifications", "/pivot?rows=employee&period=last-year")) {
+                "/?lang=ur", "/leads", "/registrations", "/audit", "/funds?show=requests", "/funds?show=claims", "/funds?show=returns", "/tiers", "/reports", "/account/notifications", "/pivot?rows=employee&period=last-year", "/onboarding")) {
             browser.get(base + path);
             // measured once the page has settled (a stylesheet or a font still arriving can widen it for a moment)
             java.util.function.Supplier<Long> overflowing = () -> ((Number) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(

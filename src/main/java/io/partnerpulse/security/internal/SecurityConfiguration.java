@@ -162,7 +162,7 @@ class SecurityConfiguration {
                                 "/funds/requests/*/approve", "/funds/requests/*/reject", "/funds/claims/*/approve", "/funds/claims/*/reject",
                                 "/funds/claims/*/pay", "/tiers/**").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/**").hasAnyRole(WORKERS)
-                        .requestMatchers("/organization", "/organization/**", "/targets", "/campaigns", "/campaigns/**", "/audit", "/tiers").hasAnyRole(READERS)
+                        .requestMatchers("/organization", "/organization/**", "/targets", "/campaigns", "/campaigns/**", "/audit", "/tiers", "/onboarding").hasAnyRole(READERS)
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .httpBasic(Customizer.withDefaults())
