@@ -91,16 +91,19 @@ class PivotPage {
         Pivots.Measure shown = measure;
         List<Line> lines = new ArrayList<>();
         for (Pivots.Row row : pivot.rows()) {
-            // shaded against the row's own largest: a month's weight in its row shows even beside a row ten times larger
-            BigDecimal largest = row.cells().stream().filter(v -> v != null && v.signum() > 0).max(BigDecimal::compareTo).orElse(null);
-            lines.add(new Line(row.label(), href(rows, row.key()), row.cells().stream().map(v -> cell(shown, v, largest, format)).toList(),
-                    cell(shown, row.total(), null, format)));
+            // shaded within the row: a month's weight in its row shows even beside a row ten times larger; what adds up from
+            // zero, a rate or an average from the row's lowest to its highest (62% beside 70% is not nearly the same colour)
+            List<BigDecimal> known = row.cells().stream().filter(v -> v != null).toList();
+            BigDecimal high = known.stream().max(BigDecimal::compareTo).orElse(null);
+            BigDecimal low = shown.additive() ? BigDecimal.ZERO : known.stream().min(BigDecimal::compareTo).orElse(null);
+            lines.add(new Line(row.label(), href(rows, row.key()), row.cells().stream().map(v -> cell(shown, v, low, high, format)).toList(),
+                    cell(shown, row.total(), null, null, format)));
         }
         filterChoices.addTo(model, selection, locale);
         model.addAttribute("pivot", pivot);
         model.addAttribute("lines", lines);
-        model.addAttribute("totals", pivot.columnTotals().stream().map(v -> cell(shown, v, null, format)).toList());
-        model.addAttribute("total", cell(shown, pivot.total(), null, format));
+        model.addAttribute("totals", pivot.columnTotals().stream().map(v -> cell(shown, v, null, null, format)).toList());
+        model.addAttribute("total", cell(shown, pivot.total(), null, null, format));
         model.addAttribute("rows", rows.apiName());
         model.addAttribute("columns", columns.apiName());
         model.addAttribute("measure", measure.apiName());
@@ -128,9 +131,14 @@ class PivotPage {
         };
     }
 
-    private static Cell cell(Pivots.Measure measure, BigDecimal value, BigDecimal largest, Format format) {
-        int heat = value == null || largest == null || value.signum() <= 0 ? 0
-                : Math.min(5, 1 + value.multiply(BigDecimal.valueOf(4)).divide(largest, java.math.RoundingMode.DOWN).intValue());
+    /** A cell's text and shade: 1 to 5 from {@code low} to {@code high} (none for nothing, or for zero when counting from zero). */
+    private static Cell cell(Pivots.Measure measure, BigDecimal value, BigDecimal low, BigDecimal high, Format format) {
+        int heat = 0;
+        if (value != null && low != null && high != null && (value.signum() > 0 || !measure.additive())) {
+            BigDecimal span = high.subtract(low);
+            heat = span.signum() <= 0 ? 3 : Math.min(5, 1 + value.subtract(low).multiply(BigDecimal.valueOf(4))
+                    .divide(span, java.math.RoundingMode.DOWN).intValue());
+        }
         return new Cell(text(measure, value, format), heat);
     }
 

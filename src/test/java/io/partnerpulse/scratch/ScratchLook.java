@@ -12,8 +12,7 @@ class ScratchLook {
         WebDriver b = Browser.open();
         String base = "http://localhost:8080";
         Browser.signIn(b, base, "manager@demo.partnerpulse.io", "partnerpulse-demo");
-        for (String[] p : new String[][] {{"/pivot", "pivot-demo"}, {"/pivot?rows=employee&columns=stage&measure=pipeline&lang=ur", "pivot-ur"},
-                {"/reports?lang=en", "reports-demo"}, {"/reports/1", "report-1"}, {"/account/notifications", "notif-manager"}}) {
+        for (String[] p : new String[][] {{"/onboarding?lang=en", "onboarding"}, {"/pivot?rows=region&columns=quarter&measure=winRate&period=last-year", "pivot-rate"}}) {
             b.get(base + p[0]);
             Thread.sleep(1200);
             Browser.screenshot("scratch-" + p[1]);
