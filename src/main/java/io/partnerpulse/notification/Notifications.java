@@ -37,22 +37,16 @@ public class Notifications {
     }
 
     public Page<Notification> mine(int page, int size) {
-        long me = me();
-        int limit = Math.max(1, Math.min(size, 200));
-        int offset = Math.max(0, page) * limit;
-        long total = jdbc.sql("select count(*) from notification where user_id = ?").params(me).query(Long.class).single();
-        List<Notification> items = jdbc.sql("""
-                        select id, kind, about, items, total, link, subject, status, attempts, last_error, created_at, sent_at
-                        from notification where user_id = ? order by id desc limit ? offset ?""")
-                .params(me, limit, offset)
-                .query((rs, n) -> {
+        return io.partnerpulse.shared.ListQuery.from("select id, kind, about, items, total, link, subject, status, attempts, last_error,"
+                        + " created_at, sent_at from notification")
+                .where("user_id = :me", "me", me()).sort(null, java.util.Map.of(), "id desc", "id")
+                .page(jdbc, page, size, (rs, n) -> {
                     Timestamp sent = rs.getTimestamp("sent_at");
                     return new Notification(rs.getLong("id"), NotificationKind.valueOf(rs.getString("kind")), rs.getString("about"),
                             List.of((String[]) rs.getArray("items").getArray()), rs.getInt("total"), rs.getString("link"), rs.getString("subject"),
                             rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error"), rs.getTimestamp("created_at").toInstant(),
                             sent == null ? null : sent.toInstant());
-                }).list();
-        return new Page<>(items, Math.max(0, page), limit, total);
+                });
     }
 
     public Settings settings() {

@@ -193,15 +193,8 @@ public class ReportSubscriptions {
 
     public Page<Delivery> deliveries(long id, String status, int page, int size) {
         get(id);
-        int limit = Math.max(1, Math.min(size, 200));
-        int offset = Math.max(0, page) * limit;
-        String where = " where subscription_id = :id and (cast(:status as text) is null or status = :status)";
-        long total = jdbc.sql("select count(*) from report_delivery" + where).param("id", id).param("status", status, java.sql.Types.VARCHAR)
-                .query(Long.class).single();
-        List<Delivery> items = jdbc.sql(DELIVERY + where + " order by id desc limit :limit offset :offset")
-                .param("id", id).param("status", status, java.sql.Types.VARCHAR).param("limit", limit).param("offset", offset)
-                .query((rs, n) -> delivery(rs)).list();
-        return new Page<>(items, Math.max(0, page), limit, total);
+        return io.partnerpulse.shared.ListQuery.from(DELIVERY).where("subscription_id = :id", "id", id).where("status = :status", "status", status)
+                .sort(null, java.util.Map.of(), "id desc", "id").page(jdbc, page, size, (rs, n) -> delivery(rs));
     }
 
     public Delivery delivery(long id, long deliveryId) {

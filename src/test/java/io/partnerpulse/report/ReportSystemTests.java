@@ -194,6 +194,8 @@ class ReportSystemTests {
                 {"name": "Board pack", "scope": "program", "frequency": "QUARTERLY", "recipients": ["board@example.com"]}""", "\"7\"");
         assertThat(stale.status()).isEqualTo(409);
         assertThat(api.get("/api/v1/report-subscriptions/" + id + "/deliveries?status=LOST").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/report-subscriptions/" + id + "/deliveries?size=0").status()).as("paged like every list").isEqualTo(400);
+        assertThat(api.get("/api/v1/notifications?page=-1").status()).isEqualTo(400);
     }
 
     @Test
