@@ -338,7 +338,11 @@ class WorkPagesBrowserTests {
                     .formatted(Fixtures.unique("Pivoted"), deal[0], partner, owner, deal[1]));
             api.post("/api/v1/opportunities/" + made.id() + "/win", "{\"at\": \"" + deal[2] + "T09:00:00Z\"}", made.etag());
         }
-        String page = base + "/pivot?period=custom&from=2025-01-01&through=2025-12-31&rows=employee&columns=month&measure=wonRevenue&partnerId=" + partner;
+        // reached from the dashboard narrowed to the partner, then by salesperson
+        browser.get(base + "/?period=custom&from=2025-01-01&through=2025-12-31&partnerId=" + partner);
+        String pivotLink = browser.findElement(By.xpath("//a[starts-with(normalize-space(), 'Break these numbers down')]")).getAttribute("href");
+        assertThat(pivotLink).contains("/pivot?", "partnerId=" + partner, "from=2025-01-01", "rows=partner");
+        String page = pivotLink.replace("rows=partner", "rows=employee") + "&measure=wonRevenue";
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> {
             d.get(page);
             // once the read model has the three wins
