@@ -112,7 +112,12 @@ public class PartnerRamp {
      * {@code partnerId}, if it is one of them), longest waiting first.
      */
     public List<Ramp> slow(Long partnerId, int days) {
-        return ramps(partnerId, null, null).stream()
+        return slow(partnerId, days, null, null);
+    }
+
+    /** The same, of the partners that joined in [joinedFrom, joinedTo) (either may be null). */
+    public List<Ramp> slow(Long partnerId, int days, LocalDate joinedFrom, LocalDate joinedTo) {
+        return ramps(partnerId, joinedFrom, joinedTo).stream()
                 .filter(r -> r.firstWonOn() == null && r.daysSinceJoined() >= days && (r.status().equals("ACTIVE") || r.status().equals("ONBOARDING")))
                 .sorted(Comparator.comparingLong(Ramp::daysSinceJoined).reversed().thenComparing(Ramp::partnerId))
                 .toList();

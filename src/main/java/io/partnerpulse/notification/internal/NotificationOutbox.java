@@ -77,34 +77,38 @@ class NotificationOutbox {
 
     @EventListener
     void on(FundEvents.FundRequestApproved event) {
-        String activity = jdbc.sql("select activity from fund_request where id = ?").params(event.requestId()).query(String.class).single();
+        String activity = activity(event.requestId());
         toPartner(event.partnerId(), NotificationKind.FUND_REQUEST_APPROVED, activity + " — " + money(event.amount(), event.currency()));
     }
 
     @EventListener
     void on(FundEvents.FundClaimApproved event) {
-        String activity = jdbc.sql("select activity from fund_request where id = ?").params(event.requestId()).query(String.class).single();
+        String activity = activity(event.requestId());
         toPartner(event.partnerId(), NotificationKind.FUND_CLAIM_APPROVED, activity + " — " + money(event.amount(), event.currency()));
     }
 
     @EventListener
     void on(FundEvents.FundRequestRejected event) {
-        String activity = jdbc.sql("select activity from fund_request where id = ?").params(event.requestId()).query(String.class).single();
+        String activity = activity(event.requestId());
         toPartner(event.partnerId(), NotificationKind.FUND_REQUEST_REJECTED, activity + reason(event.reason()));
     }
 
     @EventListener
     void on(FundEvents.FundClaimRejected event) {
-        String activity = jdbc.sql("select activity from fund_request where id = ?").params(event.requestId()).query(String.class).single();
+        String activity = activity(event.requestId());
         toPartner(event.partnerId(), NotificationKind.FUND_CLAIM_REJECTED, activity + reason(event.reason()));
     }
 
     @EventListener
     void on(FundEvents.FundClaimPaid event) {
-        String activity = jdbc.sql("select activity from fund_request where id = ?").params(event.requestId()).query(String.class).single();
+        String activity = activity(event.requestId());
         String reference = event.paymentReference() == null || event.paymentReference().isBlank() ? "" : ", " + event.paymentReference();
         toPartner(event.partnerId(), NotificationKind.FUND_CLAIM_PAID, activity + " — " + money(event.amount(), event.currency())
                 + " (" + event.paidOn() + reference + ")");
+    }
+
+    private String activity(long fundRequestId) {
+        return jdbc.sql("select activity from fund_request where id = ?").params(fundRequestId).query(String.class).single();
     }
 
     private static String reason(String reason) {

@@ -32,13 +32,9 @@ class OnboardingApi {
             + "slow=true for those that won nothing within partnerpulse.recommendations.ramp-days of joining")
     List<PartnerRamp.Ramp> ramps(@RequestParam(required = false) String joinedFrom, @RequestParam(required = false) String joinedTo,
                                  @RequestParam(defaultValue = "false") boolean slow) {
-        if (slow) {
-            LocalDate from = date("joinedFrom", joinedFrom);
-            LocalDate to = date("joinedTo", joinedTo);
-            return ramp.slow(null, properties.rampDays()).stream()
-                    .filter(r -> (from == null || !r.joinedOn().isBefore(from)) && (to == null || r.joinedOn().isBefore(to))).toList();
-        }
-        return ramp.ramps(null, date("joinedFrom", joinedFrom), date("joinedTo", joinedTo));
+        LocalDate from = date("joinedFrom", joinedFrom);
+        LocalDate to = date("joinedTo", joinedTo);
+        return slow ? ramp.slow(null, properties.rampDays(), from, to) : ramp.ramps(null, from, to);
     }
 
     @GetMapping("/cohorts")

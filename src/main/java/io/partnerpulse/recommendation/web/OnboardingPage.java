@@ -41,9 +41,7 @@ class OnboardingPage {
             joinedThrough = joinedFrom;
         }
         LocalDate joinedTo = joinedThrough.plusDays(1);
-        List<PartnerRamp.Ramp> ramps = slow
-                ? ramp.slow(null, properties.rampDays()).stream().filter(r -> !r.joinedOn().isBefore(joinedFrom) && r.joinedOn().isBefore(joinedTo)).toList()
-                : ramp.ramps(null, joinedFrom, joinedTo);
+        List<PartnerRamp.Ramp> ramps = slow ? ramp.slow(null, properties.rampDays(), joinedFrom, joinedTo) : ramp.ramps(null, joinedFrom, joinedTo);
         model.addAttribute("cohorts", ramp.cohorts(joinedFrom, joinedTo));
         model.addAttribute("ramps", ramps);
         model.addAttribute("from", joinedFrom);
