@@ -64,6 +64,11 @@ public class Pivots {
             return additive;
         }
 
+        /** Whether it is what stands at a moment (the open pipeline at a column's end) rather than what happened in a span: months of it do not add up. */
+        public boolean stock() {
+            return byStage != null;
+        }
+
         /** What a row with nothing in a column holds: zero (with cents for money) for what counts, undefined for a ratio. */
         BigDecimal zero() {
             if (!additive) {
@@ -115,7 +120,9 @@ public class Pivots {
 
     /**
      * The table. {@code rows} are the first {@code limit} by their total, largest first; {@code hiddenRows} how many more there
-     * are. {@code columnTotals} and {@code total} count every row, the hidden ones too.
+     * are. {@code columnTotals} and {@code total} count every row, the hidden ones too. {@code additive}: a row's cells add up to
+     * its total (counts and sums over months, the pipeline over its stages; not a rate, an average, nor the pipeline month by month,
+     * whose total is the pipeline at the period's end).
      */
     public record Pivot(LocalDate from, LocalDate to, String currency, String rowsBy, String columnsBy, String measure, boolean additive,
                         List<Column> columns, List<Row> rows, int hiddenRows, List<BigDecimal> columnTotals, BigDecimal total) {
@@ -176,7 +183,7 @@ public class Pivots {
                 Comparator.nullsLast(Comparator.naturalOrder())));
         int shown = Math.max(1, Math.min(limit, 500));
         return new Pivot(query.from(), query.to(), whole.currency(), rowsBy.apiName(), columnsBy.apiName(), measure.apiName,
-                measure.additive, columns, List.copyOf(rows.subList(0, Math.min(shown, rows.size()))), Math.max(0, rows.size() - shown),
+                measure.additive && (columnsBy == Columns.STAGE || !measure.stock()), columns, List.copyOf(rows.subList(0, Math.min(shown, rows.size()))), Math.max(0, rows.size() - shown),
                 columnTotals, measure.of(everything));
     }
 

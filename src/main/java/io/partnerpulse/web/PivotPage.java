@@ -107,6 +107,7 @@ class PivotPage {
         model.addAttribute("rows", rows.apiName());
         model.addAttribute("columns", columns.apiName());
         model.addAttribute("measure", measure.apiName());
+        model.addAttribute("stock", measure.stock());
         model.addAttribute("rowChoices", Pivots.thingNames());
         model.addAttribute("columnChoices", List.of(Pivots.Columns.values()).stream().map(Pivots.Columns::apiName).toList());
         model.addAttribute("measureChoices", List.of(Pivots.Measure.values()).stream().map(Pivots.Measure::apiName).toList());
@@ -167,7 +168,7 @@ class PivotPage {
         data.put("labels", pivot.columns().stream().map(c -> columns == Pivots.Columns.STAGE
                 ? messages.getMessage("stage." + c.key(), null, c.label(), locale) : c.label()).toList());
         data.put("series", series);
-        data.put("stacked", measure.additive());
+        data.put("stacked", pivot.additive());
         data.put("kind", switch (measure) {
             case WON_REVENUE, AVERAGE_DEAL_SIZE, PIPELINE, WEIGHTED_PIPELINE -> "money";
             case WIN_RATE, CLOSE_RATE -> "percent";

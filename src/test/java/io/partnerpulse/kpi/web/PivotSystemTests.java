@@ -130,6 +130,9 @@ class PivotSystemTests {
         assertThat(pipeline.get("rows").get(0).get("key").asString()).isEqualTo(String.valueOf(second));
         assertThat(pipeline.get("rows").get(0).get("cells").get(prospecting).decimalValue()).isEqualByComparingTo("500");
         assertThat(pipeline.get("total").decimalValue()).as("the one open deal at the end of March").isEqualByComparingTo("500");
+        assertThat(pipeline.get("additive").asBoolean()).as("the stages add up to the pipeline").isTrue();
+        assertThat(api.get(query + "&measure=pipeline").json().get("additive").asBoolean())
+                .as("the pipeline at each month's end does not add up to the pipeline at the quarter's end").isFalse();
 
         JsonNode one = api.get(query + "&limit=1").json();
         assertThat(one.get("rows").size()).isEqualTo(1);
