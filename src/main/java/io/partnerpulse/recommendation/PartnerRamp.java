@@ -59,26 +59,19 @@ public class PartnerRamp {
         if (partnerId != null && !partnerId.equals(only)) {
             actor.partnerFilter(List.of(partnerId)); // another partner's: 403
         }
-        CurrentActor.OrgScope scope = actor.orgScope().orElse(null);
         LocalDate today = LocalDate.now(clock.withZone(organization.timeZone()));
-        String sql = """
-                select p.id, p.name, p.tier, p.status, p.joined_on,
-                       (select min(l.created_at) from lead l where l.partner_id = p.id) as first_lead,
-                       (select min(r.submitted_at) from deal_registration r where r.partner_id = p.id) as first_registration,
-                       (select min(o.closed_at) from opportunity o where o.partner_id = p.id and o.stage = 'WON') as first_won
-                from partner p
-                where (cast(:partner as bigint) is null or p.id = :partner)
-                  and (cast(:joinedFrom as date) is null or p.joined_on >= :joinedFrom)
-                  and (cast(:joinedTo as date) is null or p.joined_on < :joinedTo)
-                  and (cast(:scoped as boolean) is not true or p.partner_manager_id is not null and %s)
-                order by p.joined_on desc, p.id desc""".formatted(CurrentActor.OrgScope.ownerIn("p.partner_manager_id"));
-        return jdbc.sql(sql)
-                .param("partner", only, java.sql.Types.BIGINT)
-                .param("joinedFrom", joinedFrom, java.sql.Types.DATE)
-                .param("joinedTo", joinedTo, java.sql.Types.DATE)
-                .param("scoped", scope != null, java.sql.Types.BOOLEAN)
-                .param("scopeUnit", scope == null ? null : scope.businessUnitId(), java.sql.Types.BIGINT)
-                .param("scopeDepartment", scope == null ? null : scope.departmentId(), java.sql.Types.BIGINT)
+        io.partnerpulse.shared.ListQuery.Filtered query = io.partnerpulse.shared.ListQuery.from("""
+                        select p.id, p.name, p.tier, p.status, p.joined_on,
+                               (select min(l.created_at) from lead l where l.partner_id = p.id) as first_lead,
+                               (select min(r.submitted_at) from deal_registration r where r.partner_id = p.id) as first_registration,
+                               (select min(o.closed_at) from opportunity o where o.partner_id = p.id and o.stage = 'WON') as first_won
+                        from partner p""")
+                .where("p.id = :partner", "partner", only)
+                .where("p.joined_on >= :joinedFrom", "joinedFrom", joinedFrom)
+                .where("p.joined_on < :joinedTo", "joinedTo", joinedTo)
+                .inScope(actor.orgScope().orElse(null), CurrentActor.OrgScope.ownerIn("p.partner_manager_id"))
+                .filtered();
+        return jdbc.sql(query.sql() + " order by p.joined_on desc, p.id desc").params(query.params())
                 .query((rs, n) -> {
                     LocalDate joined = rs.getObject("joined_on", LocalDate.class);
                     LocalDate lead = day(rs.getTimestamp("first_lead"));

@@ -72,6 +72,9 @@ class ScopedAccessSystemTests {
         assertThat(north.get("/api/v1/funds/totals").json().get("allocated").decimalValue()).as("only the north's funds are summed")
                 .isEqualByComparingTo(north.get("/api/v1/funds/allocations?size=500").json().get("items").valueStream()
                         .map(a -> a.get("amount").decimalValue()).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+        // onboarding lists the partners managed in its scope
+        assertThat(north.get("/api/v1/onboarding").json().findValuesAsString("partnerId"))
+                .contains(String.valueOf(northPartner)).doesNotContain(String.valueOf(southPartner));
         // a scheduled report's PDFs hold what its owner sees: the north sees its own reports, not the program's of an administrator
         String report = "{\"name\": \"%s\", \"scope\": \"program\", \"frequency\": \"MONTHLY\", \"recipients\": [\"%s@example.com\"]}";
         long adminsReport = admin.post("/api/v1/report-subscriptions", report.formatted("Whole program", "board")).id();

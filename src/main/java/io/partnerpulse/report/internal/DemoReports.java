@@ -1,13 +1,11 @@
 package io.partnerpulse.report.internal;
 
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
 
 import io.partnerpulse.report.ReportFrequency;
-import io.partnerpulse.report.ReportProperties;
-import io.partnerpulse.shared.OrganizationSettings;
+import io.partnerpulse.report.ReportSubscriptions;
+import io.partnerpulse.security.RunAs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -15,13 +13,13 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * With the demo data, two scheduled reports, so that the reports page shows one working: the channel
  * manager's monthly program scorecard and partner 2's user's own monthly scorecard, each with last
  * month's already on its way (to the outbox folder unless an SMTP server is set). Made once, when the
- * demo users exist (they are made after the demo data) and no report is scheduled yet.
+ * demo users exist (they are made after the demo data) and no report is scheduled yet, through the
+ * reports' own service as those users, as they would make them on the page.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "partnerpulse.demo.enabled", matchIfMissing = true)
@@ -30,19 +28,16 @@ class DemoReports {
     private static final Logger log = LoggerFactory.getLogger(DemoReports.class);
 
     private final JdbcClient jdbc;
-    private final ReportProperties properties;
-    private final OrganizationSettings settings;
-    private final Clock clock;
+    private final ReportSubscriptions reports;
+    private final RunAs runAs;
 
-    DemoReports(JdbcClient jdbc, ReportProperties properties, OrganizationSettings settings, Clock clock) {
+    DemoReports(JdbcClient jdbc, ReportSubscriptions reports, RunAs runAs) {
         this.jdbc = jdbc;
-        this.properties = properties;
-        this.settings = settings;
-        this.clock = clock;
+        this.reports = reports;
+        this.runAs = runAs;
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    @Transactional
     public void scheduleDemoReports() {
         boolean any = jdbc.sql("select exists (select 1 from report_subscription)").query(Boolean.class).single();
         Long manager = jdbc.sql("select id from app_user where email = 'manager@demo.partnerpulse.io'").query(Long.class).optional().orElse(null);
@@ -50,24 +45,14 @@ class DemoReports {
         if (any || manager == null || partnerUser == null) {
             return;
         }
-        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(settings.timeZone());
-        Timestamp next = Timestamp.from(ReportFrequency.MONTHLY.nextRun(now, properties.sendAt(), settings.timeZone()).toInstant());
-        ReportFrequency.Period month = ReportFrequency.MONTHLY.lastEnded(now.toLocalDate());
-        schedule("Monthly program scorecard", "program", null, "channel-team@example.com", manager, "manager@demo.partnerpulse.io", next, month);
-        schedule("Our monthly scorecard", "partner", 2L, "partner2@demo.partnerpulse.io", partnerUser, "partner2@demo.partnerpulse.io", next, month);
+        schedule(manager, new ReportSubscriptions.SubscriptionForm("Monthly program scorecard", "program", null, ReportFrequency.MONTHLY,
+                List.of("channel-team@example.com"), true));
+        schedule(partnerUser, new ReportSubscriptions.SubscriptionForm("Our monthly scorecard", "partner", 2L, ReportFrequency.MONTHLY,
+                List.of("partner2@demo.partnerpulse.io"), true));
         log.info("Demo scheduled reports made: see /reports");
     }
 
-    private void schedule(String name, String scope, Long scopeId, String recipient, long owner, String by, Timestamp next,
-                          ReportFrequency.Period month) {
-        long id = jdbc.sql("""
-                        insert into report_subscription (name, scope, scope_id, frequency, recipients, owner_id, next_run_at, created_by)
-                        values (?, ?, ?, 'MONTHLY', ?, ?, ?, ?) returning id""")
-                .params(name, scope, scopeId, new String[] {recipient}, owner, next, by).query(Long.class).single();
-        LocalDate from = month.from();
-        jdbc.sql("""
-                        insert into report_delivery (subscription_id, period_from, period_to, recipients, status, requested_by)
-                        values (?, ?, ?, ?, 'PENDING', ?)""")
-                .params(id, from, month.to(), new String[] {recipient}, by).update();
+    private void schedule(long user, ReportSubscriptions.SubscriptionForm form) {
+        runAs.user(user, () -> reports.sendNow(reports.create(form, Locale.ENGLISH).id()));
     }
 }
