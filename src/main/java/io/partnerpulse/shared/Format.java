@@ -33,6 +33,18 @@ public final class Format {
         return spaced(format.format(value), format.getCurrency().getSymbol(locale));
     }
 
+    /** An amount to the cent, as a record's own page shows it (the lists round thousands to whole units). */
+    public String exactMoney(BigDecimal value, String currencyCode) {
+        if (value == null) {
+            return "—";
+        }
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+        format.setCurrency(Currency.getInstance(currencyCode == null ? currency : currencyCode));
+        format.setMaximumFractionDigits(Math.max(2, value.stripTrailingZeros().scale()));
+        format.setMinimumFractionDigits(Math.max(0, format.getCurrency().getDefaultFractionDigits()));
+        return spaced(format.format(value), format.getCurrency().getSymbol(locale));
+    }
+
     /**
      * A currency written with letters stands apart from its digits ("PKR 24,995,381", not
      * "PKR24,995,381"), as Unicode's currency spacing rule says and Java's formats do not; a sign ($, €)

@@ -144,7 +144,8 @@ class PartnerIsolationSystemTests {
                 "/dashboard/series?period=custom&from=2020-01-01&to=2030-01-01",
                 "/funds", "/funds?show=requests", "/funds?show=claims", "/funds?show=returns", "/funds?partnerId=" + partnerB,
                 "/funds?show=requests&allocationId=" + fundB, "/funds?show=claims&requestId=" + fundRequestB,
-                "/reports", "/account/notifications", "/pivot?rows=partner&period=custom&from=2020-01-01&through=2029-12-31", "/reports/" + reportB, "/reports/" + reportB + "/deliveries/" + reportDeliveryB + "/scorecard.pdf");
+                "/reports", "/account/notifications", "/pivot?rows=partner&period=custom&from=2020-01-01&through=2029-12-31", "/reports/" + reportB, "/reports/" + reportB + "/deliveries/" + reportDeliveryB + "/scorecard.pdf",
+                "/deals", "/deals?show=ALL", "/deals?show=WON&q=Deal", "/deals/" + dealB);
         for (String page : pages) {
             Api.Response response = userOfA.get(page);
             assertThat(response.status()).as(page).isIn(200, 404);
@@ -163,6 +164,12 @@ class PartnerIsolationSystemTests {
         assertThat(userOfA.form("/reports/" + reportB + "/delete", "").status()).isEqualTo(404);
         assertThat(userOfA.form("/reports", "name=Sneaky&subject=partner:" + partnerB + "&frequency=MONTHLY&recipients=x@example.com")
                 .body()).as("the form refuses another partner's scorecard").doesNotContain(marker).contains("may see");
+        assertThat(userOfA.get("/deals/" + dealB).status()).isEqualTo(404);
+        assertThat(userOfA.form("/deals/" + dealB + "/stage", "target=NEGOTIATION&version=1").status()).isEqualTo(404);
+        assertThat(userOfA.form("/deals/" + dealB, "name=Mine&amount=1&currency=USD&version=1").status()).isEqualTo(403);
+        Api.Response dealsOfB = userOfA.get("/deals?show=ALL&partnerId=" + partnerB);
+        assertThat(dealsOfB.status()).as("another partner's deals, asked for by id").isEqualTo(403);
+        assertThat(dealsOfB.body()).doesNotContain(marker);
         assertThat(userOfA.get("/webhooks").status()).as("webhook payloads carry every partner's deals").isEqualTo(403);
     }
 

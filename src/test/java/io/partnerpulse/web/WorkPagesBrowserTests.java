@@ -58,7 +58,9 @@ class WorkPagesBrowserTests {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         for (String path : java.util.List.of("/", "/leaderboard", "/plan", "/partners", "/leads", "/pipeline", "/registrations", "/campaigns",
                 "/targets", "/organization", "/imports", "/users", "/webhooks", "/dashboard/records?kpi=dealCount&period=last-year",
-                "/?lang=ur", "/leads", "/registrations", "/audit", "/funds?show=requests", "/funds?show=claims", "/funds?show=returns", "/tiers", "/reports", "/account/notifications", "/pivot?rows=employee&period=last-year", "/onboarding")) {
+                "/?lang=ur", "/leads", "/registrations", "/audit", "/funds?show=requests", "/funds?show=claims", "/funds?show=returns", "/tiers", "/reports", "/account/notifications", "/pivot?rows=employee&period=last-year", "/onboarding",
+                "/deals?show=ALL", "/deals/" + api.post("/api/v1/opportunities", "{\"name\": \"%s\", \"amount\": 10, \"currency\": \"USD\"}"
+                        .formatted("D".repeat(150))).id())) {
             browser.get(base + path);
             // measured once the page has settled (a stylesheet or a font still arriving can widen it for a moment)
             java.util.function.Supplier<Long> overflowing = () -> ((Number) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
@@ -317,6 +319,42 @@ class WorkPagesBrowserTests {
         assertThat(browser.getCurrentUrl()).endsWith("/reports");
         assertThat(browser.findElement(By.cssSelector(".flash-area")).getText()).contains("is deleted; nothing more will be sent");
         assertThat(browser.findElements(By.linkText("Monthly scorecard for " + name))).as("no longer listed").isEmpty();
+    }
+
+    @Test
+    void opensADealFromItsCardChangesItsDetailsAndWinsItFromItsPage() {
+        Fixtures fixtures = new Fixtures(jdbc);
+        String owner = jdbc.sql("select full_name from employee where id = ?").param(fixtures.employee()).query(String.class).single();
+        String name = Fixtures.unique("Carded deal");
+        Api.Response deal = api.post("/api/v1/opportunities", "{\"name\": \"%s\", \"amount\": 9999997.00, \"currency\": \"USD\"}".formatted(name));
+        browser.get(base + "/pipeline");
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(By.linkText(name)).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        assertThat(browser.getCurrentUrl()).endsWith("/deals/" + deal.id());
+        assertThat(browser.findElement(By.cssSelector("table.history tbody")).getText()).contains("(opened)", "Prospecting");
+
+        browser.findElement(By.xpath("//summary[normalize-space()='Change its details']")).click();
+        WebElement amount = browser.findElement(By.cssSelector("form.entity input[name='amount']"));
+        amount.clear();
+        amount.sendKeys("12,5x");
+        browser.findElement(By.cssSelector("form.entity input[name='owner']")).sendKeys(owner.substring(0, owner.length() - 2));
+        submit(By.xpath("//form[contains(@class,'entity')]//button[normalize-space()='Save']"));
+        assertThat(browser.findElement(By.cssSelector("form.entity .field-error")).getText()).startsWith("Type an amount");
+        amount = browser.findElement(By.cssSelector("form.entity input[name='amount']"));
+        amount.clear();
+        amount.sendKeys("15000,50");
+        submit(By.xpath("//form[contains(@class,'entity')]//button[normalize-space()='Save']"));
+        assertThat(browser.findElement(By.cssSelector(".flash-area")).getText()).contains("Saved.");
+        assertThat(browser.findElement(By.cssSelector("dl.facts")).getText()).contains(owner);
+        assertThat(browser.findElement(By.cssSelector(".lede .amount")).getText()).isEqualTo("$15,000.50");
+
+        new Select(browser.findElement(By.cssSelector(".stage-actions select[name='target']"))).selectByValue("WON");
+        submit(By.cssSelector(".stage-actions button[type=submit]"));
+        assertThat(browser.findElement(By.cssSelector(".flash-area")).getText()).contains("Now Won.");
+        assertThat(browser.findElement(By.cssSelector("table.history tbody")).getText()).contains("Won", Api.ADMIN_EMAIL);
+        Browser.screenshot("deal-page");
+        assertThat(api.get("/api/v1/opportunities/" + deal.id()).json().get("amount").decimalValue()).isEqualByComparingTo("15000.50");
     }
 
     /** Clicks a button that sends a form, and waits until the page it was on has gone and the next one is there. */

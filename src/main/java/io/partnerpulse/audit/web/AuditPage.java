@@ -144,6 +144,8 @@ class AuditPage {
         }
         return switch (type) {
             case "partner" -> "/partners/" + id;
+            case "opportunity" -> "/deals/" + id;
+            case "report-subscription" -> "/reports/" + id;
             case "user" -> "/users/" + id;
             case "webhook" -> "/webhooks/" + id;
             default -> null;

@@ -80,8 +80,22 @@ public final class Opportunity {
         return o;
     }
 
-    /** Changes the details; the stage and the lead stay as they are. */
-    void edit(OpportunityForm form) {
+    /**
+     * Changes the details; the stage and the lead stay as they are. A won or lost deal keeps its
+     * amount, currency and partner: its commission was booked from them and its revenue counted, so
+     * changing them means reopening it (which reverses the commission) and closing it again.
+     */
+    void change(OpportunityForm form) {
+        if (stage != null && stage.isClosed() && (form.amount().compareTo(amount) != 0 || !form.currency().equals(currency)
+                || !java.util.Objects.equals(form.partnerId(), partnerId))) {
+            throw ApiError.conflict("opportunity.closed-terms", "Opportunity " + id + " is " + stage
+                    + "; its amount, currency and partner change only after it is reopened.")
+                    .saying("problem.opportunity.closed-terms", id);
+        }
+        edit(form);
+    }
+
+    private void edit(OpportunityForm form) {
         externalId = form.externalId();
         name = form.name().trim();
         amount = form.amount();

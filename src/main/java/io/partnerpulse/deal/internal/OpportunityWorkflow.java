@@ -47,7 +47,7 @@ public class OpportunityWorkflow {
     }
 
     public OpportunityView edit(OpportunityView before, OpportunityForm form, long version, String by) {
-        return change(before, version, by, "opportunity.edited", o -> o.edit(form));
+        return change(before, version, by, "opportunity.edited", o -> o.change(form));
     }
 
     public OpportunityView move(OpportunityView before, Stage stage, Instant at, long version, String by) {

@@ -160,7 +160,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/targets", "/campaigns/**", "/partners", "/partners/**",
                                 "/registrations/**", "/leads/distribute", "/leads/assign", "/leads/route", "/funds/allocations", "/funds/allocations/**",
                                 "/funds/requests/*/approve", "/funds/requests/*/reject", "/funds/claims/*/approve", "/funds/claims/*/reject",
-                                "/funds/claims/*/pay", "/tiers/**").hasAnyRole(STAFF)
+                                "/funds/claims/*/pay", "/tiers/**", "/deals", "/deals/*").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/**").hasAnyRole(WORKERS)
                         .requestMatchers("/organization", "/organization/**", "/targets", "/campaigns", "/campaigns/**", "/audit", "/tiers", "/onboarding").hasAnyRole(READERS)
                         .anyRequest().authenticated())

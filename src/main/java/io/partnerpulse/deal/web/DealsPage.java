@@ -1,0 +1,387 @@
+package io.partnerpulse.deal.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import io.partnerpulse.deal.OpportunityForm;
+import io.partnerpulse.deal.OpportunityManagement;
+import io.partnerpulse.deal.OpportunityView;
+import io.partnerpulse.deal.RegistrationManagement;
+import io.partnerpulse.deal.Stage;
+import io.partnerpulse.deal.StageRequests;
+import io.partnerpulse.deal.internal.OpportunityRepository;
+import io.partnerpulse.deal.internal.RegistrationRepository;
+import io.partnerpulse.shared.Amounts;
+import io.partnerpulse.shared.ApiError;
+import io.partnerpulse.shared.CurrentActor;
+import io.partnerpulse.shared.Format;
+import io.partnerpulse.shared.FormErrors;
+import io.partnerpulse.shared.OrganizationSettings;
+import io.partnerpulse.shared.Page;
+import io.partnerpulse.shared.References;
+import io.partnerpulse.shared.References.Kind;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The deals: a list to find them (by stage, partner, owner or name; exported with the same filters),
+ * a form for staff to open one, and a page for each deal with its details, its stage history, its
+ * registrations and what can be done to it next (edit, move, win, lose, reopen). Partner users see and
+ * move their own partner's deals; analysts read; every change goes through {@link OpportunityManagement}.
+ */
+@Controller
+class DealsPage {
+
+    static final int PAGE_SIZE = 50;
+    /** Partners offered by name in the form's list; any other is found by typing its name. */
+    static final int PARTNER_CHOICES = 500;
+    /** Product lines and channels offered in the form's selects (a program has tens). */
+    static final int CHOICES = 1_000;
+
+    private final OpportunityManagement opportunities;
+    private final RegistrationManagement registrations;
+    private final References references;
+    private final CurrentActor actor;
+    private final OrganizationSettings organization;
+    private final MessageSource messages;
+    private final jakarta.validation.Validator validator;
+
+    DealsPage(OpportunityManagement opportunities, RegistrationManagement registrations, References references, CurrentActor actor,
+              OrganizationSettings organization, MessageSource messages, jakarta.validation.Validator validator) {
+        this.opportunities = opportunities;
+        this.registrations = registrations;
+        this.references = references;
+        this.actor = actor;
+        this.organization = organization;
+        this.messages = messages;
+        this.validator = validator;
+    }
+
+    /** Which deals the list shows: the open ones (the default), the won, the lost, or all. */
+    enum Showing {
+        OPEN, WON, LOST, ALL
+    }
+
+    /** The list's filters, as the page's address holds them. */
+    record Shown(Showing show, Stage stage, String q, Long partnerId, Long ownerId, String sort, Integer page) {
+
+        public Showing showing() {
+            return show == null ? Showing.OPEN : show;
+        }
+
+        public OpportunityRepository.Filter filter() {
+            List<Stage> stages = stage != null ? List.of(stage) : switch (showing()) {
+                case WON -> List.of(Stage.WON);
+                case LOST -> List.of(Stage.LOST);
+                default -> null;
+            };
+            return new OpportunityRepository.Filter(partnerId == null ? null : List.of(partnerId), ownerId, stages,
+                    showing() == Showing.OPEN && stage == null ? Boolean.TRUE : null, null, null, null, null, null, null,
+                    q == null || q.isBlank() ? null : q.strip());
+        }
+
+        /** The sort the list uses: one of the columns the page offers, the largest amount first by default. */
+        public String sorting() {
+            return SORTS.containsKey(sort) ? sort : "amount,desc";
+        }
+
+        /** The same list as an address of the API (its CSV and XLSX exports). */
+        public String api() {
+            OpportunityRepository.Filter f = filter();
+            return UriComponentsBuilder.fromPath("/api/v1/opportunities")
+                    .queryParamIfPresent("open", Optional.ofNullable(f.open()))
+                    .queryParamIfPresent("stage", Optional.ofNullable(f.stages()).map(s -> s.get(0)))
+                    .queryParamIfPresent("partnerId", Optional.ofNullable(partnerId))
+                    .queryParamIfPresent("ownerId", Optional.ofNullable(ownerId))
+                    .queryParamIfPresent("q", Optional.ofNullable(f.q()))
+                    .queryParam("sort", sorting()).encode().build().toUriString();
+        }
+    }
+
+    /** The sorts the list offers, by the message naming each. */
+    static final Map<String, String> SORTS = sorts();
+
+    private static Map<String, String> sorts() {
+        Map<String, String> sorts = new LinkedHashMap<>();
+        sorts.put("amount,desc", "deals.sort.amount");
+        sorts.put("expectedCloseOn,asc", "deals.sort.expected");
+        sorts.put("createdAt,desc", "deals.sort.created");
+        sorts.put("closedAt,desc", "deals.sort.closed");
+        sorts.put("name,asc", "deals.sort.name");
+        return sorts;
+    }
+
+    @GetMapping("/deals")
+    String list(@ModelAttribute Shown shown, Model model, Locale locale) {
+        show(model, shown, locale);
+        model.addAttribute("draft", DealDraft.blank(organization.currency()));
+        model.addAttribute("fieldErrors", Map.of());
+        return "deal/list";
+    }
+
+    private void show(Model model, Shown shown, Locale locale) {
+        Page<OpportunityView> found = opportunities.list(shown.filter(), shown.sorting(),
+                Math.max(0, shown.page() == null ? 0 : shown.page()), PAGE_SIZE);
+        List<Long> partnerIds = new ArrayList<>(found.items().stream().map(OpportunityView::partnerId).filter(id -> id != null).toList());
+        if (shown.partnerId() != null) {
+            partnerIds.add(shown.partnerId());
+        }
+        Map<Long, String> partnerNames = references.names(Kind.PARTNER, partnerIds);
+        List<Long> ownerIds = new ArrayList<>(found.items().stream().map(OpportunityView::ownerId).filter(id -> id != null).toList());
+        if (shown.ownerId() != null) {
+            ownerIds.add(shown.ownerId());
+        }
+        Map<Long, String> ownerNames = references.names(Kind.EMPLOYEE, ownerIds);
+        model.addAttribute("deals", found);
+        model.addAttribute("shown", shown);
+        model.addAttribute("partnerNames", partnerNames);
+        model.addAttribute("ownerNames", ownerNames);
+        // what the list is narrowed to, said above it (a partner user's deals are its own partner's anyway)
+        List<String> narrowed = new ArrayList<>();
+        if (shown.partnerId() != null && actor.partner().isEmpty()) {
+            narrowed.add(partnerNames.getOrDefault(shown.partnerId(), "#" + shown.partnerId()));
+        }
+        if (shown.ownerId() != null) {
+            narrowed.add(ownerNames.getOrDefault(shown.ownerId(), "#" + shown.ownerId()));
+        }
+        model.addAttribute("narrowedTo", narrowed);
+        model.addAttribute("showings", Showing.values());
+        model.addAttribute("stages", Stage.values());
+        model.addAttribute("sorts", SORTS);
+        model.addAttribute("zone", organization.timeZone());
+        model.addAttribute("format", new Format(locale, organization.currency()));
+        choices(model);
+    }
+
+    /** The form's choices: a partner user is never offered other partners' names. */
+    private void choices(Model model) {
+        model.addAttribute("partnerChoices", actor.partner().isPresent() ? Map.of() : references.choices(Kind.PARTNER, PARTNER_CHOICES));
+        model.addAttribute("productLineChoices", references.choices(Kind.PRODUCT_LINE, CHOICES));
+        model.addAttribute("channelChoices", references.choices(Kind.CHANNEL, CHOICES));
+    }
+
+    /**
+     * What the deal form holds, as typed (kept when the form is shown again with its problems):
+     * references by name, the amount and the date as text.
+     */
+    record DealDraft(String name, String amount, String currency, String partner, String account, String owner, Long productLineId,
+                     Long channelId, String campaign, String country, String region, String city, String expectedCloseOn, Long version) {
+
+        static DealDraft blank(String currency) {
+            return new DealDraft("", "", currency, "", "", "", null, null, "", "", "", "", "", null);
+        }
+
+        DealDraft stripped() {
+            return new DealDraft(strip(name), strip(amount), strip(currency).toUpperCase(Locale.ROOT), strip(partner), strip(account),
+                    strip(owner), productLineId, channelId, strip(campaign), strip(country).toUpperCase(Locale.ROOT), strip(region),
+                    strip(city), strip(expectedCloseOn), version);
+        }
+
+        private static String strip(String value) {
+            return value == null ? "" : value.strip();
+        }
+    }
+
+    /** Opens a deal (staff) and shows its page. */
+    @PostMapping("/deals")
+    String open(@ModelAttribute("draft") DealDraft typed, Model model, RedirectAttributes redirect, Locale locale) {
+        actor.requireStaff();
+        DealDraft draft = typed.stripped();
+        Map<String, String> fieldErrors = new LinkedHashMap<>();
+        OpportunityForm form = form(draft, null, fieldErrors, locale);
+        if (fieldErrors.isEmpty()) {
+            try {
+                OpportunityView opened = opportunities.open(form);
+                redirect.addFlashAttribute("flash", messages.getMessage("deals.opened", new Object[] {opened.name()}, locale));
+                return "redirect:/deals/" + opened.id();
+            } catch (ApiError e) {
+                fieldErrors.putAll(FormErrors.fields(e, messages, locale));
+            }
+        }
+        show(model, new Shown(null, null, null, null, null, null, 0), locale);
+        model.addAttribute("draft", draft);
+        model.addAttribute("fieldErrors", fieldErrors);
+        return "deal/list";
+    }
+
+    @GetMapping("/deals/{id}")
+    String deal(@PathVariable long id, Model model, Locale locale) {
+        OpportunityView deal = opportunities.get(id);
+        return page(model, deal, draftOf(deal), Map.of(), locale);
+    }
+
+    /** Saves the changed details at the version the page showed; bad fields are named beside them, a stale version writes nothing. */
+    @PostMapping("/deals/{id}")
+    String edit(@PathVariable long id, @ModelAttribute("draft") DealDraft typed, Model model, RedirectAttributes redirect, Locale locale) {
+        actor.requireStaff();
+        OpportunityView deal = opportunities.get(id);
+        DealDraft draft = typed.stripped();
+        Map<String, String> fieldErrors = new LinkedHashMap<>();
+        OpportunityForm form = form(draft, deal, fieldErrors, locale);
+        if (fieldErrors.isEmpty()) {
+            try {
+                if (draft.version() == null) {
+                    throw ApiError.versionRequired();
+                }
+                opportunities.edit(id, form, draft.version());
+                redirect.addFlashAttribute("flash", messages.getMessage("deals.saved", null, locale));
+                return "redirect:/deals/" + id;
+            } catch (ApiError e) {
+                fieldErrors.putAll(FormErrors.fields(e, messages, locale));
+            }
+        }
+        return page(model, deal, draft, fieldErrors, locale);
+    }
+
+    /**
+     * Moves the deal to {@code target} at the version the page showed: another open stage, won (at the
+     * amount confirmed, its own when none is typed), lost (with the reason), or, for staff, reopened.
+     */
+    @PostMapping("/deals/{id}/stage")
+    String stage(@PathVariable long id, @RequestParam Stage target, @RequestParam long version,
+                 @RequestParam(required = false) String reason, @RequestParam(required = false) String competitor,
+                 @RequestParam(required = false) String amount, RedirectAttributes redirect, Locale locale) {
+        try {
+            OpportunityView deal = opportunities.get(id);
+            if (deal.stage().isClosed()) {
+                opportunities.reopen(id, new StageRequests.Reopen(target.isClosed() ? null : target, version), version);
+            } else {
+                switch (target) {
+                    case WON -> {
+                        BigDecimal confirmed = amount == null || amount.isBlank() ? null : Amounts.parse(amount, BigDecimal.ZERO)
+                                .orElseThrow(() -> ApiError.invalid("amount", messages.getMessage("deals.amount.invalid", null, locale)));
+                        opportunities.win(id, new StageRequests.Win(null, confirmed, version), version);
+                    }
+                    case LOST -> {
+                        if (reason == null || reason.isBlank()) {
+                            throw ApiError.invalid("reason", messages.getMessage("deals.reason.missing", null, locale));
+                        }
+                        String why = reason.strip();
+                        String who = competitor == null || competitor.isBlank() ? null : competitor.strip();
+                        if (why.length() > 200 || (who != null && who.length() > 200)) {
+                            throw ApiError.invalid("reason", messages.getMessage("leads.new.tooLong", new Object[] {200}, locale));
+                        }
+                        opportunities.lose(id, new StageRequests.Lose(why, who, null, version), version);
+                    }
+                    default -> opportunities.move(id, new StageRequests.Move(target, null, version), version);
+                }
+            }
+            redirect.addFlashAttribute("flash", messages.getMessage("deals.moved",
+                    new Object[] {messages.getMessage("stage." + opportunities.get(id).stage(), null, locale)}, locale));
+        } catch (ApiError e) {
+            if (e.status() == org.springframework.http.HttpStatus.NOT_FOUND || e.status() == org.springframework.http.HttpStatus.FORBIDDEN) {
+                throw e; // not a deal this user may move: no page to go back to
+            }
+            redirect.addFlashAttribute("flashError", FormErrors.failed(e, messages, locale));
+        }
+        return "redirect:/deals/" + id;
+    }
+
+    /** The deal's page: its details, the form holding {@code draft}, its stage history and its registrations. */
+    private String page(Model model, OpportunityView deal, DealDraft draft, Map<String, String> fieldErrors, Locale locale) {
+        model.addAttribute("deal", deal);
+        model.addAttribute("history", opportunities.history(deal.id()));
+        model.addAttribute("registrations", registrations.list(new RegistrationRepository.Filter(null, null, null, deal.id(), null, null, null),
+                "submittedAt,desc", 0, 20).items());
+        model.addAttribute("partnerName", name(Kind.PARTNER, deal.partnerId()));
+        model.addAttribute("accountName", name(Kind.ACCOUNT, deal.accountId()));
+        model.addAttribute("ownerName", name(Kind.EMPLOYEE, deal.ownerId()));
+        model.addAttribute("productLineName", name(Kind.PRODUCT_LINE, deal.productLineId()));
+        model.addAttribute("channelName", name(Kind.CHANNEL, deal.channelId()));
+        model.addAttribute("campaignName", name(Kind.CAMPAIGN, deal.campaignId()));
+        model.addAttribute("leadName", name(Kind.LEAD, deal.leadId()));
+        model.addAttribute("location", String.join(", ", java.util.stream.Stream.of(deal.city(), deal.region(), deal.country())
+                .filter(java.util.Objects::nonNull).toList()));
+        model.addAttribute("openStages", List.of(Stage.openStages()));
+        model.addAttribute("zone", organization.timeZone());
+        model.addAttribute("format", new Format(locale, organization.currency()));
+        model.addAttribute("draft", draft);
+        model.addAttribute("fieldErrors", fieldErrors);
+        choices(model);
+        return "deal/view";
+    }
+
+    private String name(Kind kind, Long id) {
+        return id == null ? null : references.names(kind, List.of(id)).getOrDefault(id, "#" + id);
+    }
+
+    private DealDraft draftOf(OpportunityView d) {
+        return new DealDraft(d.name(), d.amount().toPlainString(), d.currency(), orEmpty(name(Kind.PARTNER, d.partnerId())),
+                orEmpty(name(Kind.ACCOUNT, d.accountId())), orEmpty(name(Kind.EMPLOYEE, d.ownerId())), d.productLineId(), d.channelId(),
+                orEmpty(name(Kind.CAMPAIGN, d.campaignId())), orEmpty(d.country()), orEmpty(d.region()), orEmpty(d.city()),
+                d.expectedCloseOn() == null ? "" : d.expectedCloseOn().toString(), d.version());
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    /**
+     * The form's values as the service takes them, every problem found put beside its field in the
+     * page's language: names typed that name no single record, an amount or a date that is not one,
+     * and the form's own rules. {@code editing}: the deal changed (null for a new one), whose external
+     * id, opening time and lead stay as they are.
+     */
+    private OpportunityForm form(DealDraft draft, OpportunityView editing, Map<String, String> fieldErrors, Locale locale) {
+        if (draft.name().isEmpty()) {
+            fieldErrors.put("name", messages.getMessage("deals.name.missing", null, locale));
+        }
+        BigDecimal amount = Amounts.parse(draft.amount(), BigDecimal.ZERO).orElse(null);
+        if (amount == null) {
+            fieldErrors.put("amount", messages.getMessage("deals.amount.invalid", null, locale));
+        }
+        LocalDate expected = null;
+        if (!draft.expectedCloseOn().isEmpty()) {
+            try {
+                expected = LocalDate.parse(draft.expectedCloseOn());
+            } catch (DateTimeParseException e) {
+                fieldErrors.put("expectedCloseOn", messages.getMessage("deals.date.invalid", null, locale));
+            }
+        }
+        Long partnerId = named(Kind.PARTNER, draft.partner(), "partner", "leads.assign.noPartner", "leads.assign.severalPartners", fieldErrors,
+                locale);
+        Long accountId = named(Kind.ACCOUNT, draft.account(), "account", "deals.noAccount", "deals.severalAccounts", fieldErrors, locale);
+        Long ownerId = named(Kind.EMPLOYEE, draft.owner(), "owner", "deals.noOwner", "deals.severalOwners", fieldErrors, locale);
+        Long campaignId = named(Kind.CAMPAIGN, draft.campaign(), "campaign", "leads.new.noCampaign", "leads.new.severalCampaigns", fieldErrors,
+                locale);
+        OpportunityForm form = new OpportunityForm(editing == null ? null : editing.externalId(), draft.name(), amount,
+                draft.currency().isEmpty() ? organization.currency() : draft.currency(), accountId, partnerId, ownerId, draft.productLineId(),
+                draft.channelId(), campaignId, blankToNull(draft.country()), blankToNull(draft.region()), blankToNull(draft.city()), expected,
+                null, draft.version());
+        // the form's own rules (lengths, the currency's and the country code's shape), in the page's language
+        validator.validate(form).forEach(problem -> fieldErrors.putIfAbsent(problem.getPropertyPath().toString(), problem.getMessage()));
+        return form;
+    }
+
+    /** The record a typed name names (none when blank); when it names none or several, why, beside {@code field}. */
+    private Long named(Kind kind, String typed, String field, String none, String several, Map<String, String> fieldErrors, Locale locale) {
+        if (typed.isEmpty()) {
+            return null;
+        }
+        References.Named named = references.named(kind, typed, 5, null);
+        if (named.id() == null) {
+            fieldErrors.put(field, named.candidates().isEmpty() ? messages.getMessage(none, new Object[] {typed}, locale)
+                    : messages.getMessage(several, new Object[] {typed, String.join(", ", named.candidates().values())}, locale));
+        }
+        return named.id();
+    }
+
+    private static String blankToNull(String value) {
+        return value.isEmpty() ? null : value;
+    }
+}

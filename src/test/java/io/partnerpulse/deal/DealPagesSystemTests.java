@@ -1,0 +1,182 @@
+package io.partnerpulse.deal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import io.partnerpulse.PartnerPulseIntegrationTest;
+import io.partnerpulse.support.Api;
+import io.partnerpulse.support.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The deals list and each deal's page: staff open and change deals with references typed by name,
+ * every bad field named beside it and nothing written; the stage moves from the page keep the
+ * history; a closed deal's money stays as it was booked; partner users see and move their own deals
+ * only, analysts only read.
+ */
+@PartnerPulseIntegrationTest
+class DealPagesSystemTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    Api admin;
+    Fixtures fixtures;
+    long partner;
+    String partnerName;
+    String accountName;
+    String ownerName;
+    long productLine;
+
+    @BeforeEach
+    void aPartnerAnAccountAndAnOwner() {
+        admin = Api.admin(port);
+        fixtures = new Fixtures(jdbc);
+        partner = fixtures.activePartner("US", "GOLD");
+        partnerName = jdbc.sql("select name from partner where id = ?").param(partner).query(String.class).single();
+        accountName = jdbc.sql("select name from customer_account where id = ?").param(fixtures.account()).query(String.class).single();
+        ownerName = jdbc.sql("select full_name from employee where id = ?").param(fixtures.employee()).query(String.class).single();
+        productLine = fixtures.productLine();
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private long dealsNamed(String name) {
+        return jdbc.sql("select count(*) from opportunity where name = ?").param(name).query(Long.class).single();
+    }
+
+    private Api.Response open(String name, String amount) {
+        return admin.post("/api/v1/opportunities", """
+                {"name": "%s", "amount": %s, "currency": "USD", "partnerId": %d}""".formatted(name, amount, partner));
+    }
+
+    @Test
+    void staffOpenADealNamingItsPartnerAccountAndOwnerByNameAndFindItInTheList() {
+        String name = Fixtures.unique("Paged Deal");
+        Api.Response made = admin.form("/deals", "name=" + enc(name) + "&amount=12500.50&currency=usd&partner=" + enc(partnerName)
+                + "&account=" + enc(accountName.toLowerCase()) + "&owner=" + enc(ownerName) + "&productLineId=" + productLine
+                + "&campaign=&channelId=&expectedCloseOn=2027-03-31&country=us&region=&city=Boston");
+        assertThat(made.status()).as(made.body()).isEqualTo(302);
+        long id = jdbc.sql("select id from opportunity where name = ?").param(name).query(Long.class).single();
+        assertThat(jdbc.sql("""
+                select o.amount || ' ' || o.currency || ' ' || p.name || ' ' || a.name || ' ' || e.full_name || ' ' || o.expected_close_on
+                       || ' ' || o.country || ' ' || o.city || ' ' || o.stage
+                from opportunity o join partner p on p.id = o.partner_id join customer_account a on a.id = o.account_id
+                join employee e on e.id = o.owner_id where o.id = ?""").param(id).query(String.class).single())
+                .isEqualTo("12500.50 USD " + partnerName + " " + accountName + " " + ownerName + " 2027-03-31 US Boston PROSPECTING");
+
+        String page = admin.get("/deals/" + id).body();
+        assertThat(page).contains(name, partnerName, accountName, ownerName, "Prospecting", "(opened)", "$12,500.50", "Boston, US",
+                "/audit?entityType=opportunity&amp;entityId=" + id);
+        String list = admin.get("/deals?q=" + enc(name)).body();
+        assertThat(list).contains("/deals/" + id + "\"", name, partnerName, ownerName, "1 records");
+        assertThat(admin.get("/deals?show=WON&q=" + enc(name)).body()).as("not among the won").doesNotContain("/deals/" + id + "\"");
+        assertThat(admin.get("/deals?show=ALL&partnerId=" + partner).body()).contains("/deals/" + id + "\"", "Only the deals of " + partnerName);
+        assertThat(admin.get("/pipeline").body()).as("its card links to its page").contains("/deals/" + id + "\"");
+    }
+
+    @Test
+    void namesEveryBadFieldBesideItAndWritesNothing() {
+        String name = Fixtures.unique("Bad Deal");
+        Api.Response bad = admin.form("/deals", "name=&amount=12x&currency=dollars&partner=No+such+partner+zz&account=&owner=Nobody+zz"
+                + "&expectedCloseOn=31%2F12%2F2027&country=Pakistan");
+        assertThat(bad.status()).isEqualTo(200);
+        assertThat(bad.body()).contains("Give the deal a name.", "Type an amount, such as 25000.00", "No partner is named “No such partner zz”.",
+                "No employee is named “Nobody zz”.", "Type a date, such as 2026-12-31.", "field-error", "value=\"DOLLARS\"", "three-letter", "value=\"Nobody zz\"");
+        Api.Response currency = admin.form("/deals", "name=" + enc(name) + "&amount=10&currency=XQZ&partner=" + enc(partnerName));
+        assertThat(currency.status()).isEqualTo(200);
+        assertThat(currency.body()).contains("field-error");
+        assertThat(dealsNamed(name)).as("nothing written").isZero();
+    }
+
+    @Test
+    void savesAChangeAtTheVersionShownAndRefusesAStaleOne() {
+        String name = Fixtures.unique("Edited Deal");
+        long id = open(name, "500.00").id();
+        String changed = "name=" + enc(name + " v2") + "&amount=650&currency=USD&partner=" + enc(partnerName) + "&owner=" + enc(ownerName)
+                + "&expectedCloseOn=2027-01-15&version=0";
+        assertThat(admin.form("/deals/" + id, changed).status()).isEqualTo(302);
+        assertThat(jdbc.sql("select name || ' ' || amount || ' ' || expected_close_on || ' ' || version from opportunity where id = ?")
+                .param(id).query(String.class).single()).isEqualTo(name + " v2 650.00 2027-01-15 1");
+        Api.Response stale = admin.form("/deals/" + id, changed.replace("amount=650", "amount=700"));
+        assertThat(stale.status()).isEqualTo(200);
+        assertThat(stale.body()).contains("role=\"alert\"").containsIgnoringCase("changed");
+        assertThat(jdbc.sql("select amount from opportunity where id = ?").param(id).query(String.class).single())
+                .as("the stale change wrote nothing").isEqualTo("650.00");
+    }
+
+    @Test
+    void movesWinsAndReopensFromItsPageKeepingTheHistoryAndTheBookedMoney() {
+        String name = Fixtures.unique("Staged Deal");
+        long id = open(name, "800.00").id();
+        assertThat(admin.form("/deals/" + id + "/stage", "target=PROPOSAL&version=0").status()).isEqualTo(302);
+        admin.form("/deals/" + id + "/stage", "target=LOST&version=1&reason=");
+        assertThat(jdbc.sql("select stage from opportunity where id = ?").param(id).query(String.class).single())
+                .as("lost without a reason is refused").isEqualTo("PROPOSAL");
+        assertThat(admin.form("/deals/" + id + "/stage", "target=WON&version=1&amount=900").status()).isEqualTo(302);
+        assertThat(jdbc.sql("select stage || ' ' || amount from opportunity where id = ?").param(id).query(String.class).single())
+                .isEqualTo("WON 900.00");
+        String page = admin.get("/deals/" + id).body();
+        assertThat(page).contains("(opened)", "Proposal", "Won", "Reopen in").doesNotContain("Move to");
+
+        // a won deal's amount, currency and partner are what its revenue and commission were booked from
+        String edit = "name=" + enc(name) + "&amount=1000&currency=USD&partner=" + enc(partnerName) + "&version=2";
+        Api.Response refused = admin.form("/deals/" + id, edit);
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("is closed: its amount, currency and partner change only after it is reopened");
+        Api.Response api = admin.put("/api/v1/opportunities/" + id, """
+                {"name": "%s", "amount": 1000, "currency": "USD", "partnerId": %d}""".formatted(name, partner), "\"2\"");
+        assertThat(api.status()).isEqualTo(409);
+        assertThat(api.json().get("code").asString()).isEqualTo("opportunity.closed-terms");
+        assertThat(admin.form("/deals/" + id, edit.replace("amount=1000", "amount=900.0").replace(enc(name), enc(name + " renamed")))
+                .status()).as("its name still changes").isEqualTo(302);
+
+        assertThat(admin.form("/deals/" + id + "/stage", "target=NEGOTIATION&version=3").status()).isEqualTo(302);
+        assertThat(jdbc.sql("select stage || ' ' || amount from opportunity where id = ?").param(id).query(String.class).single())
+                .isEqualTo("NEGOTIATION 900.00");
+        assertThat(jdbc.sql("select count(*) from stage_change where opportunity_id = ?").param(id).query(Long.class).single())
+                .as("opened, proposal, won, reopened").isEqualTo(4);
+        assertThat(admin.form("/deals/" + id, edit.replace("version=2", "version=4")).status()).as("reopened, its amount changes")
+                .isEqualTo(302);
+    }
+
+    @Test
+    void aPartnerUserSeesAndMovesItsOwnDealsButChangesNoDetailsAndAnAnalystOnlyReads() {
+        long rival = fixtures.activePartner("US", "GOLD");
+        String own = Fixtures.unique("Own Deal");
+        String theirs = Fixtures.unique("Rival Deal");
+        long ownId = open(own, "300.00").id();
+        long theirId = admin.post("/api/v1/opportunities", """
+                {"name": "%s", "amount": 400, "currency": "USD", "partnerId": %d}""".formatted(theirs, rival)).id();
+        Api user = admin.newPartnerUser(partner, "dealer");
+
+        String page = user.get("/deals/" + ownId).body();
+        assertThat(page).contains(own, "Move to").doesNotContain("Change its details", "/audit?", "/partners/" + partner);
+        assertThat(user.get("/deals?show=ALL").body()).contains(own).doesNotContain(theirs);
+        assertThat(user.get("/deals/" + theirId).status()).isEqualTo(404);
+        assertThat(user.form("/deals/" + theirId + "/stage", "target=PROPOSAL&version=0").status()).isEqualTo(404);
+        assertThat(user.form("/deals/" + ownId, "name=Mine&amount=1&currency=USD&version=0").status()).isEqualTo(403);
+        assertThat(user.form("/deals", "name=Sneaky&amount=1&currency=USD").status()).isEqualTo(403);
+        assertThat(user.form("/deals/" + ownId + "/stage", "target=QUALIFICATION&version=0").status()).isEqualTo(302);
+        assertThat(jdbc.sql("select stage from opportunity where id = ?").param(theirId).query(String.class).single()).isEqualTo("PROSPECTING");
+        assertThat(jdbc.sql("select stage from opportunity where id = ?").param(ownId).query(String.class).single()).isEqualTo("QUALIFICATION");
+
+        String email = Fixtures.unique("reader").replace(" ", "").toLowerCase() + "@example.com";
+        assertThat(admin.post("/api/v1/users", """
+                {"email": "%s", "displayName": "Reader", "role": "ANALYST", "password": "analyst-password-1"}""".formatted(email))
+                .status()).isEqualTo(201);
+        Api analyst = new Api(port, Api.basic(email, "analyst-password-1"));
+        assertThat(analyst.get("/deals/" + theirId).body()).contains(theirs).doesNotContain("Move to", "Change its details");
+        assertThat(analyst.form("/deals/" + theirId + "/stage", "target=PROPOSAL&version=0").status()).isEqualTo(403);
+    }
+}
