@@ -111,6 +111,13 @@ public class OpportunityManagement {
                 null, page, size);
     }
 
+    /** A customer account's opportunities, newest first (within what the current user may see). */
+    @Transactional(readOnly = true)
+    public Page<OpportunityView> forAccount(long accountId, int page, int size) {
+        return list(new OpportunityRepository.Filter(null, null, null, null, accountId, null, null, null, null, null, null),
+                null, page, size);
+    }
+
     @Transactional(readOnly = true)
     public Page<OpportunityView> list(OpportunityRepository.Filter filter, String sort, int page, int size) {
         return opportunities.list(filter.withPartners(actor.partnerFilter(filter.partnerIds())), actor.orgScope().orElse(null), sort, page, size);

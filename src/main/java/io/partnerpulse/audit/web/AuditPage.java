@@ -145,6 +145,7 @@ class AuditPage {
         return switch (type) {
             case "partner" -> "/partners/" + id;
             case "opportunity" -> "/deals/" + id;
+            case "account" -> "/accounts/" + id;
             case "report-subscription" -> "/reports/" + id;
             case "user" -> "/users/" + id;
             case "webhook" -> "/webhooks/" + id;

@@ -27,6 +27,7 @@ import io.partnerpulse.shared.OrganizationSettings;
 import io.partnerpulse.shared.Page;
 import io.partnerpulse.shared.References;
 import io.partnerpulse.shared.References.Kind;
+import io.partnerpulse.shared.TypedNames;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -60,9 +61,11 @@ class DealsPage {
     private final OrganizationSettings organization;
     private final MessageSource messages;
     private final jakarta.validation.Validator validator;
+    private final TypedNames names;
 
     DealsPage(OpportunityManagement opportunities, RegistrationManagement registrations, References references, CurrentActor actor,
-              OrganizationSettings organization, MessageSource messages, jakarta.validation.Validator validator) {
+              OrganizationSettings organization, MessageSource messages, jakarta.validation.Validator validator, TypedNames names) {
+        this.names = names;
         this.opportunities = opportunities;
         this.registrations = registrations;
         this.references = references;
@@ -78,7 +81,7 @@ class DealsPage {
     }
 
     /** The list's filters, as the page's address holds them. */
-    record Shown(Showing show, Stage stage, String q, Long partnerId, Long ownerId, String sort, Integer page) {
+    record Shown(Showing show, Stage stage, String q, Long partnerId, Long ownerId, Long accountId, String sort, Integer page) {
 
         public Showing showing() {
             return show == null ? Showing.OPEN : show;
@@ -91,7 +94,7 @@ class DealsPage {
                 default -> null;
             };
             return new OpportunityRepository.Filter(partnerId == null ? null : List.of(partnerId), ownerId, stages,
-                    showing() == Showing.OPEN && stage == null ? Boolean.TRUE : null, null, null, null, null, null, null,
+                    showing() == Showing.OPEN && stage == null ? Boolean.TRUE : null, accountId, null, null, null, null, null,
                     q == null || q.isBlank() ? null : q.strip());
         }
 
@@ -108,6 +111,7 @@ class DealsPage {
                     .queryParamIfPresent("stage", Optional.ofNullable(f.stages()).map(s -> s.get(0)))
                     .queryParamIfPresent("partnerId", Optional.ofNullable(partnerId))
                     .queryParamIfPresent("ownerId", Optional.ofNullable(ownerId))
+                    .queryParamIfPresent("accountId", Optional.ofNullable(accountId))
                     .queryParamIfPresent("q", Optional.ofNullable(f.q()))
                     .queryParam("sort", sorting()).encode().build().toUriString();
         }
@@ -158,6 +162,9 @@ class DealsPage {
         }
         if (shown.ownerId() != null) {
             narrowed.add(ownerNames.getOrDefault(shown.ownerId(), "#" + shown.ownerId()));
+        }
+        if (shown.accountId() != null) {
+            narrowed.add(references.names(Kind.ACCOUNT, List.of(shown.accountId())).getOrDefault(shown.accountId(), "#" + shown.accountId()));
         }
         model.addAttribute("narrowedTo", narrowed);
         model.addAttribute("showings", Showing.values());
@@ -213,7 +220,7 @@ class DealsPage {
                 fieldErrors.putAll(FormErrors.fields(e, messages, locale));
             }
         }
-        show(model, new Shown(null, null, null, null, null, null, 0), locale);
+        show(model, new Shown(null, null, null, null, null, null, null, 0), locale);
         model.addAttribute("draft", draft);
         model.addAttribute("fieldErrors", fieldErrors);
         return "deal/list";
@@ -353,11 +360,11 @@ class DealsPage {
                 fieldErrors.put("expectedCloseOn", messages.getMessage("deals.date.invalid", null, locale));
             }
         }
-        Long partnerId = named(Kind.PARTNER, draft.partner(), "partner", "leads.assign.noPartner", "leads.assign.severalPartners", fieldErrors,
+        Long partnerId = names.id(Kind.PARTNER, draft.partner(), null, "partner", "leads.assign.noPartner", "leads.assign.severalPartners", fieldErrors,
                 locale);
-        Long accountId = named(Kind.ACCOUNT, draft.account(), "account", "deals.noAccount", "deals.severalAccounts", fieldErrors, locale);
-        Long ownerId = named(Kind.EMPLOYEE, draft.owner(), "owner", "deals.noOwner", "deals.severalOwners", fieldErrors, locale);
-        Long campaignId = named(Kind.CAMPAIGN, draft.campaign(), "campaign", "leads.new.noCampaign", "leads.new.severalCampaigns", fieldErrors,
+        Long accountId = names.id(Kind.ACCOUNT, draft.account(), null, "account", "deals.noAccount", "deals.severalAccounts", fieldErrors, locale);
+        Long ownerId = names.id(Kind.EMPLOYEE, draft.owner(), null, "owner", "deals.noOwner", "deals.severalOwners", fieldErrors, locale);
+        Long campaignId = names.id(Kind.CAMPAIGN, draft.campaign(), null, "campaign", "leads.new.noCampaign", "leads.new.severalCampaigns", fieldErrors,
                 locale);
         OpportunityForm form = new OpportunityForm(editing == null ? null : editing.externalId(), draft.name(), amount,
                 draft.currency().isEmpty() ? organization.currency() : draft.currency(), accountId, partnerId, ownerId, draft.productLineId(),
@@ -366,19 +373,6 @@ class DealsPage {
         // the form's own rules (lengths, the currency's and the country code's shape), in the page's language
         validator.validate(form).forEach(problem -> fieldErrors.putIfAbsent(problem.getPropertyPath().toString(), problem.getMessage()));
         return form;
-    }
-
-    /** The record a typed name names (none when blank); when it names none or several, why, beside {@code field}. */
-    private Long named(Kind kind, String typed, String field, String none, String several, Map<String, String> fieldErrors, Locale locale) {
-        if (typed.isEmpty()) {
-            return null;
-        }
-        References.Named named = references.named(kind, typed, 5, null);
-        if (named.id() == null) {
-            fieldErrors.put(field, named.candidates().isEmpty() ? messages.getMessage(none, new Object[] {typed}, locale)
-                    : messages.getMessage(several, new Object[] {typed, String.join(", ", named.candidates().values())}, locale));
-        }
-        return named.id();
     }
 
     private static String blankToNull(String value) {

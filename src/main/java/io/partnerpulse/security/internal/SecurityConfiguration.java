@@ -160,9 +160,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/targets", "/campaigns/**", "/partners", "/partners/**",
                                 "/registrations/**", "/leads/distribute", "/leads/assign", "/leads/route", "/funds/allocations", "/funds/allocations/**",
                                 "/funds/requests/*/approve", "/funds/requests/*/reject", "/funds/claims/*/approve", "/funds/claims/*/reject",
-                                "/funds/claims/*/pay", "/tiers/**", "/deals", "/deals/*").hasAnyRole(STAFF)
+                                "/funds/claims/*/pay", "/tiers/**", "/deals", "/deals/*", "/accounts", "/accounts/*").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/**").hasAnyRole(WORKERS)
-                        .requestMatchers("/organization", "/organization/**", "/targets", "/campaigns", "/campaigns/**", "/audit", "/tiers", "/onboarding").hasAnyRole(READERS)
+                        .requestMatchers("/organization", "/organization/**", "/targets", "/campaigns", "/campaigns/**", "/audit", "/tiers", "/onboarding", "/accounts", "/accounts/**").hasAnyRole(READERS)
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .httpBasic(Customizer.withDefaults())
