@@ -46,10 +46,12 @@ public class OrganizationManagement {
 
     // ---- business units ----
     public UnitView createUnit(UnitForm form) {
+        requireWholeOrganization();
         return units.create("insert into business_unit (external_id, name) values (:externalId, :name) returning id", unit(form));
     }
 
     public UnitView editUnit(long id, UnitForm form, long version) {
+        requireWholeOrganization();
         return units.edit(id, version, """
                 update business_unit set external_id = :externalId, name = :name, version = version + 1
                 where id = :id and version = :version""", unit(form));
@@ -67,6 +69,7 @@ public class OrganizationManagement {
 
     // ---- departments ----
     public DepartmentView createDepartment(DepartmentForm form) {
+        requireWholeOrganization();
         references.check().exists("businessUnitId", Kind.UNIT, form.businessUnitId()).orThrow();
         return departments.create("""
                 insert into department (external_id, name, business_unit_id) values (:externalId, :name, :unit) returning id""",
@@ -74,6 +77,7 @@ public class OrganizationManagement {
     }
 
     public DepartmentView editDepartment(long id, DepartmentForm form, long version) {
+        requireWholeOrganization();
         references.check().exists("businessUnitId", Kind.UNIT, form.businessUnitId()).orThrow();
         return departments.edit(id, version, """
                 update department set external_id = :externalId, name = :name, business_unit_id = :unit, version = version + 1
@@ -93,6 +97,7 @@ public class OrganizationManagement {
 
     // ---- employees ----
     public EmployeeView createEmployee(EmployeeForm form) {
+        requireWholeOrganization();
         checkEmployee(form, null);
         return employees.create("""
                 insert into employee (external_id, full_name, email, title, department_id, manager_id, hire_date, active)
@@ -100,6 +105,7 @@ public class OrganizationManagement {
     }
 
     public EmployeeView editEmployee(long id, EmployeeForm form, long version) {
+        requireWholeOrganization();
         checkEmployee(form, id);
         return employees.edit(id, version, """
                 update employee set external_id = :externalId, full_name = :name, email = :email, title = :title,
@@ -119,6 +125,19 @@ public class OrganizationManagement {
                         .where("e.manager_id = :manager", "manager", managerId).where("e.active = :active", "active", active)
                         .search("e.full_name || ' ' || coalesce(e.email, '')", q),
                 sort, Map.of("fullName", "e.full_name", "hireDate", "e.hire_date"), "e.full_name", page, size);
+    }
+
+    /**
+     * The organization is changed by staff who see all of it: a manager scoped to a unit or a
+     * department, whose numbers are that part's, would otherwise move people into or out of its scope.
+     */
+    private void requireWholeOrganization() {
+        actor.requireStaff();
+        if (actor.orgScope().isPresent()) {
+            throw new io.partnerpulse.shared.ApiError(org.springframework.http.HttpStatus.FORBIDDEN, "organization.scoped", "Forbidden",
+                    "A manager scoped to a business unit or department does not change the organization.", Map.of())
+                    .saying("problem.organization.scoped");
+        }
     }
 
     private void checkEmployee(EmployeeForm form, Long id) {
