@@ -44,7 +44,7 @@ public class ExchangeRates {
     }
 
     public RateView set(String currency, LocalDate day, RateForm form) {
-        if (!currency.matches("[A-Z]{3}")) {
+        if (!currency.matches("[A-Z]{3}") || java.util.Currency.getAvailableCurrencies().stream().noneMatch(c -> c.getCurrencyCode().equals(currency))) {
             throw ApiError.invalid("currency", "must be a three-letter ISO 4217 code", "problem.field.currency");
         }
         if (currency.equals(organization.currency())) {

@@ -25,12 +25,33 @@ public final class Format {
         if (value == null) {
             return "—";
         }
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-        format.setCurrency(Currency.getInstance(currencyCode == null ? currency : currencyCode));
         // cents only where they matter: not on thousands, nor on nothing at all
-        format.setMaximumFractionDigits(value.signum() == 0 || value.abs().compareTo(BigDecimal.valueOf(1000)) >= 0 ? 0 : 2);
-        format.setMinimumFractionDigits(format.getMaximumFractionDigits());
-        return spaced(format.format(value), format.getCurrency().getSymbol(locale));
+        int decimals = value.signum() == 0 || value.abs().compareTo(BigDecimal.valueOf(1000)) >= 0 ? 0 : 2;
+        return written(value, currencyCode == null ? currency : currencyCode, decimals, decimals);
+    }
+
+    /**
+     * The amount in the locale's currency format with {@code min}–{@code max} decimals; a code Java does
+     * not know as a currency (an exchange rate may be kept for any three letters) is written before the
+     * number as letters are.
+     */
+    private String written(BigDecimal value, String code, int min, int max) {
+        Currency known = known(code);
+        NumberFormat format = known == null ? NumberFormat.getNumberInstance(locale) : NumberFormat.getCurrencyInstance(locale);
+        if (known != null) {
+            format.setCurrency(known);
+        }
+        format.setMaximumFractionDigits(max);
+        format.setMinimumFractionDigits(min);
+        return known == null ? code + '\u00A0' + format.format(value) : spaced(format.format(value), known.getSymbol(locale));
+    }
+
+    private static Currency known(String code) {
+        try {
+            return Currency.getInstance(code);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return null;
+        }
     }
 
     /** An amount to the cent, as a record's own page shows it (the lists round thousands to whole units). */
@@ -38,11 +59,10 @@ public final class Format {
         if (value == null) {
             return "—";
         }
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-        format.setCurrency(Currency.getInstance(currencyCode == null ? currency : currencyCode));
-        format.setMaximumFractionDigits(Math.max(2, value.stripTrailingZeros().scale()));
-        format.setMinimumFractionDigits(Math.max(0, format.getCurrency().getDefaultFractionDigits()));
-        return spaced(format.format(value), format.getCurrency().getSymbol(locale));
+        String code = currencyCode == null ? currency : currencyCode;
+        Currency known = known(code);
+        return written(value, code, known == null ? 2 : Math.max(0, known.getDefaultFractionDigits()),
+                Math.max(2, value.stripTrailingZeros().scale()));
     }
 
     /**

@@ -151,6 +151,39 @@ class DealPagesSystemTests {
     }
 
     @Test
+    void changesTheTickedDealsAtOnceEachAtTheVersionShownAndSaysWhichWereRefused() {
+        String name = Fixtures.unique("Bulk");
+        long first = open(name + " one", "100").id();
+        long second = open(name + " two", "200").id();
+        long won = open(name + " won", "300").id();
+        admin.post("/api/v1/opportunities/" + won + "/win", "{}", "\"0\"");
+        String ticked = "deal=" + first + ":0&deal=" + second + ":0&deal=" + won + ":1";
+
+        Api.Response noOwner = admin.form("/deals/bulk", ticked + "&change=OWNER&owner=Nobody+zz");
+        assertThat(noOwner.status()).isEqualTo(302);
+        assertThat(jdbc.sql("select count(*) from opportunity where name like ? and owner_id is not null").param(name + "%")
+                .query(Long.class).single()).as("an owner nobody is named: nothing changed").isZero();
+        assertThat(admin.form("/deals/bulk", ticked + "&change=OWNER&owner=" + enc(ownerName) + "&q=" + enc(name)).status()).isEqualTo(302);
+        assertThat(jdbc.sql("select count(*) from opportunity o join employee e on e.id = o.owner_id where o.name like ? and e.full_name = ?")
+                .param(name + "%").param(ownerName).query(Long.class).single()).as("the won deal's owner changes too").isEqualTo(3);
+
+        // the versions the list showed are stale now: every one refused, nothing written
+        admin.form("/deals/bulk", ticked + "&change=CLOSE_DATE&expectedCloseOn=2027-06-30");
+        assertThat(jdbc.sql("select count(*) from opportunity where name like ? and expected_close_on = date '2027-06-30'").param(name + "%")
+                .query(Long.class).single()).isZero();
+        String fresh = "deal=" + first + ":1&deal=" + second + ":1&deal=" + won + ":2";
+        admin.form("/deals/bulk", fresh + "&change=CLOSE_DATE&expectedCloseOn=2027-06-30");
+        assertThat(jdbc.sql("select count(*) from opportunity where name like ? and expected_close_on = date '2027-06-30'").param(name + "%")
+                .query(Long.class).single()).isEqualTo(3);
+        admin.form("/deals/bulk", "deal=" + first + ":2&deal=" + second + ":2&deal=" + won + ":3&change=STAGE&stage=PROPOSAL");
+        assertThat(jdbc.sql("select string_agg(stage, ',' order by id) from opportunity where name like ?").param(name + "%")
+                .query(String.class).single()).as("a won deal is not moved").isEqualTo("PROPOSAL,PROPOSAL,WON");
+        assertThat(admin.form("/deals/bulk", "change=STAGE&stage=PROPOSAL").status()).as("nothing ticked").isEqualTo(302);
+        Api user = admin.newPartnerUser(partner, "bulker");
+        assertThat(user.form("/deals/bulk", "deal=" + first + ":3&change=STAGE&stage=NEGOTIATION").status()).isEqualTo(403);
+    }
+
+    @Test
     void aPartnerUserSeesAndMovesItsOwnDealsButChangesNoDetailsAndAnAnalystOnlyReads() {
         long rival = fixtures.activePartner("US", "GOLD");
         String own = Fixtures.unique("Own Deal");

@@ -25,4 +25,15 @@ class FormatTests {
         assertThat(Format.spaced("1,200\u00A0kr", "kr")).isEqualTo("1,200\u00A0kr");
         assertThat(Format.spaced("1,200kr", "kr")).isEqualTo("1,200\u00A0kr");
     }
+
+    @Test
+    void writesAnAmountToTheCentOnARecordsPageAndACodeThatIsNoCurrencyBeforeItsNumber() {
+        Format english = new Format(Locale.ENGLISH, "USD");
+        assertThat(english.exactMoney(new java.math.BigDecimal("12500.50"), "USD")).isEqualTo("$12,500.50");
+        assertThat(english.exactMoney(new java.math.BigDecimal("12500"), "USD")).isEqualTo("$12,500.00");
+        assertThat(english.exactMoney(new java.math.BigDecimal("12500"), "JPY")).isEqualTo("¥12,500");
+        assertThat(english.money(new java.math.BigDecimal("12500.75"), "USD")).as("lists round thousands").isEqualTo("$12,501");
+        assertThat(english.money(new java.math.BigDecimal("12.5"), "XQZ")).isEqualTo("XQZ\u00A012.50");
+        assertThat(english.exactMoney(new java.math.BigDecimal("1200"), "XQZ")).isEqualTo("XQZ\u00A01,200.00");
+    }
 }

@@ -27,6 +27,7 @@ import io.partnerpulse.shared.OrganizationSettings;
 import io.partnerpulse.shared.Page;
 import io.partnerpulse.shared.References;
 import io.partnerpulse.shared.References.Kind;
+import io.partnerpulse.shared.TickedRows;
 import io.partnerpulse.shared.TypedNames;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -169,6 +170,7 @@ class DealsPage {
         model.addAttribute("narrowedTo", narrowed);
         model.addAttribute("showings", Showing.values());
         model.addAttribute("stages", Stage.values());
+        model.addAttribute("openStages", List.of(Stage.openStages()));
         model.addAttribute("sorts", SORTS);
         model.addAttribute("zone", organization.timeZone());
         model.addAttribute("format", new Format(locale, organization.currency()));
@@ -297,6 +299,93 @@ class DealsPage {
             redirect.addFlashAttribute("flashError", FormErrors.failed(e, messages, locale));
         }
         return "redirect:/deals/" + id;
+    }
+
+    /** What is done to every ticked deal at once. */
+    enum Change {
+        OWNER, CLOSE_DATE, STAGE
+    }
+
+    /**
+     * Changes the deals ticked in the list ({@code deal}: "id:version", as shown) at once, each in a
+     * transaction of its own at the version the list showed: gives them to the owner typed by name,
+     * moves their expected close to a day, or moves the open ones to another open stage. Says how many
+     * changed and each one refused with its reason (changed since, closed, not one of the user's), and
+     * goes back to the list as it was. Staff only: a partner user moves its deals one by one.
+     */
+    @PostMapping("/deals/bulk")
+    String bulk(@RequestParam(name = "deal", required = false) List<String> picked, @RequestParam(required = false) Change change,
+                @RequestParam(defaultValue = "") String owner, @RequestParam(defaultValue = "") String expectedCloseOn,
+                @RequestParam(required = false) Stage stage, @ModelAttribute Shown shown, RedirectAttributes redirect, Locale locale) {
+        actor.requireStaff();
+        String back = "redirect:" + UriComponentsBuilder.fromPath("/deals")
+                .queryParamIfPresent("show", Optional.ofNullable(shown.show())).queryParamIfPresent("stage", Optional.ofNullable(shown.stage()))
+                .queryParamIfPresent("q", Optional.ofNullable(shown.q()).filter(t -> !t.isBlank()))
+                .queryParamIfPresent("partnerId", Optional.ofNullable(shown.partnerId()))
+                .queryParamIfPresent("ownerId", Optional.ofNullable(shown.ownerId()))
+                .queryParamIfPresent("accountId", Optional.ofNullable(shown.accountId()))
+                .queryParamIfPresent("sort", Optional.ofNullable(shown.sort()))
+                .queryParamIfPresent("page", Optional.ofNullable(shown.page()).filter(n -> n > 0)).encode().build().toUriString();
+        List<TickedRows.Row> deals = TickedRows.parse(picked);
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (deals.isEmpty()) {
+            problems.put("deal", messages.getMessage("deals.bulk.none", null, locale));
+        }
+        Long ownerId = null;
+        LocalDate day = null;
+        if (change == null) {
+            problems.put("change", messages.getMessage("deals.bulk.what", null, locale));
+        } else if (change == Change.OWNER) {
+            if (owner.isBlank()) {
+                problems.put("owner", messages.getMessage("deals.bulk.ownerMissing", null, locale));
+            } else {
+                ownerId = names.id(Kind.EMPLOYEE, owner, null, "owner", "deals.noOwner", "deals.severalOwners", problems, locale);
+            }
+        } else if (change == Change.CLOSE_DATE) {
+            try {
+                day = LocalDate.parse(expectedCloseOn.strip());
+            } catch (DateTimeParseException e) {
+                problems.put("expectedCloseOn", messages.getMessage("deals.date.invalid", null, locale));
+            }
+        } else if (stage == null || stage.isClosed()) {
+            problems.put("stage", messages.getMessage("deals.bulk.stageMissing", null, locale));
+        }
+        if (!problems.isEmpty()) {
+            redirect.addFlashAttribute("flashError", String.join(" ", problems.values()));
+            return back;
+        }
+        int changed = 0;
+        List<String> refused = new ArrayList<>();
+        for (TickedRows.Row deal : deals) {
+            try {
+                if (deal.version() < 0) {
+                    throw ApiError.versionRequired();
+                }
+                OpportunityView current = opportunities.get(deal.id());
+                switch (change) {
+                    case OWNER -> opportunities.edit(deal.id(), formOf(current, ownerId, current.expectedCloseOn()), deal.version());
+                    case CLOSE_DATE -> opportunities.edit(deal.id(), formOf(current, current.ownerId(), day), deal.version());
+                    default -> opportunities.move(deal.id(), new StageRequests.Move(stage, null, deal.version()), deal.version());
+                }
+                changed++;
+            } catch (ApiError e) {
+                refused.add("#" + deal.id() + ": " + FormErrors.text(e, messages, locale));
+            }
+        }
+        if (changed > 0) {
+            redirect.addFlashAttribute("flash", messages.getMessage("deals.bulk.done", new Object[] {changed}, locale));
+        }
+        if (!refused.isEmpty()) {
+            redirect.addFlashAttribute("flashError", messages.getMessage("deals.bulk.refused",
+                    new Object[] {refused.size(), String.join("; ", refused)}, locale));
+        }
+        return back;
+    }
+
+    /** The deal's details as they are, but for its owner and its expected close: what a bulk change sends. */
+    private static OpportunityForm formOf(OpportunityView d, Long ownerId, LocalDate expectedCloseOn) {
+        return new OpportunityForm(d.externalId(), d.name(), d.amount(), d.currency(), d.accountId(), d.partnerId(), ownerId, d.productLineId(),
+                d.channelId(), d.campaignId(), d.country(), d.region(), d.city(), expectedCloseOn, null, d.version());
     }
 
     /** The deal's page: its details, the form holding {@code draft}, its stage history and its registrations. */

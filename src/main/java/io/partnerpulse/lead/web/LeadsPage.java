@@ -19,6 +19,7 @@ import io.partnerpulse.shared.ApiError;
 import io.partnerpulse.shared.CurrentActor;
 import io.partnerpulse.shared.References;
 import io.partnerpulse.shared.References.Kind;
+import io.partnerpulse.shared.TickedRows;
 import io.partnerpulse.shared.OrganizationSettings;
 import io.partnerpulse.shared.Page;
 import org.springframework.context.MessageSource;
@@ -236,21 +237,21 @@ class LeadsPage {
      */
     private String onTicked(List<String> picked, Shown shown, String done, Object about, RedirectAttributes redirect, Locale locale,
                             OnLead action) {
-        List<long[]> chosen = ticked(picked);
+        List<TickedRows.Row> chosen = TickedRows.parse(picked);
         if (chosen.isEmpty()) {
             return refuse("leads.ticked.none", shown, redirect, locale);
         }
         int count = 0;
         List<String> refused = new ArrayList<>();
-        for (long[] lead : chosen) {
+        for (TickedRows.Row lead : chosen) {
             try {
-                if (lead[1] < 0) {
-                    throw ApiError.invalid("version", "the page's version of lead " + lead[0] + " is missing", "problem.version-missing");
+                if (lead.version() < 0) {
+                    throw ApiError.invalid("version", "the page's version of lead " + lead.id() + " is missing", "problem.version-missing");
                 }
-                action.apply(lead[0], lead[1]);
+                action.apply(lead.id(), lead.version());
                 count++;
             } catch (ApiError e) {
-                refused.add("#" + lead[0] + ": " + FormErrors.text(e, messages, locale));
+                refused.add("#" + lead.id() + ": " + FormErrors.text(e, messages, locale));
             }
         }
         if (count > 0) {
@@ -263,26 +264,12 @@ class LeadsPage {
         return shown.back();
     }
 
-    /** The ticked boxes as {id, version} ("id:version" as the page wrote them; version -1 when missing; anything else names no lead). */
-    private static List<long[]> ticked(List<String> picked) {
-        List<long[]> chosen = new ArrayList<>();
-        for (String one : picked == null ? List.<String>of() : picked) {
-            String[] parts = one.split(":");
-            try {
-                chosen.add(new long[] {Long.parseLong(parts[0].strip()), parts.length > 1 ? Long.parseLong(parts[1].strip()) : -1});
-            } catch (NumberFormatException e) {
-                // not a box the page wrote
-            }
-        }
-        return chosen;
-    }
-
     /** Routes the ticked leads that have no partner by the distribution rules, as the button above the list does for all. */
     @PostMapping("/leads/route")
     String routeTicked(@RequestParam(name = "lead", required = false) List<String> picked, Shown shown, RedirectAttributes redirect,
                        Locale locale) {
         actor.requireStaff();
-        List<Long> ids = ticked(picked).stream().map(lead -> lead[0]).distinct().toList();
+        List<Long> ids = TickedRows.parse(picked).stream().map(TickedRows.Row::id).toList();
         if (ids.isEmpty()) {
             return refuse("leads.ticked.none", shown, redirect, locale);
         }

@@ -160,10 +160,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/targets", "/campaigns/**", "/partners", "/partners/**",
                                 "/registrations/**", "/leads/distribute", "/leads/assign", "/leads/route", "/funds/allocations", "/funds/allocations/**",
                                 "/funds/requests/*/approve", "/funds/requests/*/reject", "/funds/claims/*/approve", "/funds/claims/*/reject",
-                                "/funds/claims/*/pay", "/tiers/**", "/deals", "/deals/*", "/accounts", "/accounts/*", "/organization/**").hasAnyRole(STAFF)
+                                "/funds/claims/*/pay", "/tiers/**", "/deals", "/deals/*", "/accounts", "/accounts/*", "/organization/**", "/settings/**").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/**").hasAnyRole(WORKERS)
                         .requestMatchers(HttpMethod.GET, "/organization/*/new", "/organization/*/*/edit").hasAnyRole(STAFF)
-                        .requestMatchers("/organization", "/organization/**", "/targets", "/campaigns", "/campaigns/**", "/audit", "/tiers", "/onboarding", "/accounts", "/accounts/**").hasAnyRole(READERS)
+                        .requestMatchers("/organization", "/organization/**", "/targets", "/campaigns", "/campaigns/**", "/audit", "/tiers", "/onboarding", "/accounts", "/accounts/**", "/settings").hasAnyRole(READERS)
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .httpBasic(Customizer.withDefaults())
