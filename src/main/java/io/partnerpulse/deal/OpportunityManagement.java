@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import io.partnerpulse.deal.internal.DealNoteRepository;
 import io.partnerpulse.deal.internal.OpportunityRepository;
 import io.partnerpulse.deal.internal.OpportunityWorkflow;
 import io.partnerpulse.shared.ApiError;
@@ -30,9 +31,14 @@ public class OpportunityManagement {
     private final CurrentActor actor;
     private final Clock clock;
     private final OrganizationSettings organization;
+    private final DealNoteRepository notes;
+    private final io.partnerpulse.audit.AuditTrail audit;
 
     OpportunityManagement(OpportunityRepository opportunities, OpportunityWorkflow workflow, References references,
-                          CurrentActor actor, Clock clock, OrganizationSettings organization) {
+                          CurrentActor actor, Clock clock, OrganizationSettings organization, DealNoteRepository notes,
+                          io.partnerpulse.audit.AuditTrail audit) {
+        this.notes = notes;
+        this.audit = audit;
         this.organization = organization;
         this.opportunities = opportunities;
         this.workflow = workflow;
@@ -102,6 +108,32 @@ public class OpportunityManagement {
     public List<StageChangeView> history(long id) {
         get(id);
         return opportunities.history(id);
+    }
+
+    /** The deal's notes in the order written; a partner user's leave out the internal ones. */
+    @Transactional(readOnly = true)
+    public List<DealNote> notes(long id) {
+        get(id);
+        return notes.of(id, actor.partner().isEmpty());
+    }
+
+    /**
+     * Writes a note on the deal, by the current user: a partner user's (on its own partner's deals) is
+     * always shared; staff may keep theirs internal. Audited.
+     */
+    public DealNote addNote(long id, DealNote.Form form) {
+        get(id);
+        boolean partnerUser = actor.partner().isPresent();
+        if (partnerUser && Boolean.TRUE.equals(form.internal())) {
+            throw ApiError.invalid("internal", "only the vendor's staff write internal notes", "problem.note.internal");
+        }
+        String body = form.body() == null ? "" : form.body().strip();
+        if (body.isEmpty() || body.length() > 4000) {
+            throw ApiError.invalid("body", "must hold 1 to 4,000 characters", "problem.note.body");
+        }
+        DealNote note = notes.insert(id, body, !partnerUser && Boolean.TRUE.equals(form.internal()), actor.name(), partnerUser);
+        audit.record(actor.name(), "opportunity.note-added", "opportunity", id, null, note);
+        return note;
     }
 
     /** A partner's opportunities, newest first (within what the current user may see). */

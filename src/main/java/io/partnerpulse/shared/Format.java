@@ -125,4 +125,10 @@ public final class Format {
         return instant == null ? "" : java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
                 .withLocale(locale).format(instant.atZone(zone));
     }
+
+    /** A moment as its day and its time of day in {@code zone} (a note, a stage move: several may fall on one day). */
+    public String dateTime(java.time.Instant instant, java.time.ZoneId zone) {
+        return instant == null ? "" : java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM,
+                java.time.format.FormatStyle.SHORT).withLocale(locale).format(instant.atZone(zone));
+    }
 }

@@ -184,6 +184,33 @@ class DealPagesSystemTests {
     }
 
     @Test
+    void thePartnerAndTheChannelTeamWriteNotesOnADealAndTheTeamsInternalOnesStayWithTheTeam() {
+        long id = open(Fixtures.unique("Noted Deal"), "500").id();
+        Api user = admin.newPartnerUser(partner, "noter");
+        assertThat(user.form("/deals/" + id + "/notes", "body=" + enc("Customer asks for a second demo.\nNext week.")).status()).isEqualTo(302);
+        assertThat(admin.form("/deals/" + id + "/notes", "body=" + enc("Margin is thin; hold the discount.") + "&internal=true").status())
+                .isEqualTo(302);
+        assertThat(admin.form("/deals/" + id + "/notes", "body=" + enc("Demo booked for Tuesday.")).status()).isEqualTo(302);
+        admin.form("/deals/" + id + "/notes", "body=++");
+        assertThat(user.post("/api/v1/opportunities/" + id + "/notes", "{\"body\": \"Secret?\", \"internal\": true}").status())
+                .as("a partner user's note is never internal").isEqualTo(422);
+        assertThat(jdbc.sql("select count(*) from deal_note where opportunity_id = ?").param(id).query(Long.class).single())
+                .as("blank and internal-by-a-partner refused").isEqualTo(3);
+
+        String staffPage = admin.get("/deals/" + id).body();
+        assertThat(staffPage).contains("Customer asks for a second demo.", "Margin is thin", "Demo booked for Tuesday.", "Internal", "Partner");
+        assertThat(staffPage.indexOf("second demo")).as("in the order written").isLessThan(staffPage.indexOf("Margin is thin"));
+        String partnerPage = user.get("/deals/" + id).body();
+        assertThat(partnerPage).contains("Customer asks for a second demo.", "Demo booked for Tuesday.").doesNotContain("Margin is thin", "name=\"internal\"");
+        Api.Response api = user.get("/api/v1/opportunities/" + id + "/notes");
+        assertThat(api.json()).hasSize(2);
+        assertThat(api.body()).doesNotContain("Margin");
+        assertThat(admin.get("/api/v1/opportunities/" + id + "/notes").json()).hasSize(3);
+        assertThat(jdbc.sql("select count(*) from audit_log where entity_type = 'opportunity' and entity_id = ? and action = 'opportunity.note-added'")
+                .param(String.valueOf(id)).query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
     void aPartnerUserSeesAndMovesItsOwnDealsButChangesNoDetailsAndAnAnalystOnlyReads() {
         long rival = fixtures.activePartner("US", "GOLD");
         String own = Fixtures.unique("Own Deal");

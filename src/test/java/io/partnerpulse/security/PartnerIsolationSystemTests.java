@@ -76,6 +76,7 @@ class PartnerIsolationSystemTests {
                 {"name": "%s Deal", "amount": 777.00, "currency": "USD", "partnerId": %d}""".formatted(marker, partnerB));
         dealB = deal.id();
         admin.post("/api/v1/opportunities/" + dealB + "/win", "{}", deal.etag());
+        admin.post("/api/v1/opportunities/" + dealB + "/notes", "{\"body\": \"%s note\"}".formatted(marker));
         registrationB = admin.post("/api/v1/registrations", """
                 {"partnerId": %d, "customerName": "%s Customer"}""".formatted(partnerB, marker)).id();
         fundB = admin.post("/api/v1/funds/allocations", """
@@ -165,6 +166,7 @@ class PartnerIsolationSystemTests {
         assertThat(userOfA.form("/reports", "name=Sneaky&subject=partner:" + partnerB + "&frequency=MONTHLY&recipients=x@example.com")
                 .body()).as("the form refuses another partner's scorecard").doesNotContain(marker).contains("may see");
         assertThat(userOfA.get("/deals/" + dealB).status()).isEqualTo(404);
+        assertThat(userOfA.form("/deals/" + dealB + "/notes", "body=Hello").status()).isEqualTo(404);
         assertThat(userOfA.form("/deals/" + dealB + "/stage", "target=NEGOTIATION&version=1").status()).isEqualTo(404);
         assertThat(userOfA.form("/deals/" + dealB, "name=Mine&amount=1&currency=USD&version=1").status()).isEqualTo(403);
         Api.Response dealsOfB = userOfA.get("/deals?show=ALL&partnerId=" + partnerB);
@@ -271,6 +273,8 @@ class PartnerIsolationSystemTests {
         state.put("partner", jdbc.sql("select version || status || tier from partner where id = :id").param("id", partnerB).query(String.class).single());
         state.put("leads", jdbc.sql("select string_agg(id || ':' || version || status, ',' order by id) from lead where partner_id = :id")
                 .param("id", partnerB).query(String.class).single());
+        state.put("notes", jdbc.sql("select count(*) from deal_note n join opportunity o on o.id = n.opportunity_id where o.partner_id = :id")
+                .param("id", partnerB).query(Long.class).single());
         state.put("deals", jdbc.sql("select string_agg(id || ':' || version || stage, ',' order by id) from opportunity where partner_id = :id")
                 .param("id", partnerB).query(String.class).single());
         state.put("funds", jdbc.sql("""

@@ -388,10 +388,28 @@ class DealsPage {
                 d.channelId(), d.campaignId(), d.country(), d.region(), d.city(), expectedCloseOn, null, d.version());
     }
 
+    /** Writes a note on the deal from its page (internal: staff only); back to the page, the note in its place or the problem said. */
+    @PostMapping("/deals/{id}/notes")
+    String note(@PathVariable long id, @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "false") boolean internal,
+                RedirectAttributes redirect, Locale locale) {
+        try {
+            opportunities.addNote(id, new io.partnerpulse.deal.DealNote.Form(body, internal));
+            redirect.addFlashAttribute("flash", messages.getMessage("deals.notes.added", null, locale));
+        } catch (ApiError e) {
+            if (e.status() == org.springframework.http.HttpStatus.NOT_FOUND || e.status() == org.springframework.http.HttpStatus.FORBIDDEN) {
+                throw e;
+            }
+            redirect.addFlashAttribute("flashError", FormErrors.failed(e, messages, locale));
+            redirect.addFlashAttribute("noteDraft", body);
+        }
+        return "redirect:/deals/" + id + "#notes";
+    }
+
     /** The deal's page: its details, the form holding {@code draft}, its stage history and its registrations. */
     private String page(Model model, OpportunityView deal, DealDraft draft, Map<String, String> fieldErrors, Locale locale) {
         model.addAttribute("deal", deal);
         model.addAttribute("history", opportunities.history(deal.id()));
+        model.addAttribute("notes", opportunities.notes(deal.id()));
         model.addAttribute("registrations", registrations.list(new RegistrationRepository.Filter(null, null, null, deal.id(), null, null, null),
                 "submittedAt,desc", 0, 20).items());
         model.addAttribute("partnerName", name(Kind.PARTNER, deal.partnerId()));
@@ -404,6 +422,10 @@ class DealsPage {
         model.addAttribute("location", String.join(", ", java.util.stream.Stream.of(deal.city(), deal.region(), deal.country())
                 .filter(java.util.Objects::nonNull).toList()));
         model.addAttribute("openStages", List.of(Stage.openStages()));
+        // the form offers the stage after this one first (none after the last open stage: winning it)
+        List<Stage> open = List.of(Stage.openStages());
+        int at = open.indexOf(deal.stage());
+        model.addAttribute("nextStage", at >= 0 && at + 1 < open.size() ? open.get(at + 1) : null);
         model.addAttribute("zone", organization.timeZone());
         model.addAttribute("format", new Format(locale, organization.currency()));
         model.addAttribute("draft", draft);

@@ -62,6 +62,19 @@ class OpportunityApi {
         return opportunities.history(id);
     }
 
+    @GetMapping("/{id}/notes")
+    @Operation(summary = "Its notes in the order written (a partner user's leave out the vendor's internal ones)")
+    List<io.partnerpulse.deal.DealNote> notes(@PathVariable long id) {
+        return opportunities.notes(id);
+    }
+
+    @PostMapping("/{id}/notes")
+    @Operation(summary = "Write a note on it (staff may keep theirs internal; a partner user's is always shared)")
+    ResponseEntity<io.partnerpulse.deal.DealNote> addNote(@PathVariable long id, @Valid @RequestBody io.partnerpulse.deal.DealNote.Form form) {
+        io.partnerpulse.deal.DealNote note = opportunities.addNote(id, form);
+        return ResponseEntity.created(java.net.URI.create("/api/v1/opportunities/" + id + "/notes")).body(note);
+    }
+
     @PostMapping
     @Operation(summary = "Open an opportunity (in PROSPECTING)")
     ResponseEntity<OpportunityView> open(@Valid @RequestBody OpportunityForm form) {
