@@ -39,4 +39,7 @@ public final class DealEvents {
 
     public record RegistrationExpired(long registrationId, long partnerId, Instant at) {
     }
+    /** A note was written on a deal: by one of its partner's users, or by staff (shared with the partner, or internal). */
+    public record NoteAdded(long opportunityId, Long partnerId, long noteId, boolean internal, boolean byPartner, Instant at) {
+    }
 }

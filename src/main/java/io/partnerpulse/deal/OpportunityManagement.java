@@ -33,10 +33,12 @@ public class OpportunityManagement {
     private final OrganizationSettings organization;
     private final DealNoteRepository notes;
     private final io.partnerpulse.audit.AuditTrail audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     OpportunityManagement(OpportunityRepository opportunities, OpportunityWorkflow workflow, References references,
                           CurrentActor actor, Clock clock, OrganizationSettings organization, DealNoteRepository notes,
-                          io.partnerpulse.audit.AuditTrail audit) {
+                          io.partnerpulse.audit.AuditTrail audit, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.notes = notes;
         this.audit = audit;
         this.organization = organization;
@@ -119,10 +121,10 @@ public class OpportunityManagement {
 
     /**
      * Writes a note on the deal, by the current user: a partner user's (on its own partner's deals) is
-     * always shared; staff may keep theirs internal. Audited.
+     * always shared; staff may keep theirs internal. Audited; announced ({@link DealEvents.NoteAdded}: the other side is told by e-mail).
      */
     public DealNote addNote(long id, DealNote.Form form) {
-        get(id);
+        OpportunityView deal = get(id);
         boolean partnerUser = actor.partner().isPresent();
         if (partnerUser && Boolean.TRUE.equals(form.internal())) {
             throw ApiError.invalid("internal", "only the vendor's staff write internal notes", "problem.note.internal");
@@ -133,6 +135,7 @@ public class OpportunityManagement {
         }
         DealNote note = notes.insert(id, body, !partnerUser && Boolean.TRUE.equals(form.internal()), actor.name(), partnerUser);
         audit.record(actor.name(), "opportunity.note-added", "opportunity", id, null, note);
+        events.publishEvent(new DealEvents.NoteAdded(id, deal.partnerId(), note.id(), note.internal(), partnerUser, note.createdAt()));
         return note;
     }
 

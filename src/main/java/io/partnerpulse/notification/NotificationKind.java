@@ -11,7 +11,9 @@ public enum NotificationKind {
     FUND_REQUEST_REJECTED("/funds?show=requests"),
     FUND_CLAIM_APPROVED("/funds?show=claims"),
     FUND_CLAIM_REJECTED("/funds?show=claims"),
-    FUND_CLAIM_PAID("/funds?show=claims");
+    FUND_CLAIM_PAID("/funds?show=claims"),
+    NOTE_FROM_PARTNER("/deals"),
+    NOTE_FROM_TEAM("/deals");
 
     private final String page;
 

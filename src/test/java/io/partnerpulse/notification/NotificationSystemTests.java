@@ -127,6 +127,34 @@ class NotificationSystemTests {
     }
 
     @Test
+    void aNoteOnADealTellsTheOtherSideAndAnInternalOneNobody() throws Exception {
+        String email = Fixtures.unique("noted").replace(" ", "").toLowerCase() + "@example.com";
+        assertThat(admin.post("/api/v1/users", """
+                {"email": "%s", "displayName": "Noted manager", "role": "CHANNEL_MANAGER", "password": "manager-password-1"}"""
+                .formatted(email)).status()).isEqualTo(201);
+        Api manager = new Api(port, Api.basic(email, "manager-password-1")).withToken();
+        String name = Fixtures.unique("Noted renewal");
+        long deal = admin.post("/api/v1/opportunities", "{\"name\": \"%s\", \"amount\": 100, \"currency\": \"USD\", \"partnerId\": %d}"
+                .formatted(name, partnerA)).id();
+
+        assertThat(admin.post("/api/v1/opportunities/" + deal + "/notes", "{\"body\": \"Hold the discount.\", \"internal\": true}").status())
+                .isEqualTo(201);
+        assertThat(userOfA.post("/api/v1/opportunities/" + deal + "/notes", "{\"body\": \"They want a demo\\non Tuesday.\"}").status())
+                .isEqualTo(201);
+        JsonNode fromPartner = sent(manager, "NOTE_FROM_PARTNER");
+        assertThat(fromPartner.get("about").asString()).isEqualTo(name + " (#" + deal + ")");
+        assertThat(fromPartner.get("items").toString()).contains("They want a demo on Tuesday.");
+        assertThat(mail(fromPartner).getSubject()).isEqualTo("A note from the partner on " + name + " (#" + deal + ")");
+        assertThat((String) mail(fromPartner).getContent()).contains("/deals/" + deal + "#notes");
+
+        assertThat(admin.post("/api/v1/opportunities/" + deal + "/notes", "{\"body\": \"Booked.\"}").status()).isEqualTo(201);
+        JsonNode fromTeam = sent(userOfA, "NOTE_FROM_TEAM");
+        assertThat(fromTeam.get("items").toString()).contains("Booked.").doesNotContain("discount");
+        assertThat(notifications(userOfA).toString()).as("the internal note tells the partner nothing").doesNotContain("discount");
+        assertThat(notifications(userOfB).size()).as("another partner's users hear nothing of it").isZero();
+    }
+
+    @Test
     void leadsAssignedTogetherAreOneMessageNamingThemAll() throws Exception {
         long first = lead("Initech");
         long second = lead("Umbrella");

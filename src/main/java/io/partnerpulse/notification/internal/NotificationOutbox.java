@@ -42,15 +42,41 @@ class NotificationOutbox {
         String item = jdbc.sql("""
                         select r.customer_name || ' (' || p.name || ')' from deal_registration r join partner p on p.id = r.partner_id
                         where r.id = ?""").params(event.registrationId()).query(String.class).single();
-        List<Long> managers = jdbc.sql("""
+        enqueue(managersOf(event.partnerId()), NotificationKind.REGISTRATION_SUBMITTED, null, item);
+    }
+
+    /**
+     * A note on a deal tells the other side: a partner user's, the channel managers over that partner
+     * (as a registration does); staff's shared note, the partner's users. An internal note tells nobody.
+     * Gathered per deal; the link is the deal's page.
+     */
+    @EventListener
+    void on(DealEvents.NoteAdded event) {
+        if (event.internal() || event.partnerId() == null) {
+            return;
+        }
+        String deal = jdbc.sql("select name || ' (#' || id || ')' from opportunity where id = ?").params(event.opportunityId())
+                .query(String.class).single();
+        String item = jdbc.sql("select author || ': ' || left(regexp_replace(body, '\\s+', ' ', 'g'), 200) || case when length(body) > 200 then '…' else '' end"
+                + " from deal_note where id = ?").params(event.noteId()).query(String.class).single();
+        String link = "/deals/" + event.opportunityId() + "#notes";
+        if (event.byPartner()) {
+            enqueue(managersOf(event.partnerId()), NotificationKind.NOTE_FROM_PARTNER, deal, item, link);
+        } else {
+            enqueue(partnerUsers(event.partnerId()), NotificationKind.NOTE_FROM_TEAM, deal, item, link);
+        }
+    }
+
+    /** The channel managers who see the partner: unscoped ones, and those scoped over its partner manager. */
+    private List<Long> managersOf(long partnerId) {
+        return jdbc.sql("""
                         select u.id from app_user u
                         where u.role = 'CHANNEL_MANAGER' and u.active and u.notify_by_email
                           and (u.business_unit_id is null and u.department_id is null
                                or exists (select 1 from partner p join employee e on e.id = p.partner_manager_id
                                           join department d on d.id = e.department_id
                                           where p.id = ? and (u.department_id = e.department_id or u.business_unit_id = d.business_unit_id)))
-                        order by u.id""").params(event.partnerId()).query(Long.class).list();
-        enqueue(managers, NotificationKind.REGISTRATION_SUBMITTED, null, item);
+                        order by u.id""").params(partnerId).query(Long.class).list();
     }
 
     @EventListener
@@ -125,13 +151,20 @@ class NotificationOutbox {
 
     private void toPartner(long partnerId, NotificationKind kind, String item) {
         String partner = jdbc.sql("select name from partner where id = ?").params(partnerId).query(String.class).single();
-        List<Long> users = jdbc.sql("""
+        enqueue(partnerUsers(partnerId), kind, partner, item);
+    }
+
+    private List<Long> partnerUsers(long partnerId) {
+        return jdbc.sql("""
                         select id from app_user where role = 'PARTNER_USER' and partner_id = ? and active and notify_by_email order by id""")
                 .params(partnerId).query(Long.class).list();
-        enqueue(users, kind, partner, item);
     }
 
     private void enqueue(List<Long> users, NotificationKind kind, String about, String item) {
+        enqueue(users, kind, about, item, kind.page());
+    }
+
+    private void enqueue(List<Long> users, NotificationKind kind, String about, String item, String link) {
         double gather = properties.gather().toMillis() / 1000.0;
         for (long user : users) {
             jdbc.sql("""
@@ -141,7 +174,7 @@ class NotificationOutbox {
                             do update set items = case when cardinality(notification.items) < ? then notification.items || excluded.items
                                                        else notification.items end,
                                           total = notification.total + 1""")
-                    .params(user, kind.name(), about, new String[] {item}, kind.page(), gather, ITEMS).update();
+                    .params(user, kind.name(), about, new String[] {item}, link, gather, ITEMS).update();
         }
     }
 }
