@@ -30,9 +30,22 @@ public class TypedNames {
      */
     public Long id(Kind kind, String typed, Long except, String field, String none, String several, Map<String, String> fieldErrors,
                    Locale locale) {
+        return id(kind, typed, null, except, field, none, several, fieldErrors, locale);
+    }
+
+    /**
+     * The same, for a form that changes a record: {@code current} (may be null) is the record it names
+     * now, kept while its name is typed unchanged, even when another record has the same name (a form
+     * shows names, and a name shared by two partners must not move the deal to the other).
+     */
+    public Long id(Kind kind, String typed, Long current, Long except, String field, String none, String several,
+                   Map<String, String> fieldErrors, Locale locale) {
         String text = typed == null ? "" : typed.strip();
         if (text.isEmpty()) {
             return null;
+        }
+        if (current != null && text.equalsIgnoreCase(references.names(kind, java.util.List.of(current)).getOrDefault(current, "").strip())) {
+            return current;
         }
         References.Named named = references.named(kind, text, 5, except);
         if (named.id() == null) {

@@ -116,6 +116,22 @@ class DealPagesSystemTests {
     }
 
     @Test
+    void keepsTheDealsPartnerWhenItsNameIsSavedUnchangedThoughAnotherPartnerHasTheSameName() {
+        long twin = fixtures.activePartner("US", "GOLD");
+        jdbc.sql("update partner set name = ? where id = ?").param(partnerName).param(twin).update();
+        long first = Math.min(partner, twin);
+        long second = Math.max(partner, twin);
+        String name = Fixtures.unique("Twin Deal");
+        long id = admin.post("/api/v1/opportunities", """
+                {"name": "%s", "amount": 100, "currency": "USD", "partnerId": %d}""".formatted(name, second)).id();
+        assertThat(admin.get("/deals/" + id).body()).contains("value=\"" + partnerName + "\"");
+        assertThat(admin.form("/deals/" + id, "name=" + enc(name) + "&amount=150&currency=USD&partner=" + enc(partnerName) + "&version=0")
+                .status()).isEqualTo(302);
+        assertThat(jdbc.sql("select partner_id from opportunity where id = ?").param(id).query(Long.class).single())
+                .as("not moved to the first partner of that name").isEqualTo(second).isNotEqualTo(first);
+    }
+
+    @Test
     void movesWinsAndReopensFromItsPageKeepingTheHistoryAndTheBookedMoney() {
         String name = Fixtures.unique("Staged Deal");
         long id = open(name, "800.00").id();

@@ -121,7 +121,7 @@ class AccountsPage {
         actor.requireStaff();
         AccountDraft draft = typed.stripped();
         Map<String, String> fieldErrors = new LinkedHashMap<>();
-        AccountForm form = form(draft, null, fieldErrors, locale);
+        AccountForm form = form(draft, null, null, fieldErrors, locale);
         if (fieldErrors.isEmpty()) {
             try {
                 AccountView created = accounts.create(form);
@@ -150,7 +150,7 @@ class AccountsPage {
         AccountView account = accounts.get(id);
         AccountDraft draft = typed.stripped();
         Map<String, String> fieldErrors = new LinkedHashMap<>();
-        AccountForm form = form(draft, id, fieldErrors, locale);
+        AccountForm form = form(draft, id, account, fieldErrors, locale);
         if (fieldErrors.isEmpty()) {
             try {
                 if (draft.version() == null) {
@@ -194,7 +194,7 @@ class AccountsPage {
      * language: numbers that are not, a parent company typed that names no single account (never the
      * account itself), and the form's own rules.
      */
-    private AccountForm form(AccountDraft draft, Long editing, Map<String, String> fieldErrors, Locale locale) {
+    private AccountForm form(AccountDraft draft, Long editing, AccountView current, Map<String, String> fieldErrors, Locale locale) {
         if (draft.name().isEmpty()) {
             fieldErrors.put("name", messages.getMessage("accounts.name.missing", null, locale));
         }
@@ -207,7 +207,8 @@ class AccountsPage {
                 fieldErrors.put("annualRevenue", messages.getMessage("deals.amount.invalid", null, locale));
             }
         }
-        Long parent = names.id(Kind.ACCOUNT, draft.parent(), editing, "parent", "deals.noAccount", "deals.severalAccounts", fieldErrors, locale);
+        Long parent = names.id(Kind.ACCOUNT, draft.parent(), current == null ? null : current.parentAccountId(), editing, "parent",
+                "deals.noAccount", "deals.severalAccounts", fieldErrors, locale);
         AccountForm form = new AccountForm(blankToNull(draft.externalId()), draft.name(), blankToNull(draft.sector()), blankToNull(draft.country()),
                 blankToNull(draft.region()), blankToNull(draft.city()), employees, revenue, year, parent, draft.version());
         validator.validate(form).forEach(problem -> fieldErrors.putIfAbsent(problem.getPropertyPath().toString(), problem.getMessage()));

@@ -471,11 +471,11 @@ class DealsPage {
                 fieldErrors.put("expectedCloseOn", messages.getMessage("deals.date.invalid", null, locale));
             }
         }
-        Long partnerId = names.id(Kind.PARTNER, draft.partner(), null, "partner", "leads.assign.noPartner", "leads.assign.severalPartners", fieldErrors,
+        Long partnerId = names.id(Kind.PARTNER, draft.partner(), editing == null ? null : editing.partnerId(), null, "partner", "leads.assign.noPartner", "leads.assign.severalPartners", fieldErrors,
                 locale);
-        Long accountId = names.id(Kind.ACCOUNT, draft.account(), null, "account", "deals.noAccount", "deals.severalAccounts", fieldErrors, locale);
-        Long ownerId = names.id(Kind.EMPLOYEE, draft.owner(), null, "owner", "deals.noOwner", "deals.severalOwners", fieldErrors, locale);
-        Long campaignId = names.id(Kind.CAMPAIGN, draft.campaign(), null, "campaign", "leads.new.noCampaign", "leads.new.severalCampaigns", fieldErrors,
+        Long accountId = names.id(Kind.ACCOUNT, draft.account(), editing == null ? null : editing.accountId(), null, "account", "deals.noAccount", "deals.severalAccounts", fieldErrors, locale);
+        Long ownerId = names.id(Kind.EMPLOYEE, draft.owner(), editing == null ? null : editing.ownerId(), null, "owner", "deals.noOwner", "deals.severalOwners", fieldErrors, locale);
+        Long campaignId = names.id(Kind.CAMPAIGN, draft.campaign(), editing == null ? null : editing.campaignId(), null, "campaign", "leads.new.noCampaign", "leads.new.severalCampaigns", fieldErrors,
                 locale);
         OpportunityForm form = new OpportunityForm(editing == null ? null : editing.externalId(), draft.name(), amount,
                 draft.currency().isEmpty() ? organization.currency() : draft.currency(), accountId, partnerId, ownerId, draft.productLineId(),

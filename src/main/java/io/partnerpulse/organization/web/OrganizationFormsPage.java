@@ -158,8 +158,8 @@ class OrganizationFormsPage {
                     } catch (DateTimeParseException e) {
                         fieldErrors.put("hireDate", messages.getMessage("deals.date.invalid", null, locale));
                     }
-                    Long manager = names.id(Kind.EMPLOYEE, draft.manager(), id, "manager", "deals.noOwner", "deals.severalOwners", fieldErrors,
-                            locale);
+                    Long manager = names.id(Kind.EMPLOYEE, draft.manager(), id == null ? null : organization.employee(id).managerId(), id, "manager",
+                            "deals.noOwner", "deals.severalOwners", fieldErrors, locale);
                     EmployeeForm form = valid(new EmployeeForm(externalId, draft.name(), draft.email().isEmpty() ? null : draft.email(),
                             draft.title().isEmpty() ? null : draft.title(), draft.departmentId(), manager, hired, draft.active(),
                             draft.version()), fieldErrors);
