@@ -127,11 +127,16 @@ public class OrganizationManagement {
                 sort, Map.of("fullName", "e.full_name", "hireDate", "e.hire_date"), "e.full_name", page, size);
     }
 
+    /** Whether the current user sees the whole organization, as changing it takes (its role aside: see {@link #requireWholeOrganization}). */
+    public boolean seesWholeOrganization() {
+        return actor.partner().isEmpty() && actor.orgScope().isEmpty();
+    }
+
     /**
      * The organization is changed by staff who see all of it: a manager scoped to a unit or a
      * department, whose numbers are that part's, would otherwise move people into or out of its scope.
      */
-    private void requireWholeOrganization() {
+    public void requireWholeOrganization() {
         actor.requireStaff();
         if (actor.orgScope().isPresent()) {
             throw new io.partnerpulse.shared.ApiError(org.springframework.http.HttpStatus.FORBIDDEN, "organization.scoped", "Forbidden",

@@ -38,6 +38,7 @@ class OrganizationPage {
     @GetMapping("/organization")
     String index(Model model) {
         model.addAttribute("units", organization.units(null, "name", 0, 500).items());
+        model.addAttribute("mayChange", organization.seesWholeOrganization());
         model.addAttribute("departments", organization.departments(null, null, "name", 0, 500).items());
         model.addAttribute("employees", organization.employees(null, null, true, null, "fullName", 0, 500).items());
         return "organization/index";
@@ -65,6 +66,7 @@ class OrganizationPage {
                 KpiQuery.AverageDealSizeVariant.PER_DEAL);
         KpiCards.Result result = cards.cards(query, locale);
         model.addAttribute("scope", scope);
+        model.addAttribute("mayChange", organization.seesWholeOrganization());
         model.addAttribute("id", id);
         model.addAttribute("name", name);
         model.addAttribute("selection", selection);

@@ -105,6 +105,8 @@ class OrganizationFormsSystemTests {
                 .formatted(managerEmail, unitId)).status()).isEqualTo(201);
         Api scoped = new Api(port, Api.basic(managerEmail, "manager-password-1"));
         assertThat(scoped.form("/organization/unit/" + unitId + "/edit", "name=Mine&version=0").status()).isEqualTo(403);
+        assertThat(scoped.get("/organization/unit/" + unitId + "/edit").status()).isEqualTo(403);
+        assertThat(scoped.get("/organization/unit/" + unitId).body()).as("no link to a form it may not use").doesNotContain("/edit\"");
         Api.Response api = scoped.post("/api/v1/departments", "{\"name\": \"Sneaky\", \"businessUnitId\": %d}".formatted(unitId));
         assertThat(api.status()).isEqualTo(403);
         assertThat(api.json().get("code").asString()).isEqualTo("organization.scoped");

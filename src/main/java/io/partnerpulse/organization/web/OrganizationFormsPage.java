@@ -84,6 +84,7 @@ class OrganizationFormsPage {
 
     @GetMapping("/organization/{kind}/new")
     String newForm(@PathVariable Part kind, Model model) {
+        organization.requireWholeOrganization();
         return form(model, kind, null, Draft.blank(), Map.of());
     }
 
@@ -94,6 +95,7 @@ class OrganizationFormsPage {
 
     @GetMapping("/organization/{kind}/{id}/edit")
     String editForm(@PathVariable Part kind, @PathVariable long id, Model model) {
+        organization.requireWholeOrganization();
         Draft draft = switch (kind) {
             case unit -> {
                 UnitView u = organization.unit(id);
