@@ -59,7 +59,7 @@ class WorkPagesBrowserTests {
         for (String path : java.util.List.of("/", "/leaderboard", "/plan", "/partners", "/leads", "/pipeline", "/registrations", "/campaigns",
                 "/targets", "/organization", "/imports", "/users", "/webhooks", "/dashboard/records?kpi=dealCount&period=last-year",
                 "/?lang=ur", "/leads", "/registrations", "/audit", "/funds?show=requests", "/funds?show=claims", "/funds?show=returns", "/tiers", "/reports", "/account/notifications", "/pivot?rows=employee&period=last-year", "/onboarding",
-                "/deals?show=ALL", "/organization/employee/new", "/settings", "/accounts", "/accounts/" + api.post("/api/v1/accounts", "{\"name\": \"%s\", \"sector\": \"%s\"}"
+                "/deals?show=ALL", "/organization/employee/new", "/settings", "/tasks", "/accounts", "/accounts/" + api.post("/api/v1/accounts", "{\"name\": \"%s\", \"sector\": \"%s\"}"
                         .formatted("A".repeat(150), "S".repeat(100))).id(), "/deals/" + api.post("/api/v1/opportunities", "{\"name\": \"%s\", \"amount\": 10, \"currency\": \"USD\"}"
                         .formatted("D".repeat(150))).id())) {
             browser.get(base + path);
@@ -349,6 +349,13 @@ class WorkPagesBrowserTests {
         assertThat(browser.findElement(By.cssSelector(".flash-area")).getText()).contains("Saved.");
         assertThat(browser.findElement(By.cssSelector("dl.facts")).getText()).contains(owner);
         assertThat(browser.findElement(By.cssSelector(".lede .amount")).getText()).isEqualTo("$15,000.50");
+
+        // a follow-up written on the deal's page shows there (the part loaded into it) and on the follow-ups page
+        WebElement followUp = new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("#tasks input[name='title']")));
+        followUp.sendKeys("Send the signed order");
+        submit(By.cssSelector("#tasks button[type=submit]"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("#tasks table")).getText().contains("Send the signed order"));
+        assertThat(browser.findElement(By.cssSelector("header nav")).getText()).as("due tomorrow: nothing due yet").contains("Follow-ups");
 
         new Select(browser.findElement(By.cssSelector(".stage-actions select[name='target']"))).selectByValue("WON");
         submit(By.cssSelector(".stage-actions button[type=submit]"));

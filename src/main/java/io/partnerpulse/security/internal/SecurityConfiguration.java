@@ -40,7 +40,7 @@ class SecurityConfiguration {
     /** What partner users may read: their portal. */
     static final String[] PORTAL_READS = {"/api/v1/kpis", "/api/v1/kpis/**", "/api/v1/partners", "/api/v1/partners/*",
             "/api/v1/partners/*/history", "/api/v1/partners/*/commission-statement", "/api/v1/leads", "/api/v1/leads/*",
-            "/api/v1/leads/*/assignments", "/api/v1/opportunities", "/api/v1/opportunities/*", "/api/v1/opportunities/*/history", "/api/v1/opportunities/*/notes",
+            "/api/v1/leads/*/assignments", "/api/v1/opportunities", "/api/v1/opportunities/*", "/api/v1/opportunities/*/history", "/api/v1/opportunities/*/notes", "/api/v1/tasks", "/api/v1/tasks/*",
             "/api/v1/registrations", "/api/v1/registrations/*", "/api/v1/product-lines", "/api/v1/product-lines/*",
             "/api/v1/channels", "/api/v1/channels/*", "/api/v1/recommendations", "/api/v1/scorecards/partner/*", "/api/v1/forecast", "/api/v1/forecast/backtest", "/api/v1/seasonality", "/api/v1/seasonality/expected",
             "/api/v1/report-subscriptions", "/api/v1/report-subscriptions/**",
@@ -50,7 +50,7 @@ class SecurityConfiguration {
 
     /** What partner users may change: their leads and deals, their registrations, and their fund requests and claims. */
     static final String[] PORTAL_POSTS = {"/api/v1/leads", "/api/v1/leads/*/qualify", "/api/v1/leads/*/disqualify",
-            "/api/v1/leads/*/convert", "/api/v1/opportunities/*/move", "/api/v1/opportunities/*/win", "/api/v1/opportunities/*/lose", "/api/v1/opportunities/*/notes",
+            "/api/v1/leads/*/convert", "/api/v1/opportunities/*/move", "/api/v1/opportunities/*/win", "/api/v1/opportunities/*/lose", "/api/v1/opportunities/*/notes", "/api/v1/tasks", "/api/v1/tasks/*/done", "/api/v1/tasks/*/reopen",
             "/api/v1/registrations", "/api/v1/funds/requests", "/api/v1/funds/requests/*/withdraw", "/api/v1/funds/claims",
             "/api/v1/funds/claims/*/documents", "/api/v1/report-subscriptions", "/api/v1/report-subscriptions/*/send"};
 
