@@ -146,7 +146,7 @@ class PartnerIsolationSystemTests {
                 "/funds", "/funds?show=requests", "/funds?show=claims", "/funds?show=returns", "/funds?partnerId=" + partnerB,
                 "/funds?show=requests&allocationId=" + fundB, "/funds?show=claims&requestId=" + fundRequestB,
                 "/reports", "/account/notifications", "/pivot?rows=partner&period=custom&from=2020-01-01&through=2029-12-31", "/reports/" + reportB, "/reports/" + reportB + "/deliveries/" + reportDeliveryB + "/scorecard.pdf",
-                "/deals", "/deals?show=ALL", "/deals?show=WON&q=Deal", "/deals/" + dealB);
+                "/deals", "/deals?show=ALL", "/deals?show=WON&q=Deal", "/deals/" + dealB, "/leads/" + leadB, "/tasks", "/tasks/deal/" + dealB);
         for (String page : pages) {
             Api.Response response = userOfA.get(page);
             assertThat(response.status()).as(page).isIn(200, 404);
@@ -166,6 +166,10 @@ class PartnerIsolationSystemTests {
         assertThat(userOfA.form("/reports", "name=Sneaky&subject=partner:" + partnerB + "&frequency=MONTHLY&recipients=x@example.com")
                 .body()).as("the form refuses another partner's scorecard").doesNotContain(marker).contains("may see");
         assertThat(userOfA.get("/deals/" + dealB).status()).isEqualTo(404);
+        assertThat(userOfA.get("/leads/" + leadB).status()).isEqualTo(404);
+        assertThat(userOfA.form("/leads/" + leadB, "companyName=Mine&version=0").status()).isEqualTo(404);
+        assertThat(userOfA.form("/leads/" + leadB + "/qualify", "version=0&from=page").status()).isIn(302, 404);
+        assertThat(userOfA.form("/tasks", "title=Spy&dueOn=2027-01-01&opportunityId=" + dealB).status()).isEqualTo(404);
         assertThat(userOfA.form("/deals/" + dealB + "/notes", "body=Hello").status()).isEqualTo(404);
         assertThat(userOfA.form("/deals/" + dealB + "/stage", "target=NEGOTIATION&version=1").status()).isEqualTo(404);
         assertThat(userOfA.form("/deals/" + dealB, "name=Mine&amount=1&currency=USD&version=1").status()).isEqualTo(403);

@@ -146,6 +146,7 @@ class AuditPage {
             case "partner" -> "/partners/" + id;
             case "opportunity" -> "/deals/" + id;
             case "account" -> "/accounts/" + id;
+            case "lead" -> "/leads/" + id;
             case "report-subscription" -> "/reports/" + id;
             case "user" -> "/users/" + id;
             case "webhook" -> "/webhooks/" + id;

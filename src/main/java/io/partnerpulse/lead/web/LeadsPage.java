@@ -304,25 +304,27 @@ class LeadsPage {
     }
 
     @PostMapping("/leads/{id}/qualify")
-    String qualify(@PathVariable long id, @RequestParam long version, RedirectAttributes redirect, Locale locale) {
-        return run(() -> leads.qualify(id, version), "leads.qualified", id, redirect, locale);
+    String qualify(@PathVariable long id, @RequestParam long version, @RequestParam(defaultValue = "") String from, RedirectAttributes redirect,
+                   Locale locale) {
+        return run(() -> leads.qualify(id, version), "leads.qualified", id, from, redirect, locale);
     }
 
     @PostMapping("/leads/{id}/disqualify")
-    String disqualify(@PathVariable long id, @RequestParam long version, @RequestParam String reason, RedirectAttributes redirect,
-                      Locale locale) {
+    String disqualify(@PathVariable long id, @RequestParam long version, @RequestParam String reason,
+                      @RequestParam(defaultValue = "") String from, RedirectAttributes redirect, Locale locale) {
         return run(() -> {
             if (reason.isBlank()) {
                 throw ApiError.invalid("reason", messages.getMessage("leads.reason", null, locale));
             }
             leads.disqualify(id, new LeadRequests.Disqualify(reason.trim(), version), version);
-        }, "leads.disqualified", id, redirect, locale);
+        }, "leads.disqualified", id, from, redirect, locale);
     }
 
     /** Turns a qualified lead into a deal worth {@code amount}, named after the company, keeping its partner, channel and place. */
     @PostMapping("/leads/{id}/convert")
     String convert(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String amount,
-                   @RequestParam(required = false) String currency, RedirectAttributes redirect, Locale locale) {
+                   @RequestParam(required = false) String currency, @RequestParam(defaultValue = "") String from,
+                   RedirectAttributes redirect, Locale locale) {
         try {
             java.math.BigDecimal value = Amounts.parse(amount, java.math.BigDecimal.ZERO).orElseThrow(() ->
                     ApiError.invalid("amount", messages.getMessage("leads.amount.invalid", null, locale)));
@@ -334,7 +336,12 @@ class LeadsPage {
         } catch (ApiError e) {
             redirect.addFlashAttribute("flashError", FormErrors.failed(e, messages, locale));
         }
-        return "redirect:/leads";
+        return back(id, from);
+    }
+
+    /** Back to the lead's own page when the action was taken there ({@code from} "page"), else to the list. */
+    private static String back(long id, String from) {
+        return "page".equals(from) ? "redirect:/leads/" + id : "redirect:/leads";
     }
 
     @PostMapping("/leads/distribute")
@@ -348,13 +355,13 @@ class LeadsPage {
         return "redirect:/leads";
     }
 
-    private String run(Runnable action, String done, long id, RedirectAttributes redirect, Locale locale) {
+    private String run(Runnable action, String done, long id, String from, RedirectAttributes redirect, Locale locale) {
         try {
             action.run();
             redirect.addFlashAttribute("flash", messages.getMessage(done, new Object[] {String.valueOf(id)}, locale));
         } catch (ApiError e) {
             redirect.addFlashAttribute("flashError", FormErrors.failed(e, messages, locale));
         }
-        return "redirect:/leads";
+        return back(id, from);
     }
 }
