@@ -146,6 +146,12 @@ public class OpportunityManagement {
                 null, page, size);
     }
 
+    /** Opportunities whose name or external id holds {@code text} (within what the current user may see), largest first. */
+    @Transactional(readOnly = true)
+    public Page<OpportunityView> search(String text, int size) {
+        return list(new OpportunityRepository.Filter(null, null, null, null, null, null, null, null, null, null, text), "amount,desc", 0, size);
+    }
+
     /** A customer account's opportunities, newest first (within what the current user may see). */
     @Transactional(readOnly = true)
     public Page<OpportunityView> forAccount(long accountId, int page, int size) {

@@ -172,6 +172,12 @@ public class LeadManagement {
         return c.leadWeight().multiply(BigDecimal.valueOf(capacity - held)).divide(BigDecimal.valueOf(capacity), 6, RoundingMode.HALF_EVEN);
     }
 
+    /** Leads whose company, contact or e-mail holds {@code text} (within what the current user may see), newest first. */
+    @Transactional(readOnly = true)
+    public Page<LeadView> search(String text, int size) {
+        return list(new LeadRepository.Filter(null, null, null, null, null, null, null, null, null, text), null, 0, size);
+    }
+
     @Transactional(readOnly = true)
     public LeadView get(long id) {
         LeadView view = leads.find(id).orElseThrow(() -> ApiError.notFound("lead", id));

@@ -137,6 +137,18 @@ public class PartnerManagement {
         return partners.history(id);
     }
 
+    /** Partners whose name holds {@code text} (a partner user: its own, if it matches), by name. */
+    @Transactional(readOnly = true)
+    public Page<PartnerView> search(String text, int size) {
+        Page<PartnerView> found = list(new PartnerRepository.Filter(null, null, null, null, null, text), "name", 0, size);
+        if (actor.partner().isEmpty()) {
+            return found;
+        }
+        String wanted = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        List<PartnerView> own = found.items().stream().filter(p -> p.name().toLowerCase(java.util.Locale.ROOT).contains(wanted)).toList();
+        return new Page<>(own, 0, size, own.size());
+    }
+
     @Transactional(readOnly = true)
     public Page<PartnerView> list(PartnerRepository.Filter filter, String sort, int page, int size) {
         java.util.Optional<Long> own = actor.partner();

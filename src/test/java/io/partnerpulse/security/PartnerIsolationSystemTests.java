@@ -146,7 +146,7 @@ class PartnerIsolationSystemTests {
                 "/funds", "/funds?show=requests", "/funds?show=claims", "/funds?show=returns", "/funds?partnerId=" + partnerB,
                 "/funds?show=requests&allocationId=" + fundB, "/funds?show=claims&requestId=" + fundRequestB,
                 "/reports", "/account/notifications", "/pivot?rows=partner&period=custom&from=2020-01-01&through=2029-12-31", "/reports/" + reportB, "/reports/" + reportB + "/deliveries/" + reportDeliveryB + "/scorecard.pdf",
-                "/deals", "/deals?show=ALL", "/deals?show=WON&q=Deal", "/deals/" + dealB, "/leads/" + leadB, "/tasks", "/tasks/deal/" + dealB);
+                "/deals", "/deals?show=ALL", "/deals?show=WON&q=Deal", "/deals/" + dealB, "/leads/" + leadB, "/tasks", "/tasks/deal/" + dealB, "/search?q=Bravo");
         for (String page : pages) {
             Api.Response response = userOfA.get(page);
             assertThat(response.status()).as(page).isIn(200, 404);
