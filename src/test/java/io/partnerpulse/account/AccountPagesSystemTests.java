@@ -73,10 +73,7 @@ class AccountPagesSystemTests {
     void analystsReadTheAccountsAndPartnerUsersAreKeptOut() {
         Api admin = Api.admin(port);
         long id = admin.post("/api/v1/accounts", "{\"name\": \"%s\"}".formatted(Fixtures.unique("Read Only Co"))).id();
-        String email = Fixtures.unique("reader").replace(" ", "").toLowerCase() + "@example.com";
-        admin.post("/api/v1/users", """
-                {"email": "%s", "displayName": "Reader", "role": "ANALYST", "password": "analyst-password-1"}""".formatted(email));
-        Api analyst = new Api(port, Api.basic(email, "analyst-password-1"));
+        Api analyst = admin.newUser("ANALYST", "Reader");
         assertThat(analyst.get("/accounts/" + id).body()).contains("Read Only Co").doesNotContain("Change its details");
         assertThat(analyst.form("/accounts/" + id, "name=Mine&version=0").status()).isEqualTo(403);
         assertThat(analyst.form("/accounts", "name=Mine").status()).isEqualTo(403);

@@ -247,11 +247,7 @@ class DealPagesSystemTests {
         assertThat(jdbc.sql("select stage from opportunity where id = ?").param(theirId).query(String.class).single()).isEqualTo("PROSPECTING");
         assertThat(jdbc.sql("select stage from opportunity where id = ?").param(ownId).query(String.class).single()).isEqualTo("QUALIFICATION");
 
-        String email = Fixtures.unique("reader").replace(" ", "").toLowerCase() + "@example.com";
-        assertThat(admin.post("/api/v1/users", """
-                {"email": "%s", "displayName": "Reader", "role": "ANALYST", "password": "analyst-password-1"}""".formatted(email))
-                .status()).isEqualTo(201);
-        Api analyst = new Api(port, Api.basic(email, "analyst-password-1"));
+        Api analyst = admin.newUser("ANALYST", "Reader");
         assertThat(analyst.get("/deals/" + theirId).body()).contains(theirs).doesNotContain("Move to", "Change its details");
         assertThat(analyst.form("/deals/" + theirId + "/stage", "target=PROPOSAL&version=0").status()).isEqualTo(403);
     }

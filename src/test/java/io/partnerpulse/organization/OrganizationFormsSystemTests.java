@@ -91,10 +91,7 @@ class OrganizationFormsSystemTests {
         Api admin = Api.admin(port);
         String unit = Fixtures.unique("Guarded Unit");
         long unitId = admin.post("/api/v1/business-units", "{\"name\": \"%s\"}".formatted(unit)).id();
-        String analystEmail = Fixtures.unique("reader").replace(" ", "").toLowerCase() + "@example.com";
-        admin.post("/api/v1/users", """
-                {"email": "%s", "displayName": "Reader", "role": "ANALYST", "password": "analyst-password-1"}""".formatted(analystEmail));
-        Api analyst = new Api(port, Api.basic(analystEmail, "analyst-password-1"));
+        Api analyst = admin.newUser("ANALYST", "Reader");
         assertThat(analyst.get("/organization/unit/" + unitId + "/edit").status()).isEqualTo(403);
         assertThat(analyst.form("/organization/unit/" + unitId + "/edit", "name=Mine&version=0").status()).isEqualTo(403);
         assertThat(analyst.get("/organization").body()).doesNotContain("/organization/employee/new");

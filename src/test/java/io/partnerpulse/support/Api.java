@@ -75,6 +75,15 @@ public final class Api {
         return new Api(port(), basic(email, "partner-password-1"));
     }
 
+    /** A staff user of {@code role} (ANALYST, CHANNEL_MANAGER, ADMIN) made through this client (an administrator's), and a client signed in as them. */
+    public Api newUser(String role, String name) {
+        String email = Fixtures.unique(name).replace(" ", "").toLowerCase() + "@example.com";
+        Response user = post("/api/v1/users", """
+                {"email": "%s", "displayName": "%s", "role": "%s", "password": "staff-password-1"}""".formatted(email, name, role));
+        org.assertj.core.api.Assertions.assertThat(user.status()).as(user.body()).isEqualTo(201);
+        return new Api(port(), basic(email, "staff-password-1"));
+    }
+
     /** The same user with a personal API token instead (Basic checks the password's hash on every request). */
     public Api withToken() {
         Response token = post("/api/v1/tokens", "{\"name\": \"test\"}");

@@ -27,11 +27,7 @@ class TaskSystemTests {
     JdbcClient jdbc;
 
     private Api user(String role, String name) {
-        String email = Fixtures.unique(name).replace(" ", "").toLowerCase() + "@example.com";
-        assertThat(Api.admin(port).post("/api/v1/users", """
-                {"email": "%s", "displayName": "%s", "role": "%s", "password": "task-password-1"}""".formatted(email, name, role)).status())
-                .isEqualTo(201);
-        return new Api(port, Api.basic(email, "task-password-1"));
+        return Api.admin(port).newUser(role, name);
     }
 
     private long userId(String displayName) {

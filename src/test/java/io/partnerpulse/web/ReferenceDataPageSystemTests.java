@@ -80,10 +80,7 @@ class ReferenceDataPageSystemTests {
     @Test
     void analystsReadTheListsAndPartnerUsersAreKeptOut() {
         Api admin = Api.admin(port);
-        String email = Fixtures.unique("reader").replace(" ", "").toLowerCase() + "@example.com";
-        admin.post("/api/v1/users", """
-                {"email": "%s", "displayName": "Reader", "role": "ANALYST", "password": "analyst-password-1"}""".formatted(email));
-        Api analyst = new Api(port, Api.basic(email, "analyst-password-1"));
+        Api analyst = admin.newUser("ANALYST", "Reader");
         Api.Response page = analyst.get("/settings");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Exchange rates").doesNotContain("action=\"/settings/");

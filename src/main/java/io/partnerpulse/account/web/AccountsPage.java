@@ -1,5 +1,9 @@
 package io.partnerpulse.account.web;
 
+import static io.partnerpulse.shared.FormText.blankToNull;
+import static io.partnerpulse.shared.FormText.orEmpty;
+import static io.partnerpulse.shared.FormText.strip;
+
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,10 +78,6 @@ class AccountsPage {
             return new AccountDraft(strip(name), strip(sector), strip(country).toUpperCase(Locale.ROOT), strip(region), strip(city),
                     strip(employees), strip(annualRevenue), strip(yearEstablished), strip(parent), strip(externalId), version);
         }
-
-        private static String strip(String value) {
-            return value == null ? "" : value.strip();
-        }
     }
 
     @GetMapping("/accounts")
@@ -92,7 +92,8 @@ class AccountsPage {
 
     private void show(Model model, String q, String sector, String country, String sort, int page, Locale locale) {
         String sorting = sort != null && SORTS.containsKey(sort) ? sort : "name";
-        Page<AccountView> found = accounts.list(blankToNull(sector), country == null || country.isBlank() ? null : country.strip().toUpperCase(Locale.ROOT),
+        String code = blankToNull(country);
+        Page<AccountView> found = accounts.list(blankToNull(sector), code == null ? null : code.toUpperCase(Locale.ROOT),
                 blankToNull(q), sorting, Math.max(0, page), PAGE_SIZE);
         model.addAttribute("accounts", found);
         model.addAttribute("parentNames", references.names(Kind.ACCOUNT, found.items().stream().map(AccountView::parentAccountId)
@@ -170,8 +171,7 @@ class AccountsPage {
     private String page(Model model, AccountView account, AccountDraft draft, Map<String, String> fieldErrors, Locale locale) {
         Page<OpportunityView> deals = opportunities.forAccount(account.id(), 0, DEALS_SHOWN);
         model.addAttribute("account", account);
-        model.addAttribute("parentName", account.parentAccountId() == null ? null
-                : references.names(Kind.ACCOUNT, List.of(account.parentAccountId())).getOrDefault(account.parentAccountId(), "#" + account.parentAccountId()));
+        model.addAttribute("parentName", parentName(account));
         model.addAttribute("deals", deals);
         model.addAttribute("partnerNames", references.names(Kind.PARTNER, deals.items().stream().map(OpportunityView::partnerId)
                 .filter(id -> id != null).toList()));
@@ -182,8 +182,14 @@ class AccountsPage {
         return "account/view";
     }
 
+    /** The name of the account's parent company; null when it has none. */
+    private String parentName(AccountView a) {
+        Long parent = a.parentAccountId();
+        return parent == null ? null : references.names(Kind.ACCOUNT, List.of(parent)).getOrDefault(parent, "#" + parent);
+    }
+
     private AccountDraft draftOf(AccountView a) {
-        String parent = a.parentAccountId() == null ? "" : references.names(Kind.ACCOUNT, List.of(a.parentAccountId())).getOrDefault(a.parentAccountId(), "");
+        String parent = orEmpty(parentName(a));
         return new AccountDraft(a.name(), orEmpty(a.sector()), orEmpty(a.country()), orEmpty(a.region()), orEmpty(a.city()),
                 a.employees() == null ? "" : a.employees().toString(), a.annualRevenue() == null ? "" : a.annualRevenue().toPlainString(),
                 a.yearEstablished() == null ? "" : a.yearEstablished().toString(), parent, orEmpty(a.externalId()), a.version());
@@ -226,13 +232,5 @@ class AccountsPage {
             fieldErrors.put(field, messages.getMessage("accounts.whole", null, locale));
             return null;
         }
-    }
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

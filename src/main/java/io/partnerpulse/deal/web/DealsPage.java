@@ -1,5 +1,9 @@
 package io.partnerpulse.deal.web;
 
+import static io.partnerpulse.shared.FormText.blankToNull;
+import static io.partnerpulse.shared.FormText.orEmpty;
+import static io.partnerpulse.shared.FormText.strip;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -199,10 +203,6 @@ class DealsPage {
             return new DealDraft(strip(name), strip(amount), strip(currency).toUpperCase(Locale.ROOT), strip(partner), strip(account),
                     strip(owner), productLineId, channelId, strip(campaign), strip(country).toUpperCase(Locale.ROOT), strip(region),
                     strip(city), strip(expectedCloseOn), version);
-        }
-
-        private static String strip(String value) {
-            return value == null ? "" : value.strip();
         }
     }
 
@@ -445,10 +445,6 @@ class DealsPage {
                 d.expectedCloseOn() == null ? "" : d.expectedCloseOn().toString(), d.version());
     }
 
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
-    }
-
     /**
      * The form's values as the service takes them, every problem found put beside its field in the
      * page's language: names typed that name no single record, an amount or a date that is not one,
@@ -471,12 +467,15 @@ class DealsPage {
                 fieldErrors.put("expectedCloseOn", messages.getMessage("deals.date.invalid", null, locale));
             }
         }
-        Long partnerId = names.id(Kind.PARTNER, draft.partner(), editing == null ? null : editing.partnerId(), null, "partner", "leads.assign.noPartner", "leads.assign.severalPartners", fieldErrors,
-                locale);
-        Long accountId = names.id(Kind.ACCOUNT, draft.account(), editing == null ? null : editing.accountId(), null, "account", "deals.noAccount", "deals.severalAccounts", fieldErrors, locale);
-        Long ownerId = names.id(Kind.EMPLOYEE, draft.owner(), editing == null ? null : editing.ownerId(), null, "owner", "deals.noOwner", "deals.severalOwners", fieldErrors, locale);
-        Long campaignId = names.id(Kind.CAMPAIGN, draft.campaign(), editing == null ? null : editing.campaignId(), null, "campaign", "leads.new.noCampaign", "leads.new.severalCampaigns", fieldErrors,
-                locale);
+        boolean isNew = editing == null;
+        Long partnerId = names.id(Kind.PARTNER, draft.partner(), isNew ? null : editing.partnerId(), null, "partner",
+                "leads.assign.noPartner", "leads.assign.severalPartners", fieldErrors, locale);
+        Long accountId = names.id(Kind.ACCOUNT, draft.account(), isNew ? null : editing.accountId(), null, "account",
+                "deals.noAccount", "deals.severalAccounts", fieldErrors, locale);
+        Long ownerId = names.id(Kind.EMPLOYEE, draft.owner(), isNew ? null : editing.ownerId(), null, "owner",
+                "deals.noOwner", "deals.severalOwners", fieldErrors, locale);
+        Long campaignId = names.id(Kind.CAMPAIGN, draft.campaign(), isNew ? null : editing.campaignId(), null, "campaign",
+                "leads.new.noCampaign", "leads.new.severalCampaigns", fieldErrors, locale);
         OpportunityForm form = new OpportunityForm(editing == null ? null : editing.externalId(), draft.name(), amount,
                 draft.currency().isEmpty() ? organization.currency() : draft.currency(), accountId, partnerId, ownerId, draft.productLineId(),
                 draft.channelId(), campaignId, blankToNull(draft.country()), blankToNull(draft.region()), blankToNull(draft.city()), expected,
@@ -484,9 +483,5 @@ class DealsPage {
         // the form's own rules (lengths, the currency's and the country code's shape), in the page's language
         validator.validate(form).forEach(problem -> fieldErrors.putIfAbsent(problem.getPropertyPath().toString(), problem.getMessage()));
         return form;
-    }
-
-    private static String blankToNull(String value) {
-        return value.isEmpty() ? null : value;
     }
 }

@@ -1,5 +1,9 @@
 package io.partnerpulse.lead.web;
 
+import static io.partnerpulse.shared.FormText.blankToNull;
+import static io.partnerpulse.shared.FormText.orEmpty;
+import static io.partnerpulse.shared.FormText.strip;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,10 +63,6 @@ class LeadPage {
         LeadDraft stripped() {
             return new LeadDraft(strip(companyName), strip(contactName), strip(email), channelId, strip(owner),
                     strip(country).toUpperCase(Locale.ROOT), strip(region), strip(city), version);
-        }
-
-        private static String strip(String value) {
-            return value == null ? "" : value.strip();
         }
     }
 
@@ -129,13 +129,5 @@ class LeadPage {
 
     private String name(Kind kind, Long id) {
         return id == null ? null : references.names(kind, List.of(id)).getOrDefault(id, "#" + id);
-    }
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
-    }
-
-    private static String blankToNull(String value) {
-        return value.isEmpty() ? null : value;
     }
 }

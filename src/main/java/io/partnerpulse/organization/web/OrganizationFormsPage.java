@@ -1,5 +1,8 @@
 package io.partnerpulse.organization.web;
 
+import static io.partnerpulse.shared.FormText.orEmpty;
+import static io.partnerpulse.shared.FormText.strip;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -75,10 +78,6 @@ class OrganizationFormsPage {
         Draft stripped() {
             return new Draft(strip(name), strip(externalId), businessUnitId, departmentId, strip(email), strip(title), strip(manager),
                     strip(hireDate), Boolean.TRUE.equals(active), version);
-        }
-
-        private static String strip(String value) {
-            return value == null ? "" : value.strip();
         }
     }
 
@@ -215,9 +214,5 @@ class OrganizationFormsPage {
         model.addAttribute("units", kind == Part.department ? references.choices(Kind.UNIT, CHOICES) : Map.of());
         model.addAttribute("departments", kind == Part.employee ? references.choices(Kind.DEPARTMENT, CHOICES) : Map.of());
         return "organization/form";
-    }
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
     }
 }
