@@ -13,7 +13,8 @@ public enum NotificationKind {
     FUND_CLAIM_REJECTED("/funds?show=claims"),
     FUND_CLAIM_PAID("/funds?show=claims"),
     NOTE_FROM_PARTNER("/deals"),
-    NOTE_FROM_TEAM("/deals");
+    NOTE_FROM_TEAM("/deals"),
+    FOLLOW_UPS_DUE("/tasks");
 
     private final String page;
 

@@ -80,6 +80,31 @@ class TaskSystemTests {
         assertThat(manager.get("/tasks/deal/" + deal).body()).contains("Send the quote", "Book the demo").doesNotContain("Call back");
     }
 
+    @Autowired
+    io.partnerpulse.task.internal.FollowUpReminders reminders;
+
+    @Test
+    void remindsEachPersonOnceADayOfWhatIsDueOrOverdue() {
+        Api manager = user("CHANNEL_MANAGER", "Rita Reminded");
+        long me = userId("Rita Reminded");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        for (String[] task : new String[][] {{"Overdue call", "-3"}, {"Quote today", "0"}, {"Later review", "4"}}) {
+            assertThat(manager.post("/api/v1/tasks", "{\"title\": \"%s\", \"dueOn\": \"%s\"}".formatted(task[0],
+                    today.plusDays(Long.parseLong(task[1])))).status()).isEqualTo(201);
+        }
+        long done = manager.post("/api/v1/tasks", "{\"title\": \"Done already\", \"dueOn\": \"%s\"}".formatted(today.minusDays(1))).id();
+        manager.post("/api/v1/tasks/" + done + "/done", "{}", "\"0\"");
+
+        assertThat(reminders.remind(today)).isPositive();
+        assertThat(reminders.remind(today)).as("once a day").isZero();
+        String told = jdbc.sql("select array_to_string(items, ' | ') || ' / ' || total || ' / ' || about || ' / ' || link from notification"
+                + " where user_id = ? and kind = 'FOLLOW_UPS_DUE'").param(me).query(String.class).single();
+        assertThat(told).isEqualTo("Overdue call (%s) | Quote today (%s) / 2 / %s / /tasks".formatted(today.minusDays(3), today, today));
+        assertThat(reminders.remind(today.plusDays(4))).as("another day, another reminder").isPositive();
+        assertThat(jdbc.sql("select count(*) from notification where user_id = ? and kind = 'FOLLOW_UPS_DUE'").param(me)
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
     @Test
     void aPartnerUserFollowsUpItsOwnDealsOnlyAndGivesNothingAway() {
         Api admin = Api.admin(port);

@@ -67,6 +67,25 @@ class NotificationOutbox {
         }
     }
 
+    /**
+     * The day's reminder of one's follow-ups due: one message naming them (its reader's e-mail switch
+     * decides, as for every notification). Not gathered with another day's.
+     */
+    @EventListener
+    void on(io.partnerpulse.task.TaskEvents.FollowUpsDue event) {
+        List<Long> reader = jdbc.sql("select id from app_user where id = ? and active and notify_by_email").params(event.userId())
+                .query(Long.class).list();
+        if (reader.isEmpty() || event.items().isEmpty()) {
+            return;
+        }
+        double gather = properties.gather().toMillis() / 1000.0;
+        jdbc.sql("""
+                        insert into notification (user_id, kind, about, items, total, link, next_attempt_at)
+                        values (?, ?, ?, ?, ?, ?, now() + make_interval(secs => ?))""")
+                .params(event.userId(), NotificationKind.FOLLOW_UPS_DUE.name(), event.day().toString(), event.items().toArray(String[]::new),
+                        event.total(), NotificationKind.FOLLOW_UPS_DUE.page(), gather).update();
+    }
+
     /** The channel managers who see the partner: unscoped ones, and those scoped over its partner manager. */
     private List<Long> managersOf(long partnerId) {
         return jdbc.sql("""
