@@ -141,7 +141,8 @@ class AccountsPage {
     @GetMapping("/accounts/{id}")
     String account(@PathVariable long id, Model model, Locale locale) {
         AccountView account = accounts.get(id);
-        return page(model, account, draftOf(account), Map.of(), locale);
+        String parent = parentName(account);
+        return page(model, account, parent, draftOf(account, parent), Map.of(), locale);
     }
 
     /** Saves the changed account at the version the page showed; bad fields are named beside them, a stale version writes nothing. */
@@ -164,14 +165,15 @@ class AccountsPage {
                 fieldErrors.putAll(FormErrors.fields(e, messages, locale));
             }
         }
-        return page(model, account, draft, fieldErrors, locale);
+        return page(model, account, parentName(account), draft, fieldErrors, locale);
     }
 
     /** The account's page: its details, its parent, its newest deals (within what the reader may see), the form holding {@code draft}. */
-    private String page(Model model, AccountView account, AccountDraft draft, Map<String, String> fieldErrors, Locale locale) {
+    private String page(Model model, AccountView account, String parentName, AccountDraft draft, Map<String, String> fieldErrors,
+                        Locale locale) {
         Page<OpportunityView> deals = opportunities.forAccount(account.id(), 0, DEALS_SHOWN);
         model.addAttribute("account", account);
-        model.addAttribute("parentName", parentName(account));
+        model.addAttribute("parentName", parentName);
         model.addAttribute("deals", deals);
         model.addAttribute("partnerNames", references.names(Kind.PARTNER, deals.items().stream().map(OpportunityView::partnerId)
                 .filter(id -> id != null).toList()));
@@ -188,8 +190,8 @@ class AccountsPage {
         return parent == null ? null : references.names(Kind.ACCOUNT, List.of(parent)).getOrDefault(parent, "#" + parent);
     }
 
-    private AccountDraft draftOf(AccountView a) {
-        String parent = orEmpty(parentName(a));
+    private static AccountDraft draftOf(AccountView a, String parentName) {
+        String parent = orEmpty(parentName);
         return new AccountDraft(a.name(), orEmpty(a.sector()), orEmpty(a.country()), orEmpty(a.region()), orEmpty(a.city()),
                 a.employees() == null ? "" : a.employees().toString(), a.annualRevenue() == null ? "" : a.annualRevenue().toPlainString(),
                 a.yearEstablished() == null ? "" : a.yearEstablished().toString(), parent, orEmpty(a.externalId()), a.version());

@@ -231,7 +231,8 @@ class DealsPage {
     @GetMapping("/deals/{id}")
     String deal(@PathVariable long id, Model model, Locale locale) {
         OpportunityView deal = opportunities.get(id);
-        return page(model, deal, draftOf(deal), Map.of(), locale);
+        Names names = namesOf(deal);
+        return page(model, deal, names, draftOf(deal, names), Map.of(), locale);
     }
 
     /** Saves the changed details at the version the page showed; bad fields are named beside them, a stale version writes nothing. */
@@ -254,7 +255,7 @@ class DealsPage {
                 fieldErrors.putAll(FormErrors.fields(e, messages, locale));
             }
         }
-        return page(model, deal, draft, fieldErrors, locale);
+        return page(model, deal, namesOf(deal), draft, fieldErrors, locale);
     }
 
     /**
@@ -267,14 +268,15 @@ class DealsPage {
                  @RequestParam(required = false) String amount, RedirectAttributes redirect, Locale locale) {
         try {
             OpportunityView deal = opportunities.get(id);
+            OpportunityView moved;
             if (deal.stage().isClosed()) {
-                opportunities.reopen(id, new StageRequests.Reopen(target.isClosed() ? null : target, version), version);
+                moved = opportunities.reopen(id, new StageRequests.Reopen(target.isClosed() ? null : target, version), version);
             } else {
-                switch (target) {
+                moved = switch (target) {
                     case WON -> {
                         BigDecimal confirmed = amount == null || amount.isBlank() ? null : Amounts.parse(amount, BigDecimal.ZERO)
                                 .orElseThrow(() -> ApiError.invalid("amount", messages.getMessage("deals.amount.invalid", null, locale)));
-                        opportunities.win(id, new StageRequests.Win(null, confirmed, version), version);
+                        yield opportunities.win(id, new StageRequests.Win(null, confirmed, version), version);
                     }
                     case LOST -> {
                         if (reason == null || reason.isBlank()) {
@@ -285,13 +287,13 @@ class DealsPage {
                         if (why.length() > 200 || (who != null && who.length() > 200)) {
                             throw ApiError.invalid("reason", messages.getMessage("leads.new.tooLong", new Object[] {200}, locale));
                         }
-                        opportunities.lose(id, new StageRequests.Lose(why, who, null, version), version);
+                        yield opportunities.lose(id, new StageRequests.Lose(why, who, null, version), version);
                     }
                     default -> opportunities.move(id, new StageRequests.Move(target, null, version), version);
-                }
+                };
             }
             redirect.addFlashAttribute("flash", messages.getMessage("deals.moved",
-                    new Object[] {messages.getMessage("stage." + opportunities.get(id).stage(), null, locale)}, locale));
+                    new Object[] {messages.getMessage("stage." + moved.stage(), null, locale)}, locale));
         } catch (ApiError e) {
             if (e.status() == org.springframework.http.HttpStatus.NOT_FOUND || e.status() == org.springframework.http.HttpStatus.FORBIDDEN) {
                 throw e; // not a deal this user may move: no page to go back to
@@ -406,18 +408,18 @@ class DealsPage {
     }
 
     /** The deal's page: its details, the form holding {@code draft}, its stage history and its registrations. */
-    private String page(Model model, OpportunityView deal, DealDraft draft, Map<String, String> fieldErrors, Locale locale) {
+    private String page(Model model, OpportunityView deal, Names names, DealDraft draft, Map<String, String> fieldErrors, Locale locale) {
         model.addAttribute("deal", deal);
         model.addAttribute("history", opportunities.history(deal.id()));
         model.addAttribute("notes", opportunities.notes(deal.id()));
         model.addAttribute("registrations", registrations.list(new RegistrationRepository.Filter(null, null, null, deal.id(), null, null, null),
                 "submittedAt,desc", 0, 20).items());
-        model.addAttribute("partnerName", name(Kind.PARTNER, deal.partnerId()));
-        model.addAttribute("accountName", name(Kind.ACCOUNT, deal.accountId()));
-        model.addAttribute("ownerName", name(Kind.EMPLOYEE, deal.ownerId()));
+        model.addAttribute("partnerName", names.partner());
+        model.addAttribute("accountName", names.account());
+        model.addAttribute("ownerName", names.owner());
         model.addAttribute("productLineName", name(Kind.PRODUCT_LINE, deal.productLineId()));
         model.addAttribute("channelName", name(Kind.CHANNEL, deal.channelId()));
-        model.addAttribute("campaignName", name(Kind.CAMPAIGN, deal.campaignId()));
+        model.addAttribute("campaignName", names.campaign());
         model.addAttribute("leadName", name(Kind.LEAD, deal.leadId()));
         model.addAttribute("location", String.join(", ", java.util.stream.Stream.of(deal.city(), deal.region(), deal.country())
                 .filter(java.util.Objects::nonNull).toList()));
@@ -438,11 +440,19 @@ class DealsPage {
         return id == null ? null : references.names(kind, List.of(id)).getOrDefault(id, "#" + id);
     }
 
-    private DealDraft draftOf(OpportunityView d) {
-        return new DealDraft(d.name(), d.amount().toPlainString(), d.currency(), orEmpty(name(Kind.PARTNER, d.partnerId())),
-                orEmpty(name(Kind.ACCOUNT, d.accountId())), orEmpty(name(Kind.EMPLOYEE, d.ownerId())), d.productLineId(), d.channelId(),
-                orEmpty(name(Kind.CAMPAIGN, d.campaignId())), orEmpty(d.country()), orEmpty(d.region()), orEmpty(d.city()),
-                d.expectedCloseOn() == null ? "" : d.expectedCloseOn().toString(), d.version());
+    /** The names of the records a deal refers to that its page shows and its form holds (null for none). */
+    private record Names(String partner, String account, String owner, String campaign) {
+    }
+
+    private Names namesOf(OpportunityView d) {
+        return new Names(name(Kind.PARTNER, d.partnerId()), name(Kind.ACCOUNT, d.accountId()), name(Kind.EMPLOYEE, d.ownerId()),
+                name(Kind.CAMPAIGN, d.campaignId()));
+    }
+
+    private static DealDraft draftOf(OpportunityView d, Names names) {
+        return new DealDraft(d.name(), d.amount().toPlainString(), d.currency(), orEmpty(names.partner()), orEmpty(names.account()),
+                orEmpty(names.owner()), d.productLineId(), d.channelId(), orEmpty(names.campaign()), orEmpty(d.country()), orEmpty(d.region()),
+                orEmpty(d.city()), d.expectedCloseOn() == null ? "" : d.expectedCloseOn().toString(), d.version());
     }
 
     /**

@@ -69,9 +69,10 @@ class LeadPage {
     @GetMapping("/leads/{id}")
     String lead(@PathVariable long id, Model model, Locale locale) {
         LeadView lead = leads.get(id);
-        return page(model, lead, new LeadDraft(orEmpty(lead.companyName()), orEmpty(lead.contactName()), orEmpty(lead.email()),
-                lead.channelId(), orEmpty(name(Kind.EMPLOYEE, lead.ownerId())), orEmpty(lead.country()), orEmpty(lead.region()),
-                orEmpty(lead.city()), lead.version()), Map.of(), locale);
+        String owner = name(Kind.EMPLOYEE, lead.ownerId());
+        return page(model, lead, owner, new LeadDraft(orEmpty(lead.companyName()), orEmpty(lead.contactName()), orEmpty(lead.email()),
+                lead.channelId(), orEmpty(owner), orEmpty(lead.country()), orEmpty(lead.region()), orEmpty(lead.city()), lead.version()),
+                Map.of(), locale);
     }
 
     /** Saves the corrected details at the version shown; each problem beside its field, a stale version writes nothing. */
@@ -105,16 +106,16 @@ class LeadPage {
                 fieldErrors.putAll(FormErrors.fields(e, messages, locale));
             }
         }
-        return page(model, lead, draft, fieldErrors, locale);
+        return page(model, lead, name(Kind.EMPLOYEE, lead.ownerId()), draft, fieldErrors, locale);
     }
 
-    private String page(Model model, LeadView lead, LeadDraft draft, Map<String, String> fieldErrors, Locale locale) {
+    private String page(Model model, LeadView lead, String ownerName, LeadDraft draft, Map<String, String> fieldErrors, Locale locale) {
         model.addAttribute("lead", lead);
         model.addAttribute("assignments", leads.assignments(lead.id()));
         model.addAttribute("partnerName", name(Kind.PARTNER, lead.partnerId()));
         model.addAttribute("channelName", name(Kind.CHANNEL, lead.channelId()));
         model.addAttribute("campaignName", name(Kind.CAMPAIGN, lead.campaignId()));
-        model.addAttribute("ownerName", name(Kind.EMPLOYEE, lead.ownerId()));
+        model.addAttribute("ownerName", ownerName);
         model.addAttribute("dealName", name(Kind.OPPORTUNITY, lead.opportunityId()));
         model.addAttribute("location", String.join(", ", java.util.stream.Stream.of(lead.city(), lead.region(), lead.country())
                 .filter(java.util.Objects::nonNull).toList()));
