@@ -134,7 +134,10 @@ class OrganizationFormsPage {
             switch (kind) {
                 case unit -> {
                     UnitForm form = valid(new UnitForm(externalId, draft.name(), draft.version()), fieldErrors);
-                    requireFine(fieldErrors, id, draft);
+                    if (!fieldErrors.isEmpty()) {
+                        return form(model, kind, id, draft, fieldErrors);
+                    }
+                    requireVersion(id, draft);
                     UnitView v = id == null ? organization.createUnit(form) : organization.editUnit(id, form, draft.version());
                     saved = v.id();
                     name = v.name();
@@ -144,7 +147,10 @@ class OrganizationFormsPage {
                         fieldErrors.put("businessUnitId", messages.getMessage("organization.form.unit.missing", null, locale));
                     }
                     DepartmentForm form = valid(new DepartmentForm(externalId, draft.name(), draft.businessUnitId(), draft.version()), fieldErrors);
-                    requireFine(fieldErrors, id, draft);
+                    if (!fieldErrors.isEmpty()) {
+                        return form(model, kind, id, draft, fieldErrors);
+                    }
+                    requireVersion(id, draft);
                     DepartmentView v = id == null ? organization.createDepartment(form) : organization.editDepartment(id, form, draft.version());
                     saved = v.id();
                     name = v.name();
@@ -164,7 +170,10 @@ class OrganizationFormsPage {
                     EmployeeForm form = valid(new EmployeeForm(externalId, draft.name(), draft.email().isEmpty() ? null : draft.email(),
                             draft.title().isEmpty() ? null : draft.title(), draft.departmentId(), manager, hired, draft.active(),
                             draft.version()), fieldErrors);
-                    requireFine(fieldErrors, id, draft);
+                    if (!fieldErrors.isEmpty()) {
+                        return form(model, kind, id, draft, fieldErrors);
+                    }
+                    requireVersion(id, draft);
                     EmployeeView v = id == null ? organization.createEmployee(form) : organization.editEmployee(id, form, draft.version());
                     saved = v.id();
                     name = v.fullName();
@@ -173,8 +182,6 @@ class OrganizationFormsPage {
             redirect.addFlashAttribute("flash", messages.getMessage(id == null ? "organization.form.created" : "organization.form.saved",
                     new Object[] {name}, locale));
             return "redirect:/organization/" + kind + "/" + saved;
-        } catch (Refused refused) {
-            // every problem is in fieldErrors already
         } catch (ApiError e) {
             if (e.status() == org.springframework.http.HttpStatus.FORBIDDEN || e.status() == org.springframework.http.HttpStatus.NOT_FOUND) {
                 throw e;
@@ -184,17 +191,8 @@ class OrganizationFormsPage {
         return form(model, kind, id, draft, fieldErrors);
     }
 
-    /** Thrown when the form's own problems leave nothing to send to the service. */
-    private static final class Refused extends RuntimeException {
-        Refused() {
-            super(null, null, false, false);
-        }
-    }
-
-    private void requireFine(Map<String, String> fieldErrors, Long id, Draft draft) {
-        if (!fieldErrors.isEmpty()) {
-            throw new Refused();
-        }
+    /** A change must say the version it was made on. */
+    private static void requireVersion(Long id, Draft draft) {
         if (id != null && draft.version() == null) {
             throw ApiError.versionRequired();
         }
