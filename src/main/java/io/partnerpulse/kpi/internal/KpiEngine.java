@@ -254,6 +254,10 @@ public class KpiEngine implements SmartLifecycle, io.partnerpulse.kpi.Kpis {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("listen " + CHANNEL);
             }
+            // a pooled connection may have listened before (an engine stopped, in the tests several
+            // in turn): what it received then is older than the load that always follows this, and
+            // would only make that load's snapshot reload again
+            connection.unwrap(PGConnection.class).getNotifications();
             return connection;
         } catch (SQLException | RuntimeException e) {
             connection.close();
@@ -320,6 +324,10 @@ public class KpiEngine implements SmartLifecycle, io.partnerpulse.kpi.Kpis {
                         apply(changes);
                         changes.clear();
                     }
+                }
+                // stopped: the connection goes back to the pool, which must not keep receiving the notices
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("unlisten *");
                 }
             } catch (SQLException | RuntimeException e) {
                 if (!running) {
