@@ -47,6 +47,13 @@ final class KpiChanges {
         }
     }
 
+    /** What changed, for a log line: "everything", "reference data", and how many deals, leads and registrations. */
+    @Override
+    public String toString() {
+        return (everything ? "everything; " : "") + (reference ? "reference data; " : "") + deals.size() + " deals, " + leads.size() + " leads, "
+                + registrations.size() + " registrations";
+    }
+
     boolean isEmpty() {
         return !everything && !reference && deals.isEmpty() && leads.isEmpty() && registrations.isEmpty();
     }

@@ -151,13 +151,19 @@ public class KpiEngine implements SmartLifecycle, io.partnerpulse.kpi.Kpis {
     }
 
     /** Reloads the snapshot now, in the calling thread. */
-    public synchronized void refresh() {
+    public void refresh() {
+        reload("asked for");
+    }
+
+    /** Reloads the snapshot now, saying why (kept in {@link #lastFullLoad} for tests and the logs). */
+    private synchronized void reload(String why) {
+        lastFullLoad = why;
         try {
             long started = System.nanoTime();
             KpiSnapshot snapshot = loader.load();
             current = new KpiCalculator(snapshot, properties);
             fullLoads++;
-            log.debug("KPI snapshot reloaded: {} deals, {} leads in {} ms", snapshot.deals, snapshot.leads,
+            log.debug("KPI snapshot reloaded ({}): {} deals, {} leads in {} ms", why, snapshot.deals, snapshot.leads,
                     (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {
             throw new IllegalStateException("The KPI data could not be read: " + e.getMessage(), e);
@@ -168,14 +174,14 @@ public class KpiEngine implements SmartLifecycle, io.partnerpulse.kpi.Kpis {
     synchronized void apply(KpiChanges changes) {
         KpiCalculator calculator = current;
         if (calculator == null) {
-            refresh();
+            reload("no snapshot yet");
             return;
         }
         try {
             long started = System.nanoTime();
             java.util.Optional<KpiSnapshot> snapshot = loader.apply(calculator.snapshot(), changes);
             if (snapshot.isEmpty()) {
-                refresh();
+                reload("changes not applicable row by row: " + changes);
                 return;
             }
             current = new KpiCalculator(snapshot.get(), properties);
@@ -188,12 +194,14 @@ public class KpiEngine implements SmartLifecycle, io.partnerpulse.kpi.Kpis {
 
     /** How many times the snapshot was loaded whole, and updated by changed rows (for tests and the benchmark). */
     volatile long fullLoads;
+    /** Why the snapshot was last loaded whole. */
+    volatile String lastFullLoad;
     volatile long deltas;
 
     private KpiCalculator calculator() {
         KpiCalculator calculator = current;
         if (calculator == null) {
-            refresh();
+            reload("no snapshot yet");
             calculator = current;
         }
         return calculator;
@@ -230,7 +238,7 @@ public class KpiEngine implements SmartLifecycle, io.partnerpulse.kpi.Kpis {
             listening = null;   // the listener thread retries, and loads again once it listens
         }
         try {
-            refresh();
+            reload("start");
         } catch (RuntimeException e) {
             if (listening != null) {
                 try {
@@ -295,7 +303,7 @@ public class KpiEngine implements SmartLifecycle, io.partnerpulse.kpi.Kpis {
             try (Connection connection = given != null ? given : listeningConnection()) {
                 given = null;
                 if (missed) {
-                    refresh(); // changes may have been missed while not listening
+                    reload("listening again: changes may have been missed meanwhile");
                     missed = false;
                     changes.clear();
                     lastLoad = System.nanoTime();
@@ -317,7 +325,7 @@ public class KpiEngine implements SmartLifecycle, io.partnerpulse.kpi.Kpis {
                     boolean settled = now - lastNotice >= properties.refreshDelay().toNanos()
                             || now - dirtySince >= 250_000_000L;
                     if (now - lastLoad >= properties.fullRefresh().toNanos()) {
-                        refresh();
+                        reload("the periodic full refresh");
                         changes.clear();
                         lastLoad = System.nanoTime();
                     } else if (!changes.isEmpty() && settled) {
