@@ -85,6 +85,13 @@ public class ApiError extends RuntimeException {
         return invalid(java.util.List.of(FieldProblem.saying(field, reason, key, arguments)));
     }
 
+    /** A unique value (an external id, a name) another record has already: 409 with code {@code request.duplicate}. */
+    public static ApiError duplicate() {
+        return new ApiError(HttpStatus.CONFLICT, "request.duplicate", "Duplicate",
+                "A record with the same unique value (such as its external id or name) exists already.", Map.of())
+                .saying("problem.duplicate");
+    }
+
     /** No {@code entity} with this id: 404 with code {@code entity.not-found}. */
     public static ApiError notFound(String entity, Object id) {
         return new ApiError(HttpStatus.NOT_FOUND, entity + ".not-found", "Not found",

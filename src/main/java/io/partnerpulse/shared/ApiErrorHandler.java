@@ -71,8 +71,7 @@ public class ApiErrorHandler {
 
     @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
     ResponseEntity<ProblemDetail> duplicate(org.springframework.dao.DuplicateKeyException e) {
-        return apiError(new ApiError(HttpStatus.CONFLICT, "request.duplicate", "Duplicate",
-                "A record with the same unique value (such as its external id or name) exists already.", Map.of()));
+        return apiError(ApiError.duplicate());
     }
 
     /** PostgreSQL refused a value itself (SQLSTATE class 22: a NUL byte, a number out of range...). */

@@ -77,7 +77,12 @@ public final class RecordTable<V extends Versioned> {
 
     /** Runs an insert that ends in "returning id" and reads the new record back. */
     public V insert(String sql, Map<String, ?> params) {
-        long id = jdbc.sql(sql).params(params).query(Long.class).single();
+        long id;
+        try {
+            id = jdbc.sql(sql).params(params).query(Long.class).single();
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw ApiError.duplicate();
+        }
         return get(id);
     }
 
@@ -104,7 +109,12 @@ public final class RecordTable<V extends Versioned> {
 
     private V updateRow(long id, long version, String sql, Map<String, ?> params) {
         get(id);
-        int rows = jdbc.sql(sql).params(params).param("id", id).param("version", version).update();
+        int rows;
+        try {
+            rows = jdbc.sql(sql).params(params).param("id", id).param("version", version).update();
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw ApiError.duplicate();
+        }
         if (rows == 0) {
             throw ApiError.staleVersion(entity, id, version);
         }

@@ -26,6 +26,12 @@ class PageErrorHandler {
         return page(e.status());
     }
 
+    /** A unique value taken already that no form caught (a form that can says so beside its fields): the 409 page, never a 500. */
+    @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+    ModelAndView duplicate(org.springframework.dao.DuplicateKeyException e) {
+        return page(HttpStatus.CONFLICT);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ModelAndView wrongType(MethodArgumentTypeMismatchException e) {
         return page(HttpStatus.BAD_REQUEST);

@@ -67,6 +67,11 @@ class AccountPagesSystemTests {
         assertThat(jdbc.sql("select name || ' ' || country || ' ' || coalesce(parent_account_id::text, 'none') from customer_account where id = ?")
                 .param(id).query(String.class).single()).isEqualTo(name + " Inc CA none");
         assertThat(admin.form("/accounts/" + id, "name=Stale&version=0").body()).as("a stale version").contains("role=\"alert\"");
+        String externalId = Fixtures.unique("ACC").replace(" ", "-");
+        admin.post("/api/v1/accounts", "{\"name\": \"Other\", \"externalId\": \"%s\"}".formatted(externalId));
+        Api.Response taken = admin.form("/accounts", "name=Third&externalId=" + externalId);
+        assertThat(taken.status()).as("an external id taken: said beside the form, not a 500").isEqualTo(200);
+        assertThat(taken.body()).contains("A record with the same name or external id exists already.");
     }
 
     @Test
