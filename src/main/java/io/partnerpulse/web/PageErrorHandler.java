@@ -32,6 +32,21 @@ class PageErrorHandler {
         return page(HttpStatus.CONFLICT);
     }
 
+    /**
+     * A value PostgreSQL refuses itself (SQLSTATE class 22: a NUL byte in a text, a number out of
+     * range) or a rule of the data a form broke: the 422 page, as the API answers 422. Anything else
+     * is the application's fault and stays a 500.
+     */
+    @ExceptionHandler(org.springframework.dao.DataAccessException.class)
+    ModelAndView refused(org.springframework.dao.DataAccessException e) {
+        Throwable cause = e.getMostSpecificCause();
+        boolean value = cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22");
+        if (value || e instanceof org.springframework.dao.DataIntegrityViolationException) {
+            return page(HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+        throw e;
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ModelAndView wrongType(MethodArgumentTypeMismatchException e) {
         return page(HttpStatus.BAD_REQUEST);

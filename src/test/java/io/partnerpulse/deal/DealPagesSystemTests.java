@@ -208,6 +208,7 @@ class DealPagesSystemTests {
                 .isEqualTo(302);
         assertThat(admin.form("/deals/" + id + "/notes", "body=" + enc("Demo booked for Tuesday.")).status()).isEqualTo(302);
         admin.form("/deals/" + id + "/notes", "body=++");
+        assertThat(admin.form("/deals/" + id + "/notes", "body=a%00b").status()).as("a NUL byte: refused, not a 500").isEqualTo(422);
         assertThat(user.post("/api/v1/opportunities/" + id + "/notes", "{\"body\": \"Secret?\", \"internal\": true}").status())
                 .as("a partner user's note is never internal").isEqualTo(422);
         assertThat(jdbc.sql("select count(*) from deal_note where opportunity_id = ?").param(id).query(Long.class).single())

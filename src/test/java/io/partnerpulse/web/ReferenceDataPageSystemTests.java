@@ -55,6 +55,8 @@ class ReferenceDataPageSystemTests {
         long lineId = jdbc.sql("select id from product_line where name = ?").param(line).query(Long.class).single();
         assertThat(admin.form("/settings/product-lines", "name=" + enc(line)).status()).as("a name taken: said, not a 500").isEqualTo(302);
         assertThat(count("select count(*) from product_line where name = ?", line)).isEqualTo(1);
+        assertThat(admin.form("/settings/product-lines/" + lineId, "name=a%00b&version=0").status()).as("a NUL byte: refused, not a 500")
+                .isEqualTo(422);
         admin.form("/settings/product-lines/" + lineId, "name=" + enc(line + " 2") + "&version=0");
         assertThat(count("select count(*) from product_line where name = ?", line + " 2")).isEqualTo(1);
 
