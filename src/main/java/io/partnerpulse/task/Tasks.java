@@ -84,6 +84,14 @@ public class Tasks {
                 .query(Tasks::view).optional().orElseThrow(() -> ApiError.notFound("task", id));
     }
 
+    /** The current user's open follow-ups due today or before, the earliest first (for the dashboard); none without an account. */
+    @Transactional(readOnly = true)
+    public java.util.List<TaskView> dueMine(int size) {
+        return actor.userId().map(me -> jdbc.sql(SELECT + " where t.assignee_id = :me and t.done_at is null and t.due_on <= :today"
+                        + " order by t.due_on, t.id limit :n").param("me", me).param("today", today()).param("n", size)
+                .query(Tasks::view).list()).orElse(java.util.List.of());
+    }
+
     /** How many of the current user's open follow-ups are due today or before (for the header). */
     @Transactional(readOnly = true)
     public int dueCount() {

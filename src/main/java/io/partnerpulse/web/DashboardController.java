@@ -41,6 +41,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class DashboardController {
 
+    /** Follow-ups due the dashboard names (the rest on /tasks). */
+    static final int DUE_SHOWN = 5;
+
     private final Kpis kpis;
     private final KpiCards cards;
     private final OrganizationSettings organization;
@@ -48,11 +51,13 @@ class DashboardController {
     private final FilterChoices filterChoices;
 
     private final PlanView plan;
+    private final io.partnerpulse.task.Tasks tasks;
     private final io.partnerpulse.shared.CurrentActor actor;
     private final References references;
 
     DashboardController(Kpis kpis, KpiCards cards, OrganizationSettings organization, MessageSource messages, FilterChoices filterChoices,
-                        PlanView plan, io.partnerpulse.shared.CurrentActor actor, References references) {
+                        PlanView plan, io.partnerpulse.shared.CurrentActor actor, References references, io.partnerpulse.task.Tasks tasks) {
+        this.tasks = tasks;
         this.plan = plan;
         this.references = references;
         this.actor = actor;
@@ -77,6 +82,9 @@ class DashboardController {
         model.addAttribute("recommendations", plan.forSelection(selection, locale));
         // a partner user's dashboard is its own partner's: named so, without the program's tier and organization filters
         model.addAttribute("partnerName", actor.partner().map(id -> references.names(References.Kind.PARTNER, List.of(id)).get(id)).orElse(null));
+        // what the reader must do today: its follow-ups due or overdue, a few (the rest on /tasks)
+        model.addAttribute("dueFollowUps", tasks.dueMine(DUE_SHOWN));
+        model.addAttribute("today", tasks.today());
         model.addAttribute("scorecard", scorecard(selection));
         model.addAttribute("scorecardSubject", selection.partnerId() != null ? "partner:" + selection.partnerId()
                 : selection.employeeId() != null ? "employee:" + selection.employeeId() : "program");

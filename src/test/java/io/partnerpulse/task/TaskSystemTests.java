@@ -70,6 +70,9 @@ class TaskSystemTests {
         assertThat(stranger.get("/api/v1/tasks/" + late.id()).status()).isEqualTo(404);
         assertThat(stranger.post("/api/v1/tasks/" + late.id() + "/done", "{}", "\"0\"").status()).isEqualTo(404);
         assertThat(colleague.get("/tasks").body()).contains("Book the demo", "Follow-ups (1 due)", "(from Mia Manager)");
+        assertThat(manager.get("/").body()).as("the dashboard names what is due for its reader").contains("Your follow-ups due", "Send the quote")
+                .doesNotContain("Call back", "Book the demo");
+        assertThat(colleague.get("/").body()).contains("Your follow-ups due", "Book the demo");
 
         assertThat(manager.post("/api/v1/tasks/" + late.id() + "/done", "{}").status()).as("no version").isEqualTo(428);
         assertThat(manager.post("/api/v1/tasks/" + late.id() + "/done", "{}", "\"0\"").status()).isEqualTo(200);
