@@ -53,6 +53,27 @@ public final class FormErrors {
         return byField;
     }
 
+    /**
+     * Sends a page form's change to its service once the form found no problem of its own: what the
+     * service answered, or null with its refusal added to {@code fieldErrors} (beside the field it
+     * names, or under ""). A record the reader may not see or change is no problem of the form: that
+     * 404 or 403 goes on to the error page.
+     */
+    public static <T> T submit(Map<String, String> fieldErrors, MessageSource messages, Locale locale, java.util.function.Supplier<T> change) {
+        if (!fieldErrors.isEmpty()) {
+            return null;
+        }
+        try {
+            return change.get();
+        } catch (ApiError e) {
+            if (e.status() == org.springframework.http.HttpStatus.NOT_FOUND || e.status() == org.springframework.http.HttpStatus.FORBIDDEN) {
+                throw e;
+            }
+            fieldErrors.putAll(fields(e, messages, locale));
+            return null;
+        }
+    }
+
     /** Adds a service's problems to a form's binding result (each field's key, if any, said later by {@link #byField}). */
     public static void copy(ApiError error, BindingResult errors) {
         List<ApiError.FieldProblem> problems = problems(error);

@@ -16,7 +16,6 @@ import io.partnerpulse.account.AccountRecords.AccountView;
 import io.partnerpulse.deal.OpportunityManagement;
 import io.partnerpulse.deal.OpportunityView;
 import io.partnerpulse.shared.Amounts;
-import io.partnerpulse.shared.ApiError;
 import io.partnerpulse.shared.CurrentActor;
 import io.partnerpulse.shared.Format;
 import io.partnerpulse.shared.FormErrors;
@@ -25,6 +24,7 @@ import io.partnerpulse.shared.Page;
 import io.partnerpulse.shared.References;
 import io.partnerpulse.shared.References.Kind;
 import io.partnerpulse.shared.TypedNames;
+import io.partnerpulse.shared.Versions;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -123,14 +123,10 @@ class AccountsPage {
         AccountDraft draft = typed.stripped();
         Map<String, String> fieldErrors = new LinkedHashMap<>();
         AccountForm form = form(draft, null, null, fieldErrors, locale);
-        if (fieldErrors.isEmpty()) {
-            try {
-                AccountView created = accounts.create(form);
-                redirect.addFlashAttribute("flash", messages.getMessage("accounts.created", new Object[] {created.name()}, locale));
-                return "redirect:/accounts/" + created.id();
-            } catch (ApiError e) {
-                fieldErrors.putAll(FormErrors.fields(e, messages, locale));
-            }
+        AccountView created = FormErrors.submit(fieldErrors, messages, locale, () -> accounts.create(form));
+        if (created != null) {
+            redirect.addFlashAttribute("flash", messages.getMessage("accounts.created", new Object[] {created.name()}, locale));
+            return "redirect:/accounts/" + created.id();
         }
         show(model, null, null, null, null, 0, locale);
         model.addAttribute("draft", draft);
@@ -153,17 +149,9 @@ class AccountsPage {
         AccountDraft draft = typed.stripped();
         Map<String, String> fieldErrors = new LinkedHashMap<>();
         AccountForm form = form(draft, id, account, fieldErrors, locale);
-        if (fieldErrors.isEmpty()) {
-            try {
-                if (draft.version() == null) {
-                    throw ApiError.versionRequired();
-                }
-                accounts.edit(id, form, draft.version());
-                redirect.addFlashAttribute("flash", messages.getMessage("deals.saved", null, locale));
-                return "redirect:/accounts/" + id;
-            } catch (ApiError e) {
-                fieldErrors.putAll(FormErrors.fields(e, messages, locale));
-            }
+        if (FormErrors.submit(fieldErrors, messages, locale, () -> accounts.edit(id, form, Versions.required(null, draft.version()))) != null) {
+            redirect.addFlashAttribute("flash", messages.getMessage("deals.saved", null, locale));
+            return "redirect:/accounts/" + id;
         }
         return page(model, account, parentName(account), draft, fieldErrors, locale);
     }

@@ -33,6 +33,7 @@ import io.partnerpulse.shared.References;
 import io.partnerpulse.shared.References.Kind;
 import io.partnerpulse.shared.TickedRows;
 import io.partnerpulse.shared.TypedNames;
+import io.partnerpulse.shared.Versions;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -213,14 +214,10 @@ class DealsPage {
         DealDraft draft = typed.stripped();
         Map<String, String> fieldErrors = new LinkedHashMap<>();
         OpportunityForm form = form(draft, null, fieldErrors, locale);
-        if (fieldErrors.isEmpty()) {
-            try {
-                OpportunityView opened = opportunities.open(form);
-                redirect.addFlashAttribute("flash", messages.getMessage("deals.opened", new Object[] {opened.name()}, locale));
-                return "redirect:/deals/" + opened.id();
-            } catch (ApiError e) {
-                fieldErrors.putAll(FormErrors.fields(e, messages, locale));
-            }
+        OpportunityView opened = FormErrors.submit(fieldErrors, messages, locale, () -> opportunities.open(form));
+        if (opened != null) {
+            redirect.addFlashAttribute("flash", messages.getMessage("deals.opened", new Object[] {opened.name()}, locale));
+            return "redirect:/deals/" + opened.id();
         }
         show(model, new Shown(null, null, null, null, null, null, null, 0), locale);
         model.addAttribute("draft", draft);
@@ -243,17 +240,9 @@ class DealsPage {
         DealDraft draft = typed.stripped();
         Map<String, String> fieldErrors = new LinkedHashMap<>();
         OpportunityForm form = form(draft, deal, fieldErrors, locale);
-        if (fieldErrors.isEmpty()) {
-            try {
-                if (draft.version() == null) {
-                    throw ApiError.versionRequired();
-                }
-                opportunities.edit(id, form, draft.version());
-                redirect.addFlashAttribute("flash", messages.getMessage("deals.saved", null, locale));
-                return "redirect:/deals/" + id;
-            } catch (ApiError e) {
-                fieldErrors.putAll(FormErrors.fields(e, messages, locale));
-            }
+        if (FormErrors.submit(fieldErrors, messages, locale, () -> opportunities.edit(id, form, Versions.required(null, draft.version()))) != null) {
+            redirect.addFlashAttribute("flash", messages.getMessage("deals.saved", null, locale));
+            return "redirect:/deals/" + id;
         }
         return page(model, deal, namesOf(deal), draft, fieldErrors, locale);
     }

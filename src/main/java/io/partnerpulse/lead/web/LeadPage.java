@@ -12,7 +12,6 @@ import java.util.Map;
 import io.partnerpulse.lead.LeadForm;
 import io.partnerpulse.lead.LeadManagement;
 import io.partnerpulse.lead.LeadView;
-import io.partnerpulse.shared.ApiError;
 import io.partnerpulse.shared.CurrentActor;
 import io.partnerpulse.shared.FormErrors;
 import io.partnerpulse.shared.Format;
@@ -20,6 +19,7 @@ import io.partnerpulse.shared.OrganizationSettings;
 import io.partnerpulse.shared.References;
 import io.partnerpulse.shared.References.Kind;
 import io.partnerpulse.shared.TypedNames;
+import io.partnerpulse.shared.Versions;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -91,20 +91,9 @@ class LeadPage {
                 blankToNull(draft.email()), draft.channelId(), lead.campaignId(), owner, blankToNull(draft.country()), blankToNull(draft.region()),
                 blankToNull(draft.city()), null, draft.version());
         validator.validate(form).forEach(problem -> fieldErrors.putIfAbsent(problem.getPropertyPath().toString(), problem.getMessage()));
-        if (fieldErrors.isEmpty()) {
-            try {
-                if (draft.version() == null) {
-                    throw ApiError.versionRequired();
-                }
-                leads.edit(id, form, draft.version());
-                redirect.addFlashAttribute("flash", messages.getMessage("deals.saved", null, locale));
-                return "redirect:/leads/" + id;
-            } catch (ApiError e) {
-                if (e.status() == org.springframework.http.HttpStatus.NOT_FOUND || e.status() == org.springframework.http.HttpStatus.FORBIDDEN) {
-                    throw e;
-                }
-                fieldErrors.putAll(FormErrors.fields(e, messages, locale));
-            }
+        if (FormErrors.submit(fieldErrors, messages, locale, () -> leads.edit(id, form, Versions.required(null, draft.version()))) != null) {
+            redirect.addFlashAttribute("flash", messages.getMessage("deals.saved", null, locale));
+            return "redirect:/leads/" + id;
         }
         return page(model, lead, name(Kind.EMPLOYEE, lead.ownerId()), draft, fieldErrors, locale);
     }
