@@ -177,6 +177,7 @@ public class OpportunityManagement {
                 .exists("accountId", Kind.ACCOUNT, form.accountId())
                 .exists("partnerId", Kind.PARTNER, form.partnerId())
                 .exists("ownerId", Kind.EMPLOYEE, form.ownerId())
+                .ownedInScope("ownerId", form.ownerId(), actor.orgScope())
                 .exists("productLineId", Kind.PRODUCT_LINE, form.productLineId())
                 .exists("channelId", Kind.CHANNEL, form.channelId())
                 .campaign("campaignId", form.campaignId(), actor.partner().orElse(null))

@@ -218,6 +218,7 @@ public class LeadManagement {
                 .exists("channelId", Kind.CHANNEL, form.channelId())
                 .campaign("campaignId", form.campaignId(), actor.partner().orElse(null))
                 .exists("ownerId", Kind.EMPLOYEE, form.ownerId())
+                .ownedInScope("ownerId", form.ownerId(), actor.orgScope())
                 .country("country", form.country())
                 .orThrow();
     }

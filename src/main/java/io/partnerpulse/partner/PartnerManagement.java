@@ -170,7 +170,8 @@ public class PartnerManagement {
 
     private void check(PartnerForm form) {
         references.check().country("country", form.country())
-                .exists("partnerManagerId", Kind.EMPLOYEE, form.partnerManagerId()).orThrow();
+                .exists("partnerManagerId", Kind.EMPLOYEE, form.partnerManagerId())
+                .ownedInScope("partnerManagerId", form.partnerManagerId(), actor.orgScope()).orThrow();
     }
 
     private String region(PartnerForm form) {

@@ -129,6 +129,24 @@ public class References {
         }
 
         /**
+         * A manager scoped to a unit or department ({@code scope} present) keeps what it writes within
+         * its scope: the record's owner is one of the scope's employees, or the record would leave the
+         * manager's sight once saved. Nothing is asked of anyone else.
+         */
+        public Check ownedInScope(String field, Long employeeId, java.util.Optional<CurrentActor.OrgScope> scope) {
+            if (scope.isEmpty() || problems.stream().anyMatch(p -> p.field().equals(field))) {
+                return this;
+            }
+            if (employeeId == null) {
+                problems.add(ApiError.FieldProblem.saying(field, "is required: a manager of one unit or department gives each record an owner there",
+                        "problem.field.owner-in-scope-required"));
+            } else if (!inScope(employeeId, scope.get())) {
+                problems.add(ApiError.FieldProblem.saying(field, "must be someone in your unit or department", "problem.field.owner-out-of-scope"));
+            }
+            return this;
+        }
+
+        /**
          * A campaign the one asking may name: for a partner user ({@code partner} its partner) the
          * program's campaigns and its own partner's co-marketing ones; another partner's reads as missing.
          */

@@ -89,6 +89,8 @@ class PartnerPage {
         Selection selection = new Selection(asked.period(), asked.from(), asked.to(), null, null, null, null, null, id, null);
         Format format = new Format(locale, organization.currency());
         model.addAttribute("partner", partner);
+        model.addAttribute("managerName", partner.partnerManagerId() == null ? null
+                : references.names(io.partnerpulse.shared.References.Kind.EMPLOYEE, List.of(partner.partnerManagerId())).get(partner.partnerManagerId()));
         model.addAttribute("selection", selection);
         model.addAttribute("periods", Selection.PERIODS);
         model.addAttribute("cards", cards.cards(query(selection, id), locale).cards());

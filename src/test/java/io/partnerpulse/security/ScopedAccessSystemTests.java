@@ -87,6 +87,69 @@ class ScopedAccessSystemTests {
     }
 
     @Test
+    void keepsWhatAScopedManagerWritesWithinItsScopeByRefusingOwnersFromElsewhere() {
+        Api admin = new Api(port);
+        long northUnit = admin.post("/api/v1/business-units", "{\"name\": \"%s\"}".formatted(Fixtures.unique("North"))).id();
+        long southUnit = admin.post("/api/v1/business-units", "{\"name\": \"%s\"}".formatted(Fixtures.unique("South"))).id();
+        long northDept = admin.post("/api/v1/departments", "{\"name\": \"Sales\", \"businessUnitId\": %d}".formatted(northUnit)).id();
+        long southDept = admin.post("/api/v1/departments", "{\"name\": \"Sales\", \"businessUnitId\": %d}".formatted(southUnit)).id();
+        long northRep = admin.post("/api/v1/employees", "{\"fullName\": \"North rep\", \"departmentId\": %d, \"hireDate\": \"2020-01-01\"}".formatted(northDept)).id();
+        long southRep = admin.post("/api/v1/employees", "{\"fullName\": \"South rep\", \"departmentId\": %d, \"hireDate\": \"2020-01-01\"}".formatted(southDept)).id();
+        String email = Fixtures.unique("north").replace(" ", "") + "@example.com";
+        admin.post("/api/v1/users", """
+                {"email": "%s", "displayName": "North manager", "role": "CHANNEL_MANAGER", "businessUnitId": %d, "password": "north-password-123"}"""
+                .formatted(email, northUnit));
+        Api north = new Api(port, Api.basic(email, "north-password-123"));
+        String deal = "{\"name\": \"%s\", \"amount\": 100, \"currency\": \"USD\"%s}";
+
+        Api.Response southOwned = north.post("/api/v1/opportunities", deal.formatted("Given south", ", \"ownerId\": " + southRep));
+        assertThat(southOwned.status()).as(southOwned.body()).isEqualTo(422);
+        assertThat(Api.invalidFields(southOwned)).containsExactly("ownerId");
+        assertThat(southOwned.body()).contains("must be someone in your unit or department");
+        Api.Response unowned = north.post("/api/v1/opportunities", deal.formatted("Nobody's", ""));
+        assertThat(unowned.status()).isEqualTo(422);
+        assertThat(Api.invalidFields(unowned)).containsExactly("ownerId");
+        assertThat(jdbc.sql("select count(*) from opportunity where name in ('Given south', 'Nobody''s')").query(Long.class).single())
+                .as("nothing was written").isZero();
+
+        Api.Response northOwned = north.post("/api/v1/opportunities", deal.formatted("Kept north", ", \"ownerId\": " + northRep));
+        assertThat(northOwned.status()).isEqualTo(201);
+        Api.Response handedSouth = north.put("/api/v1/opportunities/" + northOwned.id(), deal.formatted("Kept north", ", \"ownerId\": " + southRep),
+                "\"" + northOwned.json().get("version").asLong() + "\"");
+        assertThat(handedSouth.status()).isEqualTo(422);
+        assertThat(Api.invalidFields(handedSouth)).containsExactly("ownerId");
+        assertThat(north.get("/api/v1/opportunities/" + northOwned.id()).json().get("ownerId").asLong())
+                .as("the deal stays the north's and in sight").isEqualTo(northRep);
+        // an administrator, who sees the whole organization, gives deals to anyone
+        assertThat(admin.put("/api/v1/opportunities/" + northOwned.id(), deal.formatted("Kept north", ", \"ownerId\": " + southRep),
+                "\"" + northOwned.json().get("version").asLong() + "\"").status()).isEqualTo(200);
+
+        Api.Response lead = north.post("/api/v1/leads", "{\"companyName\": \"South lead\", \"country\": \"US\", \"ownerId\": %d}".formatted(southRep));
+        assertThat(lead.status()).isEqualTo(422);
+        assertThat(Api.invalidFields(lead)).containsExactly("ownerId");
+        Api.Response partner = north.post("/api/v1/partners", "{\"name\": \"%s\", \"tier\": \"GOLD\", \"country\": \"US\", \"partnerManagerId\": %d}"
+                .formatted(Fixtures.unique("South managed"), southRep));
+        assertThat(partner.status()).isEqualTo(422);
+        assertThat(Api.invalidFields(partner)).containsExactly("partnerManagerId");
+        assertThat(north.post("/api/v1/partners", "{\"name\": \"%s\", \"tier\": \"GOLD\", \"country\": \"US\", \"partnerManagerId\": %d}"
+                .formatted(Fixtures.unique("North managed"), northRep)).status()).isEqualTo(201);
+
+        // the pages' forms name the owner or partner manager by name, and say the same beside that field
+        String southName = "South+rep";
+        Api.Response leadPage = north.form("/leads", "companyName=Paged+south+lead&country=US&owner=" + southName);
+        assertThat(leadPage.status()).isEqualTo(200);
+        assertThat(leadPage.body()).contains("must be someone in your unit or department");
+        assertThat(north.form("/leads", "companyName=Paged+north+lead&country=US&owner=North+rep").status()).isEqualTo(302);
+        String partnerName = Fixtures.unique("Paged partner");
+        Api.Response partnerPage = north.form("/partners", "name=" + partnerName.replace(" ", "+") + "&tier=GOLD&country=US");
+        assertThat(partnerPage.status()).isEqualTo(200);
+        assertThat(partnerPage.body()).contains("is required: a manager of one unit or department gives each record an owner there");
+        assertThat(north.form("/partners", "name=" + partnerName.replace(" ", "+") + "&tier=GOLD&country=US&partnerManager=North+rep").status())
+                .isEqualTo(302);
+        assertThat(jdbc.sql("select count(*) from lead where company_name = 'Paged south lead'").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void refusesTheScopeToAPartnerUserOrBothAUnitAndADepartment() {
         Api admin = new Api(port);
         long unit = admin.post("/api/v1/business-units", "{\"name\": \"%s\"}".formatted(Fixtures.unique("U"))).id();

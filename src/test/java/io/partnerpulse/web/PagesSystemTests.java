@@ -120,6 +120,40 @@ class PagesSystemTests {
     }
 
     @Test
+    void namesAPartnersManagerByNameWhenAddingOrEditingItAndShowsItOnItsPage() {
+        Api admin = admin();
+        Api api = new Api(port);
+        long unit = api.post("/api/v1/business-units", "{\"name\": \"%s\"}".formatted(Fixtures.unique("Managers"))).id();
+        long department = api.post("/api/v1/departments", "{\"name\": \"Channel\", \"businessUnitId\": %d}".formatted(unit)).id();
+        String first = Fixtures.unique("Managing Mona");
+        String second = Fixtures.unique("Managing Omar");
+        long mona = api.post("/api/v1/employees", "{\"fullName\": \"%s\", \"departmentId\": %d, \"hireDate\": \"2020-01-01\"}".formatted(first, department)).id();
+        long omar = api.post("/api/v1/employees", "{\"fullName\": \"%s\", \"departmentId\": %d, \"hireDate\": \"2020-01-01\"}".formatted(second, department)).id();
+        String name = Fixtures.unique("Managed partner");
+
+        Api.Response unknown = admin.form("/partners", "name=" + name.replace(" ", "+") + "&tier=GOLD&country=PK&partnerManager=Nobody+at+all+" + unit);
+        assertThat(unknown.status()).isEqualTo(200);
+        assertThat(unknown.body()).contains("No employee is named");
+        assertThat(api.get("/api/v1/partners?q=" + name.replace(" ", "+")).json().get("total").asLong()).as("nothing written").isZero();
+
+        Api.Response created = admin.form("/partners", "name=" + name.replace(" ", "+") + "&tier=GOLD&country=PK&partnerManager=" + first.replace(" ", "+"));
+        assertThat(created.status()).isEqualTo(302);
+        long partner = api.get("/api/v1/partners?q=" + name.replace(" ", "+")).json().get("items").get(0).get("id").asLong();
+        assertThat(api.get("/api/v1/partners/" + partner).json().get("partnerManagerId").asLong()).isEqualTo(mona);
+        assertThat(admin.get("/partners/" + partner).body()).contains(first);
+        assertThat(admin.get("/partners/" + partner + "/edit").body()).contains("value=\"" + first + "\"");
+
+        long version = api.get("/api/v1/partners/" + partner).json().get("version").asLong();
+        assertThat(admin.form("/partners/" + partner + "/edit", "version=%d&name=%s&country=PK&partnerManager=%s"
+                .formatted(version, name.replace(" ", "+"), second.replace(" ", "+"))).status()).isEqualTo(302);
+        assertThat(api.get("/api/v1/partners/" + partner).json().get("partnerManagerId").asLong()).isEqualTo(omar);
+        version = api.get("/api/v1/partners/" + partner).json().get("version").asLong();
+        assertThat(admin.form("/partners/" + partner + "/edit", "version=%d&name=%s&country=PK&partnerManager="
+                .formatted(version, name.replace(" ", "+"))).status()).as("cleared: nobody manages it").isEqualTo(302);
+        assertThat(api.get("/api/v1/partners/" + partner).json().get("partnerManagerId").isNull()).isTrue();
+    }
+
+    @Test
     void setsATargetAndRecordsCampaignSpendFromTheirPages() {
         Api admin = admin();
         Api.Response bad = admin.form("/targets", "scope=PARTNER&metric=REVENUE&periodStart=2031-01-01&periodEnd=2030-01-01&value=10");

@@ -51,10 +51,13 @@ class LeadsPage {
     private final MessageSource messages;
     private final OrganizationSettings organization;
     private final jakarta.validation.Validator validator;
+    private final io.partnerpulse.shared.TypedNames names;
 
     LeadsPage(LeadManagement leads, PartnerDirectory partners, References references, CurrentActor actor,
-              OrganizationSettings organization, MessageSource messages, jakarta.validation.Validator validator) {
+              OrganizationSettings organization, MessageSource messages, jakarta.validation.Validator validator,
+              io.partnerpulse.shared.TypedNames names) {
         this.validator = validator;
+        this.names = names;
         this.leads = leads;
         this.organization = organization;
         this.partners = partners;
@@ -105,8 +108,8 @@ class LeadsPage {
 
     /** What the new-lead form holds, kept when it is shown again with its problems. */
     record NewLead(String companyName, String contactName, String email, String country, String city, String partner,
-                   Long channelId, String campaign) {
-        static final NewLead EMPTY = new NewLead("", "", "", "", "", "", null, "");
+                   Long channelId, String campaign, String owner) {
+        static final NewLead EMPTY = new NewLead("", "", "", "", "", "", null, "", "");
     }
 
     /** Adds a lead; staff may name the partner who brought it, a partner user's lead is its own partner's. */
@@ -115,9 +118,9 @@ class LeadsPage {
                   @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String country,
                   @RequestParam(defaultValue = "") String city, @RequestParam(defaultValue = "") String partner,
                   @RequestParam(required = false) Long channelId, @RequestParam(defaultValue = "") String campaign,
-                  Model model, RedirectAttributes redirect, Locale locale) {
+                  @RequestParam(defaultValue = "") String owner, Model model, RedirectAttributes redirect, Locale locale) {
         NewLead draft = new NewLead(companyName.strip(), contactName.strip(), email.strip(), country.strip(), city.strip(), partner.strip(),
-                channelId, campaign.strip());
+                channelId, campaign.strip(), owner.strip());
         String code = draft.country().toUpperCase(Locale.ROOT);
         LeadForm form = new LeadForm(null, blankToNull(draft.contactName()), blankToNull(draft.companyName()), blankToNull(draft.email()),
                 draft.channelId(), null, null, code.isEmpty() ? null : code, null, blankToNull(draft.city()), null, null);
@@ -144,10 +147,13 @@ class LeadsPage {
                 fieldErrors.put("campaign", notNamed("leads.new.noCampaign", "leads.new.severalCampaigns", draft.campaign(), named, locale));
             }
         }
+        // staff may name who owns it in the team (a manager of one unit or department must: one of its people)
+        Long ownerId = actor.partner().isPresent() ? null
+                : names.id(Kind.EMPLOYEE, draft.owner(), null, "owner", "deals.noOwner", "deals.severalOwners", fieldErrors, locale);
         if (fieldErrors.isEmpty()) {
             try {
                 LeadView created = leads.create(new LeadForm(null, form.contactName(), form.companyName(), form.email(), form.channelId(),
-                        campaignId, null, form.country(), null, form.city(), null, null), partnerId);
+                        campaignId, ownerId, form.country(), null, form.city(), null, null), partnerId);
                 redirect.addFlashAttribute("flash", messages.getMessage("leads.created", new Object[] {String.valueOf(created.id())}, locale));
                 return "redirect:/leads?q=" + java.net.URLEncoder.encode(created.companyName() != null ? created.companyName()
                         : created.contactName(), java.nio.charset.StandardCharsets.UTF_8);

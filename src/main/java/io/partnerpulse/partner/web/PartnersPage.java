@@ -15,6 +15,9 @@ import io.partnerpulse.shared.ApiError;
 import io.partnerpulse.shared.CurrentActor;
 import io.partnerpulse.shared.FormErrors;
 import io.partnerpulse.shared.Page;
+import io.partnerpulse.shared.References;
+import io.partnerpulse.shared.References.Kind;
+import io.partnerpulse.shared.TypedNames;
 import jakarta.validation.Valid;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -37,11 +40,15 @@ class PartnersPage {
     private final PartnerManagement partners;
     private final CurrentActor actor;
     private final MessageSource messages;
+    private final References references;
+    private final TypedNames names;
 
-    PartnersPage(PartnerManagement partners, CurrentActor actor, MessageSource messages) {
+    PartnersPage(PartnerManagement partners, CurrentActor actor, MessageSource messages, References references, TypedNames names) {
         this.partners = partners;
         this.actor = actor;
         this.messages = messages;
+        this.references = references;
+        this.names = names;
     }
 
     @GetMapping("/partners")
@@ -50,22 +57,28 @@ class PartnersPage {
         show(model, q, tier, page);
         model.addAttribute("fieldErrors", java.util.Map.of());
         model.addAttribute("draft", new PartnerForm(null, "", PartnerTier.REGISTERED, "", null, null, null, null, null, null));
+        model.addAttribute("managerName", "");
         return "partner/list";
     }
 
     @PostMapping("/partners")
-    String create(@Valid @ModelAttribute("form") PartnerForm form, BindingResult errors, Model model, Locale locale) {
-        if (!errors.hasErrors()) {
+    String create(@Valid @ModelAttribute("form") PartnerForm form, BindingResult errors,
+                  @RequestParam(name = "partnerManager", required = false) String manager, Model model, Locale locale) {
+        Map<String, String> typed = new java.util.HashMap<>();
+        Long managerId = manager(manager, null, typed, locale);
+        PartnerForm named = withManager(form, managerId);
+        if (!errors.hasErrors() && typed.isEmpty()) {
             try {
-                PartnerView created = partners.create(form);
+                PartnerView created = partners.create(named);
                 return "redirect:/partners/" + created.id();
             } catch (ApiError e) {
                 FormErrors.copy(e, errors);
             }
         }
         show(model, null, null, 0);
-        model.addAttribute("fieldErrors", FormErrors.byField(errors, messages, locale));
-        model.addAttribute("draft", form != null ? form : new PartnerForm(null, "", PartnerTier.REGISTERED, "", null, null, null, null, null, null));
+        model.addAttribute("fieldErrors", merged(FormErrors.byField(errors, messages, locale), typed));
+        model.addAttribute("draft", named);
+        model.addAttribute("managerName", manager == null ? "" : manager.strip());
         return "partner/list";
     }
 
@@ -73,26 +86,51 @@ class PartnersPage {
     String editing(@PathVariable long id, Model model) {
         actor.requireStaff();
         PartnerView partner = partners.get(id);
-        return editPage(model, partner, formOf(partner), Map.of(), null);
+        return editPage(model, partner, formOf(partner), managerName(partner.partnerManagerId()), Map.of(), null);
     }
 
     @PostMapping("/partners/{id}/edit")
-    String edit(@PathVariable long id, @Valid @ModelAttribute("form") PartnerForm form, BindingResult errors, Model model,
+    String edit(@PathVariable long id, @Valid @ModelAttribute("form") PartnerForm form, BindingResult errors,
+                @RequestParam(name = "partnerManager", required = false) String manager, Model model,
                 RedirectAttributes flash, Locale locale) {
         if (form.version() == null) {
             errors.reject("problem.version-missing", "The form lost its version; open the partner again.");
         }
-        if (!errors.hasErrors()) {
+        PartnerView current = partners.get(id);
+        Map<String, String> typed = new java.util.HashMap<>();
+        Long managerId = manager(manager, current.partnerManagerId(), typed, locale);
+        if (!errors.hasErrors() && typed.isEmpty()) {
             try {
                 partners.edit(id, new PartnerForm(form.externalId(), form.name(), null, form.country(), form.region(), form.city(),
-                        form.commissionRate(), form.partnerManagerId(), form.joinedOn(), form.version()), form.version());
+                        form.commissionRate(), managerId, form.joinedOn(), form.version()), form.version());
                 flash.addFlashAttribute("saved", true);
                 return "redirect:/partners/" + id + "/edit";
             } catch (ApiError e) {
                 FormErrors.copy(e, errors);
             }
         }
-        return editPage(model, partners.get(id), form, FormErrors.byField(errors, messages, locale), null);
+        return editPage(model, current, withManager(form, managerId), manager == null ? "" : manager.strip(),
+                merged(FormErrors.byField(errors, messages, locale), typed), null);
+    }
+
+    /** The employee a form's "partner manager" names (the current one while its name is unchanged), or null when blank or unknown. */
+    private Long manager(String typed, Long current, Map<String, String> problems, Locale locale) {
+        return names.id(Kind.EMPLOYEE, typed, current, null, "partnerManager", "deals.noOwner", "deals.severalOwners", problems, locale);
+    }
+
+    private String managerName(Long employeeId) {
+        return employeeId == null ? "" : references.names(Kind.EMPLOYEE, List.of(employeeId)).getOrDefault(employeeId, "");
+    }
+
+    private static PartnerForm withManager(PartnerForm f, Long managerId) {
+        return new PartnerForm(f.externalId(), f.name(), f.tier(), f.country(), f.region(), f.city(), f.commissionRate(), managerId,
+                f.joinedOn(), f.version());
+    }
+
+    private static Map<String, String> merged(Map<String, String> checked, Map<String, String> typed) {
+        Map<String, String> all = new java.util.HashMap<>(checked);
+        all.putAll(typed);
+        return all;
     }
 
     @PostMapping("/partners/{id}/tier")
@@ -117,7 +155,7 @@ class PartnersPage {
             return "redirect:/partners/" + id + "/edit";
         } catch (ApiError e) {
             PartnerView partner = partners.get(id);
-            return editPage(model, partner, formOf(partner), Map.of(), FormErrors.text(e, messages, locale));
+            return editPage(model, partner, formOf(partner), managerName(partner.partnerManagerId()), Map.of(), FormErrors.text(e, messages, locale));
         }
     }
 
@@ -135,8 +173,10 @@ class PartnersPage {
         return text == null || text.isBlank() ? null : text.trim();
     }
 
-    private String editPage(Model model, PartnerView partner, PartnerForm form, Map<String, String> fieldErrors, String problem) {
+    private String editPage(Model model, PartnerView partner, PartnerForm form, String managerName, Map<String, String> fieldErrors,
+                            String problem) {
         model.addAttribute("partner", partner);
+        model.addAttribute("managerName", managerName);
         model.addAttribute("draft", form);
         model.addAttribute("fieldErrors", fieldErrors);
         model.addAttribute("problem", problem);
