@@ -22,7 +22,7 @@ public final class TickedRows {
     public static List<Row> parse(List<String> picked) {
         Map<Long, Row> rows = new LinkedHashMap<>();
         for (String one : picked == null ? List.<String>of() : picked) {
-            String[] parts = one.split(":");
+            String[] parts = one.split(":", -1);
             try {
                 long id = Long.parseLong(parts[0].strip());
                 rows.putIfAbsent(id, new Row(id, parts.length > 1 ? Long.parseLong(parts[1].strip()) : -1));

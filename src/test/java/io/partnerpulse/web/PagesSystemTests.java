@@ -187,6 +187,29 @@ class PagesSystemTests {
     }
 
     @Test
+    void listsTheOpenLeadsByDefaultAndEveryLeadWhenAskedWithExportsOfTheSameLeads() {
+        Api api = new Api(port);
+        Api admin = admin();
+        String company = Fixtures.unique("Every status");
+        long open = api.post("/api/v1/leads", "{\"companyName\": \"%s open\", \"country\": \"US\"}".formatted(company)).id();
+        long dropped = api.post("/api/v1/leads", "{\"companyName\": \"%s dropped\", \"country\": \"US\"}".formatted(company)).id();
+        assertThat(admin.form("/leads/" + dropped + "/disqualify", "version=0&reason=No+budget").status()).isEqualTo(302);
+        String q = company.replace(" ", "+");
+
+        String opened = admin.get("/leads?q=" + q).body();
+        assertThat(opened).contains("data-id=\"" + open + "\"").doesNotContain("data-id=\"" + dropped + "\"");
+        assertThat(opened).as("the export holds what the page lists").contains("/api/v1/leads?status=NEW,QUALIFIED&amp;unassigned=&amp;q=" + company.replace(" ", "%20"));
+        String every = admin.get("/leads?status=ALL&q=" + q).body();
+        assertThat(every).contains("data-id=\"" + open + "\"", "data-id=\"" + dropped + "\"", "<option value=\"ALL\" selected=\"selected\"");
+        assertThat(every).contains("/api/v1/leads?status=&amp;unassigned=&amp;q=" + company.replace(" ", "%20"));
+        assertThat(api.get("/api/v1/leads?status=&q=" + q).json().get("total").asLong()).as("no status: every lead").isEqualTo(2);
+        assertThat(api.get("/api/v1/leads?status=NEW,QUALIFIED&q=" + q).json().get("total").asLong()).isEqualTo(1);
+        assertThat(admin.get("/leads?status=DISQUALIFIED&q=" + q).body()).contains("data-id=\"" + dropped + "\"")
+                .doesNotContain("data-id=\"" + open + "\"");
+        assertThat(admin.get("/leads?status=SOMETHING").status()).isBetween(400, 499);
+    }
+
+    @Test
     void assignsOnlyTheTickedLeadsTheOthersHaveNotChangedSinceThePageShowedThem() {
         Api api = new Api(port);
         Api admin = admin();

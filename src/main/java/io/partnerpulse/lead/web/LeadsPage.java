@@ -67,7 +67,7 @@ class LeadsPage {
     }
 
     @GetMapping("/leads")
-    String list(@RequestParam(required = false) LeadStatus status, @RequestParam(required = false) Boolean unassigned,
+    String list(@RequestParam(required = false) String status, @RequestParam(required = false) Boolean unassigned,
                 @RequestParam(required = false) String q, @RequestParam(required = false) Long partnerId,
                 @RequestParam(defaultValue = "0") int page, Model model) {
         show(model, status, unassigned, q, partnerId, page);
@@ -80,8 +80,8 @@ class LeadsPage {
      * The list; {@code partnerId} narrows it to one partner's leads (a partner user's are its own
      * partner's anyway, and naming another is refused).
      */
-    private void show(Model model, LeadStatus status, Boolean unassigned, String q, Long partnerId, int page) {
-        List<LeadStatus> statuses = status != null ? List.of(status) : List.of(LeadStatus.NEW, LeadStatus.QUALIFIED);
+    private void show(Model model, String status, Boolean unassigned, String q, Long partnerId, int page) {
+        List<LeadStatus> statuses = statuses(status);
         Page<LeadView> found = leads.list(new LeadRepository.Filter(partnerId == null ? null : List.of(partnerId), null, statuses, null,
                 null, null, unassigned, null, null, q), null, Math.max(0, page), 50);
         // the names of the listed leads' partners and of the one the list is narrowed to, in one query
@@ -95,7 +95,9 @@ class LeadsPage {
                 : partnerNames.getOrDefault(partnerId, "#" + partnerId));
         model.addAttribute("leads", found);
         model.addAttribute("partnerNames", partnerNames);
-        model.addAttribute("status", status);
+        model.addAttribute("status", status == null || status.isBlank() ? null : status);
+        // the same leads through the API, for the exports (which without a status would hold every lead)
+        model.addAttribute("apiStatus", statuses == null ? null : String.join(",", statuses.stream().map(Enum::name).toList()));
         model.addAttribute("statuses", LeadStatus.values());
         model.addAttribute("unassigned", unassigned);
         model.addAttribute("q", q);
@@ -218,11 +220,32 @@ class LeadsPage {
     }
 
     /** The list a form was posted from, to go back to it: its filters and page. */
-    record Shown(LeadStatus status, Boolean unassigned, String q, Long shownPartnerId, Integer page) {
+    /**
+     * The statuses a list's {@code status} choice shows: none chosen, the open ones (new or qualified);
+     * {@value #EVERY_STATUS}, every lead (null: no narrowing); else the one named.
+     */
+    static List<LeadStatus> statuses(String status) {
+        if (status == null || status.isBlank()) {
+            return List.of(LeadStatus.NEW, LeadStatus.QUALIFIED);
+        }
+        if (EVERY_STATUS.equals(status)) {
+            return null;
+        }
+        try {
+            return List.of(LeadStatus.valueOf(status));
+        } catch (IllegalArgumentException e) {
+            throw ApiError.invalid("status", "must be ALL or one of " + java.util.Arrays.toString(LeadStatus.values()), "problem.field.choose");
+        }
+    }
+
+    /** The list's choice of every lead, whatever its status. */
+    static final String EVERY_STATUS = "ALL";
+
+    record Shown(String status, Boolean unassigned, String q, Long shownPartnerId, Integer page) {
 
         String back() {
             return "redirect:" + org.springframework.web.util.UriComponentsBuilder.fromPath("/leads")
-                    .queryParamIfPresent("status", java.util.Optional.ofNullable(status))
+                    .queryParamIfPresent("status", java.util.Optional.ofNullable(status).filter(t -> !t.isBlank()))
                     .queryParamIfPresent("unassigned", java.util.Optional.ofNullable(unassigned))
                     .queryParamIfPresent("q", java.util.Optional.ofNullable(q).filter(t -> !t.isBlank()))
                     .queryParamIfPresent("partnerId", java.util.Optional.ofNullable(shownPartnerId))
