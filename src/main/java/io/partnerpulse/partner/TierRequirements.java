@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a partner must achieve to hold each tier: won revenue and won deals over the last so many
- * months. A better tier never asks for less than a lesser one, so that the tiers stay a ladder.
+ * months, and certified people today (see {@link Certifications}). A better tier never asks for less
+ * than a lesser one, so that the tiers stay a ladder.
  */
 @Service
 @Transactional
@@ -28,8 +29,8 @@ public class TierRequirements {
      * @param rank   1 for the best tier
      * @param months the window the revenue and deals are counted over, ending today
      */
-    public record Requirement(PartnerTier tier, int rank, BigDecimal minWonRevenue, long minWonDeals, int months, long version)
-            implements Versioned {
+    public record Requirement(PartnerTier tier, int rank, BigDecimal minWonRevenue, long minWonDeals, int months, long minCertifiedPeople,
+                              long version) implements Versioned {
 
         @Override
         public long id() {
@@ -39,7 +40,7 @@ public class TierRequirements {
 
     public record RequirementForm(@NotNull @DecimalMin("0.00") @Digits(integer = 16, fraction = 2) BigDecimal minWonRevenue,
                                   @NotNull @Min(0) @Max(1_000_000) Long minWonDeals, @NotNull @Min(1) @Max(36) Integer months,
-                                  Long version) {
+                                  @Min(0) @Max(10_000) Long minCertifiedPeople, Long version) {
     }
 
     private final JdbcClient jdbc;
@@ -55,9 +56,11 @@ public class TierRequirements {
     /** Every tier's requirements, the best tier first. */
     @Transactional(readOnly = true)
     public List<Requirement> list() {
-        return jdbc.sql("select code, rank, min_won_revenue, min_won_deals, requirement_months, version from partner_tier order by rank")
+        return jdbc.sql("""
+                select code, rank, min_won_revenue, min_won_deals, requirement_months, min_certified_people, version
+                from partner_tier order by rank""")
                 .query((rs, n) -> new Requirement(PartnerTier.valueOf(rs.getString(1)), rs.getInt(2), rs.getBigDecimal(3), rs.getLong(4),
-                        rs.getInt(5), rs.getLong(6))).list();
+                        rs.getInt(5), rs.getLong(6), rs.getLong(7))).list();
     }
 
     @Transactional(readOnly = true)
@@ -93,14 +96,25 @@ public class TierRequirements {
             problems.add(ApiError.FieldProblem.saying("minWonDeals", "must not be less than " + below.tier() + "'s " + below.minWonDeals(),
                     "problem.tier.below", below.tier().name(), String.valueOf(below.minWonDeals())));
         }
+        // a client that leaves the certified people out (one from before they existed) keeps them as they are
+        long people = form.minCertifiedPeople() == null ? before.minCertifiedPeople() : form.minCertifiedPeople();
+        if (above != null && people > above.minCertifiedPeople()) {
+            problems.add(ApiError.FieldProblem.saying("minCertifiedPeople", "must not be more than " + above.tier() + "'s "
+                    + above.minCertifiedPeople(), "problem.tier.above", above.tier().name(), String.valueOf(above.minCertifiedPeople())));
+        }
+        if (below != null && people < below.minCertifiedPeople()) {
+            problems.add(ApiError.FieldProblem.saying("minCertifiedPeople", "must not be less than " + below.tier() + "'s "
+                    + below.minCertifiedPeople(), "problem.tier.below", below.tier().name(), String.valueOf(below.minCertifiedPeople())));
+        }
         if (!problems.isEmpty()) {
             throw ApiError.invalid(problems);
         }
         jdbc.sql("""
                 update partner_tier set min_won_revenue = :revenue, min_won_deals = :deals, requirement_months = :months,
-                       version = version + 1
+                       min_certified_people = :people, version = version + 1
                 where code = :tier and version = :version""")
                 .param("revenue", form.minWonRevenue()).param("deals", form.minWonDeals()).param("months", form.months())
+                .param("people", people)
                 .param("tier", tier.name()).param("version", version).update();
         Requirement after = get(tier);
         audit.record(actor.name(), "tier.requirements-changed", "tier", tier.name(), before, after);

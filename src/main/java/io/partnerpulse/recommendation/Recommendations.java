@@ -222,6 +222,8 @@ public class Recommendations {
             evidence.put("wonDeals", s.wonDeals());
             evidence.put("requiredRevenue", s.requiredRevenue());
             evidence.put("requiredDeals", s.requiredDeals());
+            evidence.put("certifiedPeople", s.certifiedPeople());
+            evidence.put("requiredCertifiedPeople", s.requiredPeople());
             String own = messages.getMessage("tier." + s.tier().name(), null, s.tier().name(), locale);
             if (s.status() == TierStandings.Status.QUALIFIES_HIGHER) {
                 evidence.put("qualifiesFor", s.qualifiesFor().name());
@@ -231,7 +233,8 @@ public class Recommendations {
             } else if (s.status() == TierStandings.Status.BELOW) {
                 found.add(recommendation(c, "tier-at-risk", s.partnerName(), "wonRevenue", s.wonRevenue(), "TARGET", evidence, Severity.MEDIUM,
                         s.revenueShort(), s.partnerName(), own, money(s.wonRevenue(), locale), money(s.requiredRevenue(), locale),
-                        s.wonDeals(), s.requiredDeals(), s.months()));
+                        s.wonDeals(), s.requiredDeals(), s.months(), s.requiredPeople() == 0 ? ""
+                                : messages.getMessage("recommendation.tier-at-risk.people", new Object[] {s.certifiedPeople(), s.requiredPeople()}, locale)));
             }
         }
         return found;

@@ -12,6 +12,7 @@ import io.partnerpulse.kpi.Dimension;
 import io.partnerpulse.kpi.KpiQuery;
 import io.partnerpulse.kpi.KpiReport;
 import io.partnerpulse.kpi.Kpis;
+import io.partnerpulse.partner.Certifications;
 import io.partnerpulse.partner.PartnerDirectory;
 import io.partnerpulse.partner.PartnerTier;
 import io.partnerpulse.partner.TierRequirements;
@@ -22,8 +23,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Where each active partner stands against the tier requirements: its won revenue and won deals over
- * each tier's window (ending today, from the KPIs, so within what the user may see) against its own
- * tier's minimums and those of the tiers above it.
+ * each tier's window (ending today, from the KPIs, so within what the user may see) and its certified
+ * people today, against its own tier's minimums and those of the tiers above it.
  */
 @Service
 public class TierStandings {
@@ -31,9 +32,13 @@ public class TierStandings {
     /** QUALIFIES_HIGHER: meets a better tier's requirements; MEETS: its own tier's; BELOW: misses its own tier's. */
     public enum Status { QUALIFIES_HIGHER, MEETS, BELOW }
 
-    /** A partner's won revenue and won deals over a window. */
-    public record Figures(BigDecimal wonRevenue, long wonDeals) {
-        static final Figures NONE = new Figures(BigDecimal.ZERO, 0);
+    /** A partner's won revenue and won deals over a window, and its certified people today. */
+    public record Figures(BigDecimal wonRevenue, long wonDeals, long certifiedPeople) {
+        static final Figures NONE = new Figures(BigDecimal.ZERO, 0, 0);
+
+        Figures withCertifiedPeople(long people) {
+            return new Figures(wonRevenue, wonDeals, people);
+        }
     }
 
     /**
@@ -41,10 +46,11 @@ public class TierStandings {
      * @param wonRevenue   over its own tier's window, in the organization's currency
      * @param revenueShort what its own tier asks for beyond what it won (BELOW only, else zero)
      * @param dealsShort   the deals its own tier asks for beyond those it won (BELOW only, else zero)
+     * @param peopleShort  the certified people its own tier asks for beyond those it has (BELOW only, else zero)
      */
     public record Standing(long partnerId, String partnerName, PartnerTier tier, Status status, PartnerTier qualifiesFor,
                            BigDecimal wonRevenue, long wonDeals, int months, BigDecimal requiredRevenue, long requiredDeals,
-                           BigDecimal revenueShort, long dealsShort) {
+                           BigDecimal revenueShort, long dealsShort, long certifiedPeople, long requiredPeople, long peopleShort) {
     }
 
     private final Kpis kpis;
@@ -53,10 +59,12 @@ public class TierStandings {
     private final OrganizationSettings organization;
     private final Clock clock;
     private final CurrentActor actor;
+    private final Certifications certifications;
 
     TierStandings(Kpis kpis, PartnerDirectory partners, TierRequirements requirements, OrganizationSettings organization, Clock clock,
-                  CurrentActor actor) {
+                  CurrentActor actor, Certifications certifications) {
         this.actor = actor;
+        this.certifications = certifications;
         this.kpis = kpis;
         this.partners = partners;
         this.requirements = requirements;
@@ -78,9 +86,12 @@ public class TierStandings {
         if (partnerId != null && !partnerId.equals(only)) {
             actor.partnerFilter(List.of(partnerId));
         }
-        for (PartnerDirectory.Candidate partner : partners.activePartners(only, actor.orgScope().orElse(null))) {
+        List<PartnerDirectory.Candidate> active = partners.activePartners(only, actor.orgScope().orElse(null));
+        Map<Long, Long> certified = certifications.certifiedPeople(active.stream().map(PartnerDirectory.Candidate::id).toList(), today);
+        for (PartnerDirectory.Candidate partner : active) {
+            long people = certified.getOrDefault(partner.id(), 0L);
             Standing standing = classify(partner.id(), partner.name(), partner.tier(), ladder,
-                    months -> byWindow.get(months).getOrDefault(partner.id(), Figures.NONE));
+                    months -> byWindow.get(months).getOrDefault(partner.id(), Figures.NONE).withCertifiedPeople(people));
             if (status == null || standing.status() == status) {
                 found.add(standing);
             }
@@ -88,27 +99,41 @@ public class TierStandings {
         // those below their tier first (the furthest below first), then those above it (the most revenue first), then the rest by name
         found.sort(java.util.Comparator.comparing((Standing t) -> t.status() == Status.BELOW ? 0 : t.status() == Status.QUALIFIES_HIGHER ? 1 : 2)
                 .thenComparing(t -> t.status() == Status.BELOW ? t.revenueShort().negate() : t.wonRevenue().negate())
-                .thenComparing(t -> -t.dealsShort()).thenComparing(Standing::partnerName).thenComparing(Standing::partnerId));
+                .thenComparing(t -> -t.dealsShort()).thenComparing(t -> -t.peopleShort()).thenComparing(Standing::partnerName)
+                .thenComparing(Standing::partnerId));
         return found;
     }
 
-    /** The standing in words: "Qualifies for Gold", "Meets its tier", "Below its tier: $1,200 and 2 deals short". */
+    /** The standing in words: "Qualifies for Gold", "Meets its tier", "Below its tier: $1,200, 2 deals and 1 certified person short". */
     public static String said(Standing s, org.springframework.context.MessageSource messages, io.partnerpulse.shared.Format format,
                               java.util.Locale locale) {
         return switch (s.status()) {
             case QUALIFIES_HIGHER -> messages.getMessage("tiers.qualifies",
                     new Object[] {messages.getMessage("tier." + s.qualifiesFor().name(), null, locale)}, locale);
             case MEETS -> messages.getMessage("tiers.meets", null, locale);
-            case BELOW -> s.revenueShort().signum() > 0 && s.dealsShort() > 0
-                    ? messages.getMessage("tiers.below.both", new Object[] {format.money(s.revenueShort()), s.dealsShort()}, locale)
-                    : s.revenueShort().signum() > 0 ? messages.getMessage("tiers.below.revenue", new Object[] {format.money(s.revenueShort())}, locale)
-                    : messages.getMessage("tiers.below.deals", new Object[] {s.dealsShort()}, locale);
+            case BELOW -> {
+                List<String> short_ = new ArrayList<>();
+                if (s.revenueShort().signum() > 0) {
+                    short_.add(format.money(s.revenueShort()));
+                }
+                if (s.dealsShort() > 0) {
+                    short_.add(messages.getMessage("tiers.short.deals", new Object[] {s.dealsShort()}, locale));
+                }
+                if (s.peopleShort() > 0) {
+                    short_.add(messages.getMessage("tiers.short.people", new Object[] {s.peopleShort()}, locale));
+                }
+                String last = short_.remove(short_.size() - 1);
+                String all = short_.isEmpty() ? last : messages.getMessage("tiers.short.and",
+                        new Object[] {String.join(messages.getMessage("tiers.short.comma", null, locale), short_), last}, locale);
+                yield messages.getMessage("tiers.below", new Object[] {all}, locale);
+            }
         };
     }
 
     /**
-     * A partner's standing: the best tier above its own whose minimums it reaches (revenue and deals,
-     * each at least the minimum) qualifies it higher; else its own tier's decide whether it meets it.
+     * A partner's standing: the best tier above its own whose minimums it reaches (revenue, deals and
+     * certified people, each at least the minimum) qualifies it higher; else its own tier's decide
+     * whether it meets it.
      */
     static Standing classify(long id, String name, PartnerTier tier, List<Requirement> ladder, java.util.function.IntFunction<Figures> over) {
         Requirement own = ladder.stream().filter(r -> r.tier() == tier).findFirst().orElseThrow();
@@ -124,12 +149,14 @@ public class TierStandings {
         Status status = higher != null ? Status.QUALIFIES_HIGHER : meets ? Status.MEETS : Status.BELOW;
         BigDecimal revenueShort = meets ? BigDecimal.ZERO : own.minWonRevenue().subtract(figures.wonRevenue()).max(BigDecimal.ZERO);
         long dealsShort = meets ? 0 : Math.max(0, own.minWonDeals() - figures.wonDeals());
+        long peopleShort = meets ? 0 : Math.max(0, own.minCertifiedPeople() - figures.certifiedPeople());
         return new Standing(id, name, tier, status, higher, figures.wonRevenue(), figures.wonDeals(), own.months(), own.minWonRevenue(),
-                own.minWonDeals(), revenueShort, dealsShort);
+                own.minWonDeals(), revenueShort, dealsShort, figures.certifiedPeople(), own.minCertifiedPeople(), peopleShort);
     }
 
     private static boolean meets(Figures figures, Requirement r) {
-        return figures.wonRevenue().compareTo(r.minWonRevenue()) >= 0 && figures.wonDeals() >= r.minWonDeals();
+        return figures.wonRevenue().compareTo(r.minWonRevenue()) >= 0 && figures.wonDeals() >= r.minWonDeals()
+                && figures.certifiedPeople() >= r.minCertifiedPeople();
     }
 
     /** Won revenue and deals per partner from {@code from} to {@code to} (exclusive), as the KPIs count them for this user. */
@@ -141,7 +168,7 @@ public class TierStandings {
         Map<Long, Figures> byPartner = new HashMap<>();
         for (KpiReport.Group g : kpis.report(query).groups()) {
             try {
-                byPartner.put(Long.parseLong(g.key()), new Figures(g.kpis().wonRevenue().value(), g.kpis().dealCount().value()));
+                byPartner.put(Long.parseLong(g.key()), new Figures(g.kpis().wonRevenue().value(), g.kpis().dealCount().value(), 0));
             } catch (NumberFormatException e) {
                 // the group of deals without a partner
             }

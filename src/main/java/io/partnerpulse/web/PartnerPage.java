@@ -58,7 +58,9 @@ class PartnerPage {
     PartnerPage(PlanView plan, PartnerDirectory directory, CurrentActor actor, PartnerManagement partners, OpportunityManagement opportunities, RegistrationManagement registrations,
                 CommissionStatements commissions, Kpis kpis, KpiCards cards, OrganizationSettings organization,
                 io.partnerpulse.shared.References references, LeadManagement leads, io.partnerpulse.fund.FundManagement funds,
-                io.partnerpulse.recommendation.TierStandings tiers, org.springframework.context.MessageSource messages) {
+                io.partnerpulse.recommendation.TierStandings tiers, org.springframework.context.MessageSource messages,
+                io.partnerpulse.partner.Certifications certifications) {
+        this.certifications = certifications;
         this.messages = messages;
         this.funds = funds;
         this.tiers = tiers;
@@ -76,6 +78,8 @@ class PartnerPage {
         this.organization = organization;
     }
 
+    private final io.partnerpulse.partner.Certifications certifications;
+
     /** One month of the partner's history. */
     public record Month(String month, String revenue, long deals, String winRate) {
     }
@@ -89,6 +93,7 @@ class PartnerPage {
         Selection selection = new Selection(asked.period(), asked.from(), asked.to(), null, null, null, null, null, id, null);
         Format format = new Format(locale, organization.currency());
         model.addAttribute("partner", partner);
+        model.addAttribute("certifiedPeople", certifications.certifiedPeople(List.of(id), certifications.today()).getOrDefault(id, 0L));
         model.addAttribute("managerName", partner.partnerManagerId() == null ? null
                 : references.names(io.partnerpulse.shared.References.Kind.EMPLOYEE, List.of(partner.partnerManagerId())).get(partner.partnerManagerId()));
         model.addAttribute("selection", selection);

@@ -50,6 +50,15 @@ class DemoDataIntegrationTests {
     }
 
     @Test
+    void certifiesTheActivePartnersPeopleAndAsksGoldAndPlatinumForCertifiedPeople() {
+        assertThat(count("select count(*) from certification")).isPositive();
+        assertThat(count("select count(*) from certification c join partner p on p.id = c.partner_id where p.status <> 'ACTIVE'")).isZero();
+        assertThat(count("select count(*) from certification where expires_on <= current_date")).as("some have lapsed").isPositive();
+        assertThat(count("select min_certified_people from partner_tier where code = 'PLATINUM'")).isEqualTo(3);
+        assertThat(count("select min_certified_people from partner_tier where code = 'GOLD'")).isEqualTo(2);
+    }
+
+    @Test
     void doesNotGenerateASecondTimeWhenDataIsThere() throws Exception {
         long before = count("select count(*) from opportunity");
         new DemoDataInitializer(dataSource, new DemoProperties(true, 99, 0), organization, java.time.Clock.systemUTC()).run(null);

@@ -296,19 +296,24 @@ class RecommendationRulesTests {
         Recommendations.Period quarter = new Recommendations.Period(LocalDate.parse("2026-10-01"), LocalDate.parse("2027-01-01"));
         List<Recommendation> advice = recommendationsFor().tiers(List.of(
                 new TierStandings.Standing(1, "Acme", io.partnerpulse.partner.PartnerTier.GOLD, TierStandings.Status.QUALIFIES_HIGHER,
-                        io.partnerpulse.partner.PartnerTier.PLATINUM, d("6000000"), 30, 12, d("500000"), 10, d("0"), 0),
+                        io.partnerpulse.partner.PartnerTier.PLATINUM, d("6000000"), 30, 12, d("500000"), 10, d("0"), 0, 0, 0, 0),
                 new TierStandings.Standing(2, "Beta", io.partnerpulse.partner.PartnerTier.GOLD, TierStandings.Status.MEETS, null,
-                        d("600000"), 12, 12, d("500000"), 10, d("0"), 0),
+                        d("600000"), 12, 12, d("500000"), 10, d("0"), 0, 0, 0, 0),
                 new TierStandings.Standing(3, "Gamma", io.partnerpulse.partner.PartnerTier.SILVER, TierStandings.Status.BELOW, null,
-                        d("90000"), 3, 6, d("100000"), 4, d("10000"), 1)),
+                        d("90000"), 3, 6, d("100000"), 4, d("10000"), 1, 0, 0, 0),
+                new TierStandings.Standing(4, "Delta", io.partnerpulse.partner.PartnerTier.SILVER, TierStandings.Status.BELOW, null,
+                        d("150000"), 6, 6, d("100000"), 4, d("0"), 0, 1, 2, 1)),
                 Recommendations.Scope.PROGRAM, null, quarter, Locale.ENGLISH);
-        assertThat(advice).extracting(Recommendation::kind).containsExactly("tier-promote", "tier-at-risk");
+        assertThat(advice).extracting(Recommendation::kind).containsExactly("tier-promote", "tier-at-risk", "tier-at-risk");
         assertThat(advice.get(0).title()).isEqualTo("Acme meets what the Platinum tier requires (it is Gold), over the last 12 months");
         assertThat(advice.get(0).severity()).isEqualTo(Recommendation.Severity.INFO);
         assertThat(advice.get(1).title()).isEqualTo("Gamma is below what the Silver tier requires: $90,000 won of $100,000 and 3 deals of 4 "
                 + "over the last 6 months");
         assertThat(advice.get(1).expectedImpact()).isEqualByComparingTo("10000");
         assertThat(advice.get(1).evidence()).containsEntry("partnerId", 3L).containsEntry("requiredDeals", 4L);
+        assertThat(advice.get(2).title()).as("short of certified people only").isEqualTo("Delta is below what the Silver tier requires: "
+                + "$150,000 won of $100,000 and 6 deals of 4 over the last 6 months; 1 certified person of 2 today");
+        assertThat(advice.get(2).evidence()).containsEntry("certifiedPeople", 1L).containsEntry("requiredCertifiedPeople", 2L);
     }
 
     Recommendations recommendationsFor() {

@@ -17,14 +17,45 @@ import org.junit.jupiter.api.Test;
 class TierStandingsTests {
 
     static final List<Requirement> LADDER = List.of(
-            new Requirement(PartnerTier.PLATINUM, 1, new BigDecimal("5000000"), 25, 12, 0),
-            new Requirement(PartnerTier.GOLD, 2, new BigDecimal("500000"), 10, 12, 0),
-            new Requirement(PartnerTier.SILVER, 3, new BigDecimal("100000"), 4, 6, 0),
-            new Requirement(PartnerTier.REGISTERED, 4, BigDecimal.ZERO, 0, 12, 0));
+            new Requirement(PartnerTier.PLATINUM, 1, new BigDecimal("5000000"), 25, 12, 0, 0),
+            new Requirement(PartnerTier.GOLD, 2, new BigDecimal("500000"), 10, 12, 0, 0),
+            new Requirement(PartnerTier.SILVER, 3, new BigDecimal("100000"), 4, 6, 0, 0),
+            new Requirement(PartnerTier.REGISTERED, 4, BigDecimal.ZERO, 0, 12, 0, 0));
+
+    /** The same ladder asking Platinum for 3 certified people and Gold for 2. */
+    static final List<Requirement> CERTIFIED_LADDER = List.of(
+            new Requirement(PartnerTier.PLATINUM, 1, new BigDecimal("5000000"), 25, 12, 3, 0),
+            new Requirement(PartnerTier.GOLD, 2, new BigDecimal("500000"), 10, 12, 2, 0),
+            new Requirement(PartnerTier.SILVER, 3, new BigDecimal("100000"), 4, 6, 0, 0),
+            new Requirement(PartnerTier.REGISTERED, 4, BigDecimal.ZERO, 0, 12, 0, 0));
 
     static Standing standing(PartnerTier tier, String revenue12, long deals12, String revenue6, long deals6) {
-        Map<Integer, Figures> byWindow = Map.of(12, new Figures(new BigDecimal(revenue12), deals12), 6, new Figures(new BigDecimal(revenue6), deals6));
-        return TierStandings.classify(1, "Acme", tier, LADDER, byWindow::get);
+        return standing(LADDER, tier, revenue12, deals12, revenue6, deals6, 0);
+    }
+
+    static Standing standing(List<Requirement> ladder, PartnerTier tier, String revenue12, long deals12, String revenue6, long deals6,
+                             long people) {
+        Map<Integer, Figures> byWindow = Map.of(12, new Figures(new BigDecimal(revenue12), deals12, people),
+                6, new Figures(new BigDecimal(revenue6), deals6, people));
+        return TierStandings.classify(1, "Acme", tier, ladder, byWindow::get);
+    }
+
+    @Test
+    void aTierThatAsksForCertifiedPeopleIsMetOnlyWithThem() {
+        Standing platinumShort = standing(CERTIFIED_LADDER, PartnerTier.GOLD, "5000000", 25, "0", 0, 2);
+        assertThat(platinumShort.status()).as("Platinum's revenue and deals but 2 of its 3 people: meets Gold").isEqualTo(Status.MEETS);
+        assertThat(standing(CERTIFIED_LADDER, PartnerTier.GOLD, "5000000", 25, "0", 0, 3).qualifiesFor()).isEqualTo(PartnerTier.PLATINUM);
+        Standing goldShort = standing(CERTIFIED_LADDER, PartnerTier.GOLD, "9000000", 40, "0", 0, 1);
+        assertThat(goldShort.status()).as("every sum won, one person short").isEqualTo(Status.BELOW);
+        assertThat(goldShort.revenueShort()).isEqualByComparingTo("0");
+        assertThat(goldShort.dealsShort()).isZero();
+        assertThat(goldShort.peopleShort()).isEqualTo(1);
+        assertThat(goldShort.certifiedPeople()).isEqualTo(1);
+        assertThat(goldShort.requiredPeople()).isEqualTo(2);
+        Standing nobody = standing(CERTIFIED_LADDER, PartnerTier.GOLD, "0", 0, "0", 0, 0);
+        assertThat(nobody.peopleShort()).isEqualTo(2);
+        assertThat(standing(CERTIFIED_LADDER, PartnerTier.SILVER, "100000", 4, "100000", 4, 0).status())
+                .as("a tier asking for nobody is met without").isEqualTo(Status.MEETS);
     }
 
     @Test
@@ -78,5 +109,11 @@ class TierStandingsTests {
                 .isEqualTo("Below its tier: $10,000 short");
         assertThat(TierStandings.said(standing(PartnerTier.GOLD, "5000000", 25, "0", 0), messages, format, en)).isEqualTo("Qualifies for Platinum");
         assertThat(TierStandings.said(standing(PartnerTier.GOLD, "500000", 10, "0", 0), messages, format, en)).isEqualTo("Meets its tier");
+        assertThat(TierStandings.said(standing(CERTIFIED_LADDER, PartnerTier.GOLD, "0", 0, "0", 0, 0), messages, format, en))
+                .isEqualTo("Below its tier: $500,000, 10 deals and 2 certified people short");
+        assertThat(TierStandings.said(standing(CERTIFIED_LADDER, PartnerTier.GOLD, "500000", 10, "0", 0, 1), messages, format, en))
+                .isEqualTo("Below its tier: 1 certified person short");
+        assertThat(TierStandings.said(standing(CERTIFIED_LADDER, PartnerTier.GOLD, "500000", 9, "0", 0, 1), messages, format, en))
+                .isEqualTo("Below its tier: 1 deal and 1 certified person short");
     }
 }

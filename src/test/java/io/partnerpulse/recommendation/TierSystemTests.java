@@ -102,10 +102,11 @@ class TierSystemTests {
             assertThat(api.get("/api/v1/audit?entityType=tier&entityId=GOLD").json().get("items").size()).isPositive();
 
             Api admin = Api.admin(port);
-            assertThat(admin.form("/tiers/GOLD", "minWonRevenue=lots&minWonDeals=12&months=9&version=1").status()).isEqualTo(302);
-            assertThat(admin.form("/tiers/GOLD", "minWonRevenue=600000&minWonDeals=12&months=99&version=1").status()).isEqualTo(302);
+            long shown = saved.json().get("version").asLong();
+            assertThat(admin.form("/tiers/GOLD", "minWonRevenue=lots&minWonDeals=12&months=9&version=" + shown).status()).isEqualTo(302);
+            assertThat(admin.form("/tiers/GOLD", "minWonRevenue=600000&minWonDeals=12&months=99&version=" + shown).status()).isEqualTo(302);
             assertThat(api.get("/api/v1/tiers").json().get(1).get("minWonRevenue").decimalValue()).isEqualByComparingTo("750000");
-            assertThat(admin.form("/tiers/GOLD", "minWonRevenue=600000&minWonDeals=12&months=6&version=1").status()).isEqualTo(302);
+            assertThat(admin.form("/tiers/GOLD", "minWonRevenue=600000&minWonDeals=12&months=6&version=" + shown).status()).isEqualTo(302);
             assertThat(api.get("/api/v1/tiers").json().get(1).get("months").asInt()).isEqualTo(6);
             String email = Fixtures.unique("tier analyst").replace(" ", "") + "@staff.example";
             admin.post("/api/v1/users", """
@@ -113,8 +114,8 @@ class TierSystemTests {
             Api analyst = new Api(port, Api.basic(email, "analyst-password-1"));
             assertThat(analyst.get("/tiers").status()).isEqualTo(200);
             assertThat(analyst.get("/tiers").body()).doesNotContain("name=\"minWonRevenue\"");
-            assertThat(analyst.form("/tiers/GOLD", "minWonRevenue=1&minWonDeals=1&months=1&version=2").status()).isEqualTo(403);
-            assertThat(analyst.put("/api/v1/tiers/GOLD", "{\"minWonRevenue\": 1, \"minWonDeals\": 4, \"months\": 1}", "\"2\"").status())
+            assertThat(analyst.form("/tiers/GOLD", "minWonRevenue=1&minWonDeals=1&months=1&version=" + (shown + 1)).status()).isEqualTo(403);
+            assertThat(analyst.put("/api/v1/tiers/GOLD", "{\"minWonRevenue\": 1, \"minWonDeals\": 4, \"months\": 1}", "\"" + (shown + 1) + "\"").status())
                     .isEqualTo(403);
         } finally {
             jdbc.sql("update partner_tier set min_won_revenue = 300000, min_won_deals = 12, requirement_months = 12 where code = 'GOLD'").update();

@@ -58,6 +58,7 @@ class PartnerIsolationSystemTests {
     long fundA;
     long reportB;
     long reportDeliveryB;
+    long certificationB;
     Api userOfA;
 
     @BeforeEach
@@ -97,6 +98,9 @@ class PartnerIsolationSystemTests {
                 {"name": "%s report", "scope": "partner", "scopeId": %d, "frequency": "MONTHLY", "recipients": ["bravo@example.com"]}"""
                 .formatted(marker, partnerB)).id();
         reportDeliveryB = admin.post("/api/v1/report-subscriptions/" + reportB + "/send", "{}").id();
+        certificationB = admin.post("/api/v1/certifications", """
+                {"partnerId": %d, "personName": "%s Person", "name": "%s course", "earnedOn": "2026-01-05"}"""
+                .formatted(partnerB, marker, marker)).id();
         userOfA = admin.newPartnerUser(partnerA, "alpha");
     }
 
@@ -146,7 +150,8 @@ class PartnerIsolationSystemTests {
                 "/funds", "/funds?show=requests", "/funds?show=claims", "/funds?show=returns", "/funds?partnerId=" + partnerB,
                 "/funds?show=requests&allocationId=" + fundB, "/funds?show=claims&requestId=" + fundRequestB,
                 "/reports", "/account/notifications", "/pivot?rows=partner&period=custom&from=2020-01-01&through=2029-12-31", "/reports/" + reportB, "/reports/" + reportB + "/deliveries/" + reportDeliveryB + "/scorecard.pdf",
-                "/deals", "/deals?show=ALL", "/deals?show=WON&q=Deal", "/deals/" + dealB, "/leads/" + leadB, "/tasks", "/tasks/deal/" + dealB, "/search?q=Bravo");
+                "/deals", "/deals?show=ALL", "/deals?show=WON&q=Deal", "/deals/" + dealB, "/leads/" + leadB, "/tasks", "/tasks/deal/" + dealB, "/search?q=Bravo",
+                "/certifications", "/certifications?status=VALID&q=Bravo", "/certifications?partnerId=" + partnerB);
         for (String page : pages) {
             Api.Response response = userOfA.get(page);
             assertThat(response.status()).as(page).isIn(200, 404);
@@ -171,6 +176,8 @@ class PartnerIsolationSystemTests {
         assertThat(userOfA.form("/leads/" + leadB + "/qualify", "version=0&from=page").status()).isIn(302, 404);
         assertThat(userOfA.form("/tasks", "title=Spy&dueOn=2027-01-01&opportunityId=" + dealB).status()).isEqualTo(404);
         assertThat(userOfA.form("/deals/" + dealB + "/notes", "body=Hello").status()).isEqualTo(404);
+        assertThat(userOfA.form("/certifications/" + certificationB + "/remove", "version=0").status()).isEqualTo(403);
+        assertThat(userOfA.form("/certifications", "partner=" + marker + "+Partner&personName=Spy&name=x&earnedOn=2026-01-01").status()).isEqualTo(403);
         assertThat(userOfA.form("/deals/" + dealB + "/stage", "target=NEGOTIATION&version=1").status()).isEqualTo(404);
         assertThat(userOfA.form("/deals/" + dealB, "name=Mine&amount=1&currency=USD&version=1").status()).isEqualTo(403);
         Api.Response dealsOfB = userOfA.get("/deals?show=ALL&partnerId=" + partnerB);
@@ -294,6 +301,8 @@ class PartnerIsolationSystemTests {
                                       (select count(*)::text from report_delivery d join report_subscription r on r.id = d.subscription_id
                                        where r.scope = 'partner' and r.scope_id = :id))""")
                 .param("id", partnerB).query(String.class).single());
+        state.put("certifications", jdbc.sql("select string_agg(id || ':' || version, ',' order by id) from certification where partner_id = :id")
+                .param("id", partnerB).query(String.class).single());
         state.put("registrations", jdbc.sql("select string_agg(id || ':' || version || outcome, ',' order by id) from deal_registration where partner_id = :id")
                 .param("id", partnerB).query(String.class).single());
         return state;
@@ -348,6 +357,8 @@ class PartnerIsolationSystemTests {
                     yield Long.toString(fundClaimB);
                 } else if (pattern.startsWith("/api/v1/report-subscriptions/")) {
                     yield Long.toString(reportB);
+                } else if (pattern.startsWith("/api/v1/certifications/")) {
+                    yield Long.toString(certificationB);
                 }
                 yield "1";
             }

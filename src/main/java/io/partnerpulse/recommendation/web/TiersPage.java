@@ -76,13 +76,15 @@ class TiersPage {
     @PostMapping("/tiers/{tier}")
     String edit(@PathVariable PartnerTier tier, @RequestParam(defaultValue = "") String minWonRevenue,
                 @RequestParam(defaultValue = "") String minWonDeals, @RequestParam(defaultValue = "") String months,
-                @RequestParam long version, RedirectAttributes redirect, Locale locale) {
+                @RequestParam(defaultValue = "") String minCertifiedPeople, @RequestParam long version, RedirectAttributes redirect, Locale locale) {
         try {
             BigDecimal revenue = Amounts.parse(minWonRevenue, BigDecimal.ZERO).orElseThrow(() -> ApiError.invalid("minWonRevenue",
                     messages.getMessage("funds.amount.invalid", new Object[] {minWonRevenue}, locale)));
             long deals = whole(minWonDeals, 0, 1_000_000, locale);
             int window = (int) whole(months, 1, 36, locale);
-            requirements.edit(tier, new RequirementForm(revenue, deals, window, version), version);
+            // a form without the field (one from before it existed) keeps the certified people as they are
+            Long people = minCertifiedPeople.isBlank() ? null : whole(minCertifiedPeople, 0, 10_000, locale);
+            requirements.edit(tier, new RequirementForm(revenue, deals, window, people, version), version);
             redirect.addFlashAttribute("flash", messages.getMessage("tiers.saved",
                     new Object[] {messages.getMessage("tier." + tier.name(), null, locale)}, locale));
         } catch (ApiError e) {

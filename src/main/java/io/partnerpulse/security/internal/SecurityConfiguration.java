@@ -46,7 +46,8 @@ class SecurityConfiguration {
             "/api/v1/report-subscriptions", "/api/v1/report-subscriptions/**",
             "/api/v1/funds/allocations", "/api/v1/funds/allocations/*", "/api/v1/funds/requests", "/api/v1/funds/requests/*",
             "/api/v1/funds/claims", "/api/v1/funds/claims/*", "/api/v1/funds/claims/*/documents", "/api/v1/funds/claims/*/documents/*",
-            "/api/v1/funds/returns", "/api/v1/funds/totals", "/api/v1/tiers", "/api/v1/tiers/standings"};
+            "/api/v1/funds/returns", "/api/v1/funds/totals", "/api/v1/tiers", "/api/v1/tiers/standings",
+            "/api/v1/certifications", "/api/v1/certifications/*"};
 
     /** What partner users may change: their leads and deals, their registrations, and their fund requests and claims. */
     static final String[] PORTAL_POSTS = {"/api/v1/leads", "/api/v1/leads/*/qualify", "/api/v1/leads/*/disqualify",
@@ -160,7 +161,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/targets", "/campaigns/**", "/partners", "/partners/**",
                                 "/registrations/**", "/leads/distribute", "/leads/assign", "/leads/route", "/funds/allocations", "/funds/allocations/**",
                                 "/funds/requests/*/approve", "/funds/requests/*/reject", "/funds/claims/*/approve", "/funds/claims/*/reject",
-                                "/funds/claims/*/pay", "/tiers/**", "/deals", "/deals/*", "/accounts", "/accounts/*", "/organization/**", "/settings/**").hasAnyRole(STAFF)
+                                "/funds/claims/*/pay", "/tiers/**", "/deals", "/deals/*", "/accounts", "/accounts/*", "/organization/**", "/settings/**",
+                                "/certifications", "/certifications/**").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/**").hasAnyRole(WORKERS)
                         .requestMatchers(HttpMethod.GET, "/organization/*/new", "/organization/*/*/edit").hasAnyRole(STAFF)
                         .requestMatchers("/organization", "/organization/**", "/targets", "/campaigns", "/campaigns/**", "/audit", "/tiers", "/onboarding", "/accounts", "/accounts/**", "/settings").hasAnyRole(READERS)

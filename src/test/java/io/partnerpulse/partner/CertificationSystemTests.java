@@ -1,0 +1,154 @@
+package io.partnerpulse.partner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import io.partnerpulse.PartnerPulseIntegrationTest;
+import io.partnerpulse.support.Api;
+import io.partnerpulse.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Certifications of partners' people: recorded, listed by status, kept to their partner, and counted in the tier standings. */
+@PartnerPulseIntegrationTest
+class CertificationSystemTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+
+    private Api.Response add(Api as, long partner, String person, String name, LocalDate earned, LocalDate expires) {
+        return as.post("/api/v1/certifications", """
+                {"partnerId": %d, "personName": "%s", "name": "%s", "earnedOn": "%s", "expiresOn": %s}"""
+                .formatted(partner, person, name, earned, expires == null ? "null" : "\"" + expires + "\""));
+    }
+
+    private JsonNode standingOf(Api as, long partner) {
+        for (JsonNode s : as.get("/api/v1/tiers/standings?partnerId=" + partner).json()) {
+            if (s.get("partnerId").asLong() == partner) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void listsEachCertificationByItsStatusTodayWithSixtyDaysWarning() {
+        Api api = new Api(port);
+        long partner = new Fixtures(jdbc).activePartner("US", "SILVER");
+        LocalDate earned = TODAY.minusYears(1);
+        long lasting = add(api, partner, "Ada Lasting", "Sales", earned, null).id();
+        long soon = add(api, partner, "Ben Soon", "Sales", earned, TODAY.plusDays(60)).id();
+        long later = add(api, partner, "Cy Later", "Sales", earned, TODAY.plusDays(61)).id();
+        long endsToday = add(api, partner, "Di Today", "Sales", earned, TODAY).id();
+        long ended = add(api, partner, "Ed Ended", "Sales", earned, TODAY.minusDays(1)).id();
+
+        assertThat(ids(api, partner, "VALID")).containsExactlyInAnyOrder(lasting, later);
+        assertThat(ids(api, partner, "EXPIRING")).as("ending on day 60 is within the warning").containsExactly(soon);
+        assertThat(ids(api, partner, "EXPIRED")).as("the end day is the first it no longer holds").containsExactlyInAnyOrder(endsToday, ended);
+        assertThat(api.get("/api/v1/certifications?partnerId=" + partner).json().get("items").findValuesAsString("personName"))
+                .as("ending soonest first, the ones without an end last")
+                .containsExactly("Ed Ended", "Di Today", "Ben Soon", "Cy Later", "Ada Lasting");
+        assertThat(api.get("/api/v1/certifications?partnerId=" + partner + "&format=csv").body()).contains("Ben Soon");
+        String page = Api.admin(port).get("/certifications?partnerId=" + partner + "&status=EXPIRING").body();
+        assertThat(page).contains("Ben Soon", "Expiring soon").doesNotContain("Ada Lasting");
+    }
+
+    private java.util.List<Long> ids(Api api, long partner, String status) {
+        return api.get("/api/v1/certifications?partnerId=" + partner + "&status=" + status).json().get("items").valueStream()
+                .map(c -> c.get("id").asLong()).toList();
+    }
+
+    @Test
+    void refusesACertificationEarnedInTheFutureOrEndingBeforeItBeganNamingTheField() {
+        Api api = new Api(port);
+        long partner = new Fixtures(jdbc).activePartner("US", "SILVER");
+        Api.Response future = add(api, partner, "Fay Future", "Sales", TODAY.plusDays(2), null);
+        assertThat(future.status()).isEqualTo(422);
+        assertThat(Api.invalidFields(future)).containsExactly("earnedOn");
+        Api.Response backwards = add(api, partner, "Gus Backwards", "Sales", TODAY.minusDays(10), TODAY.minusDays(10));
+        assertThat(Api.invalidFields(backwards)).containsExactly("expiresOn");
+        Api.Response nameless = add(api, partner, " ", "", TODAY, null);
+        assertThat(nameless.status()).isEqualTo(422);
+        assertThat(nameless.body()).contains("personName", "name");
+        Api.Response nobody = add(api, 987654321L, "Hal Nobody", "Sales", TODAY, null);
+        assertThat(nobody.status()).isEqualTo(422);
+        assertThat(Api.invalidFields(nobody)).containsExactly("partnerId");
+        assertThat(jdbc.sql("select count(*) from certification where partner_id = :p").param("p", partner).query(Long.class).single()).isZero();
+
+        Api.Response form = Api.admin(port).form("/certifications", "partner=&personName=&name=Sales&earnedOn=yesterday&expiresOn=");
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body()).contains("Type the partner’s name.", "Type a date, such as 2026-12-31.");
+    }
+
+    @Test
+    void aPartnersUsersReadOnlyTheirOwnPartnersCertificationsAndChangeNone() {
+        Api api = new Api(port);
+        Fixtures fixtures = new Fixtures(jdbc);
+        long a = fixtures.activePartner("US", "SILVER");
+        long b = fixtures.activePartner("US", "SILVER");
+        long ofA = add(api, a, "Ivy Own", "Sales", TODAY.minusDays(3), null).id();
+        long ofB = add(api, b, "Jon Other", "Sales", TODAY.minusDays(3), null).id();
+        Api userOfA = api.newPartnerUser(a, "cert user");
+
+        assertThat(userOfA.get("/api/v1/certifications").json().get("items").findValuesAsString("personName")).containsExactly("Ivy Own");
+        assertThat(userOfA.get("/api/v1/certifications/" + ofA).status()).isEqualTo(200);
+        assertThat(userOfA.get("/api/v1/certifications/" + ofB).status()).isEqualTo(404);
+        assertThat(userOfA.get("/api/v1/certifications?partnerId=" + b).status()).isEqualTo(404);
+        assertThat(userOfA.get("/certifications").body()).contains("Ivy Own").doesNotContain("Jon Other").doesNotContain("Record a certification");
+        assertThat(add(userOfA, a, "Kim Self", "Sales", TODAY, null).status()).as("staff record them").isEqualTo(403);
+        assertThat(userOfA.delete("/api/v1/certifications/" + ofA, "\"0\"").status()).isEqualTo(403);
+        assertThat(userOfA.form("/certifications/" + ofB + "/remove", "version=0").status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/certifications/" + ofB).status()).as("B's is untouched").isEqualTo(200);
+
+        assertThat(api.delete("/api/v1/certifications/" + ofA, null).status()).isEqualTo(428);
+        assertThat(api.delete("/api/v1/certifications/" + ofA, "\"7\"").status()).isEqualTo(409);
+        assertThat(api.delete("/api/v1/certifications/" + ofA, "\"0\"").status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/certifications/" + ofA).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/audit?entityType=certification&entityId=" + ofA).json().get("items").findValuesAsString("action"))
+                .contains("certification.created", "certification.deleted");
+    }
+
+    @Test
+    void countsEachCertifiedPersonOnceInTheTierStandingAgainstWhatTheTierAsks() {
+        Api api = new Api(port);
+        long partner = new Fixtures(jdbc).activePartner("US", "PLATINUM");
+        add(api, partner, "Lea Twice", "Sales", TODAY.minusDays(100), null);
+        add(api, partner, "lea  twice", "Architect", TODAY.minusDays(50), TODAY.plusDays(300));
+        add(api, partner, "Max Lapsed", "Sales", TODAY.minusDays(800), TODAY.minusDays(70));
+        add(api, partner, "Noa Valid", "Sales", TODAY.minusDays(10), TODAY.plusDays(5));
+        JsonNode platinum = api.get("/api/v1/tiers").json().get(0);
+        try {
+            Api.Response asked = api.put("/api/v1/tiers/PLATINUM", """
+                    {"minWonRevenue": %s, "minWonDeals": %d, "months": %d, "minCertifiedPeople": 3}"""
+                    .formatted(platinum.get("minWonRevenue").decimalValue().toPlainString(), platinum.get("minWonDeals").asLong(),
+                            platinum.get("months").asInt()), "\"" + platinum.get("version").asLong() + "\"");
+            assertThat(asked.status()).as(asked.body()).isEqualTo(200);
+            JsonNode standing = standingOf(api, partner);
+            // Lea (two certifications, her name spelled twice) and Noa hold one today; Max's ended
+            assertThat(standing.get("certifiedPeople").asLong()).isEqualTo(2);
+            assertThat(standing.get("requiredPeople").asLong()).isEqualTo(3);
+            assertThat(standing.get("peopleShort").asLong()).isEqualTo(1);
+            assertThat(Api.admin(port).get("/partners/" + partner).body()).contains("Certified people today", "<strong>2</strong>",
+                    "1 certified person short");
+
+            Api.Response gold = api.put("/api/v1/tiers/GOLD", """
+                    {"minWonRevenue": 300000, "minWonDeals": 12, "months": 12, "minCertifiedPeople": 4}""",
+                    "\"" + api.get("/api/v1/tiers").json().get(1).get("version").asLong() + "\"");
+            assertThat(Api.invalidFields(gold)).as("a lesser tier never asks for more").containsExactly("minCertifiedPeople");
+            String page = Api.admin(port).get("/tiers").body();
+            assertThat(page).contains("name=\"minCertifiedPeople\"", "Certified people");
+        } finally {
+            jdbc.sql("update partner_tier set min_certified_people = 0").update();
+        }
+    }
+}
