@@ -14,7 +14,8 @@ public enum NotificationKind {
     FUND_CLAIM_PAID("/funds?show=claims"),
     NOTE_FROM_PARTNER("/deals"),
     NOTE_FROM_TEAM("/deals"),
-    FOLLOW_UPS_DUE("/tasks");
+    FOLLOW_UPS_DUE("/tasks"),
+    CERTIFICATIONS_EXPIRING("/certifications?status=EXPIRING");
 
     private final String page;
 

@@ -39,6 +39,14 @@ public class Certifications {
     private static final Map<String, String> SORTABLE = Map.of("expiresOn", "c.expires_on", "earnedOn", "c.earned_on",
             "personName", "lower(c.person_name)", "name", "lower(c.name)", "partner", "lower(p.name)");
 
+    /**
+     * The list's default order: those still valid, ending soonest first (those without an end after
+     * them), then the expired ones, the most recently ended first.
+     */
+    private static final String NEEDING_ATTENTION_FIRST = """
+            coalesce(c.expires_on <= :today, false),
+            case when c.expires_on <= :today then :today - c.expires_on else c.expires_on - :today end""";
+
     private final JdbcClient jdbc;
     private final RecordTable<Certification> table;
     private final PartnerManagement partners;
@@ -67,7 +75,7 @@ public class Certifications {
     /**
      * The certifications the user may see: of one partner or all (a partner user its own partner's, a
      * scoped manager those of the partners its people manage), of one status today, whose person or
-     * certification holds {@code q}; by default those ending soonest first (the ones without an end last).
+     * certification holds {@code q}; by default the valid ones ending soonest first, then the expired ones.
      */
     @Transactional(readOnly = true)
     public Page<Certification> list(Long partnerId, Certification.Status status, String q, String sort, int page, int size) {
@@ -80,9 +88,9 @@ public class Certifications {
                         .where("c.partner_id = any(:partners)", "partners", only == null ? null : only.toArray(Long[]::new))
                         .inScope(actor.orgScope().orElse(null), CurrentActor.OrgScope.ownerIn("p.partner_manager_id"))
                         .where(statusCondition(status), "today", status == null ? null : today)
-                        .bind("soon", today.plusDays(EXPIRING_WITHIN_DAYS))
+                        .bind("soon", today.plusDays(EXPIRING_WITHIN_DAYS)).bind("today", today)
                         .search("c.person_name || ' ' || c.name || ' ' || coalesce(c.email, '')", q),
-                sort, SORTABLE, "c.expires_on asc", page, size);
+                sort, SORTABLE, NEEDING_ATTENTION_FIRST, page, size);
     }
 
     private static String statusCondition(Certification.Status status) {

@@ -56,8 +56,8 @@ class CertificationSystemTests {
         assertThat(ids(api, partner, "EXPIRING")).as("ending on day 60 is within the warning").containsExactly(soon);
         assertThat(ids(api, partner, "EXPIRED")).as("the end day is the first it no longer holds").containsExactlyInAnyOrder(endsToday, ended);
         assertThat(api.get("/api/v1/certifications?partnerId=" + partner).json().get("items").findValuesAsString("personName"))
-                .as("ending soonest first, the ones without an end last")
-                .containsExactly("Ed Ended", "Di Today", "Ben Soon", "Cy Later", "Ada Lasting");
+                .as("the valid ones ending soonest first (without an end after them), then the expired, the latest ended first")
+                .containsExactly("Ben Soon", "Cy Later", "Ada Lasting", "Di Today", "Ed Ended");
         assertThat(api.get("/api/v1/certifications?partnerId=" + partner + "&format=csv").body()).contains("Ben Soon");
         String page = Api.admin(port).get("/certifications?partnerId=" + partner + "&status=EXPIRING").body();
         assertThat(page).contains("Ben Soon", "Expiring soon").doesNotContain("Ada Lasting");
@@ -116,6 +116,39 @@ class CertificationSystemTests {
         assertThat(api.get("/api/v1/certifications/" + ofA).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/audit?entityType=certification&entityId=" + ofA).json().get("items").findValuesAsString("action"))
                 .contains("certification.created", "certification.deleted");
+    }
+
+    @Autowired
+    io.partnerpulse.partner.internal.CertificationReminders reminders;
+
+    @Test
+    void tellsThePartnersUsersOnceOfEachCertificationEndingWithinThirtyDays() {
+        Api api = new Api(port);
+        long partner = new Fixtures(jdbc).activePartner("US", "SILVER");
+        Api user = api.newPartnerUser(partner, "cert reader");
+        long userId = jdbc.sql("select id from app_user where partner_id = :p").param("p", partner).query(Long.class).single();
+        LocalDate earned = TODAY.minusYears(2).plusDays(40);
+        add(api, partner, "Oli Thirty", "Architect", earned, TODAY.plusDays(30));
+        add(api, partner, "Pia Ten", "Sales", earned, TODAY.plusDays(10));
+        add(api, partner, "Quinn Later", "Sales", earned, TODAY.plusDays(31));
+        add(api, partner, "Rae Ended", "Sales", earned, TODAY.minusDays(1));
+        add(api, partner, "Sam Lasting", "Sales", earned, null);
+
+        assertThat(reminders.remind(TODAY)).isPositive();
+        JsonNode told = user.get("/api/v1/notifications").json().get("items").get(0);
+        assertThat(told.get("kind").asString()).isEqualTo("CERTIFICATIONS_EXPIRING");
+        assertThat(told.get("total").asInt()).isEqualTo(2);
+        assertThat(told.get("items").valueStream().map(JsonNode::asString).toList()).as("the soonest end first")
+                .containsExactly("Pia Ten: Sales, ends " + TODAY.plusDays(10), "Oli Thirty: Architect, ends " + TODAY.plusDays(30));
+        assertThat(told.get("link").asString()).isEqualTo("/certifications?status=EXPIRING&partnerId=" + partner);
+
+        String toldSoFar = "select coalesce(sum(total), 0) from notification where user_id = :u and kind = 'CERTIFICATIONS_EXPIRING'";
+        reminders.remind(TODAY);
+        assertThat(jdbc.sql(toldSoFar).param("u", userId).query(Long.class).single()).as("each told once").isEqualTo(2);
+        reminders.remind(TODAY.plusDays(1));
+        reminders.remind(TODAY.plusDays(1));
+        assertThat(jdbc.sql(toldSoFar)
+                .param("u", userId).query(Long.class).single()).as("Quinn's comes in reach a day later").isEqualTo(3);
     }
 
     @Test

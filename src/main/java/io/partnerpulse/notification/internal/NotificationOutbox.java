@@ -86,6 +86,28 @@ class NotificationOutbox {
                         event.total(), NotificationKind.FOLLOW_UPS_DUE.page(), gather).update();
     }
 
+    /**
+     * Certifications of a partner's people coming to their end: one message to its users and one to the
+     * channel managers who see it, naming them (gathered with others of the same partner still waiting).
+     */
+    @EventListener
+    void on(io.partnerpulse.partner.CertificationEvents.Expiring event) {
+        String partner = jdbc.sql("select name from partner where id = ?").params(event.partnerId()).query(String.class).single();
+        List<Long> readers = new java.util.ArrayList<>(partnerUsers(event.partnerId()));
+        readers.addAll(managersOf(event.partnerId()));
+        double gather = properties.gather().toMillis() / 1000.0;
+        String link = NotificationKind.CERTIFICATIONS_EXPIRING.page() + "&partnerId=" + event.partnerId();
+        for (long reader : readers) {
+            jdbc.sql("""
+                            insert into notification (user_id, kind, about, items, total, link, next_attempt_at)
+                            values (?, ?, ?, ?, ?, ?, now() + make_interval(secs => ?))
+                            on conflict (user_id, kind, coalesce(about, '')) where status = 'PENDING' and attempts = 0
+                            do update set items = (notification.items || excluded.items)[1:?], total = notification.total + excluded.total""")
+                    .params(reader, NotificationKind.CERTIFICATIONS_EXPIRING.name(), partner, event.items().toArray(String[]::new),
+                            event.total(), link, gather, ITEMS).update();
+        }
+    }
+
     /** The channel managers who see the partner: unscoped ones, and those scoped over its partner manager. */
     private List<Long> managersOf(long partnerId) {
         return jdbc.sql("""

@@ -30,7 +30,7 @@ class CertificationApi {
     }
 
     @GetMapping
-    @Operation(summary = "Certifications, ending soonest first: of one partner, of one status today (VALID, EXPIRING within 60 days, EXPIRED), "
+    @Operation(summary = "Certifications, the valid ones ending soonest first, then the expired ones: of one partner, of one status today (VALID, EXPIRING within 60 days, EXPIRED), "
             + "whose person, e-mail or certification holds q; CSV/XLSX with format")
     Page<Certification> list(@RequestParam(required = false) Long partnerId, @RequestParam(required = false) Certification.Status status,
                              @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
