@@ -22,9 +22,15 @@ public class Notifications {
                                String status, int attempts, String lastError, Instant createdAt, Instant sentAt) {
     }
 
-    /** Whether notifications are e-mailed. */
-    public record Settings(boolean email) {
+    /**
+     * Whether notifications are e-mailed, and in which language ("en" or "ur"); a change that leaves
+     * one out keeps it as it is.
+     */
+    public record Settings(Boolean email, String language) {
     }
+
+    /** The languages e-mails are written in. */
+    public static final List<String> LANGUAGES = List.of("en", "ur");
 
     private final JdbcClient jdbc;
     private final CurrentActor actor;
@@ -50,22 +56,43 @@ public class Notifications {
     }
 
     public Settings settings() {
-        return new Settings(jdbc.sql("select notify_by_email from app_user where id = ?").params(me()).query(Boolean.class).single());
+        return jdbc.sql("select notify_by_email, language from app_user where id = ?").params(me())
+                .query((rs, n) -> new Settings(rs.getBoolean(1), rs.getString(2))).single();
     }
 
-    /** Switches the e-mails on or off; off, nothing more is written for this person, and what waits is not sent. */
+    /**
+     * Switches the e-mails on or off (off, nothing more is written for this person, and what waits is
+     * not sent) and chooses their language.
+     */
     @Transactional
     public Settings change(Settings settings) {
-        if (settings == null) {
-            throw ApiError.invalid("email", "say whether notifications are e-mailed: true or false");
+        if (settings == null || settings.email() == null && settings.language() == null) {
+            throw ApiError.invalid("email", "say whether notifications are e-mailed (true or false), or in which language (en or ur)");
+        }
+        if (settings.language() != null && !LANGUAGES.contains(settings.language())) {
+            throw ApiError.invalid("language", "must be one of " + LANGUAGES, "problem.field.choose");
         }
         long me = me();
         Settings before = settings();
-        jdbc.sql("update app_user set notify_by_email = ? where id = ?").params(settings.email(), me).update();
-        if (before.email() != settings.email()) {
-            audit.record(actor.name(), "notifications.changed", "user", me, before, settings);
+        Settings after = new Settings(settings.email() != null ? settings.email() : before.email(),
+                settings.language() != null ? settings.language() : before.language());
+        jdbc.sql("update app_user set notify_by_email = ?, language = ? where id = ?").params(after.email(), after.language(), me).update();
+        if (!before.equals(after)) {
+            audit.record(actor.name(), "notifications.changed", "user", me, before, after);
         }
-        return settings;
+        return after;
+    }
+
+    /**
+     * Remembers the language the signed-in person switched the pages to, for their e-mails (nothing
+     * for a language e-mails are not written in, or without an account).
+     */
+    @Transactional
+    public void rememberLanguage(String language) {
+        if (LANGUAGES.contains(language)) {
+            actor.userId().ifPresent(me -> jdbc.sql("update app_user set language = ? where id = ? and language <> ?")
+                    .params(language, me, language).update());
+        }
     }
 
     private long me() {

@@ -11,7 +11,7 @@ public final class CertificationEvents {
 
     /**
      * Certifications of one partner's people end within the reminder's days: told once each, on
-     * {@code day}. {@code items} names them ("Jane Roe: Solutions Architect, ends 2027-01-15"), at most
+     * {@code day}. {@code items} names them ("Jane Roe: Solutions Architect (2027-01-15)", the day it ends), at most
      * fifty; {@code total} counts them all.
      */
     public record Expiring(long partnerId, LocalDate day, List<String> items, int total) {

@@ -212,6 +212,27 @@ class NotificationSystemTests {
     }
 
     @Test
+    void writesEachPersonsEMailsInTheLanguageTheyChoseOrLastSwitchedThePagesTo() throws Exception {
+        assertThat(userOfA.get("/api/v1/notifications/settings").json().get("language").asString()).isEqualTo("en");
+        assertThat(userOfAOnPages.get("/leads?lang=ur").status()).isEqualTo(200);
+        assertThat(userOfA.get("/api/v1/notifications/settings").json().get("language").asString()).as("switching the pages chooses it")
+                .isEqualTo("ur");
+        long lead = lead("Urdu lead");
+        admin.post("/api/v1/leads/" + lead + "/assign", "{\"partnerId\": %d}".formatted(partnerA), admin.get("/api/v1/leads/" + lead).etag());
+        MimeMessage urdu = mail(sent(userOfA, "LEAD_ASSIGNED"));
+        assertThat(urdu.getSubject()).isEqualTo(nameA + " کے لیے ایک نئی لیڈ");
+        assertThat((String) urdu.getContent()).contains("• Urdu lead", "/account/notifications");
+
+        Api.Response english = userOfA.send("PUT", "/api/v1/notifications/settings", "{\"language\": \"en\"}");
+        assertThat(english.json().get("email").asBoolean()).as("left out: kept").isTrue();
+        assertThat(english.json().get("language").asString()).isEqualTo("en");
+        assertThat(userOfA.send("PUT", "/api/v1/notifications/settings", "{\"language\": \"fr\"}").status()).isEqualTo(422);
+        assertThat(userOfAOnPages.form("/account/notifications", "email=true&language=ur").status()).isEqualTo(302);
+        assertThat(userOfA.get("/api/v1/notifications/settings").json().get("language").asString()).isEqualTo("ur");
+        assertThat(userOfAOnPages.get("/account/notifications").body()).contains("<option value=\"ur\" lang=\"ur\" dir=\"rtl\" selected=\"selected\">");
+    }
+
+    @Test
     void aNotificationWaitingWhenItsReaderSwitchesThemOffIsNotSent() throws Exception {
         long lead = lead("Late lead");
         admin.post("/api/v1/leads/" + lead + "/assign", "{\"partnerId\": %d}".formatted(partnerA), admin.get("/api/v1/leads/" + lead).etag());

@@ -139,7 +139,7 @@ class CertificationSystemTests {
         assertThat(told.get("kind").asString()).isEqualTo("CERTIFICATIONS_EXPIRING");
         assertThat(told.get("total").asInt()).isEqualTo(2);
         assertThat(told.get("items").valueStream().map(JsonNode::asString).toList()).as("the soonest end first")
-                .containsExactly("Pia Ten: Sales, ends " + TODAY.plusDays(10), "Oli Thirty: Architect, ends " + TODAY.plusDays(30));
+                .containsExactly("Pia Ten: Sales (" + TODAY.plusDays(10) + ")", "Oli Thirty: Architect (" + TODAY.plusDays(30) + ")");
         assertThat(told.get("link").asString()).isEqualTo("/certifications?status=EXPIRING&partnerId=" + partner);
 
         String toldSoFar = "select coalesce(sum(total), 0) from notification where user_id = :u and kind = 'CERTIFICATIONS_EXPIRING'";

@@ -29,8 +29,9 @@ class NotificationSender {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
 
+    /** A notification claimed for sending; {@code language} is its reader's, the e-mail's. */
     private record Due(long id, String email, boolean wanted, NotificationKind kind, String about, List<String> items, int total,
-                       String link, int attempts) {
+                       String link, int attempts, Locale language) {
     }
 
     private final JdbcClient jdbc;
@@ -67,9 +68,10 @@ class NotificationSender {
                         from app_user u
                         where u.id = n.user_id and n.id in (select id from notification where status = 'PENDING' and next_attempt_at <= now()
                                                             order by id limit 20 for update skip locked)
-                        returning n.id, u.email, u.active and u.notify_by_email, n.kind, n.about, n.items, n.total, n.link, n.attempts""")
+                        returning n.id, u.email, u.active and u.notify_by_email, n.kind, n.about, n.items, n.total, n.link, n.attempts, u.language""")
                 .query((rs, row) -> new Due(rs.getLong(1), rs.getString(2), rs.getBoolean(3), NotificationKind.valueOf(rs.getString(4)),
-                        rs.getString(5), List.of((String[]) rs.getArray(6).getArray()), rs.getInt(7), rs.getString(8), rs.getInt(9)))
+                        rs.getString(5), List.of((String[]) rs.getArray(6).getArray()), rs.getInt(7), rs.getString(8), rs.getInt(9),
+                        Locale.forLanguageTag(rs.getString(10))))
                 .list();
     }
 
@@ -102,7 +104,7 @@ class NotificationSender {
 
     private String subject(Due n) {
         return messages.getMessage("notifications.kind." + n.kind().name(), new Object[] {n.total(), n.about() == null ? "" : n.about()},
-                Locale.ENGLISH);
+                n.language());
     }
 
     private String text(Due n) {
@@ -111,13 +113,13 @@ class NotificationSender {
             text.append("  • ").append(item).append('\n');
         }
         if (n.total() > n.items().size()) {
-            text.append("  ").append(messages.getMessage("notifications.more", new Object[] {n.total() - n.items().size()}, Locale.ENGLISH))
+            text.append("  ").append(messages.getMessage("notifications.more", new Object[] {n.total() - n.items().size()}, n.language()))
                     .append('\n');
         }
         String base = mail.baseUrl().strip();
         String root = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        text.append('\n').append(messages.getMessage("notifications.open", new Object[] {root + n.link()}, Locale.ENGLISH)).append("\n\n")
-                .append(messages.getMessage("notifications.footer", new Object[] {n.email(), root + "/account/notifications"}, Locale.ENGLISH))
+        text.append('\n').append(messages.getMessage("notifications.open", new Object[] {root + n.link()}, n.language())).append("\n\n")
+                .append(messages.getMessage("notifications.footer", new Object[] {n.email(), root + "/account/notifications"}, n.language()))
                 .append('\n');
         return text.toString();
     }

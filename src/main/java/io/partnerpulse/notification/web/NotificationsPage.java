@@ -38,8 +38,10 @@ class NotificationsPage {
     }
 
     @PostMapping("/account/notifications")
-    String change(@RequestParam(defaultValue = "false") boolean email, RedirectAttributes flash, Locale locale) {
-        notifications.change(new Notifications.Settings(email));
+    String change(@RequestParam(defaultValue = "false") boolean email, @RequestParam(required = false) String language,
+                  RedirectAttributes flash, Locale locale) {
+        // a language the list does not offer keeps the one chosen before
+        notifications.change(new Notifications.Settings(email, language != null && Notifications.LANGUAGES.contains(language) ? language : null));
         flash.addFlashAttribute("flash", messages.getMessage(email ? "notifications.on" : "notifications.off", null, locale));
         return "redirect:/account/notifications";
     }

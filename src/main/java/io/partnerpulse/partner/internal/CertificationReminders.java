@@ -60,13 +60,13 @@ public class CertificationReminders {
                         from partner p
                         where p.id = c.partner_id and p.status = 'ACTIVE' and c.reminded_on is null
                           and c.expires_on > :day and c.expires_on <= :last
-                        returning c.partner_id, c.person_name || ': ' || c.name || ', ends ' || to_char(c.expires_on, 'YYYY-MM-DD')""")
+                        returning c.partner_id, c.person_name || ': ' || c.name || ' (' || to_char(c.expires_on, 'YYYY-MM-DD') || ')'""")
                 .param("day", day).param("last", day.plusDays(properties.remindDays()))
                 .query((rs, n) -> new Told(rs.getLong(1), rs.getString(2))).list();
         java.util.Map<Long, List<String>> byPartner = new java.util.TreeMap<>();
         told.forEach(t -> byPartner.computeIfAbsent(t.partnerId(), p -> new java.util.ArrayList<>()).add(t.item()));
         byPartner.forEach((partner, items) -> {
-            List<String> sorted = items.stream().sorted(java.util.Comparator.comparing((String i) -> i.substring(i.lastIndexOf(' ') + 1))
+            List<String> sorted = items.stream().sorted(java.util.Comparator.comparing((String i) -> i.substring(i.lastIndexOf('(')))
                     .thenComparing(java.util.Comparator.naturalOrder())).toList();
             events.publishEvent(new CertificationEvents.Expiring(partner, day, sorted.subList(0, Math.min(ITEMS, sorted.size())), sorted.size()));
         });
