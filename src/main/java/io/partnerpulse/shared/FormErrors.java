@@ -20,8 +20,15 @@ public final class FormErrors {
     private FormErrors() {
     }
 
-    /** What went wrong, in the page's language when the failure has a message key. */
+    /**
+     * What went wrong, in the page's language when the failure has a message key; a refusal of fields
+     * says each field's reason (in the page's language when it has a key), not the API's English
+     * "field: reason" detail.
+     */
     public static String text(ApiError error, MessageSource messages, Locale locale) {
+        if (!problems(error).isEmpty()) {
+            return String.join("; ", new java.util.LinkedHashSet<>(fields(error, messages, locale).values()));
+        }
         return error.messageKey() == null ? error.getMessage()
                 : messages.getMessage(error.messageKey(), error.messageArguments(), error.getMessage(), locale);
     }

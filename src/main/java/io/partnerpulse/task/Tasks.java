@@ -38,9 +38,11 @@ public class Tasks {
     private final AuditTrail audit;
     private final OrganizationSettings organization;
     private final Clock clock;
+    private final io.partnerpulse.security.RunAs runAs;
 
     Tasks(JdbcClient jdbc, CurrentActor actor, OpportunityManagement opportunities, AuditTrail audit, OrganizationSettings organization,
-          Clock clock) {
+          Clock clock, io.partnerpulse.security.RunAs runAs) {
+        this.runAs = runAs;
         this.jdbc = jdbc;
         this.actor = actor;
         this.opportunities = opportunities;
@@ -120,6 +122,10 @@ public class Tasks {
         }
         if (form.opportunityId() != null) {
             opportunities.get(form.opportunityId()); // someone who does not see the deal gets its 404
+            if (assignee != me && !sees(assignee, form.opportunityId())) {
+                // a manager of one unit or department would read the name of a deal outside it on its follow-ups
+                throw ApiError.invalid("assigneeId", "does not see this deal: give it to someone who does", "problem.task.assignee-unseen");
+            }
         }
         long id = jdbc.sql("""
                         insert into task (title, due_on, assignee_id, created_by_id, opportunity_id)
@@ -129,6 +135,15 @@ public class Tasks {
         TaskView created = get(id);
         audit.record(actor.name(), "task.created", "task", id, null, created);
         return created;
+    }
+
+    /** Whether that person may see the deal (as the deal's page would decide for them). */
+    private boolean sees(long person, long opportunityId) {
+        try {
+            return runAs.user(person, () -> opportunities.get(opportunityId)) != null;
+        } catch (ApiError e) {
+            return false;
+        }
     }
 
     /** Marks it done ({@code done} true) or open again, at the version read. */

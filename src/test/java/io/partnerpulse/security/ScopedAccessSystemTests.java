@@ -147,6 +147,17 @@ class ScopedAccessSystemTests {
         assertThat(north.form("/partners", "name=" + partnerName.replace(" ", "+") + "&tier=GOLD&country=US&partnerManager=North+rep").status())
                 .isEqualTo(302);
         assertThat(jdbc.sql("select count(*) from lead where company_name = 'Paged south lead'").query(Long.class).single()).isZero();
+
+        // a follow-up about a deal is given only to someone who sees that deal (its name would show on their list)
+        long northManager = jdbc.sql("select id from app_user where email = :e").param("e", email).query(Long.class).single();
+        long southDeal = admin.post("/api/v1/opportunities", deal.formatted("South only", ", \"ownerId\": " + southRep)).id();
+        String task = "{\"title\": \"Call them\", \"dueOn\": \"2030-01-02\", \"assigneeId\": %d, \"opportunityId\": %d}";
+        Api.Response unseen = admin.post("/api/v1/tasks", task.formatted(northManager, southDeal));
+        assertThat(unseen.status()).isEqualTo(422);
+        assertThat(Api.invalidFields(unseen)).containsExactly("assigneeId");
+        assertThat(north.get("/tasks").body()).doesNotContain("South only");
+        long northDeal = admin.post("/api/v1/opportunities", deal.formatted("North only", ", \"ownerId\": " + northRep)).id();
+        assertThat(admin.post("/api/v1/tasks", task.formatted(northManager, northDeal)).status()).isEqualTo(201);
     }
 
     @Test
