@@ -91,6 +91,37 @@ class CertificationSystemTests {
     }
 
     @Test
+    void answersHostileValuesOnItsPageAndApiWithoutA500() {
+        Api api = new Api(port);
+        Api admin = Api.admin(port);
+        long partner = new Fixtures(jdbc).activePartner("US", "SILVER");
+        String name = jdbc.sql("select name from partner where id = :p").param("p", partner).query(String.class).single().replace(" ", "+");
+        for (String form : new String[] {
+                "partner=" + name + "&personName=%00&name=Sales&earnedOn=2026-01-01",
+                "partner=" + name + "&personName=" + "x".repeat(5000) + "&name=Sales&earnedOn=2026-01-01",
+                "partner=" + name + "&personName=A&name=%00&earnedOn=0000-00-00&expiresOn=9999-99-99",
+                "partner=%27%3B+drop+table+certification%3B--&personName=A&name=B&earnedOn=2026-01-01",
+                "partner=" + name + "&personName=A&name=B&earnedOn=2026-01-01&email=not-an-email",
+                "partner=" + name + "&personName=A&name=B&earnedOn=1900-01-01&expiresOn=1899-12-31"}) {
+            assertThat(admin.form("/certifications", form).status()).as(form.substring(0, Math.min(90, form.length()))).isIn(200, 422);
+        }
+        assertThat(admin.form("/certifications/abc/remove", "version=x").status()).isLessThan(500);
+        assertThat(admin.form("/certifications/99999999999/remove", "version=0").status()).isEqualTo(404);
+        for (String path : new String[] {"/certifications?status=BOGUS", "/certifications?partnerId=abc", "/certifications?page=-4&q=%00",
+                "/certifications?partnerId=99999999999"}) {
+            assertThat(admin.get(path).status()).as(path).isLessThan(500);
+        }
+        for (String body : new String[] {"{\"partnerId\": %d, \"personName\": \"\\u0000\", \"name\": \"x\", \"earnedOn\": \"2026-01-01\"}",
+                "{\"partnerId\": %d, \"personName\": \"A\", \"name\": \"x\", \"earnedOn\": \"yesterday\"}",
+                "{\"partnerId\": %d, \"personName\": \"A\", \"name\": \"x\", \"earnedOn\": \"+99999-01-01\"}", "[%d]"}) {
+            Api.Response response = api.post("/api/v1/certifications", body.formatted(partner));
+            assertThat(response.status()).as(body).isBetween(400, 499);
+        }
+        assertThat(jdbc.sql("select count(*) from certification where partner_id = :p").param("p", partner).query(Long.class).single())
+                .as("nothing half-written").isZero();
+    }
+
+    @Test
     void aPartnersUsersReadOnlyTheirOwnPartnersCertificationsAndChangeNone() {
         Api api = new Api(port);
         Fixtures fixtures = new Fixtures(jdbc);
