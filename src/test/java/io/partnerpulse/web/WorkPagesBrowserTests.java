@@ -55,11 +55,13 @@ class WorkPagesBrowserTests {
     void everyPageFitsAPhonesWidthWithItsWideTablesScrollingInsideThemselves() {
         // a name without a space to break it at, long as a channel's name may be: the filters' lists hold it
         api.post("/api/v1/channels", "{\"name\": \"%s\", \"type\": \"PAID\"}".formatted("W".repeat(180) + java.util.UUID.randomUUID()));
+        api.post("/api/v1/certifications", "{\"partnerId\": %d, \"personName\": \"%s\", \"name\": \"%s\", \"earnedOn\": \"2026-01-01\"}"
+                .formatted(new Fixtures(jdbc).activePartner("US", "GOLD"), "P".repeat(150), "C".repeat(150)));
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         for (String path : java.util.List.of("/", "/leaderboard", "/plan", "/partners", "/leads", "/pipeline", "/registrations", "/campaigns",
                 "/targets", "/organization", "/imports", "/users", "/webhooks", "/dashboard/records?kpi=dealCount&period=last-year",
                 "/?lang=ur", "/leads", "/registrations", "/audit", "/funds?show=requests", "/funds?show=claims", "/funds?show=returns", "/tiers", "/reports", "/account/notifications", "/pivot?rows=employee&period=last-year", "/onboarding",
-                "/deals?show=ALL", "/organization/employee/new", "/settings", "/tasks", "/search?q=a", "/accounts", "/accounts/" + api.post("/api/v1/accounts", "{\"name\": \"%s\", \"sector\": \"%s\"}"
+                "/deals?show=ALL", "/organization/employee/new", "/settings", "/tasks", "/search?q=a", "/certifications", "/accounts", "/accounts/" + api.post("/api/v1/accounts", "{\"name\": \"%s\", \"sector\": \"%s\"}"
                         .formatted("A".repeat(150), "S".repeat(100))).id(), "/deals/" + api.post("/api/v1/opportunities", "{\"name\": \"%s\", \"amount\": 10, \"currency\": \"USD\"}"
                         .formatted("D".repeat(150))).id())) {
             browser.get(base + path);
