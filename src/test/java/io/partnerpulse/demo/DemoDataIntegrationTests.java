@@ -56,6 +56,7 @@ class DemoDataIntegrationTests {
         assertThat(count("select count(*) from certification where expires_on <= current_date")).as("some have lapsed").isPositive();
         assertThat(count("select min_certified_people from partner_tier where code = 'PLATINUM'")).isEqualTo(3);
         assertThat(count("select min_certified_people from partner_tier where code = 'GOLD'")).isEqualTo(2);
+        assertThat(count("select count(*) from partner_listing where listed")).as("the demo's directory").isPositive();
     }
 
     @Test

@@ -101,6 +101,7 @@ class PartnerIsolationSystemTests {
         certificationB = admin.post("/api/v1/certifications", """
                 {"partnerId": %d, "personName": "%s Person", "name": "%s course", "earnedOn": "2026-01-05"}"""
                 .formatted(partnerB, marker, marker)).id();
+        admin.put("/api/v1/partners/" + partnerB + "/listing", "{\"summary\": \"%s listing\"}".formatted(marker), "\"0\"");
         userOfA = admin.newPartnerUser(partnerA, "alpha");
     }
 
@@ -151,7 +152,8 @@ class PartnerIsolationSystemTests {
                 "/funds?show=requests&allocationId=" + fundB, "/funds?show=claims&requestId=" + fundRequestB,
                 "/reports", "/account/notifications", "/pivot?rows=partner&period=custom&from=2020-01-01&through=2029-12-31", "/reports/" + reportB, "/reports/" + reportB + "/deliveries/" + reportDeliveryB + "/scorecard.pdf",
                 "/deals", "/deals?show=ALL", "/deals?show=WON&q=Deal", "/deals/" + dealB, "/leads/" + leadB, "/tasks", "/tasks/deal/" + dealB, "/search?q=Bravo",
-                "/certifications", "/certifications?status=VALID&q=Bravo", "/certifications?partnerId=" + partnerB);
+                "/certifications", "/certifications?status=VALID&q=Bravo", "/certifications?partnerId=" + partnerB,
+                "/partners/" + partnerB + "/listing", "/directory?q=Bravo");
         for (String page : pages) {
             Api.Response response = userOfA.get(page);
             assertThat(response.status()).as(page).isIn(200, 404);
@@ -177,6 +179,7 @@ class PartnerIsolationSystemTests {
         assertThat(userOfA.form("/tasks", "title=Spy&dueOn=2027-01-01&opportunityId=" + dealB).status()).isEqualTo(404);
         assertThat(userOfA.form("/deals/" + dealB + "/notes", "body=Hello").status()).isEqualTo(404);
         assertThat(userOfA.form("/certifications/" + certificationB + "/remove", "version=0").status()).isEqualTo(403);
+        assertThat(userOfA.form("/partners/" + partnerB + "/listing", "summary=Mine&version=0").status()).isEqualTo(404);
         assertThat(userOfA.form("/certifications", "partner=" + marker + "+Partner&personName=Spy&name=x&earnedOn=2026-01-01").status()).isEqualTo(403);
         assertThat(userOfA.form("/deals/" + dealB + "/stage", "target=NEGOTIATION&version=1").status()).isEqualTo(404);
         assertThat(userOfA.form("/deals/" + dealB, "name=Mine&amount=1&currency=USD&version=1").status()).isEqualTo(403);
@@ -300,6 +303,8 @@ class PartnerIsolationSystemTests {
                                        where scope = 'partner' and scope_id = :id),
                                       (select count(*)::text from report_delivery d join report_subscription r on r.id = d.subscription_id
                                        where r.scope = 'partner' and r.scope_id = :id))""")
+                .param("id", partnerB).query(String.class).single());
+        state.put("listing", jdbc.sql("select coalesce(max(version || ':' || listed || coalesce(summary, '')), '') from partner_listing where partner_id = :id")
                 .param("id", partnerB).query(String.class).single());
         state.put("certifications", jdbc.sql("select string_agg(id || ':' || version, ',' order by id) from certification where partner_id = :id")
                 .param("id", partnerB).query(String.class).single());

@@ -61,7 +61,7 @@ class WorkPagesBrowserTests {
         for (String path : java.util.List.of("/", "/leaderboard", "/plan", "/partners", "/leads", "/pipeline", "/registrations", "/campaigns",
                 "/targets", "/organization", "/imports", "/users", "/webhooks", "/dashboard/records?kpi=dealCount&period=last-year",
                 "/?lang=ur", "/leads", "/registrations", "/audit", "/funds?show=requests", "/funds?show=claims", "/funds?show=returns", "/tiers", "/reports", "/account/notifications", "/pivot?rows=employee&period=last-year", "/onboarding",
-                "/deals?show=ALL", "/organization/employee/new", "/settings", "/tasks", "/search?q=a", "/certifications", "/accounts", "/accounts/" + api.post("/api/v1/accounts", "{\"name\": \"%s\", \"sector\": \"%s\"}"
+                "/deals?show=ALL", "/organization/employee/new", "/settings", "/tasks", "/search?q=a", "/certifications", "/directory", "/accounts", "/accounts/" + api.post("/api/v1/accounts", "{\"name\": \"%s\", \"sector\": \"%s\"}"
                         .formatted("A".repeat(150), "S".repeat(100))).id(), "/deals/" + api.post("/api/v1/opportunities", "{\"name\": \"%s\", \"amount\": 10, \"currency\": \"USD\"}"
                         .formatted("D".repeat(150))).id())) {
             browser.get(base + path);

@@ -47,7 +47,7 @@ class SecurityConfiguration {
             "/api/v1/funds/allocations", "/api/v1/funds/allocations/*", "/api/v1/funds/requests", "/api/v1/funds/requests/*",
             "/api/v1/funds/claims", "/api/v1/funds/claims/*", "/api/v1/funds/claims/*/documents", "/api/v1/funds/claims/*/documents/*",
             "/api/v1/funds/returns", "/api/v1/funds/totals", "/api/v1/tiers", "/api/v1/tiers/standings",
-            "/api/v1/certifications", "/api/v1/certifications/*"};
+            "/api/v1/certifications", "/api/v1/certifications/*", "/api/v1/partners/*/listing"};
 
     /** What partner users may change: their leads and deals, their registrations, and their fund requests and claims. */
     static final String[] PORTAL_POSTS = {"/api/v1/leads", "/api/v1/leads/*/qualify", "/api/v1/leads/*/disqualify",
@@ -112,7 +112,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/notifications", "/api/v1/notifications/**").authenticated()
                         .requestMatchers(HttpMethod.GET, PORTAL_READS).hasAnyRole(EVERYONE)
                         .requestMatchers(HttpMethod.POST, PORTAL_POSTS).hasAnyRole(WORKERS)
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/leads/*", "/api/v1/registrations/*", "/api/v1/report-subscriptions/*").hasAnyRole(WORKERS)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/leads/*", "/api/v1/registrations/*", "/api/v1/report-subscriptions/*",
+                                "/api/v1/partners/*/listing").hasAnyRole(WORKERS)
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/report-subscriptions/*").hasAnyRole(WORKERS)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(READERS)
                         .anyRequest().hasAnyRole(STAFF))
@@ -153,11 +154,13 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
+                        // the public partner directory: listed, active partners, for customers looking for a reseller
+                        .requestMatchers(HttpMethod.GET, "/directory").permitAll()
                         // analysts read everything and change nothing, on the pages as in the API
                         .requestMatchers(HttpMethod.POST, "/account/password", "/account/notifications").authenticated()
                         .requestMatchers("/imports", "/imports/**").hasAnyRole(STAFF)
                         .requestMatchers("/webhooks", "/webhooks/**", "/users", "/users/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/registrations/submit").hasAnyRole(WORKERS)
+                        .requestMatchers(HttpMethod.POST, "/registrations/submit", "/partners/*/listing").hasAnyRole(WORKERS)
                         .requestMatchers(HttpMethod.POST, "/targets", "/campaigns/**", "/partners", "/partners/**",
                                 "/registrations/**", "/leads/distribute", "/leads/assign", "/leads/route", "/funds/allocations", "/funds/allocations/**",
                                 "/funds/requests/*/approve", "/funds/requests/*/reject", "/funds/claims/*/approve", "/funds/claims/*/reject",
