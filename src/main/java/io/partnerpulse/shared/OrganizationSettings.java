@@ -1,6 +1,11 @@
 package io.partnerpulse.shared;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Optional;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,5 +23,14 @@ public record OrganizationSettings(@DefaultValue("USD") String currency, @Defaul
         if (currency == null || !currency.matches("[A-Z]{3}")) {
             throw new IllegalArgumentException("partnerpulse.organization.currency must be a three-letter ISO 4217 code, was: " + currency);
         }
+    }
+
+    /**
+     * Today in the organization's time zone once its clocks show {@code at} or later; empty before
+     * (a daily job's "has the time come": reminders, from their time of day).
+     */
+    public Optional<LocalDate> dayOnceItIs(Clock clock, LocalTime at) {
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(timeZone));
+        return now.toLocalTime().isBefore(at) ? Optional.empty() : Optional.of(now.toLocalDate());
     }
 }

@@ -23,25 +23,44 @@ class ScopedAccessSystemTests {
     @Autowired
     JdbcClient jdbc;
 
-    @Test
-    void confinesAManagerScopedToAUnitToTheWorkOfItsEmployees() {
-        Api admin = new Api(port);
+    /** A unit in the north and one in the south, a sales rep in each (named uniquely), and a channel manager scoped to the north. */
+    record NorthAndSouth(long northUnit, long southUnit, long northRep, long southRep, String northRepName, String southRepName, String email,
+                         Api north) {
+    }
+
+    private NorthAndSouth northAndSouth(Api admin) {
         long northUnit = admin.post("/api/v1/business-units", "{\"name\": \"%s\"}".formatted(Fixtures.unique("North"))).id();
         long southUnit = admin.post("/api/v1/business-units", "{\"name\": \"%s\"}".formatted(Fixtures.unique("South"))).id();
         long northDept = admin.post("/api/v1/departments", "{\"name\": \"Sales\", \"businessUnitId\": %d}".formatted(northUnit)).id();
         long southDept = admin.post("/api/v1/departments", "{\"name\": \"Sales\", \"businessUnitId\": %d}".formatted(southUnit)).id();
-        long northRep = admin.post("/api/v1/employees", "{\"fullName\": \"North rep\", \"departmentId\": %d, \"hireDate\": \"2020-01-01\"}".formatted(northDept)).id();
-        long southRep = admin.post("/api/v1/employees", "{\"fullName\": \"South rep\", \"departmentId\": %d, \"hireDate\": \"2020-01-01\"}".formatted(southDept)).id();
-        long northDeal = admin.post("/api/v1/opportunities", "{\"name\": \"North deal\", \"amount\": 100, \"currency\": \"USD\", \"ownerId\": %d}".formatted(northRep)).id();
-        long southDeal = admin.post("/api/v1/opportunities", "{\"name\": \"South deal\", \"amount\": 900, \"currency\": \"USD\", \"ownerId\": %d}".formatted(southRep)).id();
-        long southPartner = admin.post("/api/v1/partners", "{\"name\": \"%s\", \"tier\": \"GOLD\", \"country\": \"US\", \"partnerManagerId\": %d}"
-                .formatted(Fixtures.unique("South partner"), southRep)).id();
+        String northName = Fixtures.unique("North rep");
+        String southName = Fixtures.unique("South rep");
+        String employee = "{\"fullName\": \"%s\", \"departmentId\": %d, \"hireDate\": \"2020-01-01\"}";
+        long northRep = admin.post("/api/v1/employees", employee.formatted(northName, northDept)).id();
+        long southRep = admin.post("/api/v1/employees", employee.formatted(southName, southDept)).id();
         String email = Fixtures.unique("north").replace(" ", "") + "@example.com";
         Api.Response created = admin.post("/api/v1/users", """
                 {"email": "%s", "displayName": "North manager", "role": "CHANNEL_MANAGER", "businessUnitId": %d, "password": "north-password-123"}"""
                 .formatted(email, northUnit));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        Api north = new Api(port, Api.basic(email, "north-password-123"));
+        return new NorthAndSouth(northUnit, southUnit, northRep, southRep, northName, southName, email,
+                new Api(port, Api.basic(email, "north-password-123")));
+    }
+
+    @Test
+    void confinesAManagerScopedToAUnitToTheWorkOfItsEmployees() {
+        Api admin = new Api(port);
+        NorthAndSouth org = northAndSouth(admin);
+        long northUnit = org.northUnit();
+        long southUnit = org.southUnit();
+        long northRep = org.northRep();
+        long southRep = org.southRep();
+        long northDeal = admin.post("/api/v1/opportunities", "{\"name\": \"North deal\", \"amount\": 100, \"currency\": \"USD\", \"ownerId\": %d}".formatted(northRep)).id();
+        long southDeal = admin.post("/api/v1/opportunities", "{\"name\": \"South deal\", \"amount\": 900, \"currency\": \"USD\", \"ownerId\": %d}".formatted(southRep)).id();
+        long southPartner = admin.post("/api/v1/partners", "{\"name\": \"%s\", \"tier\": \"GOLD\", \"country\": \"US\", \"partnerManagerId\": %d}"
+                .formatted(Fixtures.unique("South partner"), southRep)).id();
+        String email = org.email();
+        Api north = org.north();
 
         assertThat(north.get("/api/v1/opportunities/" + northDeal).status()).isEqualTo(200);
         assertThat(north.get("/api/v1/opportunities/" + southDeal).status()).isEqualTo(404);
@@ -89,17 +108,11 @@ class ScopedAccessSystemTests {
     @Test
     void keepsWhatAScopedManagerWritesWithinItsScopeByRefusingOwnersFromElsewhere() {
         Api admin = new Api(port);
-        long northUnit = admin.post("/api/v1/business-units", "{\"name\": \"%s\"}".formatted(Fixtures.unique("North"))).id();
-        long southUnit = admin.post("/api/v1/business-units", "{\"name\": \"%s\"}".formatted(Fixtures.unique("South"))).id();
-        long northDept = admin.post("/api/v1/departments", "{\"name\": \"Sales\", \"businessUnitId\": %d}".formatted(northUnit)).id();
-        long southDept = admin.post("/api/v1/departments", "{\"name\": \"Sales\", \"businessUnitId\": %d}".formatted(southUnit)).id();
-        long northRep = admin.post("/api/v1/employees", "{\"fullName\": \"North rep\", \"departmentId\": %d, \"hireDate\": \"2020-01-01\"}".formatted(northDept)).id();
-        long southRep = admin.post("/api/v1/employees", "{\"fullName\": \"South rep\", \"departmentId\": %d, \"hireDate\": \"2020-01-01\"}".formatted(southDept)).id();
-        String email = Fixtures.unique("north").replace(" ", "") + "@example.com";
-        admin.post("/api/v1/users", """
-                {"email": "%s", "displayName": "North manager", "role": "CHANNEL_MANAGER", "businessUnitId": %d, "password": "north-password-123"}"""
-                .formatted(email, northUnit));
-        Api north = new Api(port, Api.basic(email, "north-password-123"));
+        NorthAndSouth org = northAndSouth(admin);
+        long northRep = org.northRep();
+        long southRep = org.southRep();
+        String email = org.email();
+        Api north = org.north();
         String deal = "{\"name\": \"%s\", \"amount\": 100, \"currency\": \"USD\"%s}";
 
         Api.Response southOwned = north.post("/api/v1/opportunities", deal.formatted("Given south", ", \"ownerId\": " + southRep));
@@ -135,16 +148,15 @@ class ScopedAccessSystemTests {
                 .formatted(Fixtures.unique("North managed"), northRep)).status()).isEqualTo(201);
 
         // the pages' forms name the owner or partner manager by name, and say the same beside that field
-        String southName = "South+rep";
-        Api.Response leadPage = north.form("/leads", "companyName=Paged+south+lead&country=US&owner=" + southName);
+        Api.Response leadPage = north.form("/leads", "companyName=Paged+south+lead&country=US&owner=" + org.southRepName().replace(" ", "+"));
         assertThat(leadPage.status()).isEqualTo(200);
         assertThat(leadPage.body()).contains("must be someone in your unit or department");
-        assertThat(north.form("/leads", "companyName=Paged+north+lead&country=US&owner=North+rep").status()).isEqualTo(302);
+        assertThat(north.form("/leads", "companyName=Paged+north+lead&country=US&owner=" + org.northRepName().replace(" ", "+")).status()).isEqualTo(302);
         String partnerName = Fixtures.unique("Paged partner");
         Api.Response partnerPage = north.form("/partners", "name=" + partnerName.replace(" ", "+") + "&tier=GOLD&country=US");
         assertThat(partnerPage.status()).isEqualTo(200);
         assertThat(partnerPage.body()).contains("is required: a manager of one unit or department gives each record an owner there");
-        assertThat(north.form("/partners", "name=" + partnerName.replace(" ", "+") + "&tier=GOLD&country=US&partnerManager=North+rep").status())
+        assertThat(north.form("/partners", "name=" + partnerName.replace(" ", "+") + "&tier=GOLD&country=US&partnerManager=" + org.northRepName().replace(" ", "+")).status())
                 .isEqualTo(302);
         assertThat(jdbc.sql("select count(*) from lead where company_name = 'Paged south lead'").query(Long.class).single()).isZero();
 

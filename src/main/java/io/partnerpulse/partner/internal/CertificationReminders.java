@@ -2,7 +2,6 @@ package io.partnerpulse.partner.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.List;
 
 import io.partnerpulse.partner.CertificationEvents;
@@ -44,10 +43,7 @@ public class CertificationReminders {
     @Scheduled(fixedDelayString = "${partnerpulse.certifications.poll:1h}", initialDelayString = "${partnerpulse.certifications.poll:1h}")
     @Transactional
     public void run() {
-        ZonedDateTime now = ZonedDateTime.now(clock.withZone(organization.timeZone()));
-        if (!now.toLocalTime().isBefore(properties.remindAt())) {
-            remind(now.toLocalDate());
-        }
+        organization.dayOnceItIs(clock, properties.remindAt()).ifPresent(this::remind);
     }
 
     /** Tells the certifications ending after {@code day} and within the reminder's days that were not told yet; how many partners were told. */

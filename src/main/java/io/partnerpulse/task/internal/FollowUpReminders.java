@@ -2,7 +2,6 @@ package io.partnerpulse.task.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.List;
 
 import io.partnerpulse.shared.OrganizationSettings;
@@ -43,10 +42,7 @@ public class FollowUpReminders {
     @Scheduled(fixedDelayString = "${partnerpulse.tasks.poll:5m}", initialDelayString = "${partnerpulse.tasks.poll:5m}")
     @Transactional
     public void run() {
-        ZonedDateTime now = ZonedDateTime.now(clock.withZone(organization.timeZone()));
-        if (!now.toLocalTime().isBefore(properties.remindAt())) {
-            remind(now.toLocalDate());
-        }
+        organization.dayOnceItIs(clock, properties.remindAt()).ifPresent(this::remind);
     }
 
     /** Makes the reminders of {@code day} not made yet; how many. */
