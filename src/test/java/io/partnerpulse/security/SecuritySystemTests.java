@@ -46,7 +46,7 @@ class SecuritySystemTests {
     }
 
     @Test
-    void refusesAnonymousRequestsEverywhereButLoginHealthAndStaticFiles() {
+    void refusesAnonymousRequestsEverywhereButLoginTheDirectoryHealthAndStaticFiles() {
         Api anonymous = Api.anonymous(port);
         int checked = 0;
         for (Map.Entry<RequestMappingInfo, ?> entry : mappings.getHandlerMethods().entrySet()) {
@@ -56,6 +56,9 @@ class SecuritySystemTests {
                     Api.Response response = anonymous.send(method.name(), path, method == RequestMethod.GET ? null : "{}");
                     if (pattern.equals("/login")) {
                         assertThat(response.status()).isEqualTo(200);
+                    } else if (pattern.equals("/directory")) {
+                        // the one public page: the partners the channel team listed (DirectorySystemTests says what it shows)
+                        assertThat(response.status()).as(method + " " + path).isEqualTo(method == RequestMethod.GET ? 200 : 403);
                     } else if (pattern.startsWith("/api/v1/")) {
                         assertThat(response.status()).as(method + " " + path).isEqualTo(401);
                         assertThat(response.contentType()).startsWith("application/problem+json");
