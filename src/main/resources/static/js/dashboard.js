@@ -15,6 +15,7 @@
 
   function chart(id, option) {
     var element = document.getElementById(id);
+    if (!element) { return; } // a chart its reader took off the dashboard
     element.textContent = '';
     var instance = echarts.init(element);
     instance.setOption(option);

@@ -54,9 +54,12 @@ class DashboardController {
     private final io.partnerpulse.task.Tasks tasks;
     private final io.partnerpulse.shared.CurrentActor actor;
     private final References references;
+    private final DashboardLayouts layouts;
 
     DashboardController(Kpis kpis, KpiCards cards, OrganizationSettings organization, MessageSource messages, FilterChoices filterChoices,
-                        PlanView plan, io.partnerpulse.shared.CurrentActor actor, References references, io.partnerpulse.task.Tasks tasks) {
+                        PlanView plan, io.partnerpulse.shared.CurrentActor actor, References references, io.partnerpulse.task.Tasks tasks,
+                        DashboardLayouts layouts) {
+        this.layouts = layouts;
         this.tasks = tasks;
         this.plan = plan;
         this.references = references;
@@ -77,13 +80,19 @@ class DashboardController {
                 Set.of(Comparison.PREVIOUS, Comparison.LAST_YEAR), KpiQuery.CloseRateVariant.COHORT, KpiQuery.AverageDealSizeVariant.PER_DEAL);
         KpiCards.Result result = cards.cards(query, locale);
         filterChoices.addTo(model, selection, locale);
-        model.addAttribute("cards", result.cards());
+        // the reader's arrangement: its cards and charts in its order, the follow-ups and the plan if it keeps them
+        DashboardLayouts.Layout layout = layouts.mine();
+        Map<String, Card> byKey = new LinkedHashMap<>();
+        result.cards().forEach(card -> byKey.put(card.key(), card));
+        model.addAttribute("cards", layout.cards().stream().map(byKey::get).filter(java.util.Objects::nonNull).toList());
+        model.addAttribute("charts", layout.charts());
+        model.addAttribute("layout", layout);
         model.addAttribute("empty", result.empty());
-        model.addAttribute("recommendations", plan.forSelection(selection, locale));
+        model.addAttribute("recommendations", layout.plan() ? plan.forSelection(selection, locale) : List.of());
         // a partner user's dashboard is its own partner's: named so, without the program's tier and organization filters
         model.addAttribute("partnerName", actor.partner().map(id -> references.names(References.Kind.PARTNER, List.of(id)).get(id)).orElse(null));
         // what the reader must do today: its follow-ups due or overdue, a few (the rest on /tasks)
-        model.addAttribute("dueFollowUps", tasks.dueMine(DUE_SHOWN));
+        model.addAttribute("dueFollowUps", layout.followUps() ? tasks.dueMine(DUE_SHOWN) : List.of());
         model.addAttribute("today", tasks.today());
         model.addAttribute("scorecard", scorecard(selection));
         model.addAttribute("scorecardSubject", selection.partnerId() != null ? "partner:" + selection.partnerId()

@@ -157,7 +157,7 @@ class SecurityConfiguration {
                         // the public partner directory: listed, active partners, for customers looking for a reseller
                         .requestMatchers(HttpMethod.GET, "/directory").permitAll()
                         // analysts read everything and change nothing, on the pages as in the API
-                        .requestMatchers(HttpMethod.POST, "/account/password", "/account/notifications").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/account/password", "/account/notifications", "/dashboard/layout").authenticated()
                         .requestMatchers("/imports", "/imports/**").hasAnyRole(STAFF)
                         .requestMatchers("/webhooks", "/webhooks/**", "/users", "/users/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/registrations/submit", "/partners/*/listing").hasAnyRole(WORKERS)
