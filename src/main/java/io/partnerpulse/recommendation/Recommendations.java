@@ -125,8 +125,10 @@ public class Recommendations {
                 standings = java.util.stream.Stream.concat(
                         standings.stream().filter(t -> t.status() == TierStandings.Status.BELOW)
                                 .sorted(Comparator.comparing(TierStandings.Standing::revenueShort).reversed()).limit(TIER_ADVICE),
-                        standings.stream().filter(t -> t.status() == TierStandings.Status.QUALIFIES_HIGHER)
-                                .sorted(Comparator.comparing(TierStandings.Standing::wonRevenue).reversed()).limit(TIER_ADVICE)).toList();
+                        java.util.stream.Stream.concat(standings.stream().filter(t -> t.status() == TierStandings.Status.QUALIFIES_HIGHER)
+                                .sorted(Comparator.comparing(TierStandings.Standing::wonRevenue).reversed()).limit(TIER_ADVICE),
+                                standings.stream().filter(t -> t.status() != TierStandings.Status.BELOW && t.certificationsLapsing())
+                                        .sorted(Comparator.comparing(TierStandings.Standing::wonRevenue).reversed()).limit(TIER_ADVICE))).toList();
             }
             advice.addAll(tiers(standings, scope, id, new Period(from, to), locale));
         }
@@ -207,7 +209,8 @@ public class Recommendations {
 
     // ------------------------------------------------------------------------------------------
     // Tier requirements: a partner that reaches a better tier's → consider promoting it; one below
-    // its own tier's → agree a plan to close the gap
+    // its own tier's → agree a plan to close the gap; one whose certified people will fall below its
+    // tier's as certifications end → get its people recertified
     // ------------------------------------------------------------------------------------------
 
     List<Recommendation> tiers(List<TierStandings.Standing> standings, Scope scope, Long id, Period period, Locale locale) {
@@ -225,6 +228,12 @@ public class Recommendations {
             evidence.put("certifiedPeople", s.certifiedPeople());
             evidence.put("requiredCertifiedPeople", s.requiredPeople());
             String own = messages.getMessage("tier." + s.tier().name(), null, s.tier().name(), locale);
+            if (s.status() != TierStandings.Status.BELOW && s.certificationsLapsing()) {
+                evidence.put("certifiedPeopleIn" + TierStandings.SOON_DAYS + "Days", s.certifiedPeopleSoon());
+                found.add(recommendation(c, "tier-certifications-lapsing", s.partnerName(), "certifiedPeople", BigDecimal.valueOf(s.certifiedPeople()),
+                        "TARGET", new LinkedHashMap<>(evidence), Severity.MEDIUM, null, s.partnerName(), own, s.certifiedPeople(), s.requiredPeople(),
+                        s.certifiedPeopleSoon(), TierStandings.SOON_DAYS, s.requiredPeople() - s.certifiedPeopleSoon()));
+            }
             if (s.status() == TierStandings.Status.QUALIFIES_HIGHER) {
                 evidence.put("qualifiesFor", s.qualifiesFor().name());
                 found.add(recommendation(c, "tier-promote", s.partnerName(), "wonRevenue", s.wonRevenue(), "TARGET", evidence, Severity.INFO,

@@ -47,11 +47,26 @@ public class TierStandings {
      * @param revenueShort what its own tier asks for beyond what it won (BELOW only, else zero)
      * @param dealsShort   the deals its own tier asks for beyond those it won (BELOW only, else zero)
      * @param peopleShort  the certified people its own tier asks for beyond those it has (BELOW only, else zero)
+     * @param certifiedPeopleSoon its people whose certifications still hold {@link #SOON_DAYS} days from today
      */
     public record Standing(long partnerId, String partnerName, PartnerTier tier, Status status, PartnerTier qualifiesFor,
                            BigDecimal wonRevenue, long wonDeals, int months, BigDecimal requiredRevenue, long requiredDeals,
-                           BigDecimal revenueShort, long dealsShort, long certifiedPeople, long requiredPeople, long peopleShort) {
+                           BigDecimal revenueShort, long dealsShort, long certifiedPeople, long requiredPeople, long peopleShort,
+                           long certifiedPeopleSoon) {
+
+        Standing withCertifiedPeopleSoon(long people) {
+            return new Standing(partnerId, partnerName, tier, status, qualifiesFor, wonRevenue, wonDeals, months, requiredRevenue, requiredDeals,
+                    revenueShort, dealsShort, certifiedPeople, requiredPeople, peopleShort, people);
+        }
+
+        /** Whether it has the certified people its tier asks for today, but will not once the certifications ending soon have ended. */
+        public boolean certificationsLapsing() {
+            return requiredPeople > 0 && certifiedPeople >= requiredPeople && certifiedPeopleSoon < requiredPeople;
+        }
     }
+
+    /** How far ahead the standings look at certifications ending (the certifications' own warning). */
+    public static final int SOON_DAYS = Certifications.EXPIRING_WITHIN_DAYS;
 
     private final Kpis kpis;
     private final PartnerDirectory partners;
@@ -87,11 +102,14 @@ public class TierStandings {
             actor.partnerFilter(List.of(partnerId));
         }
         List<PartnerDirectory.Candidate> active = partners.activePartners(only, actor.orgScope().orElse(null));
-        Map<Long, Long> certified = certifications.certifiedPeople(active.stream().map(PartnerDirectory.Candidate::id).toList(), today);
+        List<Long> ids = active.stream().map(PartnerDirectory.Candidate::id).toList();
+        Map<Long, Long> certified = certifications.certifiedPeople(ids, today);
+        Map<Long, Long> certifiedSoon = certifications.certifiedPeople(ids, today.plusDays(SOON_DAYS));
         for (PartnerDirectory.Candidate partner : active) {
             long people = certified.getOrDefault(partner.id(), 0L);
-            Standing standing = classify(partner.id(), partner.name(), partner.tier(), ladder,
+            Standing now = classify(partner.id(), partner.name(), partner.tier(), ladder,
                     months -> byWindow.get(months).getOrDefault(partner.id(), Figures.NONE).withCertifiedPeople(people));
+            Standing standing = now.withCertifiedPeopleSoon(certifiedSoon.getOrDefault(partner.id(), 0L));
             if (status == null || standing.status() == status) {
                 found.add(standing);
             }
@@ -151,7 +169,8 @@ public class TierStandings {
         long dealsShort = meets ? 0 : Math.max(0, own.minWonDeals() - figures.wonDeals());
         long peopleShort = meets ? 0 : Math.max(0, own.minCertifiedPeople() - figures.certifiedPeople());
         return new Standing(id, name, tier, status, higher, figures.wonRevenue(), figures.wonDeals(), own.months(), own.minWonRevenue(),
-                own.minWonDeals(), revenueShort, dealsShort, figures.certifiedPeople(), own.minCertifiedPeople(), peopleShort);
+                own.minWonDeals(), revenueShort, dealsShort, figures.certifiedPeople(), own.minCertifiedPeople(), peopleShort,
+                figures.certifiedPeople());
     }
 
     private static boolean meets(Figures figures, Requirement r) {

@@ -202,6 +202,7 @@ class CertificationSystemTests {
             assertThat(standing.get("certifiedPeople").asLong()).isEqualTo(2);
             assertThat(standing.get("requiredPeople").asLong()).isEqualTo(3);
             assertThat(standing.get("peopleShort").asLong()).isEqualTo(1);
+            assertThat(standing.get("certifiedPeopleSoon").asLong()).as("in 60 days Noa's has ended: Lea alone").isEqualTo(1);
             assertThat(Api.admin(port).get("/partners/" + partner).body()).contains("Certified people today", "<strong>2</strong>",
                     "1 certified person short");
 

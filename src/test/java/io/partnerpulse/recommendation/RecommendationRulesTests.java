@@ -296,17 +296,24 @@ class RecommendationRulesTests {
         Recommendations.Period quarter = new Recommendations.Period(LocalDate.parse("2026-10-01"), LocalDate.parse("2027-01-01"));
         List<Recommendation> advice = recommendationsFor().tiers(List.of(
                 new TierStandings.Standing(1, "Acme", io.partnerpulse.partner.PartnerTier.GOLD, TierStandings.Status.QUALIFIES_HIGHER,
-                        io.partnerpulse.partner.PartnerTier.PLATINUM, d("6000000"), 30, 12, d("500000"), 10, d("0"), 0, 0, 0, 0),
+                        io.partnerpulse.partner.PartnerTier.PLATINUM, d("6000000"), 30, 12, d("500000"), 10, d("0"), 0, 0, 0, 0, 0),
                 new TierStandings.Standing(2, "Beta", io.partnerpulse.partner.PartnerTier.GOLD, TierStandings.Status.MEETS, null,
-                        d("600000"), 12, 12, d("500000"), 10, d("0"), 0, 0, 0, 0),
+                        d("600000"), 12, 12, d("500000"), 10, d("0"), 0, 3, 2, 0, 1),
                 new TierStandings.Standing(3, "Gamma", io.partnerpulse.partner.PartnerTier.SILVER, TierStandings.Status.BELOW, null,
-                        d("90000"), 3, 6, d("100000"), 4, d("10000"), 1, 0, 0, 0),
+                        d("90000"), 3, 6, d("100000"), 4, d("10000"), 1, 0, 0, 0, 0),
                 new TierStandings.Standing(4, "Delta", io.partnerpulse.partner.PartnerTier.SILVER, TierStandings.Status.BELOW, null,
-                        d("150000"), 6, 6, d("100000"), 4, d("0"), 0, 1, 2, 1)),
+                        d("150000"), 6, 6, d("100000"), 4, d("0"), 0, 1, 2, 1, 1)),
                 Recommendations.Scope.PROGRAM, null, quarter, Locale.ENGLISH);
-        assertThat(advice).extracting(Recommendation::kind).containsExactly("tier-promote", "tier-at-risk", "tier-at-risk");
+        assertThat(advice).extracting(Recommendation::kind).containsExactly("tier-promote", "tier-certifications-lapsing", "tier-at-risk",
+                "tier-at-risk");
         assertThat(advice.get(0).title()).isEqualTo("Acme meets what the Platinum tier requires (it is Gold), over the last 12 months");
         assertThat(advice.get(0).severity()).isEqualTo(Recommendation.Severity.INFO);
+        // Beta meets Gold with 3 certified people of 2, but 2 of them hold certifications ending within 60 days: 1 left
+        Recommendation lapsing = advice.remove(1);
+        assertThat(lapsing.title()).isEqualTo("Beta has 3 certified people of the 2 its Gold tier asks for, but only 1 in 60 days as certifications end");
+        assertThat(lapsing.action()).isEqualTo("Get 1 of Beta’s people recertified within 60 days, or it falls below its tier’s certified people.");
+        assertThat(lapsing.severity()).isEqualTo(Recommendation.Severity.MEDIUM);
+        assertThat(lapsing.evidence()).containsEntry("certifiedPeopleIn60Days", 1L);
         assertThat(advice.get(1).title()).isEqualTo("Gamma is below what the Silver tier requires: $90,000 won of $100,000 and 3 deals of 4 "
                 + "over the last 6 months");
         assertThat(advice.get(1).expectedImpact()).isEqualByComparingTo("10000");
