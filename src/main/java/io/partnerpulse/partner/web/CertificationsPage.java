@@ -64,8 +64,9 @@ class CertificationsPage {
     @GetMapping("/certifications")
     String list(@RequestParam(required = false) Long partnerId, @RequestParam(required = false) Certification.Status status,
                 @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
-        String partnerName = partnerId == null ? "" : partners.get(partnerId).name();
-        return show(model, partnerId, status, q, page, new Draft(partnerName, "", "", "", "", ""), Map.of());
+        String partnerName = partnerId == null ? null : partners.get(partnerId).name();
+        return show(model, partnerId, partnerName, status, q, page, new Draft(partnerName == null ? "" : partnerName, "", "", "", "", ""),
+                Map.of());
     }
 
     @PostMapping("/certifications")
@@ -88,7 +89,7 @@ class CertificationsPage {
         });
         Certification added = FormErrors.submit(fieldErrors, messages, locale, () -> certifications.add(form));
         if (added == null) {
-            return show(model, partnerId, null, null, 0, draft, fieldErrors);
+            return show(model, partnerId, partnerId == null ? null : partners.get(partnerId).name(), null, null, 0, draft, fieldErrors);
         }
         redirect.addFlashAttribute("flash", messages.getMessage("certifications.added", new Object[] {added.personName(), added.name()}, locale));
         return "redirect:/certifications" + (partnerId == null ? "" : "?partnerId=" + partnerId);
@@ -125,7 +126,8 @@ class CertificationsPage {
         }
     }
 
-    private String show(Model model, Long partnerId, Certification.Status status, String q, int page, Draft draft, Map<String, String> fieldErrors) {
+    private String show(Model model, Long partnerId, String partnerName, Certification.Status status, String q, int page, Draft draft,
+                        Map<String, String> fieldErrors) {
         Page<Certification> found = certifications.list(partnerId, status, q, null, Math.max(0, page), 50);
         LocalDate today = certifications.today();
         Map<Long, Certification.Status> statuses = new LinkedHashMap<>();
@@ -133,7 +135,7 @@ class CertificationsPage {
         model.addAttribute("certifications", found);
         model.addAttribute("certificationStatus", statuses);
         model.addAttribute("partnerId", partnerId);
-        model.addAttribute("partnerName", partnerId == null ? null : partners.get(partnerId).name());
+        model.addAttribute("partnerName", partnerName);
         model.addAttribute("status", status);
         model.addAttribute("statuses", Certification.Status.values());
         model.addAttribute("q", q);
@@ -142,12 +144,8 @@ class CertificationsPage {
         model.addAttribute("today", today);
         model.addAttribute("warningDays", Certifications.EXPIRING_WITHIN_DAYS);
         model.addAttribute("partnerUser", actor.partner().isPresent());
+        // the certifications' names already in use, offered while typing one (so that one name is spelled one way)
+        model.addAttribute("certificationNames", actor.partner().isPresent() ? List.of() : certifications.names());
         return "partner/certifications";
-    }
-
-    /** The certifications' names already in use, offered while typing one (so that one name is spelled one way). */
-    @ModelAttribute("certificationNames")
-    List<String> certificationNames() {
-        return certifications.names();
     }
 }
