@@ -52,6 +52,12 @@ class DirectorySystemTests {
                 .isEqualTo(200);
         assertThat(Api.anonymous(port).get("/directory?q=%00").status()).isLessThan(500);
         assertThat(Api.anonymous(port).get("/partners/" + listed + "/listing").status()).as("the listing form is not public").isNotEqualTo(200);
+
+        Api.Response json = Api.anonymous(port).get("/directory.json?country=PK");
+        assertThat(json.status()).isEqualTo(200);
+        assertThat(json.contentType()).startsWith("application/json");
+        assertThat(json.json().get("items").findValuesAsString("name")).contains(nameOf(listed)).doesNotContain(nameOf(unlisted), nameOf(inactive));
+        assertThat(json.body()).contains("Solutions Architect", "https://lahore-systems.example").doesNotContain("Private Person");
     }
 
     @Test

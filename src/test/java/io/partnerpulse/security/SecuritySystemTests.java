@@ -56,8 +56,8 @@ class SecuritySystemTests {
                     Api.Response response = anonymous.send(method.name(), path, method == RequestMethod.GET ? null : "{}");
                     if (pattern.equals("/login")) {
                         assertThat(response.status()).isEqualTo(200);
-                    } else if (pattern.equals("/directory")) {
-                        // the one public page: the partners the channel team listed (DirectorySystemTests says what it shows)
+                    } else if (pattern.equals("/directory") || pattern.equals("/directory.json")) {
+                        // the one public page (and its JSON): the partners the channel team listed (DirectorySystemTests says what it shows)
                         assertThat(response.status()).as(method + " " + path).isEqualTo(method == RequestMethod.GET ? 200 : 403);
                     } else if (pattern.startsWith("/api/v1/")) {
                         assertThat(response.status()).as(method + " " + path).isEqualTo(401);

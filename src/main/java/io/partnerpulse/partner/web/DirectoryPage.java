@@ -43,15 +43,38 @@ class DirectoryPage {
     @GetMapping("/directory")
     String directory(@RequestParam(required = false) String q, @RequestParam(required = false) String country,
                      @RequestParam(required = false) String tier, @RequestParam(defaultValue = "0") int page, Model model) {
-        PartnerTier chosen = java.util.Arrays.stream(PartnerTier.values()).filter(t -> t.name().equals(tier)).findFirst().orElse(null);
+        PartnerTier chosen = tier(tier);
         String text = q == null ? null : q.strip();
-        model.addAttribute("entries", listings.directory(text == null || text.length() > 100 ? null : text, country, chosen, Math.max(0, page), 30));
+        model.addAttribute("entries", entries(q, country, chosen, page));
         model.addAttribute("q", text);
         model.addAttribute("country", country);
         model.addAttribute("countries", listings.countries());
         model.addAttribute("tier", chosen);
         model.addAttribute("tiers", PartnerTier.values());
         return "partner/directory";
+    }
+
+    /**
+     * The same directory as JSON, for the vendor's own website to show (any origin may read it: it
+     * holds only what the directory shows anyone).
+     */
+    @GetMapping(value = "/directory.json", produces = "application/json")
+    @org.springframework.web.bind.annotation.ResponseBody
+    org.springframework.http.ResponseEntity<io.partnerpulse.shared.Page<PartnerListing.Entry>> directoryJson(
+            @RequestParam(required = false) String q, @RequestParam(required = false) String country, @RequestParam(required = false) String tier,
+            @RequestParam(defaultValue = "0") int page) {
+        return org.springframework.http.ResponseEntity.ok().header("Access-Control-Allow-Origin", "*").body(entries(q, country, tier(tier), page));
+    }
+
+    /** A tier the directory knows, or none (any other value shows every tier). */
+    private static PartnerTier tier(String tier) {
+        return java.util.Arrays.stream(PartnerTier.values()).filter(t -> t.name().equals(tier)).findFirst().orElse(null);
+    }
+
+    /** A page of the directory; words longer than a search box takes are not searched. */
+    private io.partnerpulse.shared.Page<PartnerListing.Entry> entries(String q, String country, PartnerTier tier, int page) {
+        String text = q == null ? null : q.strip();
+        return listings.directory(text == null || text.length() > 100 ? null : text, country, tier, Math.max(0, page), 30);
     }
 
     @GetMapping("/partners/{id}/listing")

@@ -155,7 +155,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         // the public partner directory: listed, active partners, for customers looking for a reseller
-                        .requestMatchers(HttpMethod.GET, "/directory").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/directory", "/directory.json").permitAll()
                         // analysts read everything and change nothing, on the pages as in the API
                         .requestMatchers(HttpMethod.POST, "/account/password", "/account/notifications", "/dashboard/layout").authenticated()
                         .requestMatchers("/imports", "/imports/**").hasAnyRole(STAFF)
