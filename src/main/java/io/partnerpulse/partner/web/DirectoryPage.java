@@ -11,13 +11,16 @@ import io.partnerpulse.partner.PartnerView;
 import io.partnerpulse.shared.CurrentActor;
 import io.partnerpulse.shared.FormErrors;
 import io.partnerpulse.shared.FormText;
+import io.partnerpulse.shared.Page;
 import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -59,11 +62,11 @@ class DirectoryPage {
      * holds only what the directory shows anyone).
      */
     @GetMapping(value = "/directory.json", produces = "application/json")
-    @org.springframework.web.bind.annotation.ResponseBody
-    org.springframework.http.ResponseEntity<io.partnerpulse.shared.Page<PartnerListing.Entry>> directoryJson(
+    @ResponseBody
+    ResponseEntity<Page<PartnerListing.Entry>> directoryJson(
             @RequestParam(required = false) String q, @RequestParam(required = false) String country, @RequestParam(required = false) String tier,
             @RequestParam(defaultValue = "0") int page) {
-        return org.springframework.http.ResponseEntity.ok().header("Access-Control-Allow-Origin", "*").body(entries(q, country, tier(tier), page));
+        return ResponseEntity.ok().header("Access-Control-Allow-Origin", "*").body(entries(q, country, tier(tier), page));
     }
 
     /** A tier the directory knows, or none (any other value shows every tier). */
@@ -72,7 +75,7 @@ class DirectoryPage {
     }
 
     /** A page of the directory; words longer than a search box takes are not searched. */
-    private io.partnerpulse.shared.Page<PartnerListing.Entry> entries(String q, String country, PartnerTier tier, int page) {
+    private Page<PartnerListing.Entry> entries(String q, String country, PartnerTier tier, int page) {
         String text = q == null ? null : q.strip();
         return listings.directory(text == null || text.length() > 100 ? null : text, country, tier, Math.max(0, page), 30);
     }
