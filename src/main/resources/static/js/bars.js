@@ -1,9 +1,11 @@
 // Draws a page's revenue-beside-spend bar chart (data-chart, written by the page; no request of its
 // own): the campaigns page's best campaigns with their spend in the period, the funds page's funded
-// activities with what was paid for them. The best is on top.
+// activities with what was paid for them, a distributor's resellers with their open pipeline. The
+// best is on top.
 (function () {
   'use strict';
-  var element = document.getElementById('chart-campaigns') || document.getElementById('chart-funds');
+  var element = document.getElementById('chart-campaigns') || document.getElementById('chart-funds')
+      || document.getElementById('chart-resellers');
   if (!element || typeof echarts === 'undefined') { return; }
   var data = JSON.parse(element.getAttribute('data-chart'));
   var rtl = document.documentElement.dir === 'rtl';

@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What KPIs can be grouped by, and (for the first twelve) filtered on. The API names are part of
+ * What KPIs can be grouped by, and (all but the three time buckets) filtered on. The API names are part of
  * the public REST contract.
  */
 public enum Dimension {
     PARTNER("partner", "partnerId"),
     TIER("tier", "tier"),
+    /** Two-tier distribution: the distributor the partner buys through (a distributor's own deals: itself). */
+    DISTRIBUTOR("distributor", "distributorId"),
     EMPLOYEE("employee", "employeeId"),
     DEPARTMENT("department", "departmentId"),
     UNIT("unit", "unitId"),

@@ -119,6 +119,81 @@ public class PartnerManagement {
         return after;
     }
 
+    /**
+     * Two-tier distribution: makes the partner a distributor or not, and sets the distributor it
+     * buys through. Two tiers only: a distributor buys through no one, a partner buys only through a
+     * distributor (not a terminated one, not itself), and a distributor with resellers stays one.
+     */
+    public PartnerView setDistribution(long id, PartnerRequests.Distribution request, long version) {
+        actor.requireStaff();
+        PartnerView before = locked(id, version);
+        Long by = request.distributorId();
+        if (by != null) {
+            if (by == id) {
+                throw ApiError.invalid("distributorId", "a partner does not buy through itself", "problem.partner.own-distributor");
+            }
+            if (request.distributor()) {
+                throw ApiError.invalid("distributorId", "a distributor buys through no other distributor",
+                        "problem.partner.distributor-buys-direct");
+            }
+            // locked, so that it cannot stop being a distributor while this partner starts buying through it
+            PartnerView distributor = partners.lock(by)
+                    .orElseThrow(() -> ApiError.invalid("distributorId", "there is no partner " + by, "problem.field.no-record", by));
+            if (!distributor.distributor()) {
+                throw ApiError.invalid("distributorId", distributor.name() + " is not a distributor", "problem.partner.not-a-distributor",
+                        distributor.name());
+            }
+            if (distributor.status() == PartnerStatus.TERMINATED && !by.equals(before.distributorId())) {
+                throw ApiError.invalid("distributorId", distributor.name() + " is terminated", "problem.partner.distributor-terminated",
+                        distributor.name());
+            }
+        }
+        if (before.distributor() && !request.distributor()) {
+            long resellers = partners.resellerCount(id);
+            if (resellers > 0) {
+                throw ApiError.conflict("partner.has-resellers", "Partner " + id + " has " + resellers
+                        + " resellers buying through it; it stays a distributor until they buy through another or none.")
+                        .saying("problem.partner.has-resellers", id, resellers);
+            }
+        }
+        if (!partners.setDistribution(id, version, request.distributor(), by)) {
+            throw ApiError.staleVersion("partner", id, version);
+        }
+        PartnerView after = get(id);
+        audit.record(actor.name(), "partner.distribution-changed", "partner", id, before, after);
+        return after;
+    }
+
+    /** The distributors partners may buy through (id and name), by name; staff only. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> distributors() {
+        actor.requireStaff();
+        return partners.distributors();
+    }
+
+    /** How many partners buy through this distributor (a partner user: only its own partner's). */
+    @Transactional(readOnly = true)
+    public long resellerCount(long distributorId) {
+        actor.requireOwn(distributorId, "partner", distributorId);
+        return partners.resellerCount(distributorId);
+    }
+
+    /**
+     * The partners buying through a distributor, by name: for staff any distributor's (a scoped
+     * manager: those it manages), for a partner user only its own partner's resellers (another
+     * distributor looks as if it did not exist).
+     */
+    @Transactional(readOnly = true)
+    public Page<PartnerView> resellers(long distributorId, int page, int size) {
+        PartnerView distributor = get(distributorId);
+        if (!distributor.distributor()) {
+            return new Page<>(List.of(), page, size, 0);
+        }
+        // a partner user reads its own distributor's resellers; a scoped manager those it manages
+        return partners.list(new PartnerRepository.Filter(null, null, null, null, null, null, distributorId),
+                actor.partner().isPresent() ? null : actor.orgScope().orElse(null), "name", page, size);
+    }
+
     @Transactional(readOnly = true)
     public PartnerView get(long id) {
         actor.requireOwn(id, "partner", id);

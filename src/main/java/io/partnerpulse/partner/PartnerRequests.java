@@ -1,6 +1,7 @@
 package io.partnerpulse.partner;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 /** Bodies of the partner operations; {@code version} may come as If-Match instead. */
@@ -14,5 +15,12 @@ public final class PartnerRequests {
     }
 
     public record ChangeTier(@NotNull PartnerTier tier, @Size(max = 500) String reason, Long version) {
+    }
+
+    /**
+     * Two-tier distribution: whether the partner is a distributor (resellers buy through it), and
+     * the distributor it buys through (null: none). A distributor buys through no one.
+     */
+    public record Distribution(boolean distributor, @Positive Long distributorId, Long version) {
     }
 }

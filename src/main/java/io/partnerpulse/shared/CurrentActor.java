@@ -48,7 +48,7 @@ public class CurrentActor {
         }
         // a blank value in the list ({@code ?partnerId=+}) binds as null: it asks for no partner in particular
         if (requested != null && requested.stream().anyMatch(id -> id != null && !id.equals(own.get()))) {
-            throw forbidden();
+            throw otherPartnerRefused();
         }
         return List.of(own.get());
     }
@@ -85,11 +85,12 @@ public class CurrentActor {
     /** Refuses the operation to partner users. */
     public void requireStaff() {
         if (partner().isPresent()) {
-            throw forbidden();
+            throw otherPartnerRefused();
         }
     }
 
-    private static ApiError forbidden() {
+    /** The 403 a partner user gets for asking for another partner's data (or for staff work). */
+    public static ApiError otherPartnerRefused() {
         return new ApiError(HttpStatus.FORBIDDEN, "partner.forbidden", "Forbidden",
                 "A partner user sees only its own partner's data.", Map.of());
     }

@@ -96,6 +96,9 @@ class PartnerPage {
         model.addAttribute("certifiedPeople", certifications.certifiedPeople(List.of(id), certifications.today()).getOrDefault(id, 0L));
         model.addAttribute("managerName", partner.partnerManagerId() == null ? null
                 : references.names(io.partnerpulse.shared.References.Kind.EMPLOYEE, List.of(partner.partnerManagerId())).get(partner.partnerManagerId()));
+        model.addAttribute("distributorName", partner.distributorId() == null ? null
+                : references.names(io.partnerpulse.shared.References.Kind.PARTNER, List.of(partner.distributorId())).get(partner.distributorId()));
+        model.addAttribute("resellerCount", partner.distributor() ? partners.resellerCount(id) : 0L);
         model.addAttribute("selection", selection);
         model.addAttribute("periods", Selection.PERIODS);
         model.addAttribute("cards", cards.cards(query(selection, id), locale).cards());

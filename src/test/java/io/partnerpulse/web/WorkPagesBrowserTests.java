@@ -57,8 +57,17 @@ class WorkPagesBrowserTests {
         api.post("/api/v1/channels", "{\"name\": \"%s\", \"type\": \"PAID\"}".formatted("W".repeat(180) + java.util.UUID.randomUUID()));
         api.post("/api/v1/certifications", "{\"partnerId\": %d, \"personName\": \"%s\", \"name\": \"%s\", \"earnedOn\": \"2026-01-01\"}"
                 .formatted(new Fixtures(jdbc).activePartner("US", "GOLD"), "P".repeat(150), "C".repeat(150)));
+        // a distributor whose reseller has a long name and a won deal: its resellers' table and chart
+        long distributor = new Fixtures(jdbc).activePartner("US", "PLATINUM");
+        long reseller = new Fixtures(jdbc).activePartner("US", "SILVER");
+        jdbc.sql("update partner set name = :n where id = :r").param("n", "R".repeat(150) + reseller).param("r", reseller).update();
+        api.put("/api/v1/partners/" + distributor + "/distribution", "{\"distributor\": true}", "\"0\"");
+        api.put("/api/v1/partners/" + reseller + "/distribution", "{\"distributorId\": %d}".formatted(distributor), "\"0\"");
+        Api.Response sold = api.post("/api/v1/opportunities", "{\"name\": \"Resold\", \"amount\": 10, \"currency\": \"USD\", \"partnerId\": %d}"
+                .formatted(reseller));
+        api.post("/api/v1/opportunities/" + sold.id() + "/win", "{}", sold.etag());
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-        for (String path : java.util.List.of("/", "/leaderboard", "/plan", "/partners", "/leads", "/pipeline", "/registrations", "/campaigns",
+        for (String path : java.util.List.of("/", "/partners/" + distributor + "/resellers", "/partners/" + distributor + "/edit", "/leaderboard", "/plan", "/partners", "/leads", "/pipeline", "/registrations", "/campaigns",
                 "/targets", "/organization", "/imports", "/users", "/webhooks", "/dashboard/records?kpi=dealCount&period=last-year",
                 "/?lang=ur", "/leads", "/registrations", "/audit", "/funds?show=requests", "/funds?show=claims", "/funds?show=returns", "/tiers", "/reports", "/account/notifications", "/pivot?rows=employee&period=last-year", "/onboarding",
                 "/deals?show=ALL", "/organization/employee/new", "/settings", "/tasks", "/search?q=a", "/certifications", "/directory", "/accounts", "/accounts/" + api.post("/api/v1/accounts", "{\"name\": \"%s\", \"sector\": \"%s\"}"

@@ -64,8 +64,13 @@ final class Filters {
 
     /** Whether the tier filter (if any) lets a partner of this tier key through. */
     boolean tierAllows(int tierKey) {
-        Set<Integer> tiers = wanted.get(Dimension.TIER);
-        return tiers == null || tiers.contains(tierKey);
+        return allows(Dimension.TIER, tierKey);
+    }
+
+    /** Whether the filter on {@code dimension} (if any) lets this key through. */
+    boolean allows(Dimension dimension, int key) {
+        Set<Integer> keys = wanted.get(dimension);
+        return keys == null || keys.contains(key);
     }
 
     boolean isEmpty() {
@@ -109,7 +114,7 @@ final class Filters {
         return true;
     }
 
-    /** Campaign spend can only be narrowed by what a campaign has: channel, type, campaign, partner. */
+    /** Campaign spend can only be narrowed by what a campaign has: channel, type, campaign, partner (its tier, its distributor). */
     boolean campaign(KpiSnapshot s, int k) {
         for (Map.Entry<Dimension, Set<Integer>> e : wanted.entrySet()) {
             int key = switch (e.getKey()) {
@@ -118,6 +123,7 @@ final class Filters {
                 case CAMPAIGN -> s.campaignId[k];
                 case PARTNER -> s.campaignPartner[k];
                 case TIER -> keys.tier(s.campaignPartner[k]);
+                case DISTRIBUTOR -> keys.distributor(s.campaignPartner[k]);
                 default -> -1;
             };
             if (key >= 0 && !e.getValue().contains(key)) {
@@ -132,7 +138,7 @@ final class Filters {
         List<String> names = new ArrayList<>();
         for (Dimension d : wanted.keySet()) {
             if (d != Dimension.CHANNEL && d != Dimension.CHANNEL_TYPE && d != Dimension.CAMPAIGN
-                    && d != Dimension.PARTNER && d != Dimension.TIER) {
+                    && d != Dimension.PARTNER && d != Dimension.TIER && d != Dimension.DISTRIBUTOR) {
                 names.add(d.filterName().orElse(d.apiName()));
             }
         }

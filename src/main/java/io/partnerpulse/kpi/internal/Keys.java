@@ -28,6 +28,7 @@ final class Keys {
         return switch (dimension) {
             case PARTNER -> s.dealPartner[d];
             case TIER -> tier(s.dealPartner[d]);
+            case DISTRIBUTOR -> distributor(s.dealPartner[d]);
             case EMPLOYEE -> s.dealOwner[d];
             case DEPARTMENT -> department(s.dealOwner[d]);
             case UNIT -> unit(s.dealOwner[d]);
@@ -46,6 +47,7 @@ final class Keys {
         return switch (dimension) {
             case PARTNER -> s.leadPartner[l];
             case TIER -> tier(s.leadPartner[l]);
+            case DISTRIBUTOR -> distributor(s.leadPartner[l]);
             case EMPLOYEE -> s.leadOwner[l];
             case DEPARTMENT -> department(s.leadOwner[l]);
             case UNIT -> unit(s.leadOwner[l]);
@@ -66,6 +68,7 @@ final class Keys {
         return switch (dimension) {
             case PARTNER -> s.registrationPartner[r];
             case TIER -> tier(s.registrationPartner[r]);
+            case DISTRIBUTOR -> distributor(s.registrationPartner[r]);
             case PRODUCT_LINE -> s.registrationProduct[r] != 0 ? s.registrationProduct[r] : d >= 0 ? s.dealProduct[d] : 0;
             case MONTH, MONTH_OF_YEAR, SEASON -> time(dimension, at, d >= 0 ? s.dealCountry[d] : 0);
             default -> d >= 0 ? deal(dimension, d, at) : 0;
@@ -75,7 +78,7 @@ final class Keys {
     /** An upper bound of the keys of a dimension (0 when unbounded, as months are). */
     int bound(Dimension dimension) {
         return switch (dimension) {
-            case PARTNER -> s.partnerName.length;
+            case PARTNER, DISTRIBUTOR -> s.partnerName.length;
             case TIER -> KpiSnapshot.TIERS.length + 1;
             case EMPLOYEE -> s.employeeName.length;
             case DEPARTMENT -> s.departmentName.length;
@@ -95,6 +98,11 @@ final class Keys {
 
     int tier(int partner) {
         return partner == 0 ? 0 : s.partnerTier[partner] + 1;
+    }
+
+    /** The distributor a partner buys through; a distributor's own key is itself; 0: none. */
+    int distributor(int partner) {
+        return partner == 0 || partner >= s.partnerDistributor.length ? 0 : s.partnerDistributor[partner];
     }
 
     int department(int employee) {
@@ -173,12 +181,13 @@ final class Keys {
             return switch (dimension) {
                 case PARTNER -> "Direct (no partner)";
                 case TIER -> "Direct (no tier)";
+                case DISTRIBUTOR -> "No distributor";
                 case MONTH, MONTH_OF_YEAR, SEASON -> "none";
                 default -> "Not set";
             };
         }
         return switch (dimension) {
-            case PARTNER -> at(s.partnerName, key);
+            case PARTNER, DISTRIBUTOR -> at(s.partnerName, key);
             case TIER, CHANNEL_TYPE -> capitalized(name(dimension, key));
             case EMPLOYEE -> at(s.employeeName, key);
             case DEPARTMENT -> at(s.departmentName, key);

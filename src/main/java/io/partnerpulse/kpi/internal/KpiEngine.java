@@ -86,6 +86,15 @@ public class KpiEngine implements SmartLifecycle, io.partnerpulse.kpi.Kpis {
         if (group != null && query.groupBy() != null) {
             key = calculator.keys().parse(query.groupBy(), group);
         }
+        // the records behind a number name customers and deals: a partner user's own only, never its
+        // resellers' (a distributor sees their numbers, not their customers)
+        if (actor.partner().isPresent()) {
+            List<String> asked = query.filters().get(Dimension.PARTNER);
+            actor.partnerFilter(asked == null ? null : asked.stream().map(Long::valueOf).toList());
+            if (query.filters().containsKey(Dimension.DISTRIBUTOR)) {
+                throw CurrentActor.otherPartnerRefused();
+            }
+        }
         return new Breakdowns(calculator).records(kpi, scoped(query), key, page, size);
     }
 
@@ -98,7 +107,11 @@ public class KpiEngine implements SmartLifecycle, io.partnerpulse.kpi.Kpis {
         return calculator().qualityScores(scoped(Map.of(Dimension.PARTNER, ids)), periods);
     }
 
-    /** A partner user's KPIs are always filtered to its own partner, a scoped manager's to its unit or department. */
+    /**
+     * A partner user's KPIs are always filtered to its own partner (a distributor's users: to its
+     * resellers too when they ask, see {@link #distributorView}), a scoped manager's to its unit or
+     * department.
+     */
     private KpiQuery scoped(KpiQuery query) {
         return actor.partner().isEmpty() && actor.orgScope().isEmpty() ? query : query.withFilters(scoped(query.filters()));
     }
@@ -122,11 +135,59 @@ public class KpiEngine implements SmartLifecycle, io.partnerpulse.kpi.Kpis {
             return filters;
         }
         List<String> asked = filters.get(Dimension.PARTNER);
-        List<Long> allowed = actor.partnerFilter(asked == null ? null : asked.stream().map(Long::valueOf).toList());
+        List<String> distributors = filters.get(Dimension.DISTRIBUTOR);
+        List<Long> allowed;
+        if (asked == null && distributors == null) {
+            allowed = actor.partnerFilter(null);
+        } else {
+            allowed = distributorView(asked, distributors);
+        }
         java.util.Map<Dimension, List<String>> copy = new java.util.EnumMap<>(Dimension.class);
         copy.putAll(filters);
         copy.put(Dimension.PARTNER, allowed.stream().map(String::valueOf).toList());
         return copy;
+    }
+
+    /**
+     * Two-tier distribution: a distributor's users may ask for its resellers' KPIs (by their ids or
+     * by {@code distributorId} = their own partner, which means itself and all its resellers); what
+     * they see without asking stays their own partner's. Anyone else asking for another partner, or
+     * for another distributor, is refused as before (403). The resellers are read from the database,
+     * not the snapshot, so a reseller that left is not shown even for the moment the snapshot lags.
+     */
+    private List<Long> distributorView(List<String> asked, List<String> distributors) {
+        long own = actor.partner().orElseThrow();
+        List<Long> askedIds = asked == null ? null : asked.stream().map(Long::valueOf).toList();
+        boolean ownOnly = (askedIds == null || askedIds.stream().allMatch(id -> id == own))
+                && (distributors == null || distributors.isEmpty());
+        if (ownOnly) {
+            return actor.partnerFilter(askedIds);
+        }
+        List<Long> visible = new java.util.ArrayList<>();
+        visible.add(own);
+        visible.addAll(resellersOf(own));
+        boolean distributorsOk = distributors == null || distributors.stream().allMatch(d -> d.equals(String.valueOf(own)));
+        if (!distributorsOk || askedIds != null && !visible.containsAll(askedIds)) {
+            throw CurrentActor.otherPartnerRefused();
+        }
+        return askedIds != null ? askedIds : visible;
+    }
+
+    private List<Long> resellersOf(long distributor) {
+        List<Long> ids = new java.util.ArrayList<>();
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement statement = c.prepareStatement(
+                     "select r.id from partner r join partner d on d.id = r.distributor_id and d.distributor where d.id = ?")) {
+            statement.setLong(1, distributor);
+            try (java.sql.ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("The resellers of partner " + distributor + " cannot be read: " + e.getMessage(), e);
+        }
+        return ids;
     }
 
 

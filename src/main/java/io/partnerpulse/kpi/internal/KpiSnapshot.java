@@ -36,6 +36,8 @@ final class KpiSnapshot {
     // ---- reference data, indexed by id (0 unused) ----
     String[] partnerName = new String[1];
     byte[] partnerTier = new byte[1];
+    /** The distributor each partner buys through, a distributor itself, 0 none (two-tier distribution). */
+    int[] partnerDistributor = new int[1];
     long[] partnerJoined = new long[1];
     /** Per partner: the times its status changed and the status then (sorted by time). */
     long[][] partnerStatusAt = new long[1][];
@@ -210,6 +212,7 @@ final class KpiSnapshot {
         KpiSnapshot c = new KpiSnapshot(loadedAt, today, zone, currency);
         c.partnerName = partnerName;
         c.partnerTier = partnerTier;
+        c.partnerDistributor = partnerDistributor;
         c.partnerJoined = partnerJoined;
         c.partnerStatusAt = partnerStatusAt;
         c.partnerStatusTerminated = partnerStatusTerminated;

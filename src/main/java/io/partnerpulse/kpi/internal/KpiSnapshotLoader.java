@@ -381,11 +381,13 @@ final class KpiSnapshotLoader {
         int partners = size(c, "partner");
         s.partnerName = new String[partners];
         s.partnerTier = new byte[partners];
+        s.partnerDistributor = new int[partners];
         s.partnerJoined = new long[partners];
         s.partnerStatusAt = new long[partners][];
         s.partnerStatusTerminated = new boolean[partners][];
-        query(c, "select id, name, tier, joined_on from partner", rs -> {
+        query(c, "select id, name, tier, joined_on, case when distributor then id else coalesce(distributor_id, 0) end from partner", rs -> {
             int id = rs.getInt(1);
+            s.partnerDistributor[id] = rs.getInt(5);
             s.partnerName[id] = rs.getString(2);
             s.partnerTier[id] = (byte) List.of(KpiSnapshot.TIERS).indexOf(rs.getString(3));
             s.partnerJoined[id] = rs.getObject(4, LocalDate.class).atStartOfDay(s.zone).toEpochSecond();

@@ -37,7 +37,8 @@ final class QualityScores {
     }
 
     /**
-     * Scores of the partners active in the period that pass the (non-partner) filters, from the
+     * Scores of the partners active in the period that pass the (non-partner) filters (of those,
+     * the tier and the distributor: the partner's own), from the
      * partners' totals of the period computed with these filters.
      */
     Map<Integer, Score> compute(Period p, Filters filters, Map<Integer, Totals> totals) {
@@ -49,6 +50,10 @@ final class QualityScores {
                 continue;
             }
             if (tierOnly.dimensions().contains(Dimension.TIER) && !tierMatches(tierOnly, partner)) {
+                continue;
+            }
+            // a distributor's channel ranks among itself (two-tier distribution)
+            if (!tierOnly.allows(Dimension.DISTRIBUTOR, keys.distributor(partner))) {
                 continue;
             }
             peers.add(partner);

@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/kpis")
 @Tag(name = "KPIs", description = "The eight channel-partner KPIs for any slice and period, with comparisons, targets and drill-through. "
-        + "Filters (all optional, repeatable or comma-separated): partnerId, tier, employeeId, departmentId, unitId, channelId, "
+        + "Filters (all optional, repeatable or comma-separated): partnerId, tier, distributorId, employeeId, departmentId, unitId, channelId, "
         + "channelType, campaignId, country, region, city, productLine (id).")
 class KpiApi {
 
@@ -57,7 +57,7 @@ class KpiApi {
             parameters = {
                     @Parameter(name = "from", in = ParameterIn.QUERY, required = true, example = "2026-01-01"),
                     @Parameter(name = "to", in = ParameterIn.QUERY, required = true, example = "2027-01-01"),
-                    @Parameter(name = "rows", in = ParameterIn.QUERY, required = true, description = "partner, tier, employee, department, unit, channel, channelType, campaign, country, region, city or productLine"),
+                    @Parameter(name = "rows", in = ParameterIn.QUERY, required = true, description = "partner, tier, distributor, employee, department, unit, channel, channelType, campaign, country, region, city or productLine"),
                     @Parameter(name = "columns", in = ParameterIn.QUERY, description = "month (default), quarter, year, or stage (the open pipeline's measures)"),
                     @Parameter(name = "measure", in = ParameterIn.QUERY, description = "wonRevenue (default), dealsWon, dealsLost, dealsCreated, averageDealSize, winRate, closeRate, salesCycleDays, pipeline, weightedPipeline, openDeals"),
                     @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Rows shown, 1 to 500 (25)")})
@@ -110,11 +110,11 @@ class KpiApi {
             parameters = {
                     @Parameter(name = "from", in = ParameterIn.QUERY, required = true, description = "First day, ISO date", example = "2026-01-01"),
                     @Parameter(name = "to", in = ParameterIn.QUERY, required = true, description = "Day after the last, ISO date (exclusive)", example = "2026-04-01"),
-                    @Parameter(name = "groupBy", in = ParameterIn.QUERY, description = "partner, tier, employee, department, unit, channel, channelType, campaign, country, region, city, productLine, month, monthOfYear or season"),
+                    @Parameter(name = "groupBy", in = ParameterIn.QUERY, description = "partner, tier, distributor, employee, department, unit, channel, channelType, campaign, country, region, city, productLine, month, monthOfYear or season"),
                     @Parameter(name = "compare", in = ParameterIn.QUERY, description = "previous, lastYear (comma-separated)"),
                     @Parameter(name = "closeRate", in = ParameterIn.QUERY, description = "cohort (default) or winRate"),
                     @Parameter(name = "averageDealSize", in = ParameterIn.QUERY, description = "perDeal (default) or perCustomer"),
-                    @Parameter(name = "partnerId", in = ParameterIn.QUERY, description = "Filter; also tier, employeeId, departmentId, unitId, channelId, channelType, campaignId, country, region, city, productLine")})
+                    @Parameter(name = "partnerId", in = ParameterIn.QUERY, description = "Filter; also tier, distributorId, employeeId, departmentId, unitId, channelId, channelType, campaignId, country, region, city, productLine")})
     KpiReport kpis(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
         return engine.report(new KpiParameters(params, KpiParameters.periodParameters()).query());
     }

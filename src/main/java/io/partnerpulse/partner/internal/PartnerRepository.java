@@ -26,7 +26,7 @@ public class PartnerRepository {
     private static final String SELECT = """
             select p.id, p.external_id, p.name, p.tier, p.status, p.status_changed_at, p.country, p.region, p.city,
                    p.commission_rate, coalesce(p.commission_rate, t.default_commission_rate) as effective_rate,
-                   p.partner_manager_id, p.joined_on, p.version
+                   p.partner_manager_id, p.joined_on, p.distributor, p.distributor_id, p.version
             from partner p join partner_tier t on t.code = p.tier""";
 
     private final JdbcClient jdbc;
@@ -110,7 +110,13 @@ public class PartnerRepository {
                         rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6))).list();
     }
 
-    public record Filter(List<PartnerTier> tiers, List<PartnerStatus> statuses, String country, String region, Long managerId, String q) {
+    /** {@code distributorId}: the resellers of that distributor only. */
+    public record Filter(List<PartnerTier> tiers, List<PartnerStatus> statuses, String country, String region, Long managerId, String q,
+                         Long distributorId) {
+
+        public Filter(List<PartnerTier> tiers, List<PartnerStatus> statuses, String country, String region, Long managerId, String q) {
+            this(tiers, statuses, country, region, managerId, q, null);
+        }
     }
 
     public Page<PartnerView> list(Filter f, io.partnerpulse.shared.CurrentActor.OrgScope scope, String sort, int page, int size) {
@@ -122,10 +128,40 @@ public class PartnerRepository {
                 .where("p.country = :country", "country", f.country())
                 .where("p.region = :region", "region", f.region())
                 .where("p.partner_manager_id = :manager", "manager", f.managerId())
+                .where("p.distributor_id = :distributor", "distributor", f.distributorId())
                 .search("p.name", f.q())
                 .sort(sort, Map.of("name", "p.name", "tier", "t.rank", "status", "p.status", "joinedOn", "p.joined_on",
                         "country", "p.country"), "p.name", "p.id")
                 .page(jdbc, page, size, PartnerRepository::view);
+    }
+
+    /**
+     * Sets whether the partner is a distributor and the distributor it buys through, at
+     * {@code version}; false when the row changed meanwhile. The caller has checked the two tiers.
+     */
+    public boolean setDistribution(long id, long version, boolean distributor, Long distributorId) {
+        return jdbc.sql("update partner set distributor = :d, distributor_id = :by, version = version + 1 where id = :id and version = :v")
+                .param("d", distributor).param("by", distributorId).param("id", id).param("v", version).update() == 1;
+    }
+
+    /** The distributors (id and name), by name: the partners others may buy through. */
+    public Map<Long, String> distributors() {
+        Map<Long, String> names = new java.util.LinkedHashMap<>();
+        jdbc.sql("select id, name from partner where distributor and status <> 'TERMINATED' order by lower(name), id")
+                .query(rs -> {
+                    names.put(rs.getLong(1), rs.getString(2));
+                });
+        return names;
+    }
+
+    /** How many partners buy through this one. */
+    public long resellerCount(long distributorId) {
+        return jdbc.sql("select count(*) from partner where distributor_id = :id").param("id", distributorId).query(Long.class).single();
+    }
+
+    /** The ids of the partners that buy through this one. */
+    public List<Long> resellerIds(long distributorId) {
+        return jdbc.sql("select id from partner where distributor_id = :id order by id").param("id", distributorId).query(Long.class).list();
     }
 
     public Optional<String> defaultRegion(String country) {
@@ -141,6 +177,7 @@ public class PartnerRepository {
                 PartnerTier.valueOf(rs.getString("tier")), PartnerStatus.valueOf(rs.getString("status")),
                 rs.getTimestamp("status_changed_at").toInstant(), rs.getString("country").trim(), rs.getString("region"),
                 rs.getString("city"), rs.getBigDecimal("commission_rate"), rs.getBigDecimal("effective_rate"),
-                (Long) rs.getObject("partner_manager_id"), rs.getObject("joined_on", LocalDate.class), rs.getLong("version"));
+                (Long) rs.getObject("partner_manager_id"), rs.getObject("joined_on", LocalDate.class), rs.getBoolean("distributor"),
+                (Long) rs.getObject("distributor_id"), rs.getLong("version"));
     }
 }

@@ -42,9 +42,9 @@ class PartnerApi {
     Page<PartnerView> list(@RequestParam(required = false) List<PartnerTier> tier, @RequestParam(required = false) List<PartnerStatus> status,
                            @RequestParam(required = false) String country, @RequestParam(required = false) String region,
                            @RequestParam(required = false) Long managerId, @RequestParam(required = false) String q,
-                           @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
+                           @RequestParam(required = false) Long distributorId, @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
                            @RequestParam(defaultValue = "50") int size) {
-        return partners.list(new PartnerRepository.Filter(tier, status, country, region, managerId, q), sort, page, size);
+        return partners.list(new PartnerRepository.Filter(tier, status, country, region, managerId, q, distributorId), sort, page, size);
     }
 
     @GetMapping("/{id}")
@@ -85,4 +85,18 @@ class PartnerApi {
         return Versions.ok(partners.changeTier(id, request, Versions.required(ifMatch, request.version())));
     }
 
+    @PutMapping("/{id}/distribution")
+    @Operation(summary = "Two-tier distribution: make the partner a distributor or not, and set the distributor it buys through",
+            description = "A distributor buys through no one; a partner buys only through a distributor; a distributor with resellers stays one (409).")
+    ResponseEntity<PartnerView> distribution(@PathVariable long id, @Valid @RequestBody PartnerRequests.Distribution request,
+                                             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return Versions.ok(partners.setDistribution(id, request, Versions.required(ifMatch, request.version())));
+    }
+
+    @GetMapping("/{id}/resellers")
+    @Operation(summary = "The partners buying through a distributor, by name, paged (a distributor's own users may read theirs)")
+    Page<PartnerView> resellers(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
+                                @RequestParam(defaultValue = "50") int size) {
+        return partners.resellers(id, page, size);
+    }
 }

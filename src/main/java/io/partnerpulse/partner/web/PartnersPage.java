@@ -113,6 +113,25 @@ class PartnersPage {
                 merged(FormErrors.byField(errors, messages, locale), typed), null);
     }
 
+    /**
+     * Two-tier distribution from the edit page: whether the partner is a distributor, and the
+     * distributor it buys through, typed by name (blank: none).
+     */
+    @PostMapping("/partners/{id}/distribution")
+    String distribution(@PathVariable long id, @RequestParam(defaultValue = "false") boolean distributor,
+                        @RequestParam(name = "buysThrough", required = false) String buysThrough,
+                        @RequestParam(required = false) Long version, Model model, RedirectAttributes flash, Locale locale) {
+        PartnerView current = partners.get(id);
+        Map<String, String> typed = new java.util.HashMap<>();
+        Long by = names.id(Kind.PARTNER, buysThrough, current.distributorId(), id, "buysThrough", "leads.assign.noPartner",
+                "leads.assign.severalPartners", typed, locale);
+        if (!typed.isEmpty()) {
+            return editPage(model, current, formOf(current), managerName(current.partnerManagerId()), typed, null);
+        }
+        return change(id, model, flash, locale, () -> partners.setDistribution(id,
+                new PartnerRequests.Distribution(distributor, by, version), required(version, "version")));
+    }
+
     /** The employee a form's "partner manager" names (the current one while its name is unchanged), or null when blank or unknown. */
     private Long manager(String typed, Long current, Map<String, String> problems, Locale locale) {
         return names.id(Kind.EMPLOYEE, typed, current, null, "partnerManager", "deals.noOwner", "deals.severalOwners", problems, locale);
@@ -182,6 +201,9 @@ class PartnersPage {
         model.addAttribute("problem", problem);
         model.addAttribute("tiers", PartnerTier.values());
         model.addAttribute("statuses", partners.nextStatuses(partner.status()));
+        model.addAttribute("distributors", partners.distributors());
+        model.addAttribute("distributorName", partner.distributorId() == null ? ""
+                : references.names(Kind.PARTNER, List.of(partner.distributorId())).getOrDefault(partner.distributorId(), ""));
         return "partner/edit";
     }
 

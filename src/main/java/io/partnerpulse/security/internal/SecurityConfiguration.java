@@ -47,7 +47,7 @@ class SecurityConfiguration {
             "/api/v1/funds/allocations", "/api/v1/funds/allocations/*", "/api/v1/funds/requests", "/api/v1/funds/requests/*",
             "/api/v1/funds/claims", "/api/v1/funds/claims/*", "/api/v1/funds/claims/*/documents", "/api/v1/funds/claims/*/documents/*",
             "/api/v1/funds/returns", "/api/v1/funds/totals", "/api/v1/tiers", "/api/v1/tiers/standings",
-            "/api/v1/certifications", "/api/v1/certifications/*", "/api/v1/partners/*/listing"};
+            "/api/v1/certifications", "/api/v1/certifications/*", "/api/v1/partners/*/listing", "/api/v1/partners/*/resellers"};
 
     /** What partner users may change: their leads and deals, their registrations, and their fund requests and claims. */
     static final String[] PORTAL_POSTS = {"/api/v1/leads", "/api/v1/leads/*/qualify", "/api/v1/leads/*/disqualify",

@@ -433,6 +433,92 @@ class KpiDefinitionsIntegrationTests {
     }
 
     @Nested
+    class TwoTierDistribution {
+
+        long distributor;
+        long first;
+        long second;
+        long oneTier;
+
+        /**
+         * February 2026: the distributor wins 1000 itself; its resellers win 200 and 400 (first) and
+         * 300 (second, which also loses 500 and has 900 open); a partner buying through no one wins
+         * 700 and a direct deal 50.
+         */
+        @BeforeEach
+        void aDistributorWithTwoResellersBesideAOneTierPartnerAndADirectDeal() {
+            distributor = f.partner("Dist", "PLATINUM", "US");
+            first = f.partner("First reseller", "SILVER", "US");
+            second = f.partner("Second reseller", "REGISTERED", "US");
+            oneTier = f.partner("One tier", "GOLD", "US");
+            f.distributes(distributor, first, second);
+            f.deal("1000").partner(distributor).created("2026-01-05").won("2026-02-03").save();
+            f.deal("200").partner(first).created("2026-01-05").won("2026-02-10").save();
+            f.deal("400").partner(first).created("2026-01-05").won("2026-02-11").save();
+            f.deal("300").partner(second).created("2026-01-05").won("2026-02-12").save();
+            f.deal("500").partner(second).created("2026-01-05").lost("2026-02-13").save();
+            f.deal("900").partner(second).created("2026-02-05").save();
+            f.deal("700").partner(oneTier).created("2026-01-05").won("2026-02-14").save();
+            f.deal("50").created("2026-01-05").won("2026-02-15").save();
+        }
+
+        @Test
+        void groupsTheDistributorsOwnDealsWithItsResellersAndTheRestUnderNoDistributor() {
+            List<KpiReport.Group> groups = KpiTestDatabase.engine().report(period("2026-02-01", "2026-03-01")
+                    .withGroupBy(Dimension.DISTRIBUTOR)).groups();
+
+            assertThat(groups).extracting(KpiReport.Group::key).containsExactlyInAnyOrder(Long.toString(distributor), "none");
+            KpiReport.Group channel = groups.stream().filter(g -> g.key().equals(Long.toString(distributor))).findFirst().orElseThrow();
+            KpiReport.Group none = groups.stream().filter(g -> g.key().equals("none")).findFirst().orElseThrow();
+            assertThat(channel.label()).isEqualTo("Dist");
+            assertThat(none.label()).isEqualTo("No distributor");
+            // 1000 + 200 + 400 + 300 = 1900 over 4 won deals = 475; 1 lost; 900 open
+            assertThat(channel.kpis().wonRevenue().value()).isEqualByComparingTo("1900.00");
+            assertThat(channel.kpis().dealCount().value()).isEqualTo(4);
+            assertThat(channel.kpis().averageDealSize().value()).isEqualByComparingTo("475.00");
+            assertThat(channel.kpis().dealCount().lostCount()).isEqualTo(1);
+            assertThat(channel.kpis().pipeline().amount()).isEqualByComparingTo("900.00");
+            // win rate: 4 won of 5 closed = 0.8
+            assertThat(channel.kpis().winRate().value()).isEqualByComparingTo("0.8000");
+            // the one-tier partner's 700 and the direct 50: 750 over 2 = 375
+            assertThat(none.kpis().wonRevenue().value()).isEqualByComparingTo("750.00");
+            assertThat(none.kpis().averageDealSize().value()).isEqualByComparingTo("375.00");
+        }
+
+        @Test
+        void filtersOnADistributorToItsWholeChannelAndOnAPartnerThatIsNoneToNothing() {
+            KpiReport.Kpis channel = program(period("2026-02-01", "2026-03-01")
+                    .withFilters(Map.of(Dimension.DISTRIBUTOR, List.of(Long.toString(distributor)))));
+            assertThat(channel.wonRevenue().value()).isEqualByComparingTo("1900.00");
+            assertThat(channel.dealCount().value()).isEqualTo(4);
+
+            List<KpiReport.Group> resellers = KpiTestDatabase.engine().report(period("2026-02-01", "2026-03-01")
+                    .withGroupBy(Dimension.PARTNER).withFilters(Map.of(Dimension.DISTRIBUTOR, List.of(Long.toString(distributor))))).groups();
+            assertThat(resellers).extracting(KpiReport.Group::label).containsExactlyInAnyOrder("Dist", "First reseller", "Second reseller");
+            KpiReport.Group firstRow = resellers.stream().filter(g -> g.label().equals("First reseller")).findFirst().orElseThrow();
+            assertThat(firstRow.kpis().wonRevenue().value()).isEqualByComparingTo("600.00");   // 200 + 400
+            assertThat(firstRow.kpis().averageDealSize().value()).isEqualByComparingTo("300.00");
+
+            KpiReport.Kpis notADistributor = program(period("2026-02-01", "2026-03-01")
+                    .withFilters(Map.of(Dimension.DISTRIBUTOR, List.of(Long.toString(oneTier)))));
+            assertThat(notADistributor.dealCount().value()).isZero();
+            assertThat(notADistributor.wonRevenue().value()).isEqualByComparingTo("0");
+            assertThat(notADistributor.averageDealSize().value()).as("no deal: no average, not zero").isNull();
+        }
+
+        @Test
+        void movesAResellersDealsWithItWhenItLeavesItsDistributor() {
+            KpiTestDatabase.jdbc().sql("update partner set distributor_id = null where id = :r").param("r", first).update();
+
+            KpiReport.Kpis channel = program(period("2026-02-01", "2026-03-01")
+                    .withFilters(Map.of(Dimension.DISTRIBUTOR, List.of(Long.toString(distributor)))));
+            // 1000 + 300: the first reseller's 600 now counts under no distributor
+            assertThat(channel.wonRevenue().value()).isEqualByComparingTo("1300.00");
+            assertThat(channel.dealCount().value()).isEqualTo(2);
+        }
+    }
+
+    @Nested
     class ComparisonsAndTargets {
 
         @Test

@@ -64,6 +64,14 @@ final class KpiFixtures {
         return id;
     }
 
+    /** Two-tier distribution: {@code distributor} becomes one, and the {@code resellers} buy through it. */
+    void distributes(long distributor, long... resellers) {
+        jdbc.sql("update partner set distributor = true where id = :d").param("d", distributor).update();
+        for (long reseller : resellers) {
+            jdbc.sql("update partner set distributor_id = :d where id = :r").param("d", distributor).param("r", reseller).update();
+        }
+    }
+
     void terminate(long partner, String when) {
         jdbc.sql("update partner set status = 'TERMINATED', status_changed_at = :at where id = :p")
                 .param("at", OffsetDateTime.ofInstant(at(when), ZoneOffset.UTC)).param("p", partner).update();
