@@ -32,7 +32,10 @@ public enum ImportEntity {
             of("city", TEXT, false, "city"),
             of("commissionRate", DECIMAL, false, "commissionrate", "commission"),
             of("joinedOn", DATE, false, "joinedon", "joined", "startdate", "since"),
-            of("partnerManager", REFERENCE, false, "partnermanager", "channelmanager", "manager"))),
+            of("partnerManager", REFERENCE, false, "partnermanager", "channelmanager", "manager"),
+            // two-tier distribution; a "partner type" column of other exports (VAR, MSP, referral) is not guessed to be this one
+            choice("partnerType", false, List.of("DISTRIBUTOR", "RESELLER"), "distributionrole", "distributiontier"),
+            of("distributor", REFERENCE, false, "distributor", "buysthrough", "distributorname", "distributorid"))),
 
     EMPLOYEES("employees", "fullName", List.of(
             of("externalId", TEXT, false, "employeeid", "externalid", "id"),

@@ -127,7 +127,8 @@ final class EntitySql {
 
     private List<Ref> allRefs() {
         return switch (entity) {
-            case PARTNERS -> List.of(new Ref("partnerManager", "partner_manager", "employee", "full_name", true, false));
+            case PARTNERS -> List.of(new Ref("partnerManager", "partner_manager", "employee", "full_name", true, false),
+                    new Ref("distributor", "distributor", "partner", "name", false, true));
             case EMPLOYEES -> List.of(new Ref("businessUnit", "business_unit", "business_unit", "name", true, false),
                     new Ref("manager", "manager", "employee", "full_name", false, true));
             case ACCOUNTS -> List.of(new Ref("parentAccount", "parent_account", "customer_account", "name", true, true));
@@ -191,6 +192,9 @@ final class EntitySql {
                     + " on c.name = s.name where c.external_id is distinct from s.external_id"
                     + (externalIdsMapped() ? "" : " and c.external_id is not null"));
         }
+        if (entity == ImportEntity.PARTNERS) {
+            checkTwoTiers();
+        }
         if (entity == ImportEntity.ACCOUNTS) {
             checks.add("select s.line, " + label("parentAccount") + ", s.parent_account, " + code(Reason.OWN_PARENT) + ", null, null"
                     + " from import_stage s where s.parent_account = s.external_id or " + fold("s.parent_account") + " = " + fold("s.name"));
@@ -224,6 +228,43 @@ final class EntitySql {
         long bad = listed.isEmpty() ? 0 : count("select count(distinct line) from " + problems());
         progress.progress(ImportStep.CHECKING.key(), steps, steps);
         return new Checked(listed, bad);
+    }
+
+    /**
+     * Two-tier distribution, as the schema keeps it (whose trigger is off while an import writes,
+     * see {@link #startBulk}): a row does not name itself as its distributor, a distributor names
+     * none, the partner a row names is a distributor once the file is in (marked so in the file, or
+     * already one and not unmarked by it), and a distributor others buy through stays one.
+     */
+    private void checkTwoTiers() throws SQLException {
+        boolean named = refs().stream().anyMatch(r -> r.field().equals("distributor"));
+        if (named) {
+            checks.add("select s.line, " + label("distributor") + ", s.distributor, " + code(Reason.OWN_DISTRIBUTOR) + ", null, null"
+                    + " from import_stage s where s.distributor = s.external_id or " + fold("s.distributor") + " = " + fold("s.name"));
+            checks.add("select s.line, " + label("distributor") + ", s.distributor, " + code(Reason.DISTRIBUTOR_BUYS_THROUGH)
+                    + ", null, null from import_stage s where s.partner_type = 'DISTRIBUTOR' and s.distributor is not null");
+            // each partner named as a distributor: the record it is, and the file's first row of it (by external id, else by name)
+            update("create temp table import_named_distributor on commit drop as select r.raw, p.id as existing_id,"
+                    + " p.distributor as now_distributor, coalesce(fe.line, fn.line) as file_line,"
+                    + " coalesce(fe.partner_type, fn.partner_type) as file_type from ref_distributor r"
+                    + " left join partner p on p.id = r.id"
+                    + " left join (select distinct on (external_id) external_id, line, partner_type from import_stage"
+                    + " where external_id is not null order by external_id, line) fe on fe.external_id = r.raw"
+                    + " left join (select distinct on (k) " + fold("name") + " as k, line, partner_type from import_stage"
+                    + " order by k, line) fn on fe.line is null and fn.k = " + fold("r.raw"));
+            checks.add("select s.line, " + label("distributor") + ", s.distributor, " + code(Reason.NOT_A_DISTRIBUTOR) + ", s.distributor, null"
+                    + " from import_stage s join import_named_distributor d on d.raw = s.distributor"
+                    + " where (d.file_line is not null or d.existing_id is not null)"
+                    + " and not coalesce(d.file_type = 'DISTRIBUTOR', d.now_distributor, false)"
+                    + " and s.distributor is distinct from s.external_id and " + fold("s.distributor") + " <> " + fold("s.name"));
+        }
+        if (!isSet(settings.columns().get("partnerType")) && !isSet(settings.constants().get("partnerType"))) {
+            return;
+        }
+        checks.add("select s.line, " + label("partnerType") + ", s.partner_type, " + code(Reason.HAS_RESELLERS) + ", null, null"
+                + " from import_stage s join partner t on t.external_id = s.external_id"
+                + " or (t.external_id is null and " + fold("t.name") + " = " + fold("s.name") + ")"
+                + " where s.partner_type = 'RESELLER' and t.distributor and exists (select 1 from partner x where x.distributor_id = t.id)");
     }
 
     /** The rows the checks found, as a table: line, col, value, code and the reason's arguments a0 and a1. */
@@ -616,6 +657,9 @@ final class EntitySql {
                             "coalesce(s.region, case when s.country <> cur.country then cy.default_region else cur.region end)"),
                     Col.keep("city", "s.city"), Col.keep("commission_rate", "s.commission_rate::numeric"),
                     Col.keep("partner_manager_id", "r_partner_manager.id"),
+                    // a partner becoming a distributor buys through no one; whom a reseller buys through is linked after the write
+                    new Col("distributor", "coalesce(s.partner_type = 'DISTRIBUTOR', false)", "coalesce(s.partner_type = 'DISTRIBUTOR', cur.distributor)"),
+                    new Col("distributor_id", "null::bigint", "case when s.partner_type = 'DISTRIBUTOR' then null else cur.distributor_id end"),
                     new Col("joined_on", "coalesce(s.joined_on::date, " + today + ")", "coalesce(s.joined_on::date, cur.joined_on)"));
             case EMPLOYEES -> List.of(new Col("external_id", "s.external_id", "s.external_id"),
                     new Col("full_name", "s.full_name", "s.full_name"), Col.keep("email", "s.email"), Col.keep("title", "s.title"),
@@ -787,10 +831,23 @@ final class EntitySql {
             if (ref.sameFile()) {
                 String table = "ref_" + ref.column();
                 match(ref, table);
-                String column = ref.column().equals("parent_account") ? "parent_account_id" : "manager_id";
+                String column = switch (ref.column()) {
+                    case "parent_account" -> "parent_account_id";
+                    case "distributor" -> "distributor_id";
+                    default -> "manager_id";
+                };
                 update("update " + table() + " t set " + column + " = r.id, version = t.version + 1 from import_stage s join " + table
                         + " r on r.raw = s." + ref.column() + " where t.external_id = s.external_id and r.id <> t.id and t."
                         + column + " is distinct from r.id");
+            }
+        }
+        if (entity == ImportEntity.PARTNERS) {
+            // the checks kept the two tiers; the schema's trigger was off (startBulk), so make sure before the commit
+            long broken = count("select count(*) from partner r left join partner d on d.id = r.distributor_id"
+                    + " where (r.distributor and r.distributor_id is not null) or (r.distributor_id is not null and not d.distributor)");
+            if (broken > 0) {
+                throw new SQLException(broken + " partners would break two-tier distribution (a distributor buying through another,"
+                        + " or a partner buying through one that is not a distributor)");
             }
         }
         if (convertsLeads()) {
