@@ -82,6 +82,8 @@ class DistributionSystemTests {
         String page = admin.get("/partners/" + first).body();
         assertThat(page).contains("Buys through", name(distributor));
         assertThat(admin.get("/partners/" + distributor).body()).contains("A distributor: 2 resellers");
+        assertThat(admin.get("/partners?q=" + name(distributor).replace(" ", "+")).body())
+                .contains("/partners/" + distributor + "/resellers", ">Distributor</a>");
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'partner.distribution-changed' and entity_id = :p")
                 .param("p", Long.toString(first)).query(Long.class).single()).isEqualTo(1);
     }
