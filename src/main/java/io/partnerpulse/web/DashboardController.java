@@ -88,7 +88,10 @@ class DashboardController {
         model.addAttribute("charts", layout.charts());
         model.addAttribute("layout", layout);
         model.addAttribute("empty", result.empty());
-        model.addAttribute("recommendations", layout.plan() ? plan.forSelection(selection, locale) : List.of());
+        // a distributor's channel has no plan of its own: the program's or a partner's would not be about the numbers shown
+        model.addAttribute("recommendations", layout.plan() && selection.distributorId() == null ? plan.forSelection(selection, locale) : List.of());
+        // the records behind a channel's numbers name its resellers' customers: not for a distributor's own users
+        model.addAttribute("drillQuery", selection.distributorId() != null && actor.partner().isPresent() ? null : selection.query());
         // a partner user's dashboard is its own partner's: named so, without the program's tier and organization filters
         model.addAttribute("partnerName", actor.partner().map(id -> references.names(References.Kind.PARTNER, List.of(id)).get(id)).orElse(null));
         // what the reader must do today: its follow-ups due or overdue, a few (the rest on /tasks)
@@ -102,12 +105,12 @@ class DashboardController {
 
     /**
      * The scorecard of what the dashboard shows: a partner's or an employee's when a link narrowed it
-     * to one, the program's otherwise; none for a campaign (a scorecard is of a partner, a person or a
+     * to one, the program's otherwise; none for a campaign or a distributor's channel (a scorecard is of a partner, a person or a
      * part of the organization, and the program's would not be the numbers shown).
      */
     private String scorecard(Selection selection) {
         String query = selection.withoutRecordFilters().query();
-        if (selection.campaignId() != null) {
+        if (selection.campaignId() != null || selection.distributorId() != null) {
             return null;
         }
         if (selection.partnerId() != null) {

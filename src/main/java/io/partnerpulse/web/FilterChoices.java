@@ -49,6 +49,12 @@ class FilterChoices {
         if (selection.employeeId() != null) {
             named.add(messages.getMessage("dashboard.narrowed.employee", new Object[] { name(io.partnerpulse.shared.References.Kind.EMPLOYEE, selection.employeeId())}, locale));
         }
+        if (selection.distributorId() != null) {
+            named.add(messages.getMessage("dashboard.narrowed.distributor", new Object[] {
+                    actor.partner().isPresent() ? references.names(io.partnerpulse.shared.References.Kind.PARTNER, List.of(selection.distributorId()))
+                            .getOrDefault(selection.distributorId(), "#" + selection.distributorId())
+                            : name(io.partnerpulse.shared.References.Kind.PARTNER, selection.distributorId())}, locale));
+        }
         if (selection.campaignId() != null) {
             named.add(messages.getMessage("dashboard.narrowed.campaign", new Object[] { name(io.partnerpulse.shared.References.Kind.CAMPAIGN, selection.campaignId())}, locale));
         }

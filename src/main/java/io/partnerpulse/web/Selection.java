@@ -9,14 +9,24 @@ import java.util.Map;
 
 import io.partnerpulse.kpi.Dimension;
 
-/** What the dashboard was asked for: a period and filters, read from the query string. */
+/**
+ * What the dashboard was asked for: a period and filters, read from the query string.
+ * {@code distributorId}: a distributor's whole channel (two-tier distribution: its own deals and its
+ * resellers'), from its resellers page.
+ */
 public record Selection(String period, LocalDate from, LocalDate to, String tier, Long unitId, Long departmentId, String channelType,
-                        String region, Long partnerId, Long employeeId, Long campaignId) {
+                        String region, Long partnerId, Long employeeId, Long campaignId, Long distributorId) {
+
+    /** A selection of no distributor's channel in particular. */
+    public Selection(String period, LocalDate from, LocalDate to, String tier, Long unitId, Long departmentId, String channelType,
+                     String region, Long partnerId, Long employeeId, Long campaignId) {
+        this(period, from, to, tier, unitId, departmentId, channelType, region, partnerId, employeeId, campaignId, null);
+    }
 
     /** A selection of no campaign in particular (the dashboard's filters, a partner's or a unit's page). */
     public Selection(String period, LocalDate from, LocalDate to, String tier, Long unitId, Long departmentId, String channelType,
                      String region, Long partnerId, Long employeeId) {
-        this(period, from, to, tier, unitId, departmentId, channelType, region, partnerId, employeeId, null);
+        this(period, from, to, tier, unitId, departmentId, channelType, region, partnerId, employeeId, null, null);
     }
 
     public Map<Dimension, List<String>> filters() {
@@ -45,6 +55,9 @@ public record Selection(String period, LocalDate from, LocalDate to, String tier
         if (campaignId != null) {
             filters.put(Dimension.CAMPAIGN, List.of(campaignId.toString()));
         }
+        if (distributorId != null) {
+            filters.put(Dimension.DISTRIBUTOR, List.of(distributorId.toString()));
+        }
         return filters;
     }
 
@@ -59,15 +72,17 @@ public record Selection(String period, LocalDate from, LocalDate to, String tier
         append(q, "partnerId", partnerId);
         append(q, "employeeId", employeeId);
         append(q, "campaignId", campaignId);
+        append(q, "distributorId", distributorId);
         return q.toString();
     }
 
     /**
      * The same period and dashboard filters without the filters no form on the dashboard sets (a
-     * partner, an employee, a campaign: links from a partner's, an employee's or the campaigns page).
+     * partner, an employee, a campaign, a distributor's channel: links from a partner's, an employee's,
+     * the campaigns or a distributor's resellers page).
      */
     public Selection withoutRecordFilters() {
-        return new Selection(period, from, to, tier, unitId, departmentId, channelType, region, null, null, null);
+        return new Selection(period, from, to, tier, unitId, departmentId, channelType, region, null, null, null, null);
     }
 
     /** The same selection as parameters of the KPI API (for exports): the period and the filters. */
@@ -110,7 +125,8 @@ public record Selection(String period, LocalDate from, LocalDate to, String tier
         }
         return new Selection(period, from, to, choice(params.get("tier"), List.of("PLATINUM", "GOLD", "SILVER", "REGISTERED")),
                 id(params.get("unitId")), id(params.get("departmentId")), choice(params.get("channelType"), List.of("PAID", "EARNED", "OWNED")),
-                blankToNull(params.get("region")), id(params.get("partnerId")), id(params.get("employeeId")), id(params.get("campaignId")));
+                blankToNull(params.get("region")), id(params.get("partnerId")), id(params.get("employeeId")), id(params.get("campaignId")),
+                id(params.get("distributorId")));
     }
 
 

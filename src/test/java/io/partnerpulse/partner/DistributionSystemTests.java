@@ -161,6 +161,18 @@ class DistributionSystemTests {
         assertThat(page).contains(name(first), name(second), "chart-resellers").doesNotContain(name(outsider), "Outsider");
         assertThat(user.get("/").body()).as("the header links its resellers").contains("/partners/" + distributor + "/resellers");
         assertThat(user.get(channel + "&format=csv").body()).contains(name(first)).doesNotContain(name(outsider));
+
+        // the channel on the dashboard: its numbers and charts, not the records behind them
+        String dashboard = "/?period=custom&from=2020-01-01&through=2029-12-31&distributorId=" + distributor;
+        assertThat(page).as("the resellers page links the channel's dashboard for the same period")
+                .contains("class=\"channel-dashboard\" href=\"/?period=custom&amp;from=2020-01-01&amp;to=2030-01-01&amp;distributorId=" + distributor + "\"");
+        String channelPage = user.get(dashboard).body();
+        assertThat(channelPage).contains("the channel of " + name(distributor), "$1,600").doesNotContain("/dashboard/records");
+        assertThat(user.get("/dashboard/series?period=custom&from=2020-01-01&to=2030-01-01&distributorId=" + distributor).status())
+                .isEqualTo(200);
+        assertThat(user.get("/?period=custom&from=2020-01-01&through=2029-12-31").body()).contains("$1,000").doesNotContain("$1,600");
+        String staffView = admin.get(dashboard).body();
+        assertThat(staffView).contains("the channel of " + name(distributor), "$1,600", "/dashboard/records");
     }
 
     @Test
@@ -179,6 +191,7 @@ class DistributionSystemTests {
         assertThat(user.get("/partners/" + distributor + "/resellers").status()).isEqualTo(404);
         assertThat(user.get("/partners/" + first + "/resellers").body()).contains("is not a distributor").doesNotContain(name(second));
         assertThat(user.get("/").body()).doesNotContain("/resellers");
+        assertThat(user.get("/?distributorId=" + distributor).status()).isEqualTo(403);
         assertThat(user.put("/api/v1/partners/" + first + "/distribution", "{\"distributor\": false}", "\"1\"").status()).isEqualTo(403);
     }
 
