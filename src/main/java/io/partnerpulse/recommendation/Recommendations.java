@@ -198,6 +198,7 @@ public class Recommendations {
         target(c, found);
         season(c, found);
         againstSeason(c, found);
+        idleResellers(c, found);
         found.sort(ORDER);
         return List.copyOf(found);
     }
@@ -339,6 +340,46 @@ public class Recommendations {
                 messages.getMessage("recommendation." + kind + ".title", args, kind, c.locale),
                 messages.getMessage("recommendation." + kind + ".action", args, kind, c.locale),
                 impact == null ? null : impact.setScale(MONEY, RoundingMode.HALF_EVEN));
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Two-tier distribution: a distributor whose resellers sold nothing in the period (no deal won,
+    // none opened, none open) → agree a plan with it for them
+    // ------------------------------------------------------------------------------------------
+
+    /** How many idle resellers a recommendation names; the evidence has them all. */
+    static final int IDLE_NAMED = 5;
+
+    private void idleResellers(Context c, List<Recommendation> found) {
+        if (c.scope != Scope.PARTNER) {
+            return;
+        }
+        String own = c.id.toString();
+        List<KpiReport.Group> channel = kpis.report(KpiQuery.of(c.period.from(), c.period.to()).withGroupBy(Dimension.PARTNER)
+                .withFilters(Map.of(Dimension.DISTRIBUTOR, List.of(own))).withCompare(java.util.Set.of())).groups();
+        List<KpiReport.Group> resellers = channel.stream().filter(g -> !g.key().equals(own) && !g.key().equals("none")).toList();
+        List<KpiReport.Group> idle = resellers.stream().filter(g -> g.kpis().dealCount().value() == 0
+                && g.kpis().dealCount().createdCount() == 0 && g.kpis().pipeline().count() == 0).toList();
+        if (idle.isEmpty()) {
+            return;
+        }
+        List<KpiReport.Group> selling = resellers.stream().filter(g -> g.kpis().dealCount().value() > 0).toList();
+        BigDecimal perSeller = selling.isEmpty() ? null : selling.stream().map(g -> g.kpis().wonRevenue().value())
+                .reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(selling.size()), MONEY, RoundingMode.HALF_EVEN);
+        String distributor = channel.stream().filter(g -> g.key().equals(own)).map(KpiReport.Group::label).findFirst().orElse("#" + own);
+        String names = String.join(", ", idle.stream().limit(IDLE_NAMED).map(KpiReport.Group::label).toList())
+                + (idle.size() > IDLE_NAMED ? ", …" : "");
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("resellers", resellers.size());
+        evidence.put("idleResellerIds", idle.stream().map(KpiReport.Group::key).toList());
+        evidence.put("sellingResellers", selling.size());
+        evidence.put("wonRevenuePerSellingReseller", perSeller);
+        // what the idle ones would bring if each sold as the selling ones did on average
+        BigDecimal impact = perSeller == null ? null : perSeller.multiply(BigDecimal.valueOf(idle.size()));
+        found.add(recommendation(c, "distributor-idle-resellers", distributor, "dealCount", BigDecimal.valueOf(idle.size()), "PEERS", evidence,
+                Severity.MEDIUM, impact, distributor, idle.size(), resellers.size(), names,
+                perSeller == null ? messages.getMessage("recommendation.distributor-idle-resellers.none-sells", null, c.locale)
+                        : messages.getMessage("recommendation.distributor-idle-resellers.others-sell", new Object[] {money(perSeller, c.locale)}, c.locale)));
     }
 
     // ------------------------------------------------------------------------------------------

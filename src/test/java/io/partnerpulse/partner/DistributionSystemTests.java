@@ -173,6 +173,12 @@ class DistributionSystemTests {
         assertThat(user.get("/?period=custom&from=2020-01-01&through=2029-12-31").body()).contains("$1,000").doesNotContain("$1,600");
         String staffView = admin.get(dashboard).body();
         assertThat(staffView).contains("the channel of " + name(distributor), "$1,600", "/dashboard/records");
+
+        // the second reseller sold nothing while the first did: the distributor's plan says so, to it as to staff
+        String plan = "/api/v1/recommendations?scope=partner&id=" + distributor + "&from=2020-01-01&to=2030-01-01";
+        assertThat(user.get(plan).body()).contains("distributor-idle-resellers",
+                "1 of the 2 resellers buying through " + name(distributor) + " sold nothing in the period: " + name(second));
+        assertThat(admin.get(plan).body()).contains("distributor-idle-resellers");
     }
 
     @Test

@@ -86,7 +86,9 @@ class RecommendationRulesTests {
 
         @Override
         public KpiReport report(KpiQuery query) {
-            String key = query.from() + "/" + (query.groupBy() == null ? "" : query.groupBy());
+            // a distributor's channel (two-tier distribution) is answered apart: the other rules never ask for one
+            String key = query.from() + "/" + (query.groupBy() == null ? "" : query.groupBy())
+                    + (query.filters().containsKey(Dimension.DISTRIBUTOR) ? "/channel " + query.filters().get(Dimension.DISTRIBUTOR) : "");
             List<KpiReport.Group> groups = reports.getOrDefault(key,
                     query.groupBy() == null ? List.of(new KpiReport.Group("", "", Numbers.none().kpis())) : List.of());
             return new KpiReport(query.from(), query.to(), "USD", "UTC", null, groups, List.of());
@@ -111,6 +113,53 @@ class RecommendationRulesTests {
         public RecordsPage records(String kpi, KpiQuery query, String group, int page, int size) {
             throw new UnsupportedOperationException();
         }
+    }
+
+    /** A distributor's channel in the period: its partners' numbers, the distributor among them. */
+    void channel(String distributor, Map<String, Numbers> partners) {
+        List<KpiReport.Group> list = new ArrayList<>();
+        partners.forEach((key, numbers) -> list.add(new KpiReport.Group(key, "Name " + key, numbers.kpis())));
+        kpis.reports.put(Q3 + "/" + Dimension.PARTNER + "/channel [" + distributor + "]", list);
+    }
+
+    @Test
+    void aDistributorWhoseResellersSoldNothingIsAskedToAgreeAPlanForThem() {
+        Map<String, Numbers> partners = new java.util.LinkedHashMap<>();
+        partners.put("10", Numbers.none().deals(5).revenue("5000"));      // the distributor itself
+        partners.put("11", Numbers.none().deals(2).revenue("3000"));
+        partners.put("12", Numbers.none().deals(1).revenue("1000"));
+        partners.put("13", Numbers.none());
+        partners.put("14", Numbers.none());
+        channel("10", partners);
+
+        List<Recommendation> plan = plan(Recommendations.Scope.PARTNER, 10L);
+        assertThat(kinds(plan)).containsExactly("distributor-idle-resellers");
+        Recommendation idle = plan.get(0);
+        assertThat(idle.title()).isEqualTo("2 of the 4 resellers buying through Name 10 sold nothing in the period: Name 13, Name 14");
+        assertThat(idle.action()).startsWith("Agree a plan with Name 10 for them (its other resellers won $2,000 each on average)");
+        assertThat(idle.value()).isEqualByComparingTo("2");
+        // the selling resellers won (3,000 + 1,000) / 2 = 2,000 each; the two idle ones as much: 4,000
+        assertThat(idle.expectedImpact()).isEqualByComparingTo("4000.00");
+        assertThat(idle.evidence().get("idleResellerIds")).asList().containsExactly("13", "14");
+
+        partners.put("13", Numbers.none().deals(1).revenue("10"));
+        partners.put("14", Numbers.none().deals(1).revenue("20"));
+        channel("10", partners);
+        assertThat(kinds(plan(Recommendations.Scope.PARTNER, 10L))).as("every reseller sold")
+                .doesNotContain("distributor-idle-resellers");
+        assertThat(kinds(plan(Recommendations.Scope.PROGRAM, null))).doesNotContain("distributor-idle-resellers");
+    }
+
+    @Test
+    void aDistributorNoneOfWhoseResellersSoldGetsTheAdviceWithoutAGuessedImpact() {
+        Map<String, Numbers> partners = new java.util.LinkedHashMap<>();
+        partners.put("10", Numbers.none().deals(5).revenue("5000"));
+        partners.put("11", Numbers.none());
+        channel("10", partners);
+        Recommendation idle = plan(Recommendations.Scope.PARTNER, 10L).get(0);
+        assertThat(idle.title()).isEqualTo("1 of the 1 resellers buying through Name 10 sold nothing in the period: Name 11");
+        assertThat(idle.action()).contains("none of its resellers sold anything");
+        assertThat(idle.expectedImpact()).isNull();
     }
 
     static ChannelReport.Row row(String key, String label, String type, String spend, String won, String roi) {
