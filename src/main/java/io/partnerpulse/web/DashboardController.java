@@ -88,8 +88,7 @@ class DashboardController {
         model.addAttribute("charts", layout.charts());
         model.addAttribute("layout", layout);
         model.addAttribute("empty", result.empty());
-        // a distributor's channel has no plan of its own: the program's or a partner's would not be about the numbers shown
-        model.addAttribute("recommendations", layout.plan() && selection.distributorId() == null ? plan.forSelection(selection, locale) : List.of());
+        model.addAttribute("recommendations", layout.plan() ? plan.forSelection(selection, locale) : List.of());
         // the records behind a channel's numbers name its resellers' customers: not for a distributor's own users
         model.addAttribute("drillQuery", selection.distributorId() != null && actor.partner().isPresent() ? null : selection.query());
         // a partner user's dashboard is its own partner's: named so, without the program's tier and organization filters
@@ -98,20 +97,25 @@ class DashboardController {
         model.addAttribute("dueFollowUps", layout.followUps() ? tasks.dueMine(DUE_SHOWN) : List.of());
         model.addAttribute("today", tasks.today());
         model.addAttribute("scorecard", scorecard(selection));
-        model.addAttribute("scorecardSubject", selection.partnerId() != null ? "partner:" + selection.partnerId()
+        // scheduled reports have no distributor's channel: no schedule link for one
+        model.addAttribute("scorecardSubject", selection.distributorId() != null ? null
+                : selection.partnerId() != null ? "partner:" + selection.partnerId()
                 : selection.employeeId() != null ? "employee:" + selection.employeeId() : "program");
         return "dashboard";
     }
 
     /**
      * The scorecard of what the dashboard shows: a partner's or an employee's when a link narrowed it
-     * to one, the program's otherwise; none for a campaign or a distributor's channel (a scorecard is of a partner, a person or a
+     * to one, a distributor's channel's, the program's otherwise; none for a campaign (a scorecard is of a partner, a person or a
      * part of the organization, and the program's would not be the numbers shown).
      */
     private String scorecard(Selection selection) {
         String query = selection.withoutRecordFilters().query();
-        if (selection.campaignId() != null || selection.distributorId() != null) {
+        if (selection.campaignId() != null) {
             return null;
+        }
+        if (selection.distributorId() != null) {
+            return "/partners/" + selection.distributorId() + "/channel-scorecard.pdf?" + query;
         }
         if (selection.partnerId() != null) {
             return "/partners/" + selection.partnerId() + "/scorecard.pdf?" + query;

@@ -31,6 +31,10 @@ class PlanView {
         if (s.partnerId() != null) {
             return recommendations.plan(Recommendations.Scope.PARTNER, s.partnerId(), s.from(), s.to(), locale);
         }
+        // a distributor's channel: the distributor's plan (its resellers' included)
+        if (s.distributorId() != null) {
+            return recommendations.plan(Recommendations.Scope.PARTNER, s.distributorId(), s.from(), s.to(), locale);
+        }
         if (s.employeeId() != null) {
             return recommendations.plan(Recommendations.Scope.EMPLOYEE, s.employeeId(), s.from(), s.to(), locale);
         }

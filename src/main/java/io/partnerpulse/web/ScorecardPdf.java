@@ -105,6 +105,12 @@ class ScorecardPdf implements io.partnerpulse.report.ScorecardRenderer {
         return pdf("program", null, params, locale);
     }
 
+    /** A distributor's whole channel (two-tier distribution): its own deals and its resellers'. */
+    @GetMapping("/partners/{id}/channel-scorecard.pdf")
+    ResponseEntity<byte[]> channel(@PathVariable long id, @RequestParam Map<String, String> params, Locale locale) {
+        return pdf("distributor", id, params, locale);
+    }
+
     @GetMapping({"/partners/{id}/scorecard.pdf", "/organization/{scope}/{id}/scorecard.pdf", "/api/v1/scorecards/{scope}/{id}"})
     ResponseEntity<byte[]> scoped(@PathVariable(required = false) String scope, @PathVariable long id,
                                   @RequestParam Map<String, String> params, Locale locale) {
@@ -126,17 +132,24 @@ class ScorecardPdf implements io.partnerpulse.report.ScorecardRenderer {
 
     @Override
     public String subject(String scope, Long id, Locale locale) {
-        if (!scope.equals("partner")) {
+        if (!scope.equals("partner") && !scope.equals("distributor")) {
             actor.requireStaff();
         }
         return switch (scope) {
             case "partner" -> partners.get(id).name();
+            case "distributor" -> {
+                io.partnerpulse.partner.PartnerView distributor = partners.get(id);
+                if (!distributor.distributor()) {
+                    throw ApiError.notFound("distributor", id);
+                }
+                yield msg("scorecard.channel", locale, distributor.name());
+            }
             case "employee" -> organization.employee(id).fullName();
             case "department" -> organization.department(id).name();
             case "unit" -> organization.unit(id).name();
             case "program" -> msg("scorecard.program", locale);
-            default -> throw ApiError.invalidParameter("scope", "scope is partner, employee, department, unit or program",
-                    List.of("partner", "employee", "department", "unit", "program"));
+            default -> throw ApiError.invalidParameter("scope", "scope is partner, distributor, employee, department, unit or program",
+                    List.of("partner", "distributor", "employee", "department", "unit", "program"));
         };
     }
 
@@ -155,12 +168,14 @@ class ScorecardPdf implements io.partnerpulse.report.ScorecardRenderer {
             case "employee" -> Dimension.EMPLOYEE;
             case "department" -> Dimension.DEPARTMENT;
             case "unit" -> Dimension.UNIT;
+            case "distributor" -> Dimension.DISTRIBUTOR;
             default -> null;
         };
         Selection asked0 = Selection.parse(query, LocalDate.now(settings.timeZone()));
         Selection selection = new Selection(asked0.period(), asked0.from(), asked0.to(), null,
                 dimension == Dimension.UNIT ? id : null, dimension == Dimension.DEPARTMENT ? id : null, null, null,
-                dimension == Dimension.PARTNER ? id : null, dimension == Dimension.EMPLOYEE ? id : null);
+                dimension == Dimension.PARTNER ? id : null, dimension == Dimension.EMPLOYEE ? id : null, null,
+                dimension == Dimension.DISTRIBUTOR ? id : null);
         KpiQuery kpiQuery = new KpiQuery(selection.from(), selection.to(), null, selection.filters(),
                 Set.of(KpiQuery.Comparison.PREVIOUS, KpiQuery.Comparison.LAST_YEAR), KpiQuery.CloseRateVariant.COHORT,
                 KpiQuery.AverageDealSizeVariant.PER_DEAL);

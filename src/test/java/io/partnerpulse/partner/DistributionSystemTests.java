@@ -126,7 +126,7 @@ class DistributionSystemTests {
     }
 
     @Test
-    void aDistributorsUsersSeeTheirResellersNumbersButNeitherTheirDealsNorOtherPartners() throws InterruptedException {
+    void aDistributorsUsersSeeTheirResellersNumbersButNeitherTheirDealsNorOtherPartners() throws Exception {
         wonDeal(distributor, "Own deal", "1000");
         wonDeal(first, "First's deal", "250");
         wonDeal(first, "First's second deal", "350");
@@ -179,6 +179,14 @@ class DistributionSystemTests {
         assertThat(user.get(plan).body()).contains("distributor-idle-resellers",
                 "1 of the 2 resellers buying through " + name(distributor) + " sold nothing in the period: " + name(second));
         assertThat(admin.get(plan).body()).contains("distributor-idle-resellers");
+
+        // the channel's scorecard: its numbers and the distributor's plan
+        var pdf = user.download("/partners/" + distributor + "/channel-scorecard.pdf?period=custom&from=2020-01-01&to=2030-01-01");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(io.partnerpulse.support.Pdfs.text(pdf.body())).contains("Scorecard: The channel of " + name(distributor), "1,600",
+                "1 of the 2 resellers buying through").doesNotContain(name(outsider));
+        assertThat(staffView).contains("/partners/" + distributor + "/channel-scorecard.pdf?").doesNotContain("/reports?subject=program");
+        assertThat(admin.download("/api/v1/scorecards/distributor/" + outsider).statusCode()).as("no distributor").isEqualTo(404);
     }
 
     @Test
@@ -198,6 +206,7 @@ class DistributionSystemTests {
         assertThat(user.get("/partners/" + first + "/resellers").body()).contains("is not a distributor").doesNotContain(name(second));
         assertThat(user.get("/").body()).doesNotContain("/resellers");
         assertThat(user.get("/?distributorId=" + distributor).status()).isEqualTo(403);
+        assertThat(user.download("/partners/" + distributor + "/channel-scorecard.pdf").statusCode()).isEqualTo(404);
         assertThat(user.put("/api/v1/partners/" + first + "/distribution", "{\"distributor\": false}", "\"1\"").status()).isEqualTo(403);
     }
 
