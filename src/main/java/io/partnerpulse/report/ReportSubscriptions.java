@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReportSubscriptions {
 
-    public static final List<String> SCOPES = List.of("program", "partner", "employee", "department", "unit");
+    public static final List<String> SCOPES = List.of("program", "partner", "distributor", "employee", "department", "unit");
     public static final List<String> DELIVERY_STATUSES = List.of("PENDING", "SENT", "FAILED");
 
     /** A subscription. {@code subject} names what its scorecard is about (null for the program). */
@@ -66,6 +66,7 @@ public class ReportSubscriptions {
     private static final String SUBSCRIPTION = """
             select s.id, s.name, s.scope, s.scope_id,
                    case s.scope when 'partner' then (select p.name from partner p where p.id = s.scope_id)
+                                when 'distributor' then (select p.name from partner p where p.id = s.scope_id)
                                 when 'employee' then (select e.full_name from employee e where e.id = s.scope_id)
                                 when 'department' then (select d.name from department d where d.id = s.scope_id)
                                 when 'unit' then (select u.name from business_unit u where u.id = s.scope_id) end as subject,

@@ -187,6 +187,19 @@ class DistributionSystemTests {
                 "1 of the 2 resellers buying through").doesNotContain(name(outsider));
         assertThat(staffView).contains("/partners/" + distributor + "/channel-scorecard.pdf?").doesNotContain("/reports?subject=program");
         assertThat(admin.download("/api/v1/scorecards/distributor/" + outsider).statusCode()).as("no distributor").isEqualTo(404);
+
+        // and e-mailed on a schedule, sent now to see it
+        Api.Response subscribed = user.post("/api/v1/report-subscriptions", """
+                {"name": "Our channel", "scope": "distributor", "scopeId": %d, "frequency": "MONTHLY", "recipients": ["channel@example.com"]}"""
+                .formatted(distributor));
+        assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
+        assertThat(subscribed.json().get("subject").asString()).isEqualTo(name(distributor));
+        assertThat(user.post("/api/v1/report-subscriptions/" + subscribed.id() + "/send", "{}").status()).isIn(200, 201, 202);
+        assertThat(user.get("/reports").body()).contains("Distributor&#39;s channel");
+        Api.Response notADistributor = admin.post("/api/v1/report-subscriptions", """
+                {"name": "No channel", "scope": "distributor", "scopeId": %d, "frequency": "MONTHLY", "recipients": ["x@example.com"]}"""
+                .formatted(outsider));
+        assertThat(Api.invalidFields(notADistributor)).containsExactly("scopeId");
     }
 
     @Test
@@ -207,6 +220,9 @@ class DistributionSystemTests {
         assertThat(user.get("/").body()).doesNotContain("/resellers");
         assertThat(user.get("/?distributorId=" + distributor).status()).isEqualTo(403);
         assertThat(user.download("/partners/" + distributor + "/channel-scorecard.pdf").statusCode()).isEqualTo(404);
+        assertThat(Api.invalidFields(user.post("/api/v1/report-subscriptions", """
+                {"name": "Theirs", "scope": "distributor", "scopeId": %d, "frequency": "MONTHLY", "recipients": ["r@example.com"]}"""
+                .formatted(distributor)))).containsExactly("scopeId");
         assertThat(user.put("/api/v1/partners/" + first + "/distribution", "{\"distributor\": false}", "\"1\"").status()).isEqualTo(403);
     }
 

@@ -43,9 +43,11 @@ class ReportsPage {
     private final MessageSource messages;
     private final OrganizationSettings settings;
     private final ReportProperties properties;
+    private final io.partnerpulse.partner.PartnerManagement partners;
 
     ReportsPage(ReportSubscriptions reports, References references, CurrentActor actor, MessageSource messages,
-                OrganizationSettings settings, ReportProperties properties) {
+                OrganizationSettings settings, ReportProperties properties, io.partnerpulse.partner.PartnerManagement partners) {
+        this.partners = partners;
         this.reports = reports;
         this.references = references;
         this.actor = actor;
@@ -66,7 +68,7 @@ class ReportsPage {
     @GetMapping("/reports")
     String list(@RequestParam(required = false) String subject, Model model, Locale locale) {
         Long own = actor.partner().orElse(null);
-        String chosen = own != null ? "partner:" + own : subject != null && subject.matches("(partner|employee|department|unit):\\d{1,18}") ? subject : "program";
+        String chosen = own != null ? "partner:" + own : subject != null && subject.matches("(partner|distributor|employee|department|unit):\\d{1,18}") ? subject : "program";
         return showList(model, new Draft("", chosen, "MONTHLY", "", true, null), Map.of(), locale);
     }
 
@@ -179,12 +181,20 @@ class ReportsPage {
         if (own != null) {
             groups.add(new ChoiceGroup(messages.getMessage("scorecard.scope.partner", null, locale),
                     prefixed("partner", references.names(References.Kind.PARTNER, List.of(own)))));
+            if (partners.get(own).distributor()) {
+                groups.add(new ChoiceGroup(messages.getMessage("scorecard.scope.distributor", null, locale),
+                        prefixed("distributor", references.names(References.Kind.PARTNER, List.of(own)))));
+            }
             return groups;
         }
         groups.add(new ChoiceGroup(messages.getMessage("scorecard.scope.program", null, locale),
                 Map.of("program", messages.getMessage("scorecard.program", null, locale))));
         groups.add(new ChoiceGroup(messages.getMessage("reports.partners", null, locale),
                 prefixed("partner", references.choices(References.Kind.PARTNER, CHOICES))));
+        Map<Long, String> distributors = partners.distributors();
+        if (!distributors.isEmpty()) {
+            groups.add(new ChoiceGroup(messages.getMessage("reports.distributors", null, locale), prefixed("distributor", distributors)));
+        }
         groups.add(new ChoiceGroup(messages.getMessage("reports.units", null, locale),
                 prefixed("unit", references.choices(References.Kind.UNIT, CHOICES))));
         groups.add(new ChoiceGroup(messages.getMessage("reports.departments", null, locale),
