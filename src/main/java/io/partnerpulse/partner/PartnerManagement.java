@@ -164,11 +164,11 @@ public class PartnerManagement {
         return after;
     }
 
-    /** The distributors partners may buy through (id and name), by name; staff only. */
+    /** The distributors partners may buy through (id and name), by name, at most 500; staff only (a scoped manager: those it manages). */
     @Transactional(readOnly = true)
     public Map<Long, String> distributors() {
         actor.requireStaff();
-        return partners.distributors();
+        return partners.distributors(actor.orgScope().orElse(null));
     }
 
     /** How many partners buy through this distributor (a partner user: only its own partner's). */

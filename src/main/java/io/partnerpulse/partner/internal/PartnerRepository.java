@@ -144,13 +144,15 @@ public class PartnerRepository {
                 .param("d", distributor).param("by", distributorId).param("id", id).param("v", version).update() == 1;
     }
 
-    /** The distributors (id and name), by name: the partners others may buy through. */
-    public Map<Long, String> distributors() {
+    /** The distributors not terminated (id and name), by name, that a scoped manager's {@code scope} holds (null: all). */
+    public Map<Long, String> distributors(io.partnerpulse.shared.CurrentActor.OrgScope scope) {
         Map<Long, String> names = new java.util.LinkedHashMap<>();
-        jdbc.sql("select id, name from partner where distributor and status <> 'TERMINATED' order by lower(name), id")
-                .query(rs -> {
-                    names.put(rs.getLong(1), rs.getString(2));
-                });
+        ListQuery.from(SELECT)
+                .inScope(scope, io.partnerpulse.shared.CurrentActor.OrgScope.ownerIn("p.partner_manager_id"))
+                .where("p.distributor = :distributor", "distributor", true)
+                .where("p.status <> :terminated", "terminated", PartnerStatus.TERMINATED.name())
+                .sort("name", Map.of("name", "p.name"), "p.name", "p.id")
+                .page(jdbc, 0, 500, PartnerRepository::view).items().forEach(p -> names.put(p.id(), p.name()));
         return names;
     }
 
