@@ -132,7 +132,7 @@ public class PartnerManagement {
             if (by == id) {
                 throw ApiError.invalid("distributorId", "a partner does not buy through itself", "problem.partner.own-distributor");
             }
-            if (request.distributor()) {
+            if (request.isDistributor()) {
                 throw ApiError.invalid("distributorId", "a distributor buys through no other distributor",
                         "problem.partner.distributor-buys-direct");
             }
@@ -148,7 +148,7 @@ public class PartnerManagement {
                         distributor.name());
             }
         }
-        if (before.distributor() && !request.distributor()) {
+        if (before.distributor() && !request.isDistributor()) {
             long resellers = partners.resellerCount(id);
             if (resellers > 0) {
                 throw ApiError.conflict("partner.has-resellers", "Partner " + id + " has " + resellers
@@ -156,7 +156,7 @@ public class PartnerManagement {
                         .saying("problem.partner.has-resellers", id, resellers);
             }
         }
-        if (!partners.setDistribution(id, version, request.distributor(), by)) {
+        if (!partners.setDistribution(id, version, request.isDistributor(), by)) {
             throw ApiError.staleVersion("partner", id, version);
         }
         PartnerView after = get(id);

@@ -18,9 +18,14 @@ public final class PartnerRequests {
     }
 
     /**
-     * Two-tier distribution: whether the partner is a distributor (resellers buy through it), and
-     * the distributor it buys through (null: none). A distributor buys through no one.
+     * Two-tier distribution, all of it (a PUT): whether the partner is a distributor (resellers buy
+     * through it; absent: not one), and the distributor it buys through (absent: none). A
+     * distributor buys through no one.
      */
-    public record Distribution(boolean distributor, @Positive Long distributorId, Long version) {
+    public record Distribution(Boolean distributor, @Positive Long distributorId, Long version) {
+
+        public boolean isDistributor() {
+            return Boolean.TRUE.equals(distributor);
+        }
     }
 }

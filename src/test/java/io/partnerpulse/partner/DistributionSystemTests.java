@@ -108,6 +108,10 @@ class DistributionSystemTests {
         assertThat(unmark.json().get("code").asString()).isEqualTo("partner.has-resellers");
         assertThat(admin.get("/api/v1/partners/" + distributor).json().get("distributor").asBoolean()).isTrue();
 
+        long omitted = admin.get("/api/v1/partners/" + another).version();
+        assertThat(admin.put("/api/v1/partners/" + another + "/distribution", "{\"distributorId\": %d}".formatted(distributor),
+                "\"" + omitted + "\"").status()).as("an absent flag means no distributor").isEqualTo(200);
+        assertThat(distribute(another, false, null).status()).isEqualTo(200);
         Api.Response stale = admin.put("/api/v1/partners/" + another + "/distribution", "{\"distributor\": true}", "\"99\"");
         assertThat(stale.status()).isEqualTo(409);
         assertThat(admin.put("/api/v1/partners/" + another + "/distribution", "{\"distributor\": \"maybe\"}", "\"0\"").status())

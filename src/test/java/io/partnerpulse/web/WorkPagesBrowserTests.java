@@ -255,6 +255,36 @@ class WorkPagesBrowserTests {
     }
 
     @Test
+    void chartsADistributorsResellersAndTurnsASecondPartnerIntoOneOfThemFromItsEditPage() {
+        long distributor = new Fixtures(jdbc).activePartner("US", "PLATINUM");
+        long reseller = new Fixtures(jdbc).activePartner("US", "SILVER");
+        long newcomer = new Fixtures(jdbc).activePartner("US", "REGISTERED");
+        String distributorName = jdbc.sql("select name from partner where id = :p").param("p", distributor).query(String.class).single();
+        api.put("/api/v1/partners/" + distributor + "/distribution", "{\"distributor\": true}", "\"0\"");
+        api.put("/api/v1/partners/" + reseller + "/distribution", "{\"distributorId\": %d}".formatted(distributor), "\"0\"");
+        Api.Response sold = api.post("/api/v1/opportunities", "{\"name\": \"Resold\", \"amount\": 700, \"currency\": \"USD\", \"partnerId\": %d}"
+                .formatted(reseller));
+        api.post("/api/v1/opportunities/" + sold.id() + "/win", "{}", sold.etag());
+
+        // the newcomer starts buying through the distributor, typed by name on its edit page
+        browser.get(base + "/partners/" + newcomer + "/edit");
+        WebElement through = browser.findElement(By.cssSelector("form.distribution input[name=buysThrough]"));
+        through.sendKeys(distributorName);
+        browser.findElement(By.cssSelector("form.distribution button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getPageSource().contains("Saved"));
+
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+            d.get(base + "/partners/" + distributor + "/resellers?period=this-month");
+            return !d.findElements(By.id("chart-resellers")).isEmpty();
+        });
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d ->
+                "true".equals(d.findElement(By.id("chart-resellers")).getAttribute("data-ready")));
+        assertThat(browser.findElements(By.cssSelector("#chart-resellers canvas"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("table.resellers tbody tr"))).hasSize(2);
+        Browser.screenshot("resellers");
+    }
+
+    @Test
     void approvesPartOfAFundRequestAndChartsWhatTheFundBroughtBack() {
         long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
         long channel = new Fixtures(jdbc).channel("PAID");
