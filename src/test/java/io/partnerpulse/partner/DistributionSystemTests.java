@@ -172,6 +172,8 @@ class DistributionSystemTests {
                 .contains("class=\"channel-dashboard\" href=\"/?period=custom&amp;from=2020-01-01&amp;to=2030-01-01&amp;distributorId=" + distributor + "\"");
         String channelPage = user.get(dashboard).body();
         assertThat(channelPage).contains("the channel of " + name(distributor), "$1,600").doesNotContain("/dashboard/records");
+        assertThat(channelPage).as("another period chosen on the page stays on the channel")
+                .contains("<input type=\"hidden\" name=\"distributorId\" value=\"" + distributor + "\">");
         assertThat(user.get("/dashboard/series?period=custom&from=2020-01-01&to=2030-01-01&distributorId=" + distributor).status())
                 .isEqualTo(200);
         assertThat(user.get("/?period=custom&from=2020-01-01&through=2029-12-31").body()).contains("$1,000").doesNotContain("$1,600");
