@@ -56,6 +56,11 @@ class ResellersPage {
     /** One partner's row: its KPIs in the period, formatted. */
     public record Row(PartnerView partner, String wonRevenue, long dealsWon, String winRate, String averageDealSize, String pipeline,
                       long openDeals, String qualityScore, BigDecimal revenue) {
+
+        /** The table's number cells, in its columns' order. */
+        public List<String> cells() {
+            return List.of(wonRevenue, Long.toString(dealsWon), winRate, averageDealSize, pipeline, qualityScore);
+        }
     }
 
     @GetMapping("/partners/{id}/resellers")
