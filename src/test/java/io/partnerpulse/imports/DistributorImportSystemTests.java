@@ -78,6 +78,31 @@ class DistributorImportSystemTests {
     }
 
     @Test
+    void aFileWithoutIdsFindsItsDistributorsByNameAndKeepsOnesWithResellers() {
+        String mapping = "{\"columns\": {\"name\": \"name\", \"country\": \"country\", \"partnerType\": \"role\","
+                + " \"distributor\": \"buys through\"}}";
+        Api.Response first = upload("name,country,role,buys through\nDist " + u + ",US,Distributor,\nRes " + u + ",US,,dist " + u + "\n",
+                Map.of("settings", mapping));
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        long made = new io.partnerpulse.support.Fixtures(jdbc).activePartner("US", "GOLD");
+        String madeName = jdbc.sql("select name from partner where id = :p").param("p", made).query(String.class).single();
+        Api admin = Api.admin(port);
+        admin.put("/api/v1/partners/" + made + "/distribution", "{\"distributor\": true}", "\"0\"");
+        long reseller = jdbc.sql("select id from partner where name = :n").param("n", "Res " + u).query(Long.class).single();
+        // the file's reseller now buys through the partner made in the app (which has no external id)
+        Api.Response moved = admin.put("/api/v1/partners/" + reseller + "/distribution", "{\"distributorId\": %d}".formatted(made),
+                "\"" + admin.get("/api/v1/partners/" + reseller).version() + "\"");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+
+        Api.Response turned = upload("name,country,role\nDist " + u + ",US,Reseller\n" + madeName + ",US,Reseller\n",
+                Map.of("settings", mapping.replace(", \"distributor\": \"buys through\"", "")));
+        assertThat(turned.status()).as(turned.body()).isEqualTo(422);
+        assertThat(turned.json().get("report").get("problems").valueStream().map(p -> p.get("line").asLong() + ":" + p.get("code").asString())
+                .toList()).as("the app's partner, found by its name, has a reseller; the file's own does not any more")
+                .containsExactly("3:partner.hasResellers");
+    }
+
+    @Test
     void refusesEveryRowThatWouldBreakTheTwoTiersNamingLineAndColumnAndImportsNothing() {
         upload("id,name,country,role,buys through\n" + u + "-d0,Held " + u + ",US,Distributor,\n" + u + "-r0,Held reseller " + u + ",US,,"
                 + u + "-d0\n", Map.of("settings", MAPPING));

@@ -261,10 +261,18 @@ final class EntitySql {
         if (!isSet(settings.columns().get("partnerType")) && !isSet(settings.constants().get("partnerType"))) {
             return;
         }
-        checks.add("select s.line, " + label("partnerType") + ", s.partner_type, " + code(Reason.HAS_RESELLERS) + ", null, null"
-                + " from import_stage s join partner t on t.external_id = s.external_id"
-                + " or (t.external_id is null and " + fold("t.name") + " = " + fold("s.name") + ")"
-                + " where s.partner_type = 'RESELLER' and t.distributor and exists (select 1 from partner x where x.distributor_id = t.id)");
+        // the record each row is, found as write() finds it: by external id (a file without ids has its names
+        // there), else by name among those without one; each its own equality join, hashed (one join on
+        // either would pair every row with every partner)
+        List<String> targets = new ArrayList<>(List.of("t.external_id = s.external_id"));
+        if (!externalIdsMapped()) {
+            targets.add("t.external_id is null and " + fold("t.name") + " = " + fold("s.name"));
+        }
+        for (String target : targets) {
+            checks.add("select s.line, " + label("partnerType") + ", s.partner_type, " + code(Reason.HAS_RESELLERS) + ", null, null"
+                    + " from import_stage s join partner t on " + target
+                    + " where s.partner_type = 'RESELLER' and t.distributor and exists (select 1 from partner x where x.distributor_id = t.id)");
+        }
     }
 
     /** The rows the checks found, as a table: line, col, value, code and the reason's arguments a0 and a1. */
