@@ -60,6 +60,15 @@ class DemoDataIntegrationTests {
     }
 
     @Test
+    void makesPartnerTwoADistributorWithFiveActiveResellers() {
+        assertThat(count("select count(*) from partner where distributor")).isEqualTo(1);
+        assertThat(count("select count(*) from partner where id = 2 and distributor")).as("partner2@'s partner").isEqualTo(1);
+        assertThat(count("select count(*) from partner where distributor_id = 2 and status = 'ACTIVE' and tier in ('SILVER', 'REGISTERED')"))
+                .isEqualTo(5);
+        assertThat(count("select count(*) from partner where distributor_id = 4")).as("partner4@'s stays on its own").isZero();
+    }
+
+    @Test
     void doesNotGenerateASecondTimeWhenDataIsThere() throws Exception {
         long before = count("select count(*) from opportunity");
         new DemoDataInitializer(dataSource, new DemoProperties(true, 99, 0), organization, java.time.Clock.systemUTC()).run(null);
