@@ -17,8 +17,11 @@ class FilterChoices {
     private final io.partnerpulse.shared.References references;
     private final org.springframework.context.MessageSource messages;
 
+    private final io.partnerpulse.partner.PartnerManagement partners;
+
     FilterChoices(JdbcClient jdbc, io.partnerpulse.shared.CurrentActor actor, io.partnerpulse.shared.References references,
-                  org.springframework.context.MessageSource messages) {
+                  org.springframework.context.MessageSource messages, io.partnerpulse.partner.PartnerManagement partners) {
+        this.partners = partners;
         this.jdbc = jdbc;
         this.actor = actor;
         this.references = references;
@@ -34,6 +37,8 @@ class FilterChoices {
         model.addAttribute("units", jdbc.sql("select id, name from business_unit order by name").query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list());
         model.addAttribute("departments", jdbc.sql("select id, name from department order by name").query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list());
         model.addAttribute("regions", jdbc.sql("select distinct default_region from country order by 1").query(String.class).list());
+        // a distributor's whole channel (two-tier distribution), for the organization's people
+        model.addAttribute("distributors", actor.partner().isPresent() ? Map.of() : partners.distributors());
     }
 
     /**

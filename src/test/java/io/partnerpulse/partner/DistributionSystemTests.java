@@ -179,6 +179,10 @@ class DistributionSystemTests {
         assertThat(user.get("/?period=custom&from=2020-01-01&through=2029-12-31").body()).contains("$1,000").doesNotContain("$1,600");
         String staffView = admin.get(dashboard).body();
         assertThat(staffView).contains("the channel of " + name(distributor), "$1,600", "/dashboard/records");
+        assertThat(staffView).as("staff pick a distributor's channel on the dashboard's form")
+                .contains("<select name=\"distributorId\">", "<option value=\"" + distributor + "\" selected=\"selected\">" + name(distributor))
+                .doesNotContain("<input type=\"hidden\" name=\"distributorId\"");
+        assertThat(admin.get("/pivot?rows=partner&distributorId=" + distributor).body()).contains("<select name=\"distributorId\">");
 
         // the second reseller sold nothing while the first did: the distributor's plan says so, to it as to staff
         String plan = "/api/v1/recommendations?scope=partner&id=" + distributor + "&from=2020-01-01&to=2030-01-01";
