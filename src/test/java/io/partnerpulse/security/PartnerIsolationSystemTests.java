@@ -71,6 +71,13 @@ class PartnerIsolationSystemTests {
                 insert into partner (name, tier, status, status_changed_at, country, region, joined_on)
                 values (:n, 'GOLD', 'ACTIVE', now(), 'US', 'North America', current_date) returning id""")
                 .param("n", marker + " Partner").query(Long.class).single();
+        // both buy through one distributor (two-tier distribution): a reseller sees nothing of its sibling either
+        long distributor = fixtures.activePartner("US", "PLATINUM");
+        admin.put("/api/v1/partners/" + distributor + "/distribution", "{\"distributor\": true}", "\"0\"");
+        for (long reseller : new long[] {partnerA, partnerB}) {
+            assertThat(admin.put("/api/v1/partners/" + reseller + "/distribution", "{\"distributorId\": %d}".formatted(distributor), "\"0\"")
+                    .status()).isEqualTo(200);
+        }
         leadA = admin.post("/api/v1/leads?partnerId=" + partnerA, "{\"companyName\": \"Alpha lead\", \"country\": \"US\"}").id();
         leadB = admin.post("/api/v1/leads?partnerId=" + partnerB, "{\"companyName\": \"%s Lead\", \"country\": \"US\"}".formatted(marker)).id();
         Api.Response deal = admin.post("/api/v1/opportunities", """
