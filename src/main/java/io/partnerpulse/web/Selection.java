@@ -17,13 +17,7 @@ import io.partnerpulse.kpi.Dimension;
 public record Selection(String period, LocalDate from, LocalDate to, String tier, Long unitId, Long departmentId, String channelType,
                         String region, Long partnerId, Long employeeId, Long campaignId, Long distributorId) {
 
-    /** A selection of no distributor's channel in particular. */
-    public Selection(String period, LocalDate from, LocalDate to, String tier, Long unitId, Long departmentId, String channelType,
-                     String region, Long partnerId, Long employeeId, Long campaignId) {
-        this(period, from, to, tier, unitId, departmentId, channelType, region, partnerId, employeeId, campaignId, null);
-    }
-
-    /** A selection of no campaign in particular (the dashboard's filters, a partner's or a unit's page). */
+    /** A selection of no campaign nor distributor's channel in particular (the dashboard's filters, a partner's or a unit's page). */
     public Selection(String period, LocalDate from, LocalDate to, String tier, Long unitId, Long departmentId, String channelType,
                      String region, Long partnerId, Long employeeId) {
         this(period, from, to, tier, unitId, departmentId, channelType, region, partnerId, employeeId, null, null);

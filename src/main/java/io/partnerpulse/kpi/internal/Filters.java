@@ -62,11 +62,6 @@ final class Filters {
         this.keys = keys;
     }
 
-    /** Whether the tier filter (if any) lets a partner of this tier key through. */
-    boolean tierAllows(int tierKey) {
-        return allows(Dimension.TIER, tierKey);
-    }
-
     /** Whether the filter on {@code dimension} (if any) lets this key through. */
     boolean allows(Dimension dimension, int key) {
         Set<Integer> keys = wanted.get(dimension);

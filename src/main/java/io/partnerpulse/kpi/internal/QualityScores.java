@@ -37,23 +37,18 @@ final class QualityScores {
     }
 
     /**
-     * Scores of the partners active in the period that pass the (non-partner) filters (of those,
-     * the tier and the distributor: the partner's own), from the
-     * partners' totals of the period computed with these filters.
+     * Scores of the partners active in the period that pass the filters on a partner's own keys (its
+     * tier, its distributor: a distributor's channel ranks among itself), from the partners' totals
+     * of the period computed with these filters.
      */
     Map<Integer, Score> compute(Period p, Filters filters, Map<Integer, Totals> totals) {
-        Filters tierOnly = filters;
         List<Integer> peers = new ArrayList<>();
         for (int partner = 1; partner < s.partnerName.length; partner++) {
             if (s.partnerName[partner] == null || s.partnerJoined[partner] >= p.to()
                     || s.terminatedDuring(partner, p.from(), p.to())) {
                 continue;
             }
-            if (tierOnly.dimensions().contains(Dimension.TIER) && !tierMatches(tierOnly, partner)) {
-                continue;
-            }
-            // a distributor's channel ranks among itself (two-tier distribution)
-            if (!tierOnly.allows(Dimension.DISTRIBUTOR, keys.distributor(partner))) {
+            if (!filters.allows(Dimension.TIER, keys.tier(partner)) || !filters.allows(Dimension.DISTRIBUTOR, keys.distributor(partner))) {
                 continue;
             }
             peers.add(partner);
@@ -122,11 +117,6 @@ final class QualityScores {
             }
         }
         return low;
-    }
-
-    private boolean tierMatches(Filters filters, int partner) {
-        // reuse the tier filter through a partner's tier key
-        return filters.tierAllows(keys.tier(partner));
     }
 
     /**

@@ -161,11 +161,6 @@ public class PartnerRepository {
         return jdbc.sql("select count(*) from partner where distributor_id = :id").param("id", distributorId).query(Long.class).single();
     }
 
-    /** The ids of the partners that buy through this one. */
-    public List<Long> resellerIds(long distributorId) {
-        return jdbc.sql("select id from partner where distributor_id = :id order by id").param("id", distributorId).query(Long.class).list();
-    }
-
     public Optional<String> defaultRegion(String country) {
         return jdbc.sql("select default_region from country where code = :c").param("c", country).query(String.class).optional();
     }
