@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * The demo's two-tier distribution: partner 2 (whose demo user is partner2@) is a distributor, and
  * five active Silver or Registered partners of its country (or any, if it has too few) buy through
  * it. Set once, by the demo's channel manager through the service, when the demo's manager exists
- * and no partner is a distributor yet.
+ * and nobody has set partner 2's distribution yet (its audit log says so): what a user changes later
+ * stays, and other partners made distributors (by an import, by another user) do not stop it.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "partnerpulse.demo.enabled", matchIfMissing = true)
@@ -39,16 +40,20 @@ class DemoDistribution {
 
     @EventListener(ApplicationReadyEvent.class)
     public void distribute() {
-        boolean any = jdbc.sql("select exists (select 1 from partner where distributor)").query(Boolean.class).single();
+        boolean done = jdbc.sql("""
+                select exists (select 1 from audit_log where action = 'partner.distribution-changed' and entity_type = 'partner'
+                               and entity_id = :id)""").param("id", Long.toString(DISTRIBUTOR)).query(Boolean.class).single();
         Long manager = jdbc.sql("select id from app_user where email = 'manager@demo.partnerpulse.io'").query(Long.class).optional().orElse(null);
-        boolean distributorExists = jdbc.sql("select exists (select 1 from partner where id = :id and status = 'ACTIVE')")
+        // whatever its status that day (the demo's history moves partners in and out of INACTIVE), unless it has ended
+        boolean distributorExists = jdbc.sql("select exists (select 1 from partner where id = :id and status <> 'TERMINATED')")
                 .param("id", DISTRIBUTOR).query(Boolean.class).single();
-        if (any || manager == null || !distributorExists) {
+        if (done || manager == null || !distributorExists) {
             return;
         }
         List<Long> resellers = jdbc.sql("""
                 select r.id from partner r, partner d
                 where d.id = :id and r.id not in (:id, 4) and r.status = 'ACTIVE' and r.tier in ('SILVER', 'REGISTERED')
+                  and not r.distributor and r.distributor_id is null
                 order by r.country = d.country desc, r.id limit :n""")
                 .param("id", DISTRIBUTOR).param("n", RESELLERS).query(Long.class).list();
         runAs.user(manager, () -> {
