@@ -47,9 +47,14 @@ public class Imports {
     private final Map<Long, Progress> running = new ConcurrentHashMap<>();
     private final Map<Long, ImportJob> jobs = new ConcurrentHashMap<>();
     private final Map<Long, String> cancelledBy = new ConcurrentHashMap<>();
+    /** From which file size a first import of deals is loaded directly (docs/imports.md, "The direct load"). */
+    private final long directLoadFrom;
 
     Imports(DataSource dataSource, PlatformTransactionManager transactions, StageMoveAnnouncer announcer,
-            LeadConversionAnnouncer leads, JdbcClient jdbc, JsonMapper json, OrganizationSettings organization) {
+            LeadConversionAnnouncer leads, JdbcClient jdbc, JsonMapper json, OrganizationSettings organization,
+            @org.springframework.beans.factory.annotation.Value("${partnerpulse.imports.direct-load-from:" + ImportJob.DIRECT_LOAD_FROM + "}")
+            long directLoadFrom) {
+        this.directLoadFrom = directLoadFrom;
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.announcer = announcer;
@@ -144,7 +149,7 @@ public class Imports {
             listener.progress(step, done, total);
         };
         ImportJob job = new ImportJob(dataSource, transactions, announcer, leads, entity, settings, actor,
-                organization.timeZone(), organization.currency(), progress);
+                organization.timeZone(), organization.currency(), progress).directLoadFrom(directLoadFrom);
         jobs.put(runId, job);
         if (cancelledBy.containsKey(runId)) {
             job.cancel();   // cancelled while it waited for its turn

@@ -86,6 +86,11 @@ class ImportBench {
             ImportSettings settings = json.readValue(MAPPING, ImportSettings.class);
             LoggingProgress progress = new LoggingProgress(org.slf4j.LoggerFactory.getLogger(ImportBench.class));
             first = importOnce(file, size, settings, progress);
+            if (Boolean.getBoolean("bench.firstOnly")) {
+                // a quicker look while working on the first import: the baseline and the first import only
+                System.out.println(row("raw `COPY`", copySeconds, rows, copySeconds) + "\n" + row("first import", first.seconds(), rows, copySeconds));
+                return;
+            }
             long written = copyOut(file.getParent());
             floor = floor(file.getParent(), written, false);
             setBased = floor(file.getParent(), written, true);

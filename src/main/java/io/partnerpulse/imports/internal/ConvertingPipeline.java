@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 
 /**
  * Converts the rows of a file on {@link #THREADS} threads and writes them, in the file's order, as
- * the text {@code COPY} reads ({@link CopyText}): the calling thread reads the file and writes to
+ * {@code COPY} reads them (the staging's text, {@link CopyText}, or a direct load's binary rows): the calling thread reads the file and writes to
  * the database, batches of {@link #BATCH_ROWS} rows are converted in between (each thread with a
  * converter of its own: a converter keeps a cache). At most a few batches are in flight, so the
  * file is never held in memory. Converting is most of a staging's CPU (a million deals: 60% of it
@@ -46,7 +46,42 @@ final class ConvertingPipeline {
     private record Converted(int rows, byte[] csv, List<Outcome> outcomes, long[] keys, int keyCount) {
     }
 
-    private final BlockingQueue<RowConverter> converters;
+    /**
+     * How a converting thread writes the good rows of its batch for {@code COPY}: {@link Text} for the
+     * staging table, or the direct load's binary rows ({@link DirectLoad}). One per thread.
+     */
+    interface Encoder {
+        /** Writes one converted row ({@code values} as {@link RowConverter#convert} gives them). */
+        void row(long line, String[] values);
+
+        /** The bytes written since the last call. */
+        byte[] take();
+    }
+
+    /** {@link CopyText}'s rows, for the staging table: the line and then every value. */
+    static final class Text implements Encoder {
+        private final StringBuilder text = new StringBuilder(BATCH_ROWS * 160);
+
+        @Override
+        public void row(long line, String[] values) {
+            CopyText.appendRow(text, line, values);
+        }
+
+        @Override
+        public byte[] take() {
+            // written into one StringBuilder and encoded once (through an OutputStreamWriter each
+            // character went through the writer's lock and encoder)
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            text.setLength(0);
+            return bytes;
+        }
+    }
+
+    /** A converter and the encoder its thread writes with. */
+    private record Worker(RowConverter converter, Encoder encoder) {
+    }
+
+    private final BlockingQueue<Worker> workers;
     /** The field whose values are watched for repeats ({@link #keys}), -1 none. */
     private final int keyField;
     private final KeyRepeats keys = new KeyRepeats();
@@ -57,10 +92,16 @@ final class ConvertingPipeline {
 
     /** @param keyField the index of the field whose staged values {@link #keys()} watches for repeats, -1 none */
     ConvertingPipeline(Supplier<RowConverter> converter, int keyField) {
+        this(converter, c -> new Text(), keyField);
+    }
+
+    /** @param encoder makes each thread's encoder, for the converter of that thread */
+    ConvertingPipeline(Supplier<RowConverter> converter, java.util.function.Function<RowConverter, Encoder> encoder, int keyField) {
         this.keyField = keyField;
-        converters = new ArrayBlockingQueue<>(THREADS);
+        workers = new ArrayBlockingQueue<>(THREADS);
         for (int i = 0; i < THREADS; i++) {
-            converters.add(converter.get());
+            RowConverter own = converter.get();
+            workers.add(new Worker(own, encoder.apply(own)));
         }
     }
 
@@ -107,11 +148,9 @@ final class ConvertingPipeline {
     }
 
     private Converted convert(List<CsvSource.Row> batch) throws IOException, InterruptedException {
-        RowConverter converter = converters.take();
+        Worker worker = workers.take();
         try {
-            // written into one StringBuilder and encoded once (through an OutputStreamWriter each
-            // character went through the writer's lock and encoder)
-            StringBuilder text = new StringBuilder(batch.size() * 160);
+            RowConverter converter = worker.converter();
             List<Outcome> outcomes = new ArrayList<>(0);
             long[] hashes = new long[keyField < 0 ? 0 : batch.size()];
             int hashed = 0;
@@ -121,15 +160,15 @@ final class ConvertingPipeline {
                     outcomes.add(new Outcome(row.line(), result));
                 }
                 if (result.ok()) {
-                    CopyText.appendRow(text, row.line(), result.values());
+                    worker.encoder().row(row.line(), result.values());
                     if (keyField >= 0 && result.values()[keyField] != null) {
                         hashes[hashed++] = KeyRepeats.hash(result.values()[keyField]);
                     }
                 }
             }
-            return new Converted(batch.size(), text.toString().getBytes(StandardCharsets.UTF_8), outcomes, hashes, hashed);
+            return new Converted(batch.size(), worker.encoder().take(), outcomes, hashes, hashed);
         } finally {
-            converters.put(converter);
+            workers.put(worker);
         }
     }
 

@@ -51,7 +51,7 @@ final class EntitySql {
      * A reference from a field to a table. {@code creatable}: created when missing and the import
      * allows it; {@code sameFile}: may name a record of the file itself (resolved after the write).
      */
-    private record Ref(String field, String column, String table, String nameColumn, boolean creatable, boolean sameFile) {
+    record Ref(String field, String column, String table, String nameColumn, boolean creatable, boolean sameFile) {
     }
 
     /** What a deal takes from its lead when its own row does not say. */
@@ -111,7 +111,7 @@ final class EntitySql {
      * it cannot hold is null in every row: it is neither resolved nor joined (a million deals and four
      * unmapped references: the four scans for their values and the four joins took about 1.5 s).
      */
-    private List<Ref> refs() {
+    List<Ref> refs() {
         return allRefs().stream().filter(this::mapped).toList();
     }
 
@@ -149,7 +149,7 @@ final class EntitySql {
         };
     }
 
-    private String fold(String expression) {
+    String fold(String expression) {
         return settings.foldVariants() ? "lower(regexp_replace(" + expression + ", '[[:space:]_./-]+', '', 'g'))" : expression;
     }
 
@@ -563,8 +563,7 @@ final class EntitySql {
      * the foreign key checks would, and {@link #endBulk} checks them again, set-based, before commit.
      */
     private boolean startBulk() throws SQLException {
-        if (count("select current_setting('server_version_num')::int") < 150000
-                || count("select case when has_parameter_privilege('session_replication_role', 'SET') then 1 else 0 end") != 1) {
+        if (!triggersCanBeSwitchedOff()) {
             return false;
         }
         for (Ref ref : refs()) {
@@ -578,6 +577,11 @@ final class EntitySql {
         }
         update("set local session_replication_role = replica");
         return true;
+    }
+
+    private boolean triggersCanBeSwitchedOff() throws SQLException {
+        return count("select current_setting('server_version_num')::int") >= 150000
+                && count("select case when has_parameter_privilege('session_replication_role', 'SET') then 1 else 0 end") == 1;
     }
 
     private void endBulk() throws SQLException {
@@ -663,7 +667,7 @@ final class EntitySql {
                     new Col("country", "s.country", "s.country"),
                     new Col("region", "coalesce(s.region, cy.default_region)",
                             "coalesce(s.region, case when s.country <> cur.country then cy.default_region else cur.region end)"),
-                    Col.keep("city", "s.city"), Col.keep("commission_rate", "s.commission_rate::numeric"),
+                    Col.keep("city", "s.city"), Col.keep("commission_rate", "round(s.commission_rate::numeric, 4)"),
                     Col.keep("partner_manager_id", "r_partner_manager.id"),
                     // a partner becoming a distributor buys through no one; whom a reseller buys through is linked after the write
                     new Col("distributor", "coalesce(s.partner_type = 'DISTRIBUTOR', false)", "coalesce(s.partner_type = 'DISTRIBUTOR', cur.distributor)"),
@@ -676,13 +680,13 @@ final class EntitySql {
             case ACCOUNTS -> List.of(new Col("external_id", "s.external_id", "s.external_id"), new Col("name", "s.name", "s.name"),
                     Col.keep("sector", "s.sector"), Col.keep("country", "s.country"), Col.keep("region", "s.region"),
                     Col.keep("city", "s.city"), Col.keep("employees", "s.employees::int"),
-                    Col.keep("annual_revenue", "s.annual_revenue::numeric"), Col.keep("year_established", "s.year_established::int"));
+                    Col.keep("annual_revenue", "round(s.annual_revenue::numeric, 2)"), Col.keep("year_established", "s.year_established::int"));
             case CHANNELS -> List.of(new Col("external_id", "s.external_id", "s.external_id"), new Col("name", "s.name", "s.name"),
                     new Col("type", "coalesce(s.type, " + channelTypeGuess(fold("s.name")) + ")", "coalesce(s.type, cur.type)"));
             case CAMPAIGNS -> List.of(new Col("external_id", "s.external_id", "s.external_id"), new Col("name", "s.name", "s.name"),
                     new Col("channel_id", "r_channel.id", "r_channel.id"), Col.keep("partner_id", "r_partner.id"),
                     new Col("starts_on", "s.starts_on::date", "s.starts_on::date"), new Col("ends_on", "s.ends_on::date", "s.ends_on::date"),
-                    new Col("cost", "coalesce(s.cost::numeric, 0)", "coalesce(s.cost::numeric, cur.cost)"),
+                    new Col("cost", "coalesce(round(s.cost::numeric, 2), 0)", "coalesce(round(s.cost::numeric, 2), cur.cost)"),
                     new Col("currency", "s.currency", "s.currency"));
             case LEADS -> List.of(new Col("external_id", "s.external_id", "s.external_id"),
                     new Col("created_at", ts("created_at"), ts("created_at")),
@@ -706,7 +710,7 @@ final class EntitySql {
                 yield List.of(new Col("external_id", "s.external_id", "s.external_id"),
                         new Col("name", "coalesce(s.name, nullif(concat_ws(' · ', s.product_line, s.account), ''), s.external_id)",
                                 "coalesce(s.name, cur.name)"),
-                        new Col("stage", "s.stage", "s.stage"), new Col("amount", "s.amount::numeric", "s.amount::numeric"),
+                        new Col("stage", "s.stage", "s.stage"), new Col("amount", "round(s.amount::numeric, 2)", "round(s.amount::numeric, 2)"),
                         new Col("currency", "s.currency", "s.currency"),
                         new Col("created_at", "case when " + closed + " then least(" + createdNew + ", " + ts("closed_at") + ") else " + createdNew + " end",
                                 "case when " + closed + " then least(" + createdUpd + ", " + ts("closed_at") + ") else " + createdUpd + " end"),
@@ -812,10 +816,7 @@ final class EntitySql {
             case LEADS -> ", h as (insert into lead_assignment (lead_id, partner_id, assigned_at, assigned_by, reason)"
                     + " select id, partner_id, created_at, " + actor + ", 'imported' from i where partner_id is not null returning 1)";
             // the stage history of the new deals: opened in their stage, or opened and then closed
-            case OPPORTUNITIES -> ", h as (insert into stage_change (opportunity_id, from_stage, to_stage, changed_at, changed_by)"
-                    + " select id, null, case when stage in ('WON', 'LOST') then 'PROSPECTING' else stage end, created_at, " + actor
-                    + " from i union all select id, 'PROSPECTING', stage, closed_at, " + actor + " from i where stage in ('WON', 'LOST')"
-                    + " returning 1)" + (convertsLeads() ? ", c as (insert into import_converted_lead (lead_id, created_at)"
+            case OPPORTUNITIES -> ", h as (" + historyOf("i") + " returning 1)" + (convertsLeads() ? ", c as (insert into import_converted_lead (lead_id, created_at)"
                     + " select lead_id, created_at from i where lead_id is not null)" : "")
                     // new deals closed as they came (opened in PROSPECTING, as their history says), when those are announced too
                     + (movesKept && settings.announce() == ImportSettings.Announce.ALL
@@ -828,6 +829,124 @@ final class EntitySql {
                 // reference tables would otherwise hand the rows over batch by batch, scrambling them)
                 + " where s.target_id is null" + (base == null ? " order by s.line" : "") + returning + ")" + history
                 + " select count(*) from i";
+    }
+
+    /** The stage history of new deals: opened in their stage, or opened and then closed. */
+    private String historyOf(String deals) {
+        return "insert into stage_change (opportunity_id, from_stage, to_stage, changed_at, changed_by)"
+                + " select id, null, case when stage in ('WON', 'LOST') then 'PROSPECTING' else stage end, created_at, " + actor
+                + " from " + deals + " union all select id, 'PROSPECTING', stage, closed_at, " + actor + " from " + deals
+                + " where stage in ('WON', 'LOST')";
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // The direct load (DirectLoad)
+    // ------------------------------------------------------------------------------------------
+
+    /**
+     * Readies a direct load of deals, if the database allows one: the per-row trigger checks can be
+     * switched off ({@link #startBulk}), the deals' and their history's indexes dropped without
+     * waiting more than {@link #BULK_LOAD_LOCK_WAIT} for their locks ({@link #dropIndexesForBulkLoad}),
+     * and the deals' table is empty under that lock. Then the tables are truncated into new storage
+     * when the server logs minimally, the triggers are off, and the ids of all the file's lines are
+     * taken from the sequence as the rows come (nobody else can insert a deal meanwhile).
+     *
+     * @return the id of line 0 (line n's deal gets base + n), or null: nothing was changed, take the set-based path
+     */
+    Long beginDirect() throws SQLException {
+        if (!triggersCanBeSwitchedOff()) {
+            return null;
+        }
+        update("savepoint direct_load");
+        boolean ready = true;
+        for (String table : bulkLoadTables()) {
+            ready = ready && count("select case when bulk_load_begin(" + lit(table) + ", " + lit(BULK_LOAD_LOCK_WAIT) + ") then 1 else 0 end") == 1;
+        }
+        if (!ready || count("select count(*) from (select 1 from opportunity limit 1) t") > 0) {
+            update("rollback to savepoint direct_load");
+            update("release savepoint direct_load");
+            return null;
+        }
+        update("release savepoint direct_load");
+        String targets = String.join(", ", bulkLoadTables().stream().map(t -> lit(t) + "::regclass").toList());
+        if (count("select case when bulk_load_fresh(array[" + targets + "], " + lit(BULK_LOAD_LOCK_WAIT) + ") then 1 else 0 end") == 1) {
+            log.info("Import into {}: empty, so written into new storage without logging each row", bulkLoadTables());
+        }
+        update("set local session_replication_role = replica");
+        return count("select nextval(pg_get_serial_sequence('opportunity', 'id'))");
+    }
+
+    /**
+     * After a direct load's rows: the values each reference met ({@code ref_*} tables, as the checks
+     * make them), the records to make made with the ids the rows already carry, the records referred
+     * to locked as {@link #startBulk} locks them, and the rows the file repeats an external id of
+     * found in the written deals. Lists the first problems (the load's and these) and counts the bad rows.
+     */
+    Checked checkDirect(DirectLoad load, long base, boolean externalIdsMayRepeat) throws SQLException, java.io.IOException {
+        org.postgresql.copy.CopyManager copy = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+        int steps = load.references().size() + 1;
+        int done = 0;
+        progress.progress(ImportStep.CHECKING.key(), done, steps);
+        for (DirectLoad.Reference reference : load.references()) {
+            String table = "ref_" + reference.column;
+            update("create temp table " + table + " (n bigint not null, raw text not null, key text, id bigint, made boolean not null)"
+                    + " on commit drop");
+            copy.copyIn("copy " + table + " from stdin", new java.io.ByteArrayInputStream(reference.metRows()));
+            Ref ref = refs().stream().filter(r -> r.field().equals(reference.field)).findFirst().orElseThrow();
+            long missing = count("select count(distinct key) from " + table + " where made");
+            if (missing > 0) {
+                String names = names("select min(raw) from " + table + " where made group by key order by 1 limit 5");
+                update("insert into " + ref.table() + " (id, external_id, " + ref.nameColumn() + extraColumns(ref) + ") "
+                        + "select distinct on (key) id, raw, raw" + extraValues(ref) + " from " + table + " where made order by key, raw");
+                created.add(Reason.Note.of("created." + ref.table() + (missing == 1 ? ".one" : ".many"), String.valueOf(missing),
+                        ref.field(), names + (missing > 5 ? ", …" : "")));
+            }
+            count("select count(*) from (select 1 from " + ref.table() + " where id in (select id from " + table + " where not made)"
+                    + " for key share) locked");
+            progress.progress(ImportStep.CHECKING.key(), ++done, steps);
+        }
+        update("create temp table direct_bad (line bigint primary key) on commit drop");
+        StringBuilder lines = new StringBuilder();
+        for (long line : load.badLines()) {
+            lines.append(line).append('\n');
+        }
+        copy.copyIn("copy direct_bad from stdin", new java.io.ByteArrayInputStream(lines.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        List<RowProblem> listed = new ArrayList<>(load.problems());
+        if (externalIdsMayRepeat) {
+            String repeats = "select o.id - " + base + " as line, o.external_id, f.first - " + base + " as first_line from opportunity o"
+                    + " join (select external_id, min(id) as first from opportunity where external_id is not null group by 1"
+                    + " having count(*) > 1) f on f.external_id = o.external_id where o.id <> f.first";
+            String label = labels.getOrDefault("externalId", "externalId");
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery(repeats + " order by 1 limit " + ImportJob.MAX_LISTED_PROBLEMS)) {
+                while (rs.next()) {
+                    listed.add(Reason.REPEATED_EXTERNAL_ID.problem(rs.getLong(1), label, rs.getString(2), String.valueOf(rs.getLong(3))));
+                }
+            }
+            update("insert into direct_bad select line from (" + repeats + ") r on conflict do nothing");
+        }
+        progress.progress(ImportStep.CHECKING.key(), steps, steps);
+        return new Checked(listed, count("select count(*) from direct_bad"));
+    }
+
+    /**
+     * The rest of a direct load: the bad rows taken out again, the new deals' stage history, the
+     * sequence set past the file's last line, the indexes built, the references checked again and
+     * the triggers back on ({@link #endBulk}).
+     */
+    Counts writeDirect(long base, long written) throws SQLException {
+        long removed = update("delete from opportunity where id in (select " + base + " + line from direct_bad)");
+        progress.progress(ImportStep.INSERTING.key(), written - removed, 0);
+        update(historyOf("opportunity"));
+        count("select setval(pg_get_serial_sequence('opportunity', 'id'), " + Math.addExact(base, lastLine) + ")");
+        List<String> tables = bulkLoadTables();
+        for (int i = 0; i < tables.size(); i++) {
+            progress.progress(ImportStep.INDEXING.key(), i, tables.size());
+            count("select bulk_load_end(" + lit(tables.get(i)) + ")");
+            progress.progress(ImportStep.INDEXING.key(), i + 1, tables.size());
+        }
+        endBulk();
+        return new Counts(written - removed, 0, 0);
     }
 
     /** What needs the written records: references to records of the same file, leads that became deals. */

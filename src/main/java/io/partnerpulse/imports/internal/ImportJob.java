@@ -66,6 +66,10 @@ public final class ImportJob {
     private final String baseCurrency;
     private final ProgressListener progress;
 
+    /** Files of at least this many bytes may be loaded directly ({@link DirectLoad}). */
+    public static final long DIRECT_LOAD_FROM = 1 << 20;
+    private long directLoadFrom = DIRECT_LOAD_FROM;
+
     private final List<RowProblem> problems = new ArrayList<>();
     private final Map<Reason.Note, long[]> notes = new LinkedHashMap<>();
     private final List<Reason.Note> created = new ArrayList<>();
@@ -99,6 +103,22 @@ public final class ImportJob {
             progress.progress(step, done, total);
             stopIfCancelled();
         };
+    }
+
+    /**
+     * From which file size a first import of deals may go the direct way ({@link DirectLoad}; 0: any
+     * size, {@code Long.MAX_VALUE}: never); {@link #DIRECT_LOAD_FROM} unless set.
+     */
+    public ImportJob directLoadFrom(long bytes) {
+        this.directLoadFrom = bytes;
+        return this;
+    }
+
+    private volatile boolean loadedDirectly;
+
+    /** Whether the last {@link #run} went the direct way ({@link DirectLoad}). */
+    public boolean loadedDirectly() {
+        return loadedDirectly;
     }
 
     private volatile Connection working;
@@ -147,6 +167,8 @@ public final class ImportJob {
         TransactionStatus transaction = begin();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         working = connection;
+        DirectLoad direct = null;
+        Long base = null;
         try {
             // for this transaction only: a million staged deals sort into file order in memory
             // (145 MB; they spilled 115 MB to disk with the server's 32 MB) and the new deals the
@@ -159,9 +181,7 @@ public final class ImportJob {
             }
             Map<String, String> countries = countries(connection);
             List<ImportField> fields = entity.fields();
-            exec(connection, "create temp table " + STAGE + " (line bigint not null, "
-                    + fields.stream().map(f -> f.column() + " " + RowConverter.stagedType(f)).collect(Collectors.joining(", "))
-                    + ", target_id bigint) on commit drop");
+            Map<String, String> labels = new HashMap<>();
             try (CsvSource source = openSource(counted)) {
                 if (settings.columns().isEmpty()) {
                     Map<String, String> guessed = RowConverter.guess(entity, source.header());
@@ -169,20 +189,37 @@ public final class ImportJob {
                     notes.put(Reason.Note.of("remark.columnsGuessed", String.valueOf(guessed)), new long[] {0, 1});
                 }
                 RowConverter converter = new RowConverter(entity, settings, source.header(), countries, zone, baseCurrency);
+                for (ImportField field : fields) {
+                    String column = settings.columns().get(field.name());
+                    labels.put(field.name(), column == null || column.isBlank() ? field.name() : column);
+                }
                 // the converter above checked the mapping; each converting thread gets one of its own (with its cache)
                 ImportSettings used = settings;
-                stage(connection, source, () -> new RowConverter(entity, used, source.header(), countries, zone, baseCurrency),
-                        converter.fields(), counted, totalBytes);
-            }
-            Map<String, String> labels = new HashMap<>();
-            for (ImportField field : fields) {
-                String column = settings.columns().get(field.name());
-                labels.put(field.name(), column == null || column.isBlank() ? field.name() : column);
+                Supplier<RowConverter> converters = () -> new RowConverter(entity, used, source.header(), countries, zone, baseCurrency);
+                if (DirectLoad.applies(entity, settings, totalBytes, directLoadFrom)) {
+                    base = new EntitySql(connection, entity, settings, actor, zone, baseCurrency, labels, progress,
+                            new EntitySql.Staged(0, 0, false)).beginDirect();
+                }
+                loadedDirectly = base != null;
+                if (base != null) {
+                    direct = new DirectLoad(connection, dataSource, new EntitySql(connection, entity, settings, actor, zone, baseCurrency,
+                            labels, progress, new EntitySql.Staged(0, 0, false)), settings, converter.fields(), labels, baseCurrency, base);
+                    stage(connection, source, converters, direct::encoder, DirectLoad.copySql(), BinaryCopy.HEADER, BinaryCopy.TRAILER,
+                            converter.fields(), counted, totalBytes);
+                } else {
+                    exec(connection, "create temp table " + STAGE + " (line bigint not null, "
+                            + fields.stream().map(f -> f.column() + " " + RowConverter.stagedType(f)).collect(Collectors.joining(", "))
+                            + ", target_id bigint) on commit drop");
+                    stage(connection, source, converters, c -> new ConvertingPipeline.Text(), "copy " + STAGE + " (line, "
+                                    + converter.fields().stream().map(ImportField::column).collect(Collectors.joining(", ")) + ") from stdin",
+                            new byte[0], new byte[0], converter.fields(), counted, totalBytes);
+                    exec(connection, "analyze " + STAGE);
+                }
             }
             EntitySql sql = new EntitySql(connection, entity, settings, actor, zone, baseCurrency, labels, progress,
                     new EntitySql.Staged(stagedRows, lastLine, externalIdsMayRepeat));
             long staged = System.nanoTime();
-            EntitySql.Checked checked = sql.check();
+            EntitySql.Checked checked = direct != null ? sql.checkDirect(direct, base, externalIdsMayRepeat) : sql.check();
             long checkedAt = System.nanoTime();
             checked.listed().forEach(this::list);
             badRowsInDatabase = checked.badRows();
@@ -190,11 +227,12 @@ public final class ImportJob {
                 transactions.rollback(transaction);
                 return report(runId, "REJECTED", 0, 0, 0, started);
             }
-            if (badRowsInDatabase > 0) {
+            if (badRowsInDatabase > 0 && direct == null) {
                 sql.dropBadRows();
             }
-            EntitySql.Counts counts = sql.write();
-            log.info("Import of {} {}: staged in {} ms, checked in {} ms, written in {} ms", rowsRead, entity.path(),
+            EntitySql.Counts counts = direct != null ? sql.writeDirect(base, stagedRows) : sql.write();
+            log.info("Import of {} {}{}: staged in {} ms, checked in {} ms, written in {} ms", rowsRead, entity.path(),
+                    direct != null ? " (direct load)" : "",
                     (staged - started) / 1_000_000, (checkedAt - staged) / 1_000_000, (System.nanoTime() - checkedAt) / 1_000_000);
             created.addAll(sql.created());
             if (dryRun) {
@@ -224,6 +262,9 @@ public final class ImportJob {
             throw e;
         } finally {
             working = null;
+            if (direct != null) {
+                direct.close();
+            }
         }
     }
 
@@ -275,11 +316,15 @@ public final class ImportJob {
         }
     }
 
-    private void stage(Connection connection, CsvSource source, Supplier<RowConverter> converters, List<ImportField> staged,
-                       CountingInputStream counted, long totalBytes) throws SQLException, IOException {
-        try (PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
-                "copy " + STAGE + " (line, " + staged.stream().map(ImportField::column).collect(Collectors.joining(", "))
-                        + ") from stdin", 1 << 16)) {
+    /**
+     * Reads, converts and writes every row through {@code copySql}: the staging table's text, or a
+     * direct load's binary rows ({@code header} and {@code trailer} around them).
+     */
+    private void stage(Connection connection, CsvSource source, Supplier<RowConverter> converters,
+                       java.util.function.Function<RowConverter, ConvertingPipeline.Encoder> encoders, String copySql, byte[] header, byte[] trailer,
+                       List<ImportField> staged, CountingInputStream counted, long totalBytes) throws SQLException, IOException {
+        try (PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), copySql, 1 << 16)) {
+            copy.write(header);
             Iterator<CsvSource.Row> rows = source.rows();
             Iterator<CsvSource.Row> read = new Iterator<>() {
                 @Override
@@ -294,7 +339,7 @@ public final class ImportJob {
                     return row;
                 }
             };
-            ConvertingPipeline pipeline = new ConvertingPipeline(converters, staged.indexOf(entity.field("externalId").orElseThrow()));
+            ConvertingPipeline pipeline = new ConvertingPipeline(converters, encoders, staged.indexOf(entity.field("externalId").orElseThrow()));
             pipeline.run(read, copy, (batch, outcomes) -> {
                 for (ConvertingPipeline.Outcome outcome : outcomes) {
                     for (Reason.Note note : outcome.result().notes()) {
@@ -310,11 +355,11 @@ public final class ImportJob {
                 progress.progress(ImportStep.READING.key(), totalBytes > 0 ? Math.min(counted.count(), totalBytes - 1) : rowsRead,
                         totalBytes > 0 ? totalBytes : rowsRead + 1);
             });
+            copy.write(trailer);
             stagedRows = copy.endCopy();
             externalIdsMayRepeat = pipeline.keys().mayRepeat();
         }
         progress.progress(ImportStep.READING.key(), 1, 1);
-        exec(connection, "analyze " + STAGE);
     }
 
     private void list(RowProblem problem) {

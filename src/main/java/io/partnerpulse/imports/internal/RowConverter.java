@@ -345,7 +345,7 @@ public final class RowConverter {
      * The instant of a converted date ({@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}); the
      * distinct dates of a file are few, and parsing one per row was a sixth of the converting.
      */
-    private Instant instant(String converted) {
+    Instant instant(String converted) {
         Instant known = instants.get(converted);
         if (known == null) {
             known = OffsetDateTime.parse(converted).toInstant();
@@ -442,16 +442,22 @@ public final class RowConverter {
 
     private void nonNegative(String[] values, String field, long line, List<RowProblem> problems) {
         String v = value(values, field);
-        if (v != null && new BigDecimal(v).signum() < 0) {
+        // a converted number is plain (BigDecimal#toPlainString, which never writes "-0"): negative when it starts with a minus
+        if (v != null && v.startsWith("-")) {
             reject(problems, line, field, v, Reason.NEGATIVE);
         }
+    }
+
+    /** Three letters A–Z (a loop: {@code String.matches} compiled its pattern again for every row). */
+    private static boolean isCurrencyCode(String c) {
+        return c.length() == 3 && c.chars().allMatch(ch -> ch >= 'A' && ch <= 'Z');
     }
 
     private void currency(String[] values, long line, List<RowProblem> problems) {
         String c = value(values, "currency");
         if (c == null) {
             set(values, "currency", currency);
-        } else if (!c.toUpperCase(Locale.ROOT).matches("[A-Z]{3}")) {
+        } else if (!isCurrencyCode(c.toUpperCase(Locale.ROOT))) {
             reject(problems, line, "currency", c, Reason.CURRENCY);
         } else {
             set(values, "currency", c.toUpperCase(Locale.ROOT));
