@@ -128,9 +128,12 @@ public final class CsvSource implements AutoCloseable {
                 } catch (UncheckedIOException e) {
                     throw readFailure(e);
                 }
-                List<String> cells = new ArrayList<>(record.size());
+                int size = record.size();
+                List<String> cells = new ArrayList<>(size);
                 long breaks = 0;
-                for (String cell : record) {
+                // by index: iterating a record copies its values into a new list through a stream first
+                for (int i = 0; i < size; i++) {
+                    String cell = record.get(i);
                     cells.add(cell);
                     breaks += lineBreaks(cell);
                 }

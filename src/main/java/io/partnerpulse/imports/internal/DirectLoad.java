@@ -75,20 +75,20 @@ final class DirectLoad {
     private final long base;
     private final Map<String, Integer> index = new HashMap<>();
     /** Where each field's value is in a converted row (-1: not in it). */
-    private final int externalIdAt;
-    private final int nameAt;
-    private final int stageAt;
-    private final int amountAt;
-    private final int currencyAt;
-    private final int createdAtAt;
-    private final int closedAtAt;
-    private final int productLineAt;
-    private final int accountAt;
-    private final int countryAt;
-    private final int regionAt;
-    private final int cityAt;
-    private final int lostReasonAt;
-    private final int competitorAt;
+    private final int externalIdIndex;
+    private final int nameIndex;
+    private final int stageIndex;
+    private final int amountIndex;
+    private final int currencyIndex;
+    private final int createdAtIndex;
+    private final int closedAtIndex;
+    private final int productLineIndex;
+    private final int accountIndex;
+    private final int countryIndex;
+    private final int regionIndex;
+    private final int cityIndex;
+    private final int lostReasonIndex;
+    private final int competitorIndex;
     private final List<Reference> references = new ArrayList<>();
     private final Set<String> ratedCurrencies;
     private final Map<String, String> defaultRegions;
@@ -114,20 +114,20 @@ final class DirectLoad {
         for (int i = 0; i < fields.size(); i++) {
             index.put(fields.get(i).name(), i);
         }
-        this.externalIdAt = index.getOrDefault("externalId", -1);
-        this.nameAt = index.getOrDefault("name", -1);
-        this.stageAt = index.getOrDefault("stage", -1);
-        this.amountAt = index.getOrDefault("amount", -1);
-        this.currencyAt = index.getOrDefault("currency", -1);
-        this.createdAtAt = index.getOrDefault("createdAt", -1);
-        this.closedAtAt = index.getOrDefault("closedAt", -1);
-        this.productLineAt = index.getOrDefault("productLine", -1);
-        this.accountAt = index.getOrDefault("account", -1);
-        this.countryAt = index.getOrDefault("country", -1);
-        this.regionAt = index.getOrDefault("region", -1);
-        this.cityAt = index.getOrDefault("city", -1);
-        this.lostReasonAt = index.getOrDefault("lostReason", -1);
-        this.competitorAt = index.getOrDefault("competitor", -1);
+        this.externalIdIndex = index.getOrDefault("externalId", -1);
+        this.nameIndex = index.getOrDefault("name", -1);
+        this.stageIndex = index.getOrDefault("stage", -1);
+        this.amountIndex = index.getOrDefault("amount", -1);
+        this.currencyIndex = index.getOrDefault("currency", -1);
+        this.createdAtIndex = index.getOrDefault("createdAt", -1);
+        this.closedAtIndex = index.getOrDefault("closedAt", -1);
+        this.productLineIndex = index.getOrDefault("productLine", -1);
+        this.accountIndex = index.getOrDefault("account", -1);
+        this.countryIndex = index.getOrDefault("country", -1);
+        this.regionIndex = index.getOrDefault("region", -1);
+        this.cityIndex = index.getOrDefault("city", -1);
+        this.lostReasonIndex = index.getOrDefault("lostReason", -1);
+        this.competitorIndex = index.getOrDefault("competitor", -1);
         this.side = dataSource.getConnection();
         try {
             this.now = Instant.parse(one(connection, "select to_char(now() at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"));
@@ -152,9 +152,14 @@ final class DirectLoad {
         this.currencyLabel = labels.getOrDefault("currency", "currency");
     }
 
-    /** The statement the rows are written with. */
-    static String copySql() {
-        return "copy opportunity (" + String.join(", ", COLUMNS) + ") from stdin (format binary)";
+    /**
+     * The statement the rows are written with. {@code fresh}: the table was truncated in this
+     * transaction, so its rows may be written frozen (PostgreSQL's {@code COPY … FREEZE}: marked
+     * visible to all and their pages all-visible at once, so the history and the index builds that
+     * read them next check no row's transaction, and no vacuum rewrites the pages later to freeze them).
+     */
+    static String copySql(boolean fresh) {
+        return "copy opportunity (" + String.join(", ", COLUMNS) + ") from stdin (format binary" + (fresh ? ", freeze" : "") + ")";
     }
 
     /** An encoder for one converting thread, reading instants through that thread's converter (and its cache). */
@@ -198,31 +203,31 @@ final class DirectLoad {
 
         @Override
         public void row(long line, String[] values) {
-            String stage = value(values, stageAt);
+            String stage = value(values, stageIndex);
             boolean closed = "WON".equals(stage) || "LOST".equals(stage);
             boolean lost = "LOST".equals(stage);
-            String externalId = value(values, externalIdAt);
-            String closedText = value(values, closedAtAt);
-            Instant createdAt = instant(value(values, createdAtAt));
+            String externalId = value(values, externalIdIndex);
+            String closedText = value(values, closedAtIndex);
+            Instant createdAt = instant(value(values, createdAtIndex));
             Instant closedAt = instant(closedText);
             Instant created = createdAt != null ? createdAt : now;
             if (closed && closedAt != null && closedAt.isBefore(created)) {
                 created = closedAt;
             }
-            String name = value(values, nameAt);
+            String name = value(values, nameIndex);
             if (name == null) {
-                String productLine = value(values, productLineAt);
-                String account = value(values, accountAt);
+                String productLine = value(values, productLineIndex);
+                String account = value(values, accountIndex);
                 String joined = productLine == null ? (account == null ? "" : account) : (account == null ? productLine : productLine + " · " + account);
                 name = joined.isEmpty() ? externalId : joined;
             }
-            String currency = value(values, currencyAt);
+            String currency = value(values, currencyIndex);
             if (currency != null && !currency.equals(baseCurrency) && !ratedCurrencies.contains(currency)) {
                 reject(line, Reason.NO_EXCHANGE_RATE.problem(line, currencyLabel, currency, currency, baseCurrency));
             }
             java.util.Arrays.fill(ids, 0);
             for (Reference reference : references) {
-                String raw = value(values, reference.at);
+                String raw = value(values, reference.index);
                 if (raw != null) {
                     long id = reference.resolve(raw);
                     if (id == MISSING) {
@@ -232,12 +237,12 @@ final class DirectLoad {
                     }
                 }
             }
-            String country = value(values, countryAt);
-            String region = value(values, regionAt);
+            String country = value(values, countryIndex);
+            String region = value(values, regionIndex);
             if (region == null && countryMapped && country != null) {
                 region = defaultRegions.get(country);
             }
-            String amount = value(values, amountAt);
+            String amount = value(values, amountIndex);
             out.tuple(COLUMNS.size());
             out.int8(base + line);
             out.text(externalId);
@@ -258,9 +263,9 @@ final class DirectLoad {
             }
             out.text(country);
             out.text(region);
-            out.text(value(values, cityAt));
-            out.text(lost ? value(values, lostReasonAt) : null);
-            out.text(lost ? value(values, competitorAt) : null);
+            out.text(value(values, cityIndex));
+            out.text(lost ? value(values, lostReasonIndex) : null);
+            out.text(lost ? value(values, competitorIndex) : null);
         }
 
         @Override
@@ -278,8 +283,8 @@ final class DirectLoad {
         return LocalDate.of(Integer.parseInt(converted, 0, 4, 10), Integer.parseInt(converted, 5, 7, 10), Integer.parseInt(converted, 8, 10, 10));
     }
 
-    private static String value(String[] values, int at) {
-        return at < 0 ? null : values[at];
+    private static String value(String[] values, int index) {
+        return index < 0 ? null : values[index];
     }
 
     /**
@@ -291,7 +296,7 @@ final class DirectLoad {
     final class Reference {
         final String field;
         /** Where its value is in a converted row. */
-        final int at;
+        final int index;
         /** Its place among the deal's reference columns. */
         final int place;
         final String column;
@@ -312,7 +317,7 @@ final class DirectLoad {
 
         Reference(Connection connection, EntitySql sql, EntitySql.Ref ref, String label) throws SQLException {
             this.field = ref.field();
-            this.at = index.getOrDefault(ref.field(), -1);
+            this.index = DirectLoad.this.index.getOrDefault(ref.field(), -1);
             this.place = REFERENCES.indexOf(ref.field());
             this.column = ref.column();
             this.table = ref.table();

@@ -851,9 +851,10 @@ final class EntitySql {
      * when the server logs minimally, the triggers are off, and the ids of all the file's lines are
      * taken from the sequence as the rows come (nobody else can insert a deal meanwhile).
      *
-     * @return the id of line 0 (line n's deal gets base + n), or null: nothing was changed, take the set-based path
+     * @return the id of line 0 (line n's deal gets base + n) and whether the tables were truncated into new
+     *         storage (then the rows may be written frozen), or null: nothing was changed, take the set-based path
      */
-    Long beginDirect() throws SQLException {
+    DirectStart beginDirect() throws SQLException {
         if (!triggersCanBeSwitchedOff()) {
             return null;
         }
@@ -869,11 +870,16 @@ final class EntitySql {
         }
         update("release savepoint direct_load");
         String targets = String.join(", ", bulkLoadTables().stream().map(t -> lit(t) + "::regclass").toList());
-        if (count("select case when bulk_load_fresh(array[" + targets + "], " + lit(BULK_LOAD_LOCK_WAIT) + ") then 1 else 0 end") == 1) {
+        boolean fresh = count("select case when bulk_load_fresh(array[" + targets + "], " + lit(BULK_LOAD_LOCK_WAIT) + ") then 1 else 0 end") == 1;
+        if (fresh) {
             log.info("Import into {}: empty, so written into new storage without logging each row", bulkLoadTables());
         }
         update("set local session_replication_role = replica");
-        return count("select nextval(pg_get_serial_sequence('opportunity', 'id'))");
+        return new DirectStart(count("select nextval(pg_get_serial_sequence('opportunity', 'id'))"), fresh);
+    }
+
+    /** How a direct load starts: the id of line 0, and whether its tables were truncated in this transaction. */
+    record DirectStart(long base, boolean fresh) {
     }
 
     /**
@@ -937,7 +943,16 @@ final class EntitySql {
     Counts writeDirect(long base, long written) throws SQLException {
         long removed = update("delete from opportunity where id in (select " + base + " + line from direct_bad)");
         progress.progress(ImportStep.INSERTING.key(), written - removed, 0);
-        update(historyOf("opportunity"));
+        // the history's ids taken at once too: line n's opening gets historyBase + n, its closing historyBase + lastLine + n
+        // (openings first, as the set-based path writes them), instead of a call of the sequence per row
+        String sequence = "pg_get_serial_sequence('stage_change', 'id')";
+        long historyBase = count("select nextval(" + sequence + ")");
+        count("select setval(" + sequence + ", " + Math.addExact(historyBase, Math.multiplyExact(2, lastLine)) + ")");
+        String line = "(id - " + base + ")";
+        update("insert into stage_change (id, opportunity_id, from_stage, to_stage, changed_at, changed_by)"
+                + " select " + historyBase + " + " + line + ", id, null, case when stage in ('WON', 'LOST') then 'PROSPECTING' else stage end,"
+                + " created_at, " + actor + " from opportunity union all select " + (historyBase + lastLine) + " + " + line + ", id,"
+                + " 'PROSPECTING', stage, closed_at, " + actor + " from opportunity where stage in ('WON', 'LOST')");
         count("select setval(pg_get_serial_sequence('opportunity', 'id'), " + Math.addExact(base, lastLine) + ")");
         List<String> tables = bulkLoadTables();
         for (int i = 0; i < tables.size(); i++) {

@@ -43,7 +43,9 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
  * the checks that need the database with set-based SQL, then update the records whose external id
  * is known and insert the rest, and announce the deals it won, lost or reopened (and the leads they
  * converted) as the settings say. Nothing is written or announced unless it all succeeds (in skip
- * mode: unless the good rows all succeed).
+ * mode: unless the good rows all succeed). A first import of deals into an empty table goes the direct
+ * way instead, when it may ({@link DirectLoad}): the rows straight into the table, checked on the way
+ * and after.
  */
 public final class ImportJob {
 
@@ -114,11 +116,14 @@ public final class ImportJob {
         return this;
     }
 
-    private volatile boolean loadedDirectly;
+    /** The direct load, when this import took that way; the id of its line 0. */
+    private DirectLoad direct;
+    private long base;
+    private boolean fresh;
 
-    /** Whether the last {@link #run} went the direct way ({@link DirectLoad}). */
+    /** Whether {@link #run} went the direct way ({@link DirectLoad}). */
     public boolean loadedDirectly() {
-        return loadedDirectly;
+        return direct != null;
     }
 
     private volatile Connection working;
@@ -167,8 +172,6 @@ public final class ImportJob {
         TransactionStatus transaction = begin();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         working = connection;
-        DirectLoad direct = null;
-        Long base = null;
         try {
             // for this transaction only: a million staged deals sort into file order in memory
             // (145 MB; they spilled 115 MB to disk with the server's 32 MB) and the new deals the
@@ -179,43 +182,8 @@ public final class ImportJob {
                 // still going from one whose process stopped (Imports.runs)
                 exec(connection, "select pg_advisory_xact_lock(" + RUN_LOCK + ", " + Math.toIntExact(runId) + ")");
             }
-            Map<String, String> countries = countries(connection);
-            List<ImportField> fields = entity.fields();
             Map<String, String> labels = new HashMap<>();
-            try (CsvSource source = openSource(counted)) {
-                if (settings.columns().isEmpty()) {
-                    Map<String, String> guessed = RowConverter.guess(entity, source.header());
-                    settings = settings.withColumns(guessed).withDefaults();
-                    notes.put(Reason.Note.of("remark.columnsGuessed", String.valueOf(guessed)), new long[] {0, 1});
-                }
-                RowConverter converter = new RowConverter(entity, settings, source.header(), countries, zone, baseCurrency);
-                for (ImportField field : fields) {
-                    String column = settings.columns().get(field.name());
-                    labels.put(field.name(), column == null || column.isBlank() ? field.name() : column);
-                }
-                // the converter above checked the mapping; each converting thread gets one of its own (with its cache)
-                ImportSettings used = settings;
-                Supplier<RowConverter> converters = () -> new RowConverter(entity, used, source.header(), countries, zone, baseCurrency);
-                if (DirectLoad.applies(entity, settings, totalBytes, directLoadFrom)) {
-                    base = new EntitySql(connection, entity, settings, actor, zone, baseCurrency, labels, progress,
-                            new EntitySql.Staged(0, 0, false)).beginDirect();
-                }
-                loadedDirectly = base != null;
-                if (base != null) {
-                    direct = new DirectLoad(connection, dataSource, new EntitySql(connection, entity, settings, actor, zone, baseCurrency,
-                            labels, progress, new EntitySql.Staged(0, 0, false)), settings, converter.fields(), labels, baseCurrency, base);
-                    stage(connection, source, converters, direct::encoder, DirectLoad.copySql(), BinaryCopy.HEADER, BinaryCopy.TRAILER,
-                            converter.fields(), counted, totalBytes);
-                } else {
-                    exec(connection, "create temp table " + STAGE + " (line bigint not null, "
-                            + fields.stream().map(f -> f.column() + " " + RowConverter.stagedType(f)).collect(Collectors.joining(", "))
-                            + ", target_id bigint) on commit drop");
-                    stage(connection, source, converters, c -> new ConvertingPipeline.Text(), "copy " + STAGE + " (line, "
-                                    + converter.fields().stream().map(ImportField::column).collect(Collectors.joining(", ")) + ") from stdin",
-                            new byte[0], new byte[0], converter.fields(), counted, totalBytes);
-                    exec(connection, "analyze " + STAGE);
-                }
-            }
+            stageFile(connection, counted, totalBytes, labels);
             EntitySql sql = new EntitySql(connection, entity, settings, actor, zone, baseCurrency, labels, progress,
                     new EntitySql.Staged(stagedRows, lastLine, externalIdsMayRepeat));
             long staged = System.nanoTime();
@@ -264,6 +232,54 @@ public final class ImportJob {
             working = null;
             if (direct != null) {
                 direct.close();
+            }
+        }
+    }
+
+    /**
+     * Reads the file's header (guessing the mapping when none was given), fills {@code labels} (each
+     * field's column) and writes every row: straight into the deals' table when this import may take
+     * the direct way ({@link DirectLoad}, then {@link #direct} is set), else into the staging table.
+     */
+    private void stageFile(Connection connection, CountingInputStream counted, long totalBytes, Map<String, String> labels)
+            throws SQLException, IOException {
+        Map<String, String> countries = countries(connection);
+        List<ImportField> fields = entity.fields();
+        try (CsvSource source = openSource(counted)) {
+            if (settings.columns().isEmpty()) {
+                Map<String, String> guessed = RowConverter.guess(entity, source.header());
+                settings = settings.withColumns(guessed).withDefaults();
+                notes.put(Reason.Note.of("remark.columnsGuessed", String.valueOf(guessed)), new long[] {0, 1});
+            }
+            RowConverter converter = new RowConverter(entity, settings, source.header(), countries, zone, baseCurrency);
+            for (ImportField field : fields) {
+                String column = settings.columns().get(field.name());
+                labels.put(field.name(), column == null || column.isBlank() ? field.name() : column);
+            }
+            // the converter above checked the mapping; each converting thread gets one of its own (with its cache)
+            ImportSettings used = settings;
+            Supplier<RowConverter> converters = () -> new RowConverter(entity, used, source.header(), countries, zone, baseCurrency);
+            if (DirectLoad.applies(entity, settings, totalBytes, directLoadFrom)) {
+                EntitySql preparing = new EntitySql(connection, entity, settings, actor, zone, baseCurrency, labels, progress,
+                        new EntitySql.Staged(0, 0, false));
+                EntitySql.DirectStart start = preparing.beginDirect();
+                if (start != null) {
+                    base = start.base();
+                    fresh = start.fresh();
+                    direct = new DirectLoad(connection, dataSource, preparing, settings, converter.fields(), labels, baseCurrency, base);
+                }
+            }
+            if (direct != null) {
+                stage(connection, source, converters, direct::encoder, DirectLoad.copySql(fresh), BinaryCopy.HEADER, BinaryCopy.TRAILER,
+                        converter.fields(), counted, totalBytes);
+            } else {
+                exec(connection, "create temp table " + STAGE + " (line bigint not null, "
+                        + fields.stream().map(f -> f.column() + " " + RowConverter.stagedType(f)).collect(Collectors.joining(", "))
+                        + ", target_id bigint) on commit drop");
+                stage(connection, source, converters, c -> new ConvertingPipeline.Text(), "copy " + STAGE + " (line, "
+                                + converter.fields().stream().map(ImportField::column).collect(Collectors.joining(", ")) + ") from stdin",
+                        new byte[0], new byte[0], converter.fields(), counted, totalBytes);
+                exec(connection, "analyze " + STAGE);
             }
         }
     }

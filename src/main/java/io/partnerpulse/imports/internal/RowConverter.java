@@ -273,8 +273,16 @@ public final class RowConverter {
             case INTEGER -> Long.toString(Values.integer(cell, settings.decimalComma()));
             case DATE -> {
                 Values.When when = Values.when(cell, settings.dateFormat());
-                yield isDay(field) ? when.local().toLocalDate().toString()
-                        : when.at(zone).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+                if (isDay(field)) {
+                    yield when.local().toLocalDate().toString();
+                }
+                OffsetDateTime at = when.at(zone);
+                String converted = at.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+                // its instant, for instant(): known here, so that it is never parsed back from the text
+                if (instants.size() < 20_000) {
+                    instants.put(converted, at.toInstant());
+                }
+                yield converted;
             }
             case CHOICE -> choice(field, cell);
             case COUNTRY -> {
