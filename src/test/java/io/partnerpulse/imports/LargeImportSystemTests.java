@@ -23,10 +23,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The rows per second are logged, not asserted: speed is measured by the benchmark, not by tests.
  * The new deals get their ids in the order of the file's lines.
  * It runs on a database of its own (a context of its own, closed afterwards), so that the other
- * tests' KPI reloads do not carry its hundred thousand deals.
+ * tests' KPI reloads do not carry its hundred thousand deals. Here the first import takes the
+ * set-based path (the direct load is off); {@link LargeDirectLoadSystemTests} runs the same with the
+ * direct load.
  */
 @PartnerPulseIntegrationTest
-@org.springframework.test.context.TestPropertySource(properties = "partnerpulse.test.own-database=large-import")
+@org.springframework.test.context.TestPropertySource(properties = {"partnerpulse.test.own-database=large-import",
+        "partnerpulse.imports.direct-load-from=9223372036854775807"})
 @org.springframework.test.annotation.DirtiesContext
 class LargeImportSystemTests {
 
@@ -111,6 +114,10 @@ class LargeImportSystemTests {
         assertThat(jdbc.sql("select count(*) from bulk_load_index").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select bool_and(indisvalid and indisready) from pg_index where indrelid = 'opportunity'::regclass")
                 .query(Boolean.class).single()).isTrue();
+        // the way it went: the direct load numbers a deal's closing by its line, as its deal (one distance
+        // between the two), the set-based path numbers the closings one after the other
+        assertThat(jdbc.sql("select count(distinct id - opportunity_id) = 1 from stage_change where from_stage is not null")
+                .query(Boolean.class).single()).isEqualTo(directLoad());
 
         // the same file again changes nothing: every row is matched by its external id and left as it is
         // (before the staging was analyzed again after the matching, PostgreSQL joined the matched rows by
@@ -125,6 +132,11 @@ class LargeImportSystemTests {
         assertThat(again.json().get("inserted").asLong()).isZero();
         assertThat(again.json().get("updated").asLong()).isZero();
         assertThat(jdbc.sql("select count(*) from stage_change").query(Long.class).single()).isEqualTo(stageChanges);
+    }
+
+    /** Whether the first import takes the direct way. */
+    boolean directLoad() {
+        return false;
     }
 
     private long indexId(String name) {
