@@ -61,12 +61,8 @@ final class DirectLoad {
      */
     static boolean applies(ImportEntity entity, ImportSettings settings, long totalBytes, long fromBytes) {
         return entity == ImportEntity.OPPORTUNITIES && totalBytes >= fromBytes
-                && !isSet(settings.columns().get("lead")) && !isSet(settings.constants().get("lead"))
+                && !EntitySql.isSet(settings.columns().get("lead")) && !EntitySql.isSet(settings.constants().get("lead"))
                 && settings.announce() != ImportSettings.Announce.ALL;
-    }
-
-    private static boolean isSet(String value) {
-        return value != null && !value.isBlank();
     }
 
     private final ImportSettings settings;
@@ -104,7 +100,7 @@ final class DirectLoad {
      * Reads what the rows are resolved against. {@code connection}: the import's, holding the table's
      * lock; {@code dataSource}: for a connection of its own that takes new records' ids from their
      * sequences (and folds a name with letters beyond ASCII as the database does) while the import's
-     * connection is busy with the {@code COPY}. {@code base}: the id of line 0 ({@link EntitySql#reserveIds}).
+     * connection is busy with the {@code COPY}. {@code base}: the id of line 0 ({@link EntitySql#beginDirect}).
      */
     DirectLoad(Connection connection, DataSource dataSource, EntitySql sql, ImportSettings settings, List<ImportField> fields,
                Map<String, String> labels, String baseCurrency, long base) throws SQLException {
@@ -148,7 +144,7 @@ final class DirectLoad {
             side.close();
             throw e;
         }
-        this.countryMapped = isSet(settings.columns().get("country")) || isSet(settings.constants().get("country"));
+        this.countryMapped = EntitySql.isSet(settings.columns().get("country")) || EntitySql.isSet(settings.constants().get("country"));
         this.currencyLabel = labels.getOrDefault("currency", "currency");
     }
 

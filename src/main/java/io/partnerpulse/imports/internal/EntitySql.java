@@ -121,7 +121,7 @@ final class EntitySql {
                 || isSet(settings.constants().get(ref.field()));
     }
 
-    private static boolean isSet(String value) {
+    static boolean isSet(String value) {
         return value != null && !value.isBlank();
     }
 
