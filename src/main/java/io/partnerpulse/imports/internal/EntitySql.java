@@ -831,12 +831,21 @@ final class EntitySql {
                 + " select count(*) from i";
     }
 
-    /** The stage history of new deals: opened in their stage, or opened and then closed. */
+    /** The stage history of new deals: opened in their stage, or opened and then closed (the ids from the sequence). */
     private String historyOf(String deals) {
-        return "insert into stage_change (opportunity_id, from_stage, to_stage, changed_at, changed_by)"
-                + " select id, null, case when stage in ('WON', 'LOST') then 'PROSPECTING' else stage end, created_at, " + actor
-                + " from " + deals + " union all select id, 'PROSPECTING', stage, closed_at, " + actor + " from " + deals
-                + " where stage in ('WON', 'LOST')";
+        return historyOf(deals, null, null);
+    }
+
+    /**
+     * The stage history of new deals, the openings first; {@code openingId} and {@code closingId}:
+     * the ids of a deal's two rows as expressions of it, or null to take them from the sequence.
+     */
+    private String historyOf(String deals, String openingId, String closingId) {
+        boolean ids = openingId != null;
+        return "insert into stage_change (" + (ids ? "id, " : "") + "opportunity_id, from_stage, to_stage, changed_at, changed_by)"
+                + " select " + (ids ? openingId + ", " : "") + "id, null, case when stage in ('WON', 'LOST') then 'PROSPECTING' else stage end,"
+                + " created_at, " + actor + " from " + deals + " union all select " + (ids ? closingId + ", " : "") + "id, 'PROSPECTING',"
+                + " stage, closed_at, " + actor + " from " + deals + " where stage in ('WON', 'LOST')";
     }
 
     // ------------------------------------------------------------------------------------------
@@ -949,10 +958,7 @@ final class EntitySql {
         long historyBase = count("select nextval(" + sequence + ")");
         count("select setval(" + sequence + ", " + Math.addExact(historyBase, Math.multiplyExact(2, lastLine)) + ")");
         String line = "(id - " + base + ")";
-        update("insert into stage_change (id, opportunity_id, from_stage, to_stage, changed_at, changed_by)"
-                + " select " + historyBase + " + " + line + ", id, null, case when stage in ('WON', 'LOST') then 'PROSPECTING' else stage end,"
-                + " created_at, " + actor + " from opportunity union all select " + (historyBase + lastLine) + " + " + line + ", id,"
-                + " 'PROSPECTING', stage, closed_at, " + actor + " from opportunity where stage in ('WON', 'LOST')");
+        update(historyOf("opportunity", historyBase + " + " + line, (historyBase + lastLine) + " + " + line));
         count("select setval(pg_get_serial_sequence('opportunity', 'id'), " + Math.addExact(base, lastLine) + ")");
         List<String> tables = bulkLoadTables();
         for (int i = 0; i < tables.size(); i++) {
