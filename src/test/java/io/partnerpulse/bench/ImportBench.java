@@ -43,7 +43,8 @@ import org.springframework.test.context.ActiveProfiles;
  * transaction can beat on the same machine; and the set-based floor: the same rows written by
  * {@code INSERT … SELECT} from staging tables that already hold them finished, which no import the
  * way the issue names it (staging table, then set-based SQL) can beat. Not part of the test suite (only with {@code -Dbench=import}); it asserts nothing and
- * writes its table to target/import-bench-results.md. Command: see docs/imports.md.
+ * writes its table to target/import-bench-results.md. Command: see docs/imports.md. The first import of this file goes the
+ * direct way ({@code imports.internal.DirectLoad}); {@code -Dbench.firstOnly=true} measures it and the baseline only.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "import")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {"partnerpulse.demo.enabled=false", "partnerpulse.forecast.learn-ahead=false"})
