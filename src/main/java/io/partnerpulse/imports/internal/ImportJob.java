@@ -334,11 +334,13 @@ public final class ImportJob {
 
     /**
      * Reads, converts and writes every row through {@code copySql}: the staging table's text, or a
-     * direct load's binary rows ({@code header} and {@code trailer} around them).
+     * direct load's binary rows ({@code header} and {@code trailer} around them; the step is then
+     * {@link ImportStep#LOADING}, the deals being written as the file is read).
      */
     private void stage(Connection connection, CsvSource source, Supplier<RowConverter> converters,
                        java.util.function.Function<RowConverter, ConvertingPipeline.Encoder> encoders, String copySql, byte[] header, byte[] trailer,
                        List<ImportField> staged, CountingInputStream counted, long totalBytes) throws SQLException, IOException {
+        ImportStep step = direct != null ? ImportStep.LOADING : ImportStep.READING;
         try (PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), copySql, 1 << 16)) {
             copy.write(header);
             Iterator<CsvSource.Row> rows = source.rows();
@@ -368,14 +370,14 @@ public final class ImportJob {
                 }
                 rowsRead += batch;
                 // the reader runs ahead of the converting threads: the last bytes are counted before the last rows are written
-                progress.progress(ImportStep.READING.key(), totalBytes > 0 ? Math.min(counted.count(), totalBytes - 1) : rowsRead,
+                progress.progress(step.key(), totalBytes > 0 ? Math.min(counted.count(), totalBytes - 1) : rowsRead,
                         totalBytes > 0 ? totalBytes : rowsRead + 1);
             });
             copy.write(trailer);
             stagedRows = copy.endCopy();
             externalIdsMayRepeat = pipeline.keys().mayRepeat();
         }
-        progress.progress(ImportStep.READING.key(), 1, 1);
+        progress.progress(step.key(), 1, 1);
     }
 
     private void list(RowProblem problem) {

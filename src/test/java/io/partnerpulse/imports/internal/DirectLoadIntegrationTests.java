@@ -130,6 +130,8 @@ class DirectLoadIntegrationTests {
 
         assertThat(direct.direct()).isTrue();
         assertThat(setBased.direct()).isFalse();
+        assertThat(direct.steps()).containsExactly("loading", "checking", "inserting", "indexing", "saving");
+        assertThat(setBased.steps()).containsExactly("reading", "checking", "matching", "inserting", "saving");
         assertThat(direct.report().status()).isEqualTo("IMPORTED");
         assertThat(direct.report().inserted()).isEqualTo(11);
         assertThat(direct.report().rejected()).isEqualTo(5);
@@ -224,16 +226,21 @@ class DirectLoadIntegrationTests {
         }
     }
 
-    record Outcome(ImportReport report, boolean direct, List<String> rows) {
+    record Outcome(ImportReport report, boolean direct, List<String> rows, List<String> steps) {
     }
 
     private Outcome importOnce(Mode mode, long directLoadFrom) {
         byte[] file = FILE.getBytes(StandardCharsets.UTF_8);
+        List<String> steps = new ArrayList<>();
         ImportJob job = new ImportJob(dataSource, transactions, announcer, leads, ImportEntity.OPPORTUNITIES, settings(mode), "test",
-                ZONE, "EUR", (step, done, total) -> { }).directLoadFrom(directLoadFrom);
+                ZONE, "EUR", (step, done, total) -> {
+                    if (steps.isEmpty() || !steps.get(steps.size() - 1).equals(step)) {
+                        steps.add(step);
+                    }
+                }).directLoadFrom(directLoadFrom);
         try {
             ImportReport report = job.run(new ByteArrayInputStream(file), file.length, null, false);
-            return new Outcome(report, job.loadedDirectly(), rows());
+            return new Outcome(report, job.loadedDirectly(), rows(), steps);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
