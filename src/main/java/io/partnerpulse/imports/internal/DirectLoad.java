@@ -369,7 +369,7 @@ final class DirectLoad {
             if (!folds) {
                 return raw;
             }
-            if (raw.chars().allMatch(c -> c < 128)) {
+            if (ascii(raw)) {
                 return Values.fold(raw);
             }
             try {
@@ -408,6 +408,15 @@ final class DirectLoad {
             }
             return text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
+    }
+
+    private static boolean ascii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String one(Connection connection, String sql) throws SQLException {
