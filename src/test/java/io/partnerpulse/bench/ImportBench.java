@@ -80,8 +80,15 @@ class ImportBench {
         Floor setBased;
         Timed again;
         long size;
+        boolean fileOnly = Boolean.getBoolean("bench.fileOnly");
         try {
             pipeline(file, rows, 7);
+            if (fileOnly) {
+                // the file and its mapping kept for the command line's own import (docs/imports.md, "Speed")
+                Files.writeString(file.resolveSibling("settings.json"), MAPPING);
+                System.out.println("Wrote " + file + " and " + file.resolveSibling("settings.json"));
+                return;
+            }
             size = Files.size(file);
             copySeconds = rawCopy(file);
             ImportSettings settings = json.readValue(MAPPING, ImportSettings.class);
@@ -98,7 +105,7 @@ class ImportBench {
             again = importOnce(file, size, settings, progress);
         } finally {
             // the file and the copied-out rows: ~300 MB for a million rows
-            try (var paths = Files.walk(file.getParent())) {
+            try (var paths = fileOnly ? java.util.stream.Stream.<Path>empty() : Files.walk(file.getParent())) {
                 for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(path);
                 }
