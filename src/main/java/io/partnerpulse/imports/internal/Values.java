@@ -62,11 +62,14 @@ final class Values {
         return folded == null ? lower : folded.toString();
     }
 
+    /** The smallest magnitude a number cell may not reach (the columns hold 15 digits before the point). */
+    private static final BigDecimal TOO_LARGE = new BigDecimal("1e15");
+
     /** A decimal number: 1234.5, 1,234.5, 1.234,5 (with decimal commas), 12% (= 0.12), spaces as thousands separators. */
     static BigDecimal decimal(String cell, boolean decimalComma) throws BadValue {
         if (plain(cell, decimalComma)) {
             BigDecimal value = new BigDecimal(cell);
-            if (value.abs().compareTo(new BigDecimal("1e15")) >= 0) {
+            if (value.abs().compareTo(TOO_LARGE) >= 0) {
                 throw new BadValue(Reason.VALUE_TOO_LARGE);
             }
             return value;
@@ -81,7 +84,7 @@ final class Values {
             throw new BadValue(decimalComma ? Reason.VALUE_NOT_NUMBER_COMMA : Reason.VALUE_NOT_NUMBER);
         }
         BigDecimal value = new BigDecimal(s);
-        if (value.abs().compareTo(new BigDecimal("1e15")) >= 0) {
+        if (value.abs().compareTo(TOO_LARGE) >= 0) {
             throw new BadValue(Reason.VALUE_TOO_LARGE);
         }
         return percent ? value.movePointLeft(2) : value;
