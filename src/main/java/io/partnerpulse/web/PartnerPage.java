@@ -13,6 +13,7 @@ import io.partnerpulse.deal.RegistrationManagement;
 import io.partnerpulse.kpi.Dimension;
 import io.partnerpulse.lead.LeadManagement;
 import io.partnerpulse.kpi.KpiQuery;
+import io.partnerpulse.kpi.KpiReport;
 import io.partnerpulse.kpi.Kpis;
 import io.partnerpulse.partner.PartnerDirectory;
 import io.partnerpulse.partner.PartnerManagement;
@@ -59,7 +60,8 @@ class PartnerPage {
                 CommissionStatements commissions, Kpis kpis, KpiCards cards, OrganizationSettings organization,
                 io.partnerpulse.shared.References references, LeadManagement leads, io.partnerpulse.fund.FundManagement funds,
                 io.partnerpulse.recommendation.TierStandings tiers, org.springframework.context.MessageSource messages,
-                io.partnerpulse.partner.Certifications certifications) {
+                io.partnerpulse.partner.Certifications certifications, tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
         this.certifications = certifications;
         this.messages = messages;
         this.funds = funds;
@@ -79,6 +81,7 @@ class PartnerPage {
     }
 
     private final io.partnerpulse.partner.Certifications certifications;
+    private final tools.jackson.databind.json.JsonMapper json;
 
     /** One month of the partner's history. */
     public record Month(String month, String revenue, long deals, String winRate) {
@@ -118,12 +121,21 @@ class PartnerPage {
             model.addAttribute("otherCards", cards.cards(query(selection, otherId), locale).cards());
         }
         LocalDate historyFrom = YearMonth.from(selection.to().minusDays(1)).minusMonths(11).atDay(1);
-        List<Month> history = kpis.report(KpiQuery.of(historyFrom, selection.to()).withGroupBy(Dimension.MONTH)
-                        .withFilters(Map.of(Dimension.PARTNER, List.of(Long.toString(id))))).groups().stream()
+        List<KpiReport.Group> historyGroups = kpis.report(KpiQuery.of(historyFrom, selection.to())
+                .withGroupBy(Dimension.MONTH).withFilters(Map.of(Dimension.PARTNER, List.of(Long.toString(id))))).groups();
+        List<Month> history = historyGroups.stream()
                 .map(g -> new Month(g.key(), format.money(g.kpis().wonRevenue().value()), g.kpis().dealCount().value(),
                         format.percent(g.kpis().winRate().value())))
                 .toList();
         model.addAttribute("history", history);
+        // the same months charted: won revenue as bars, the win rate as a line (null: no deal closed that month)
+        Map<String, Object> chart = new java.util.LinkedHashMap<>();
+        chart.put("months", historyGroups.stream().map(KpiReport.Group::key).toList());
+        chart.put("revenue", historyGroups.stream().map(g -> g.kpis().wonRevenue().value()).toList());
+        chart.put("winRate", historyGroups.stream().map(g -> g.kpis().winRate().value()).toList());
+        chart.put("currency", organization.currency());
+        chart.put("series", List.of(messages.getMessage("leaderboard.revenue", null, locale), messages.getMessage("leaderboard.winRate", null, locale)));
+        model.addAttribute("historyChart", json.writeValueAsString(chart));
         model.addAttribute("deals", opportunities.forPartner(id, 0, 20));
         model.addAttribute("registrations", registrations.forPartner(id, 0, 20));
         model.addAttribute("openLeads", leads.openLeads(id));

@@ -216,6 +216,12 @@ class WorkPagesBrowserTests {
         String secondName = jdbc.sql("select name from partner where id = ?").param(second).query(String.class).single();
 
         browser.get(base + "/partners/" + first);
+        // its last twelve months charted: won revenue by month beside the win rate
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d ->
+                "true".equals(d.findElement(By.id("chart-history")).getAttribute("data-ready")));
+        assertThat(browser.findElements(By.cssSelector("#chart-history canvas"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("chart-history")).getDomAttribute("data-chart")).contains("\"months\":[\"", "\"winRate\":[");
+        assertThat(browser.findElements(By.cssSelector("table.history tbody tr"))).hasSize(12);
         assertThat(browser.findElement(By.name("through")).isDisplayed()).as("a custom date, for this quarter").isFalse();
         new Select(browser.findElement(By.id("period"))).selectByValue("custom");
         assertThat(browser.findElement(By.name("through")).isDisplayed()).as("a custom date, for a custom period").isTrue();
