@@ -164,6 +164,12 @@ public class OpportunityManagement {
         return opportunities.list(filter.withPartners(actor.partnerFilter(filter.partnerIds())), actor.orgScope().orElse(null), sort, page, size);
     }
 
+    /** How many deals a filter selects in each stage and their worth in the base currency, within what the actor may see. */
+    @Transactional(readOnly = true)
+    public List<OpportunityRepository.StageWorth> worthByStage(OpportunityRepository.Filter filter) {
+        return opportunities.worthByStage(filter.withPartners(actor.partnerFilter(filter.partnerIds())), actor.orgScope().orElse(null));
+    }
+
     private Instant at(Instant requested) {
         Instant now = clock.instant();
         if (requested != null && requested.isAfter(now.plusSeconds(60))) {

@@ -30,9 +30,39 @@ public class OpportunityRepository {
             o.expected_close_on, o.lost_reason, o.competitor, o.version""";
 
     private final JdbcClient jdbc;
+    private final io.partnerpulse.shared.OrganizationSettings organization;
 
-    OpportunityRepository(JdbcClient jdbc) {
+    OpportunityRepository(JdbcClient jdbc, io.partnerpulse.shared.OrganizationSettings organization) {
         this.jdbc = jdbc;
+        this.organization = organization;
+    }
+
+    /**
+     * A deal's worth: its amount in the base currency, what "largest first" sorts by and a column of
+     * the board adds up (amounts in several currencies sorted by their figures put a rupee deal above
+     * a dollar deal worth fifty times as much). Converted as the KPIs convert: at the rate of its
+     * close day, while open of today (in the organization's time zone), the latest rate on or before
+     * that day, else the earliest known; null for a currency without any rate. Needs {@link #WORTH_JOIN}
+     * beside deals {@code o}, and the parameters {@code :amountBase} and {@code :amountZone}.
+     */
+    static final String WORTH = "o.amount * coalesce(case when o.currency = :amountBase then 1 end, fx.rate_to_base,"
+            + " (select r.rate_to_base from exchange_rate r where r.currency = o.currency order by r.rate_date limit 1))";
+
+    /**
+     * The rate each deal of {@code o} converts at. The day is worked out in a subquery of its own
+     * ({@code offset 0} keeps PostgreSQL from folding it back into the next one), so that the rate's
+     * lookup is remembered per currency and day: a million deals hold a few thousand of those, but
+     * several hundred thousand distinct close instants (a million rows of amount, currency and close
+     * instant sorted by worth: 3.8 s keyed by the instant, 1.1 s by the day; by the bare amount 0.2 s).
+     */
+    static final String WORTH_JOIN = """
+            cross join lateral (select coalesce((o.closed_at at time zone :amountZone)::date, (now() at time zone :amountZone)::date) as day
+                                offset 0) fx_day
+            left join lateral (select r.rate_to_base from exchange_rate r where o.currency <> :amountBase and r.currency = o.currency
+                               and r.rate_date <= fx_day.day order by r.rate_date desc limit 1) fx on true""";
+
+    private ListQuery bindBase(ListQuery query) {
+        return query.bind("amountBase", organization.currency()).bind("amountZone", organization.timeZone().getId());
     }
 
     public Optional<OpportunityView> find(long id) {
@@ -125,7 +155,25 @@ public class OpportunityRepository {
     }
 
     public Page<OpportunityView> list(Filter f, io.partnerpulse.shared.CurrentActor.OrgScope scope, String sort, int page, int size) {
-        return ListQuery.from("select " + COLUMNS + " from opportunity o")
+        return filtered(f, scope).joinWhenSortedBy("amount", WORTH_JOIN)
+                .sort(sort, Map.of("name", "o.name", "amount", WORTH, "createdAt", "o.created_at", "closedAt", "o.closed_at",
+                        "stage", "o.stage", "expectedCloseOn", "o.expected_close_on"), "o.created_at desc", "o.id")
+                .page(jdbc, page, size, OpportunityRepository::view);
+    }
+
+    /** The deals a filter selects, by stage: how many and their worth in the base currency (null: none has a known rate). */
+    public record StageWorth(Stage stage, long deals, java.math.BigDecimal worth) {
+    }
+
+    public List<StageWorth> worthByStage(Filter f, io.partnerpulse.shared.CurrentActor.OrgScope scope) {
+        ListQuery.Filtered deals = filtered(f, scope).filtered();
+        return jdbc.sql("select o.stage, count(*), round(sum(" + WORTH + "), 2) from (" + deals.sql() + ") o " + WORTH_JOIN + " group by o.stage")
+                .params(deals.params())
+                .query((rs, n) -> new StageWorth(Stage.valueOf(rs.getString(1)), rs.getLong(2), rs.getBigDecimal(3))).list();
+    }
+
+    private ListQuery filtered(Filter f, io.partnerpulse.shared.CurrentActor.OrgScope scope) {
+        return bindBase(ListQuery.from("select " + COLUMNS + " from opportunity o"))
                 .inScope(scope, io.partnerpulse.shared.CurrentActor.OrgScope.ownerIn("o.owner_id"))
                 .where("o.partner_id = any(:partners)", "partners", f.partnerIds() == null ? null : f.partnerIds().toArray(Long[]::new))
                 .where("o.owner_id = :owner", "owner", f.ownerId())
@@ -139,10 +187,7 @@ public class OpportunityRepository {
                 .where("o.created_at < :createdTo", "createdTo", utc(f.createdTo()))
                 .where("o.closed_at >= :closedFrom", "closedFrom", utc(f.closedFrom()))
                 .where("o.closed_at < :closedTo", "closedTo", utc(f.closedTo()))
-                .search("o.name || ' ' || coalesce(o.external_id, '')", f.q())
-                .sort(sort, Map.of("name", "o.name", "amount", "o.amount", "createdAt", "o.created_at", "closedAt", "o.closed_at",
-                        "stage", "o.stage", "expectedCloseOn", "o.expected_close_on"), "o.created_at desc", "o.id")
-                .page(jdbc, page, size, OpportunityRepository::view);
+                .search("o.name || ' ' || coalesce(o.external_id, '')", f.q());
     }
 
     /** The values an insert and an update share; nullable ones typed (see {@link SqlParams}). */

@@ -42,18 +42,25 @@ class PipelinePage {
         this.messages = messages;
     }
 
-    /** One column of the board. */
-    public record Column(Stage stage, List<OpportunityView> deals, long total) {
+    /** One column of the board: its largest deals, how many it holds and their worth in the base currency (null: unknown). */
+    public record Column(Stage stage, List<OpportunityView> deals, long total, java.math.BigDecimal worth) {
     }
 
     @GetMapping("/pipeline")
     String board(Model model, Locale locale) {
         List<Column> columns = new ArrayList<>();
         List<Long> partnerIds = new ArrayList<>();
+        java.util.Map<Stage, java.math.BigDecimal> worth = new java.util.EnumMap<>(Stage.class);
+        opportunities.worthByStage(new OpportunityRepository.Filter(null, null, List.of(Stage.openStages()), true, null, null, null, null, null, null, null))
+                .forEach(w -> {
+                    if (w.worth() != null) {
+                        worth.put(w.stage(), w.worth());
+                    }
+                });
         for (Stage stage : Stage.openStages()) {
             Page<OpportunityView> page = opportunities.list(new OpportunityRepository.Filter(null, null, List.of(stage), true, null, null,
                     null, null, null, null, null), "amount,desc", 0, PER_STAGE);
-            columns.add(new Column(stage, page.items(), page.total()));
+            columns.add(new Column(stage, page.items(), page.total(), page.total() == 0 ? java.math.BigDecimal.ZERO : worth.get(stage)));
             page.items().forEach(o -> {
                 if (o.partnerId() != null) {
                     partnerIds.add(o.partnerId());
