@@ -3,7 +3,11 @@
 // form is used by keyboard. A deal dropped on Lost asks for its reason first.
 (function () {
   'use strict';
+  // cards the reader may move: those with a move form (an analyst's have none)
   document.querySelectorAll('.board .deal').forEach(function (card) {
+    if (!card.querySelector('form.move')) {
+      return;
+    }
     card.setAttribute('draggable', 'true');
     card.addEventListener('dragstart', function (event) {
       event.dataTransfer.setData('text/plain', card.dataset.id);
@@ -39,6 +43,8 @@
       target.value = stage;
       var reason = form.querySelector('input[name="reason"]');
       if (stage === 'LOST' && !reason.value.trim()) {
+        // the card's folded form opens where the reason is asked for
+        form.closest('details').open = true;
         reason.setAttribute('aria-invalid', 'true');
         reason.focus();
         return;

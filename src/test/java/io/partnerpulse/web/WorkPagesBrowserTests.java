@@ -162,6 +162,8 @@ class WorkPagesBrowserTests {
         browser.get(base + "/pipeline");
         Browser.screenshot("pipeline");
         WebElement card = browser.findElement(By.cssSelector(".deal[data-id='" + deal.id() + "']"));
+        assertThat(card.findElement(By.name("target")).isDisplayed()).as("the move form folded away").isFalse();
+        card.findElement(By.cssSelector("details.move summary")).click();
         new Select(card.findElement(By.name("target"))).selectByValue("WON");
         card.findElement(By.cssSelector("form.move button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".flash-area .message.ok")).size() == 1);
