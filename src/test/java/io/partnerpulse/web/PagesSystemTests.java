@@ -174,6 +174,22 @@ class PagesSystemTests {
     }
 
     @Test
+    void listsEachLeadWithTheChannelItCameFromAndTheDayItCame() {
+        long channel = new Fixtures(jdbc).channel("PAID");
+        String channelName = jdbc.sql("select name from marketing_channel where id = ?").param(channel).query(String.class).single();
+        String company = Fixtures.unique("Sourced lead");
+        Api.Response lead = new Api(port).post("/api/v1/leads", "{\"companyName\": \"%s\", \"country\": \"US\", \"channelId\": %d}"
+                .formatted(company, channel));
+        assertThat(lead.status()).as(lead.body()).isEqualTo(201);
+        String row = admin().get("/leads?q=" + company.replace(" ", "+")).body();
+        row = row.substring(row.indexOf("data-id=\"" + lead.id() + "\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        String today = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(java.util.Locale.ENGLISH)
+                .format(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        assertThat(row).contains(channelName, today);
+    }
+
+    @Test
     void qualifiesAndDisqualifiesLeadsFromTheirPage() {
         Api api = new Api(port);
         Api.Response lead = api.post("/api/v1/leads", "{\"companyName\": \"%s\", \"country\": \"US\"}".formatted(Fixtures.unique("Page lead")));
