@@ -73,6 +73,26 @@ class RegistrationPagesSystemTests {
     }
 
     @Test
+    void aPendingRegistrationThatLapsesWithinAWeekIsMarkedWithTheDaysLeft() {
+        String customer = Fixtures.unique("Lapsing Customer");
+        assertThat(partnerUser.form("/registrations/submit", "customerName=" + customer.replace(" ", "+") + "&estimatedAmount=10&currency=USD")
+                .status()).isEqualTo(302);
+        long id = registrationOf(customer);
+        assertThat(rowOf(id)).doesNotContain("badge soon");
+
+        jdbc.sql("update deal_registration set expires_at = now() + interval '2 days 1 hour' where id = ?").param(id).update();
+        assertThat(rowOf(id)).contains("badge soon", "in 2 days");
+        jdbc.sql("update deal_registration set expires_at = now() + interval '1 hour' where id = ?").param(id).update();
+        assertThat(rowOf(id)).contains("badge soon", "expires today");
+    }
+
+    private String rowOf(long id) {
+        String page = partnerUser.get("/registrations").body();
+        String row = page.substring(page.indexOf("data-id=\"" + id + "\""));
+        return row.substring(0, row.indexOf("</tr>"));
+    }
+
+    @Test
     void staffRegisterForAPartnerByItsIdAndMustNameOne() {
         Api page = Api.admin(port);
         String customer = Fixtures.unique("Phoned In Customer");
