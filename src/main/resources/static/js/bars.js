@@ -27,7 +27,7 @@
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: money },
     legend: { data: data.series, top: 0 },
     grid: { left: rtl ? 40 : 8, right: rtl ? 8 : 40, top: 32, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', inverse: rtl, axisLabel: { formatter: money } },
+    xAxis: { type: 'value', minInterval: 1, inverse: rtl, axisLabel: { formatter: money } },
     yAxis: { type: 'category', data: names, position: rtl ? 'right' : 'left',
              axisLabel: { width: 180, overflow: 'truncate' } },
     series: [

@@ -33,7 +33,7 @@
     })
     .then(function (data) {
       var cur = data.currency;
-      var axisMoney = { type: 'value', axisLabel: { formatter: function (v) { return money(v, cur); } }, position: rtl ? 'right' : 'left' };
+      var axisMoney = { type: 'value', minInterval: 1, axisLabel: { formatter: function (v) { return money(v, cur); } }, position: rtl ? 'right' : 'left' };
       chart('chart-revenue', {
         tooltip: { trigger: 'axis' },
         legend: { data: [data.labels.revenue, data.labels.deals], right: rtl ? 0 : 'auto' },

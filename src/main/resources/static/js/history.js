@@ -27,7 +27,7 @@
     grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: data.months, inverse: rtl },
     yAxis: [
-      { type: 'value', position: rtl ? 'right' : 'left', axisLabel: { formatter: money } },
+      { type: 'value', minInterval: 1, position: rtl ? 'right' : 'left', axisLabel: { formatter: money } },
       { type: 'value', min: 0, max: 1, position: rtl ? 'left' : 'right', splitLine: { show: false },
         axisLabel: { formatter: percent } }
     ],

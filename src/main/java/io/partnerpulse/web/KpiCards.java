@@ -90,7 +90,7 @@ class KpiCards {
                     .filter(s -> s != null && s.previous() != null && s.previous().isPresent()).map(s -> s.previous().get()).toList();
             BigDecimal median = median(scores);
             cards.add(new Card("qualityScore", msg("kpi.qualityScore", locale), f.decimal(median),
-                    msg("kpi.qualityScore.note", locale, f.count(scores.size())), change(median, Optional.ofNullable(median(before)), f), null,
+                    msg("kpi.qualityScore.note", locale, f.count(scores.size()), scores.size()), change(median, Optional.ofNullable(median(before)), f), null,
                     null, null));
         }
         cards.add(new Card("dealSuccess", msg("kpi.dealSuccess", locale), f.percent(k.dealSuccess().value()),

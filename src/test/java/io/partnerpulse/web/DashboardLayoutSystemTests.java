@@ -25,6 +25,13 @@ class DashboardLayoutSystemTests {
     }
 
     @Test
+    void aPartnersOwnDashboardCountsOneScoredPartnerInTheSingular() {
+        long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
+        assertThat(new Api(port).newPartnerUser(partner, "counting user").get("/").body()).contains("1 active partner scored")
+                .doesNotContain("1 active partners");
+    }
+
+    @Test
     void showsTheCardsAndChartsItsReaderChoseInTheirOrderAndOnlyForThem() {
         Api api = new Api(port);
         Api analyst = api.newUser("ANALYST", "arranging analyst");
