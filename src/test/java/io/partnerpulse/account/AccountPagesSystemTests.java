@@ -56,7 +56,7 @@ class AccountPagesSystemTests {
                 .formatted(name, id)).id();
         String page = admin.get("/accounts/" + id).body();
         assertThat(page).contains(name, "Retail", "1,250", "/accounts/" + groupId + "\"", group, "/deals/" + deal + "\"", name + " deal");
-        assertThat(admin.get("/accounts?q=" + enc(name)).body()).contains("/accounts/" + id + "\"", "1 records");
+        assertThat(admin.get("/accounts?q=" + enc(name)).body()).contains("/accounts/" + id + "\"", "1 record<");
         assertThat(admin.get("/deals/" + deal).body()).as("the deal links back to its customer").contains("/accounts/" + id + "\"");
         assertThat(admin.get("/deals?show=ALL&accountId=" + id).body()).contains("/deals/" + deal + "\"", "Only the deals of " + name);
 

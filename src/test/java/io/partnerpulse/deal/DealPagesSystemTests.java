@@ -79,10 +79,14 @@ class DealPagesSystemTests {
         assertThat(page).contains(name, partnerName, accountName, ownerName, "Prospecting", "(opened)", "$12,500.50", "Boston, US",
                 "/audit?entityType=opportunity&amp;entityId=" + id);
         String list = admin.get("/deals?q=" + enc(name)).body();
-        assertThat(list).contains("/deals/" + id + "\"", name, partnerName, ownerName, "1 records");
+        assertThat(list).contains("/deals/" + id + "\"", name, partnerName, ownerName, "1 record<");
         assertThat(admin.get("/deals?show=WON&q=" + enc(name)).body()).as("not among the won").doesNotContain("/deals/" + id + "\"");
         assertThat(admin.get("/deals?show=ALL&partnerId=" + partner).body()).contains("/deals/" + id + "\"", "Only the deals of " + partnerName);
         assertThat(admin.get("/pipeline").body()).as("its card links to its page").contains("/deals/" + id + "\"");
+        assertThat(list).as("it closes in 2027").doesNotContain("past its expected close");
+
+        jdbc.sql("update opportunity set expected_close_on = current_date - 1 where id = ?").param(id).update();
+        assertThat(admin.get("/deals?q=" + enc(name)).body()).as("an open deal whose expected close went by").contains("past its expected close");
     }
 
     @Test

@@ -49,9 +49,10 @@ class MessageBundleTests {
         Properties urdu = load("messages_ur.properties");
         for (String key : english.stringPropertyNames()) {
             for (int i = 0; i < 3; i++) {
-                String placeholder = "{" + i + "}";
-                assertThat(urdu.getProperty(key).contains(placeholder)).as(key + " " + placeholder)
-                        .isEqualTo(english.getProperty(key).contains(placeholder));
+                // {0} or a formatted one: {0,number,integer}, {1,choice,…}
+                java.util.regex.Pattern placeholder = java.util.regex.Pattern.compile("\\{" + i + "[,}]");
+                assertThat(placeholder.matcher(urdu.getProperty(key)).find()).as(key + " {" + i + "}")
+                        .isEqualTo(placeholder.matcher(english.getProperty(key)).find());
             }
         }
     }

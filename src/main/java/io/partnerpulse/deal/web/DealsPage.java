@@ -178,6 +178,7 @@ class DealsPage {
         model.addAttribute("openStages", List.of(Stage.openStages()));
         model.addAttribute("sorts", SORTS);
         model.addAttribute("zone", organization.timeZone());
+        model.addAttribute("today", java.time.LocalDate.now(organization.timeZone()));
         model.addAttribute("format", new Format(locale, organization.currency()));
         choices(model);
     }
