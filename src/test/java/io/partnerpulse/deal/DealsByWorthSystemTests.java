@@ -14,8 +14,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * "Largest first" means worth the most in the base currency, not the biggest figure: a deal in baht
- * or krónur sorts by what it is worth in dollars (at today's rate while open, at its close day's once
+ * "Largest first" means worth the most in the base currency, not the biggest figure: a deal in koruny
+ * or forints sorts by what it is worth in dollars (at today's rate while open, at its close day's once
  * closed, the earliest known rate when none is older). The board
  * adds each stage's deals up the same way, and a partner's user sees only its own deals' worth.
  */
@@ -31,13 +31,14 @@ class DealsByWorthSystemTests {
     long partner;
 
     @BeforeEach
-    void ratesForBahtAndKronur() {
+    void ratesForKorunyAndForints() {
         admin = Api.admin(port);
         partner = new Fixtures(jdbc).activePartner("US", "GOLD");
-        rate("THB", "2020-01-01", "0.02");
-        rate("THB", "2026-01-01", "0.03");
-        // krónur: only a rate of a day still to come, the earliest known, so that one
-        rate("ISK", "2099-01-01", "0.007");
+        // currencies no other test rates (ReferenceDataPageSystemTests has ISK)
+        rate("CZK", "2020-01-01", "0.02");
+        rate("CZK", "2026-01-01", "0.03");
+        // forints: only a rate of a day still to come, the earliest known, so that one
+        rate("HUF", "2099-01-01", "0.007");
     }
 
     private void rate(String currency, String day, String rate) {
@@ -59,16 +60,16 @@ class DealsByWorthSystemTests {
     @Test
     void sortsDealsByTheirWorthInTheBaseCurrency() {
         open(partner, "dollars", "1500.00", "USD");            // $1,500
-        open(partner, "baht", "40000.00", "THB");              // 40,000 × 0.03 = $1,200
-        open(partner, "kronur", "100000.00", "ISK");           // 100,000 × 0.007 = $700
-        Api.Response closed = open(partner, "baht won in 2021", "70000.00", "THB");
+        open(partner, "koruny", "40000.00", "CZK");              // 40,000 × 0.03 = $1,200
+        open(partner, "forints", "100000.00", "HUF");           // 100,000 × 0.007 = $700
+        Api.Response closed = open(partner, "koruny won in 2021", "70000.00", "CZK");
         admin.post("/api/v1/opportunities/" + closed.id() + "/win", "{}", closed.etag());
         // won on 2021-06-01: 70,000 × 0.02 (the rate of 2020-01-01, the latest before) = $1,400, not today's $2,100
         jdbc.sql("update opportunity set created_at = timestamptz '2021-05-01 12:00Z', closed_at = timestamptz '2021-06-01 12:00Z' where id = ?")
                 .param(closed.id()).update();
 
-        assertThat(names("amount,desc")).containsExactly("dollars", "baht won in 2021", "baht", "kronur");
-        assertThat(names("amount,asc")).containsExactly("kronur", "baht", "baht won in 2021", "dollars");
+        assertThat(names("amount,desc")).containsExactly("dollars", "koruny won in 2021", "koruny", "forints");
+        assertThat(names("amount,asc")).containsExactly("forints", "koruny", "koruny won in 2021", "dollars");
     }
 
     @Test
@@ -76,14 +77,14 @@ class DealsByWorthSystemTests {
         Api partnerUser = admin.newPartnerUser(partner, "board reader");
         long rival = new Fixtures(jdbc).activePartner("US", "GOLD");
         open(partner, "dollars", "1000.00", "USD");
-        open(partner, "baht", "40000.00", "THB");
-        open(partner, "kronur", "100000.00", "ISK");
+        open(partner, "koruny", "40000.00", "CZK");
+        open(partner, "forints", "100000.00", "HUF");
         open(rival, "rival's", "123456.00", "USD");
 
         String board = partnerUser.get("/pipeline").body();
         // its three open deals in Prospecting: $1,000 + $1,200 + $700
         assertThat(board).contains("class=\"worth\"", "$2,900").doesNotContain("rival&#39;s", "$126,356");
-        assertThat(board.indexOf("baht")).as("the largest first").isLessThan(board.indexOf("dollars"));
-        assertThat(board.indexOf("dollars")).isLessThan(board.indexOf("kronur"));
+        assertThat(board.indexOf("koruny")).as("the largest first").isLessThan(board.indexOf("dollars"));
+        assertThat(board.indexOf("dollars")).isLessThan(board.indexOf("forints"));
     }
 }
