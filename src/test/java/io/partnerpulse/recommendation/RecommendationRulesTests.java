@@ -301,7 +301,7 @@ class RecommendationRulesTests {
                 Locale.ENGLISH);
         // Jan–Mar and Oct–Dec have the same index: 40 expected, 20 won → 50% behind
         assertThat(kinds(plan)).containsExactly("behind-season");
-        assertThat(plan.get(0).title()).isEqualTo("20 deals won, 50% fewer than the 40 the season leads to expect");
+        assertThat(plan.get(0).title()).isEqualTo("Deals won: 20, 50% fewer than the 40 the season leads to expect");
         assertThat(plan.get(0).expectedImpact()).isEqualByComparingTo("10000.00");
     }
 
@@ -363,12 +363,12 @@ class RecommendationRulesTests {
         assertThat(lapsing.action()).isEqualTo("Get 1 of Beta’s people recertified within 60 days, or it falls below its tier’s certified people.");
         assertThat(lapsing.severity()).isEqualTo(Recommendation.Severity.MEDIUM);
         assertThat(lapsing.evidence()).containsEntry("certifiedPeopleIn60Days", 1L);
-        assertThat(advice.get(1).title()).isEqualTo("Gamma is below what the Silver tier requires: $90,000 won of $100,000 and 3 deals of 4 "
+        assertThat(advice.get(1).title()).isEqualTo("Gamma is below what the Silver tier requires: $90,000 won of $100,000 and 3 of 4 deals "
                 + "over the last 6 months");
         assertThat(advice.get(1).expectedImpact()).isEqualByComparingTo("10000");
         assertThat(advice.get(1).evidence()).containsEntry("partnerId", 3L).containsEntry("requiredDeals", 4L);
         assertThat(advice.get(2).title()).as("short of certified people only").isEqualTo("Delta is below what the Silver tier requires: "
-                + "$150,000 won of $100,000 and 6 deals of 4 over the last 6 months; 1 certified person of 2 today");
+                + "$150,000 won of $100,000 and 6 of 4 deals over the last 6 months; 1 certified person of 2 today");
         assertThat(advice.get(2).evidence()).containsEntry("certifiedPeople", 1L).containsEntry("requiredCertifiedPeople", 2L);
     }
 

@@ -52,7 +52,7 @@ class ScorecardPdfSystemTests {
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
         String text = text(pdf.body());
         assertThat(text).contains("Scorecard: " + name, "Average deal size", "Deals won", "Close rate", "Deal success",
-                "Commission statement", "Scorecard deal", "ACCRUAL", "150.00 USD", "Total: 150.00 USD on 1 deals", "Won revenue per month", "Recommendations");
+                "Commission statement", "Scorecard deal", "ACCRUAL", "150.00 USD", "Total: 150.00 USD (deals: 1)", "Won revenue per month", "Recommendations");
 
         assertThat(text).as("a partner without funds has no funds section").doesNotContain("Market development funds");
 
@@ -72,7 +72,7 @@ class ScorecardPdfSystemTests {
 
         HttpResponse<byte[]> page = fetch("/partners/" + partner + "/scorecard.pdf?period=this-month", Api.basic(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD));
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(text(page.body())).contains("Total: 150.00 USD on 1 deals");
+        assertThat(text(page.body())).contains("Total: 150.00 USD (deals: 1)");
     }
 
     @Test
