@@ -23,8 +23,6 @@ public final class ListQuery {
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> params = new LinkedHashMap<>();
     private String orderBy;
-    private final Map<String, String> sortJoins = new LinkedHashMap<>();
-    private String sortJoin = "";
 
     private ListQuery(String select) {
         this.select = select;
@@ -57,15 +55,6 @@ public final class ListQuery {
     /** Binds a parameter that the select itself uses (not a filter). */
     public ListQuery bind(String name, Object value) {
         params.put(name, value);
-        return this;
-    }
-
-    /**
-     * A join that the page's rows (not their count) take when the list is sorted by {@code field}: a
-     * sort key that needs another table, paid for only by the sort that uses it. Before {@link #sort}.
-     */
-    public ListQuery joinWhenSortedBy(String field, String join) {
-        sortJoins.put(field, join);
         return this;
     }
 
@@ -107,7 +96,6 @@ public final class ListQuery {
             throw ApiError.invalidParameter("sort", "The sort direction must be asc or desc.", List.of("asc", "desc"));
         }
         orderBy = column + " " + direction + " nulls last, " + tieBreaker;
-        sortJoin = sortJoins.getOrDefault(parts[0].trim(), "");
         return this;
     }
 
@@ -139,7 +127,7 @@ public final class ListQuery {
             page = 0;
             size = (int) Math.max(1, total);
         }
-        List<T> items = jdbc.sql(select + (sortJoin.isEmpty() ? "" : " " + sortJoin) + where + " order by " + (orderBy == null ? "1" : orderBy) + " limit :limit offset :offset")
+        List<T> items = jdbc.sql(select + where + " order by " + (orderBy == null ? "1" : orderBy) + " limit :limit offset :offset")
                 .params(params).param("limit", size).param("offset", (long) page * size).query(mapper).list();
         return new Page<>(items, page, size, total);
     }

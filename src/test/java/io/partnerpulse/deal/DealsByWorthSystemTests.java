@@ -15,9 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * "Largest first" means worth the most in the base currency, not the biggest figure: a deal in koruny
- * or forints sorts by what it is worth in dollars (at today's rate while open, at its close day's once
- * closed, the earliest known rate when none is older). The board
- * adds each stage's deals up the same way, and a partner's user sees only its own deals' worth.
+ * or forints sorts by what it is worth in dollars at today's rates (the earliest known rate when none is
+ * older). The board adds each stage's deals up the same way, and a partner's user sees only its own.
  */
 @PartnerPulseIntegrationTest
 class DealsByWorthSystemTests {
@@ -58,18 +57,18 @@ class DealsByWorthSystemTests {
     }
 
     @Test
-    void sortsDealsByTheirWorthInTheBaseCurrency() {
+    void sortsDealsByTheirWorthInTheBaseCurrencyAtTodaysRates() {
         open(partner, "dollars", "1500.00", "USD");            // $1,500
-        open(partner, "koruny", "40000.00", "CZK");              // 40,000 × 0.03 = $1,200
-        open(partner, "forints", "100000.00", "HUF");           // 100,000 × 0.007 = $700
+        open(partner, "koruny", "40000.00", "CZK");            // 40,000 × 0.03 (the latest rate) = $1,200
+        open(partner, "forints", "100000.00", "HUF");          // 100,000 × 0.007 (the only rate, of a day to come) = $700
         Api.Response closed = open(partner, "koruny won in 2021", "70000.00", "CZK");
         admin.post("/api/v1/opportunities/" + closed.id() + "/win", "{}", closed.etag());
-        // won on 2021-06-01: 70,000 × 0.02 (the rate of 2020-01-01, the latest before) = $1,400, not today's $2,100
+        // won on 2021-06-01, when a koruna was worth 0.02: sorted as worth today, 70,000 × 0.03 = $2,100
         jdbc.sql("update opportunity set created_at = timestamptz '2021-05-01 12:00Z', closed_at = timestamptz '2021-06-01 12:00Z' where id = ?")
                 .param(closed.id()).update();
 
-        assertThat(names("amount,desc")).containsExactly("dollars", "koruny won in 2021", "koruny", "forints");
-        assertThat(names("amount,asc")).containsExactly("forints", "koruny", "koruny won in 2021", "dollars");
+        assertThat(names("amount,desc")).containsExactly("koruny won in 2021", "dollars", "koruny", "forints");
+        assertThat(names("amount,asc")).containsExactly("forints", "koruny", "dollars", "koruny won in 2021");
     }
 
     @Test

@@ -38,31 +38,39 @@ public class OpportunityRepository {
     }
 
     /**
-     * A deal's worth: its amount in the base currency, what "largest first" sorts by and a column of
-     * the board adds up (amounts in several currencies sorted by their figures put a rupee deal above
-     * a dollar deal worth fifty times as much). Converted as the KPIs convert: at the rate of its
-     * close day, while open of today (in the organization's time zone), the latest rate on or before
-     * that day, else the earliest known; null for a currency without any rate. Needs {@link #WORTH_JOIN}
-     * beside deals {@code o}, and the parameters {@code :amountBase} and {@code :amountZone}.
+     * A deal's worth: its amount in the base currency at today's rates (in the organization's time
+     * zone: the latest rate on or before today, else the earliest known; null for a currency without
+     * any), what "largest first" sorts by and a column of the board adds up. Amounts in several
+     * currencies sorted by their figures put a rupee deal above a dollar deal worth fifty times as much.
+     * An open deal's worth is what the KPIs count it at; a closed one's revenue the KPIs convert at the
+     * rate of its close day, but the list sorts all at one day's rates. Today's rates are read first
+     * (one per currency) and given to the query as a {@code case} of bound values. A million deals
+     * (the API's first page, sorted): by the figure 0.13 s, by worth so 0.37–0.44 s; with each deal's
+     * rate of its own day (looked up per currency and day, remembered) it took 1.2 s (measured here).
+     * Binds its values into {@code query}; the expression reads deals {@code o}.
      */
-    static final String WORTH = "o.amount * coalesce(case when o.currency = :amountBase then 1 end, fx.rate_to_base,"
-            + " (select r.rate_to_base from exchange_rate r where r.currency = o.currency order by r.rate_date limit 1))";
+    private String worth(ListQuery query) {
+        // the codes cast to the column's type: compared as text, each deal's code was cast for every branch
+        StringBuilder worth = new StringBuilder("o.amount * (case o.currency when cast(:worthBase as char(3)) then 1");
+        query.bind("worthBase", organization.currency());
+        int i = 0;
+        for (Map.Entry<String, java.math.BigDecimal> rate : todaysRates().entrySet()) {
+            worth.append(" when cast(:worthCurrency").append(i).append(" as char(3)) then :worthRate").append(i);
+            query.bind("worthCurrency" + i, rate.getKey()).bind("worthRate" + i, rate.getValue());
+            i++;
+        }
+        return worth.append(" end)").toString();
+    }
 
-    /**
-     * The rate each deal of {@code o} converts at. The day is worked out in a subquery of its own
-     * ({@code offset 0} keeps PostgreSQL from folding it back into the next one), so that the rate's
-     * lookup is remembered per currency and day: a million deals hold a few thousand of those, but
-     * several hundred thousand distinct close instants (a million rows of amount, currency and close
-     * instant sorted by worth: 3.8 s keyed by the instant, 1.1 s by the day; by the bare amount 0.2 s).
-     */
-    static final String WORTH_JOIN = """
-            cross join lateral (select coalesce((o.closed_at at time zone :amountZone)::date, (now() at time zone :amountZone)::date) as day
-                                offset 0) fx_day
-            left join lateral (select r.rate_to_base from exchange_rate r where o.currency <> :amountBase and r.currency = o.currency
-                               and r.rate_date <= fx_day.day order by r.rate_date desc limit 1) fx on true""";
-
-    private ListQuery bindBase(ListQuery query) {
-        return query.bind("amountBase", organization.currency()).bind("amountZone", organization.timeZone().getId());
+    /** Each currency's rate of today: the latest on or before today, else the earliest known. */
+    private Map<String, java.math.BigDecimal> todaysRates() {
+        Map<String, java.math.BigDecimal> rates = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                select distinct on (r.currency) r.currency, r.rate_to_base from exchange_rate r
+                order by r.currency, r.rate_date > cast(:today as date), abs(r.rate_date - cast(:today as date))""")
+                .param("today", LocalDate.now(organization.timeZone()))
+                .query((rs, n) -> rates.put(rs.getString(1).trim(), rs.getBigDecimal(2))).list();
+        return rates;
     }
 
     public Optional<OpportunityView> find(long id) {
@@ -155,8 +163,10 @@ public class OpportunityRepository {
     }
 
     public Page<OpportunityView> list(Filter f, io.partnerpulse.shared.CurrentActor.OrgScope scope, String sort, int page, int size) {
-        return filtered(f, scope).joinWhenSortedBy("amount", WORTH_JOIN)
-                .sort(sort, Map.of("name", "o.name", "amount", WORTH, "createdAt", "o.created_at", "closedAt", "o.closed_at",
+        ListQuery query = filtered(f, scope);
+        // the rates are read only for the sort that needs them
+        String worth = sort != null && sort.strip().startsWith("amount") ? worth(query) : "o.amount";
+        return query.sort(sort, Map.of("name", "o.name", "amount", worth, "createdAt", "o.created_at", "closedAt", "o.closed_at",
                         "stage", "o.stage", "expectedCloseOn", "o.expected_close_on"), "o.created_at desc", "o.id")
                 .page(jdbc, page, size, OpportunityRepository::view);
     }
@@ -166,14 +176,16 @@ public class OpportunityRepository {
     }
 
     public List<StageWorth> worthByStage(Filter f, io.partnerpulse.shared.CurrentActor.OrgScope scope) {
-        ListQuery.Filtered deals = filtered(f, scope).filtered();
-        return jdbc.sql("select o.stage, count(*), round(sum(" + WORTH + "), 2) from (" + deals.sql() + ") o " + WORTH_JOIN + " group by o.stage")
+        ListQuery query = filtered(f, scope);
+        String worth = worth(query);
+        ListQuery.Filtered deals = query.filtered();
+        return jdbc.sql("select o.stage, count(*), round(sum(" + worth + "), 2) from (" + deals.sql() + ") o group by o.stage")
                 .params(deals.params())
                 .query((rs, n) -> new StageWorth(Stage.valueOf(rs.getString(1)), rs.getLong(2), rs.getBigDecimal(3))).list();
     }
 
     private ListQuery filtered(Filter f, io.partnerpulse.shared.CurrentActor.OrgScope scope) {
-        return bindBase(ListQuery.from("select " + COLUMNS + " from opportunity o"))
+        return ListQuery.from("select " + COLUMNS + " from opportunity o")
                 .inScope(scope, io.partnerpulse.shared.CurrentActor.OrgScope.ownerIn("o.owner_id"))
                 .where("o.partner_id = any(:partners)", "partners", f.partnerIds() == null ? null : f.partnerIds().toArray(Long[]::new))
                 .where("o.owner_id = :owner", "owner", f.ownerId())

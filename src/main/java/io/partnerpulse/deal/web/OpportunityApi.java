@@ -40,8 +40,8 @@ class OpportunityApi {
 
     @GetMapping
     @Operation(summary = "Opportunities, paged, sorted and filtered", description = "sort: name, amount, createdAt, closedAt, stage or"
-            + " expectedCloseOn, optionally followed by ,asc or ,desc. amount sorts by worth in the base currency (each deal converted"
-            + " at the rate of its close day, an open one at today's, as the KPIs convert), not by the figure in the deal's own currency.")
+            + " expectedCloseOn, optionally followed by ,asc or ,desc. amount sorts by worth in the base currency at today's"
+            + " rates (the latest on or before today), not by the figure in the deal's own currency.")
     Page<OpportunityView> list(@RequestParam(required = false) List<Long> partnerId, @RequestParam(required = false) Long ownerId,
                                @RequestParam(required = false) List<Stage> stage, @RequestParam(required = false) Boolean open,
                                @RequestParam(required = false) Long accountId, @RequestParam(required = false) Long leadId,
