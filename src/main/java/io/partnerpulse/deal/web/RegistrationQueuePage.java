@@ -116,8 +116,9 @@ class RegistrationQueuePage {
         model.addAttribute("partnerNames", partners.names(shown.items().stream().map(RegistrationView::partnerId).toList()));
         model.addAttribute("format", new Format(locale, organization.currency()));
         // a pending registration that lapses within a week is marked: decide it before it expires
-        model.addAttribute("now", java.time.Instant.now());
-        model.addAttribute("soon", java.time.Instant.now().plus(java.time.Duration.ofDays(7)));
+        java.time.Instant now = java.time.Instant.now();
+        model.addAttribute("now", now);
+        model.addAttribute("soon", now.plus(java.time.Duration.ofDays(7)));
         model.addAttribute("productLines", productLines.list(null, null, 0, 500).items());
         model.addAttribute("draft", draft);
         model.addAttribute("fieldErrors", fieldErrors);
