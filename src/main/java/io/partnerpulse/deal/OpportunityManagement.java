@@ -170,6 +170,13 @@ public class OpportunityManagement {
         return opportunities.worthByStage(filter.withPartners(actor.partnerFilter(filter.partnerIds())), actor.orgScope().orElse(null));
     }
 
+    /** The {@code perStage} largest deals of each of the filter's stages, within what the actor may see. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Stage, List<OpportunityView>> largestByStage(OpportunityRepository.Filter filter, int perStage) {
+        return opportunities.largestByStage(filter.withPartners(actor.partnerFilter(filter.partnerIds())), actor.orgScope().orElse(null),
+                filter.stages(), perStage);
+    }
+
     private Instant at(Instant requested) {
         Instant now = clock.instant();
         if (requested != null && requested.isAfter(now.plusSeconds(60))) {

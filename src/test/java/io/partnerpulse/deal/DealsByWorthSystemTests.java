@@ -82,7 +82,7 @@ class DealsByWorthSystemTests {
 
         String board = partnerUser.get("/pipeline").body();
         // its three open deals in Prospecting: $1,000 + $1,200 + $700
-        assertThat(board).contains("class=\"worth\"", "$2,900").doesNotContain("rival&#39;s", "$126,356");
+        assertThat(board).contains("class=\"count\">3<", "class=\"worth\"", "$2,900").doesNotContain("rival&#39;s", "$126,356");
         assertThat(board.indexOf("koruny")).as("the largest first").isLessThan(board.indexOf("dollars"));
         assertThat(board.indexOf("dollars")).isLessThan(board.indexOf("forints"));
     }

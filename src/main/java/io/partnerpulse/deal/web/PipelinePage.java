@@ -14,7 +14,6 @@ import io.partnerpulse.shared.FormErrors;
 import io.partnerpulse.shared.ApiError;
 import io.partnerpulse.shared.Format;
 import io.partnerpulse.shared.OrganizationSettings;
-import io.partnerpulse.shared.Page;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,18 +49,16 @@ class PipelinePage {
     String board(Model model, Locale locale) {
         List<Column> columns = new ArrayList<>();
         List<Long> partnerIds = new ArrayList<>();
-        java.util.Map<Stage, java.math.BigDecimal> worth = new java.util.EnumMap<>(Stage.class);
-        opportunities.worthByStage(new OpportunityRepository.Filter(null, null, List.of(Stage.openStages()), true, null, null, null, null, null, null, null))
-                .forEach(w -> {
-                    if (w.worth() != null) {
-                        worth.put(w.stage(), w.worth());
-                    }
-                });
+        OpportunityRepository.Filter open = new OpportunityRepository.Filter(null, null, List.of(Stage.openStages()), true, null, null,
+                null, null, null, null, null);
+        java.util.Map<Stage, OpportunityRepository.StageWorth> worth = new java.util.EnumMap<>(Stage.class);
+        opportunities.worthByStage(open).forEach(w -> worth.put(w.stage(), w));
+        java.util.Map<Stage, List<OpportunityView>> largest = opportunities.largestByStage(open, PER_STAGE);
         for (Stage stage : Stage.openStages()) {
-            Page<OpportunityView> page = opportunities.list(new OpportunityRepository.Filter(null, null, List.of(stage), true, null, null,
-                    null, null, null, null, null), "amount,desc", 0, PER_STAGE);
-            columns.add(new Column(stage, page.items(), page.total(), page.total() == 0 ? java.math.BigDecimal.ZERO : worth.get(stage)));
-            page.items().forEach(o -> {
+            OpportunityRepository.StageWorth of = worth.get(stage);
+            List<OpportunityView> deals = largest.getOrDefault(stage, List.of());
+            columns.add(new Column(stage, deals, of == null ? 0 : of.deals(), of == null ? java.math.BigDecimal.ZERO : of.worth()));
+            deals.forEach(o -> {
                 if (o.partnerId() != null) {
                     partnerIds.add(o.partnerId());
                 }
