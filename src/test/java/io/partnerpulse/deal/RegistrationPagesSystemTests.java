@@ -48,7 +48,7 @@ class RegistrationPagesSystemTests {
         long before = jdbc.sql("select count(*) from deal_registration").query(Long.class).single();
         Api.Response bad = partnerUser.form("/registrations/submit", "customerName=&estimatedAmount=abc&currency=USD");
         assertThat(bad.status()).isEqualTo(200);
-        assertThat(bad.body()).contains("field-error", "Enter an amount of 0 or more");
+        assertThat(bad.body()).as("both named at once").contains("field-error", "Enter an amount of 0 or more", "Name the customer.");
         assertThat(partnerUser.form("/registrations/submit", "customerName=&estimatedAmount=10&currency=USD").body())
                 .contains("field-error", "Name the customer.");
         assertThat(jdbc.sql("select count(*) from deal_registration").query(Long.class).single()).as("nothing written").isEqualTo(before);
@@ -98,6 +98,8 @@ class RegistrationPagesSystemTests {
         String customer = Fixtures.unique("Phoned In Customer");
         assertThat(page.form("/registrations/submit", "customerName=" + customer.replace(" ", "+")).body())
                 .contains("field-error", "Enter the id of the partner");
+        assertThat(page.form("/registrations/submit", "partnerId=x&customerName=&estimatedAmount=-1").body()).as("all three at once")
+                .contains("Enter the id of the partner", "Name the customer.", "Enter an amount of 0 or more");
         assertThat(page.form("/registrations/submit", "partnerId=987654321&customerName=" + customer.replace(" ", "+")).body())
                 .contains("field-error");
         assertThat(page.form("/registrations/submit", "partnerId=" + rival + "&customerName=" + customer.replace(" ", "+")).status())

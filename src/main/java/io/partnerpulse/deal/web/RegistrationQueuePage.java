@@ -71,13 +71,24 @@ class RegistrationQueuePage {
                   @RequestParam(required = false) Long productLineId, Model model, Locale locale, RedirectAttributes flash) {
         Draft draft = new Draft(partnerId, customerName, estimatedAmount, currency, productLineId);
         try {
-            Long partner = actor.partner().orElseGet(() -> partnerId(partnerId, locale));
-            java.math.BigDecimal amount = estimatedAmount == null || estimatedAmount.isBlank() ? null
-                    : Amounts.parse(estimatedAmount, java.math.BigDecimal.ZERO).orElseThrow(() ->
-                            ApiError.invalid("estimatedAmount", messages.getMessage("registrations.amount.invalid", null, locale)));
-            if (customerName == null || customerName.isBlank()) {
-                throw ApiError.invalid("customerName", messages.getMessage("registrations.customer.required", null, locale));
+            // every field the page can check is named at once, not one per submit
+            List<ApiError.FieldProblem> problems = new java.util.ArrayList<>();
+            Long partner = actor.partner().orElseGet(() -> partnerId(partnerId));
+            if (partner == null) {
+                problems.add(new ApiError.FieldProblem("partnerId", messages.getMessage("registrations.partner.required", null, locale)));
             }
+            java.util.Optional<java.math.BigDecimal> parsed = estimatedAmount == null || estimatedAmount.isBlank() ? java.util.Optional.empty()
+                    : Amounts.parse(estimatedAmount, java.math.BigDecimal.ZERO);
+            if (estimatedAmount != null && !estimatedAmount.isBlank() && parsed.isEmpty()) {
+                problems.add(new ApiError.FieldProblem("estimatedAmount", messages.getMessage("registrations.amount.invalid", null, locale)));
+            }
+            if (customerName == null || customerName.isBlank()) {
+                problems.add(new ApiError.FieldProblem("customerName", messages.getMessage("registrations.customer.required", null, locale)));
+            }
+            if (!problems.isEmpty()) {
+                throw ApiError.invalid(problems);
+            }
+            java.math.BigDecimal amount = parsed.orElse(null);
             String code = currency == null || currency.isBlank() ? null : currency.trim().toUpperCase(Locale.ROOT);
             RegistrationView saved = registrations.submit(new RegistrationRequests.Submit(null, partner, customerName.trim(), null, productLineId,
                     amount, amount == null ? null : code, null, null));
@@ -92,17 +103,14 @@ class RegistrationQueuePage {
         }
     }
 
-    /** The partner staff register a deal for, by its id. */
-    private Long partnerId(String text, Locale locale) {
+    /** The partner staff register a deal for, by its id; null when the field holds none. */
+    private static Long partnerId(String text) {
         try {
             long value = Long.parseLong(text == null ? "" : text.trim());
-            if (value > 0) {
-                return value;
-            }
+            return value > 0 ? value : null;
         } catch (NumberFormatException e) {
-            // named below
+            return null;
         }
-        throw ApiError.invalid("partnerId", messages.getMessage("registrations.partner.required", null, locale));
     }
 
     private String show(Model model, Locale locale, String outcome, int page, Draft draft, Map<String, String> fieldErrors) {
