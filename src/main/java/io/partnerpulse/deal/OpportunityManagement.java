@@ -164,16 +164,10 @@ public class OpportunityManagement {
         return opportunities.list(filter.withPartners(actor.partnerFilter(filter.partnerIds())), actor.orgScope().orElse(null), sort, page, size);
     }
 
-    /** How many deals a filter selects in each stage and their worth in the base currency, within what the actor may see. */
+    /** The board's columns for a filter: each stage's count, worth and {@code perStage} largest deals, within what the actor may see. */
     @Transactional(readOnly = true)
-    public List<OpportunityRepository.StageWorth> worthByStage(OpportunityRepository.Filter filter) {
-        return opportunities.worthByStage(filter.withPartners(actor.partnerFilter(filter.partnerIds())), actor.orgScope().orElse(null));
-    }
-
-    /** The {@code perStage} largest deals of each of the filter's stages, within what the actor may see. */
-    @Transactional(readOnly = true)
-    public java.util.Map<Stage, List<OpportunityView>> largestByStage(OpportunityRepository.Filter filter, int perStage) {
-        return opportunities.largestByStage(filter.withPartners(actor.partnerFilter(filter.partnerIds())), actor.orgScope().orElse(null),
+    public OpportunityRepository.Board board(OpportunityRepository.Filter filter, int perStage) {
+        return opportunities.board(filter.withPartners(actor.partnerFilter(filter.partnerIds())), actor.orgScope().orElse(null),
                 filter.stages(), perStage);
     }
 

@@ -47,14 +47,14 @@ public class OpportunityRepository {
      * (one per currency) and given to the query as a {@code case} of bound values. A million deals
      * (the API's first page, sorted): by the figure 0.13 s, by worth so 0.37–0.44 s; with each deal's
      * rate of its own day (looked up per currency and day, remembered) it took 1.2 s (measured here).
-     * Binds its values into {@code query}; the expression reads deals {@code o}.
+     * Binds {@code rates} ({@link #todaysRates}) into {@code query}; the expression reads deals {@code o}.
      */
-    private String worth(ListQuery query) {
+    private String worth(ListQuery query, Map<String, java.math.BigDecimal> rates) {
         // the codes cast to the column's type: compared as text, each deal's code was cast for every branch
         StringBuilder worth = new StringBuilder("o.amount * (case o.currency when cast(:worthBase as char(3)) then 1");
         query.bind("worthBase", organization.currency());
         int i = 0;
-        for (Map.Entry<String, java.math.BigDecimal> rate : todaysRates().entrySet()) {
+        for (Map.Entry<String, java.math.BigDecimal> rate : rates.entrySet()) {
             worth.append(" when cast(:worthCurrency").append(i).append(" as char(3)) then :worthRate").append(i);
             query.bind("worthCurrency" + i, rate.getKey()).bind("worthRate" + i, rate.getValue());
             i++;
@@ -165,43 +165,44 @@ public class OpportunityRepository {
     public Page<OpportunityView> list(Filter f, io.partnerpulse.shared.CurrentActor.OrgScope scope, String sort, int page, int size) {
         ListQuery query = filtered(f, scope);
         // the rates are read only for the sort that needs them
-        String worth = sort != null && sort.strip().startsWith("amount") ? worth(query) : "o.amount";
+        String worth = sort != null && sort.strip().startsWith("amount") ? worth(query, todaysRates()) : "o.amount";
         return query.sort(sort, Map.of("name", "o.name", "amount", worth, "createdAt", "o.created_at", "closedAt", "o.closed_at",
                         "stage", "o.stage", "expectedCloseOn", "o.expected_close_on"), "o.created_at desc", "o.id")
                 .page(jdbc, page, size, OpportunityRepository::view);
     }
 
-    /** The deals a filter selects, by stage: how many and their worth in the base currency (null: none has a known rate). */
+    /** The deals of a stage: how many and their worth in the base currency (null: none has a known rate). */
     public record StageWorth(Stage stage, long deals, java.math.BigDecimal worth) {
     }
 
-    public List<StageWorth> worthByStage(Filter f, io.partnerpulse.shared.CurrentActor.OrgScope scope) {
-        ListQuery query = filtered(f, scope);
-        String worth = worth(query);
-        ListQuery.Filtered deals = query.filtered();
-        return jdbc.sql("select o.stage, count(*), round(sum(" + worth + "), 2) from (" + deals.sql() + ") o group by o.stage")
-                .params(deals.params())
-                .query((rs, n) -> new StageWorth(Stage.valueOf(rs.getString(1)), rs.getLong(2), rs.getBigDecimal(3))).list();
+    /** The board's columns: each stage's count and worth, and its largest deals. */
+    public record Board(Map<Stage, StageWorth> worth, Map<Stage, List<OpportunityView>> largest) {
     }
 
     /**
      * The {@code perStage} largest deals (by worth, {@link #worth}) of each of {@code stages} that a
-     * filter selects, in one query (a sorted top per stage, uncounted: {@link #worthByStage} counts).
-     * The board at a million deals: 0.39–0.41 s for its four columns, where four sorted lists with
-     * their counts took 0.68 s and one sort of every open deal by stage and worth 0.61–0.71 s.
+     * filter selects, and every stage's count and worth: two queries at one day's rates. The largest in
+     * one query, a sorted top per stage (the board at a million deals: 0.39–0.41 s for its four
+     * columns, where four sorted lists with their counts took 0.68 s and one sort of every open deal by
+     * stage and worth 0.61–0.71 s).
      */
-    public Map<Stage, List<OpportunityView>> largestByStage(Filter f, io.partnerpulse.shared.CurrentActor.OrgScope scope, List<Stage> stages,
-                                                            int perStage) {
-        ListQuery query = filtered(f, scope);
-        String worth = worth(query);
-        ListQuery.Filtered deals = query.filtered();
+    public Board board(Filter f, io.partnerpulse.shared.CurrentActor.OrgScope scope, List<Stage> stages, int perStage) {
+        Map<String, java.math.BigDecimal> rates = todaysRates();
+        ListQuery counted = filtered(f, scope);
+        String worth = worth(counted, rates);
+        ListQuery.Filtered all = counted.filtered();
+        Map<Stage, StageWorth> byStage = new java.util.EnumMap<>(Stage.class);
+        jdbc.sql("select o.stage, count(*), round(sum(" + worth + "), 2) from (" + all.sql() + ") o group by o.stage")
+                .params(all.params())
+                .query((rs, n) -> byStage.put(Stage.valueOf(rs.getString(1)), new StageWorth(Stage.valueOf(rs.getString(1)), rs.getLong(2),
+                        rs.getBigDecimal(3)))).list();
         Map<Stage, List<OpportunityView>> largest = new java.util.EnumMap<>(Stage.class);
-        jdbc.sql("select d.* from unnest(cast(:boardStages as text[])) s(stage) cross join lateral (select * from (" + deals.sql()
+        jdbc.sql("select d.* from unnest(cast(:boardStages as text[])) s(stage) cross join lateral (select * from (" + all.sql()
                         + ") o where o.stage = s.stage order by " + worth + " desc nulls last, o.id limit :perStage) d")
-                .params(deals.params()).param("boardStages", stages.stream().map(Enum::name).toArray(String[]::new)).param("perStage", perStage)
+                .params(all.params()).param("boardStages", stages.stream().map(Enum::name).toArray(String[]::new)).param("perStage", perStage)
                 .query(OpportunityRepository::view).list()
                 .forEach(deal -> largest.computeIfAbsent(deal.stage(), s -> new java.util.ArrayList<>()).add(deal));
-        return largest;
+        return new Board(byStage, largest);
     }
 
     private ListQuery filtered(Filter f, io.partnerpulse.shared.CurrentActor.OrgScope scope) {

@@ -51,12 +51,10 @@ class PipelinePage {
         List<Long> partnerIds = new ArrayList<>();
         OpportunityRepository.Filter open = new OpportunityRepository.Filter(null, null, List.of(Stage.openStages()), true, null, null,
                 null, null, null, null, null);
-        java.util.Map<Stage, OpportunityRepository.StageWorth> worth = new java.util.EnumMap<>(Stage.class);
-        opportunities.worthByStage(open).forEach(w -> worth.put(w.stage(), w));
-        java.util.Map<Stage, List<OpportunityView>> largest = opportunities.largestByStage(open, PER_STAGE);
+        OpportunityRepository.Board board = opportunities.board(open, PER_STAGE);
         for (Stage stage : Stage.openStages()) {
-            OpportunityRepository.StageWorth of = worth.get(stage);
-            List<OpportunityView> deals = largest.getOrDefault(stage, List.of());
+            OpportunityRepository.StageWorth of = board.worth().get(stage);
+            List<OpportunityView> deals = board.largest().getOrDefault(stage, List.of());
             columns.add(new Column(stage, deals, of == null ? 0 : of.deals(), of == null ? java.math.BigDecimal.ZERO : of.worth()));
             deals.forEach(o -> {
                 if (o.partnerId() != null) {
