@@ -703,6 +703,13 @@ class PagesSystemTests {
         Api.Response notANumber = admin.form("/campaigns", "name=X&channelId=%d&startsOn=2026-03-01&endsOn=2026-03-31&cost=abc&currency=USD"
                 .formatted(channel));
         assertThat(notANumber.body()).contains("class=\"field-error\">has a value of the wrong type or format");
+        Api.Response both = admin.form("/campaigns", "name=&channelId=%d&startsOn=2026-03-01&endsOn=2026-03-31&cost=abc&currency=us"
+                .formatted(channel));
+        assertThat(both.body().split("class=\"field-error\"").length - 1).as("a cost of letters beside a blank name and a bad currency")
+                .isEqualTo(3);
+        assertThat(both.body()).contains("has a value of the wrong type or format", "must be a three-letter ISO 4217 code");
+        assertThat(admin.form("/partners", "name=&tier=GOLD&country=us&commissionRate=abc").body().split("class=\"field-error\"").length - 1)
+                .as("the partner form too: the rate, the name and the country").isEqualTo(3);
         assertThat(admin.form("/campaigns", "name=X&channelId=%d&startsOn=2026-03-01&endsOn=2026-03-31&cost=abc&currency=USD"
                 .formatted(channel), "ur").body()).as("in the page's language").contains("class=\"field-error\">کی قدر غلط قسم یا شکل کی ہے");
 

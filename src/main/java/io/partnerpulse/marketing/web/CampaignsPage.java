@@ -51,9 +51,12 @@ class CampaignsPage {
     private final Kpis kpis;
     private final OrganizationSettings organization;
     private final MessageSource messages;
+    private final io.partnerpulse.shared.FormValidation forms;
     private final JsonMapper json;
 
-    CampaignsPage(MarketingManagement marketing, Kpis kpis, OrganizationSettings organization, MessageSource messages, JsonMapper json) {
+    CampaignsPage(MarketingManagement marketing, Kpis kpis, OrganizationSettings organization, MessageSource messages, JsonMapper json,
+                  io.partnerpulse.shared.FormValidation forms) {
+        this.forms = forms;
         this.marketing = marketing;
         this.kpis = kpis;
         this.organization = organization;
@@ -129,7 +132,7 @@ class CampaignsPage {
                 FormErrors.copy(e, errors);
             }
         }
-        return show(model, locale, null, null, 0, null, null, form, FormErrors.byField(errors, messages, locale));
+        return show(model, locale, null, null, 0, null, null, form, FormErrors.byField(forms.completed(errors, CampaignForm.class), messages, locale));
     }
 
     /** The list with the form filled in with a campaign, to change it. */
@@ -158,7 +161,7 @@ class CampaignsPage {
             }
         }
         model.addAttribute("editing", id);
-        return show(model, locale, null, null, 0, null, null, form, FormErrors.byField(errors, messages, locale));
+        return show(model, locale, null, null, 0, null, null, form, FormErrors.byField(forms.completed(errors, CampaignForm.class), messages, locale));
     }
 
     /** The page: the campaigns asked for, what they brought in over the period asked for (the default when null), the form. */

@@ -40,10 +40,13 @@ class PartnersPage {
     private final PartnerManagement partners;
     private final CurrentActor actor;
     private final MessageSource messages;
+    private final io.partnerpulse.shared.FormValidation forms;
     private final References references;
     private final TypedNames names;
 
-    PartnersPage(PartnerManagement partners, CurrentActor actor, MessageSource messages, References references, TypedNames names) {
+    PartnersPage(PartnerManagement partners, CurrentActor actor, MessageSource messages, References references, TypedNames names,
+                 io.partnerpulse.shared.FormValidation forms) {
+        this.forms = forms;
         this.partners = partners;
         this.actor = actor;
         this.messages = messages;
@@ -76,7 +79,7 @@ class PartnersPage {
             }
         }
         show(model, null, null, 0);
-        model.addAttribute("fieldErrors", merged(FormErrors.byField(errors, messages, locale), typed));
+        model.addAttribute("fieldErrors", merged(FormErrors.byField(forms.completed(errors, PartnerForm.class), messages, locale), typed));
         model.addAttribute("draft", named);
         model.addAttribute("managerName", manager == null ? "" : manager.strip());
         return "partner/list";
@@ -110,7 +113,7 @@ class PartnersPage {
             }
         }
         return editPage(model, current, withManager(form, managerId), manager == null ? "" : manager.strip(),
-                merged(FormErrors.byField(errors, messages, locale), typed), null);
+                merged(FormErrors.byField(forms.completed(errors, PartnerForm.class), messages, locale), typed), null);
     }
 
     /**

@@ -40,8 +40,10 @@ class UsersPage {
     private final UserManagement users;
     private final References references;
     private final MessageSource messages;
+    private final io.partnerpulse.shared.FormValidation forms;
 
-    UsersPage(UserManagement users, References references, MessageSource messages) {
+    UsersPage(UserManagement users, References references, MessageSource messages, io.partnerpulse.shared.FormValidation forms) {
+        this.forms = forms;
         this.users = users;
         this.references = references;
         this.messages = messages;
@@ -75,7 +77,7 @@ class UsersPage {
                 FormErrors.copy(e, errors);
             }
         }
-        return showList(model, null, null, 0, form, FormErrors.byField(errors, messages, locale));
+        return showList(model, null, null, 0, form, FormErrors.byField(forms.completed(errors, UserForm.class), messages, locale));
     }
 
     @GetMapping("/users/{id}")
@@ -101,7 +103,7 @@ class UsersPage {
                 FormErrors.copy(e, errors);
             }
         }
-        return showOne(model, user, form, FormErrors.byField(errors, messages, locale));
+        return showOne(model, user, form, FormErrors.byField(forms.completed(errors, UserForm.class), messages, locale));
     }
 
     private String showList(Model model, String q, Role role, int page, UserForm draft, Map<String, String> fieldErrors) {

@@ -34,10 +34,13 @@ class TargetsPage {
 
     private final TargetManagement targets;
     private final MessageSource messages;
+    private final io.partnerpulse.shared.FormValidation forms;
     private final References references;
     private final OrganizationSettings organization;
 
-    TargetsPage(TargetManagement targets, MessageSource messages, References references, OrganizationSettings organization) {
+    TargetsPage(TargetManagement targets, MessageSource messages, References references, OrganizationSettings organization,
+                io.partnerpulse.shared.FormValidation forms) {
+        this.forms = forms;
         this.targets = targets;
         this.references = references;
         this.organization = organization;
@@ -63,7 +66,7 @@ class TargetsPage {
             }
         }
         show(model, null, 0, locale);
-        model.addAttribute("fieldErrors", FormErrors.byField(errors, messages, locale));
+        model.addAttribute("fieldErrors", FormErrors.byField(forms.completed(errors, TargetForm.class), messages, locale));
         model.addAttribute("draft", form != null ? form : new TargetForm(TargetScope.PROGRAM, null, TargetMetric.REVENUE, null, null, null, null));
         return "target/list";
     }
