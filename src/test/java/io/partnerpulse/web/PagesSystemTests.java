@@ -161,7 +161,7 @@ class PagesSystemTests {
         assertThat(bad.body()).contains("field-error");
         assertThat(admin.form("/targets", "scope=PROGRAM&metric=DEAL_COUNT&periodStart=2032-01-01&periodEnd=2032-04-01&value=40").status())
                 .isEqualTo(302);
-        assertThat(admin.get("/targets?scope=PROGRAM").body()).contains("2032-01-01");
+        assertThat(admin.get("/targets?when=all&scope=PROGRAM").body()).contains("2032-01-01");
 
         Api api = new Api(port);
         long channel = api.post("/api/v1/channels", "{\"name\": \"%s\", \"type\": \"PAID\"}".formatted(Fixtures.unique("Page channel"))).id();
@@ -661,8 +661,37 @@ class PagesSystemTests {
         assertThat(api.post("/api/v1/targets", """
                 {"scope": "PARTNER", "scopeId": %d, "metric": "DEAL_COUNT", "periodStart": "2034-01-01", "periodEnd": "2034-04-01", "value": 12}"""
                 .formatted(partner)).status()).isEqualTo(201);
-        String page = admin().get("/targets?scope=PARTNER").body();
+        String page = admin().get("/targets?when=all&scope=PARTNER").body();
         assertThat(page).contains("<td>" + name + " (" + partner + ")</td>", "$125,000", "<td class=\"n\">12</td>");
+    }
+
+    @Test
+    void showsWhatATargetOfThePeriodRunningTodayHasReachedAndOtherPeriodsWhenAsked() throws Exception {
+        long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
+        Api api = new Api(port);
+        java.time.LocalDate month = java.time.LocalDate.now(java.time.ZoneOffset.UTC).withDayOfMonth(1);
+        Api.Response running = api.post("/api/v1/targets", """
+                {"scope": "PARTNER", "scopeId": %d, "metric": "REVENUE", "periodStart": "%s", "periodEnd": "%s", "value": 2000.00}"""
+                .formatted(partner, month, month.plusMonths(1)));
+        assertThat(running.status()).as(running.body()).isEqualTo(201);
+        assertThat(api.post("/api/v1/targets", """
+                {"scope": "PARTNER", "scopeId": %d, "metric": "REVENUE", "periodStart": "2035-01-01", "periodEnd": "2035-04-01", "value": 9000.00}"""
+                .formatted(partner)).status()).isEqualTo(201);
+        Api.Response deal = api.post("/api/v1/opportunities", "{\"name\": \"%s\", \"amount\": 500.00, \"currency\": \"USD\", \"partnerId\": %d}"
+                .formatted(Fixtures.unique("Target deal"), partner));
+        api.post("/api/v1/opportunities/" + deal.id() + "/win", "{}", deal.etag());
+
+        // $500 won of $2,000 this month: 25%
+        Eventually.until(() -> rowOf(admin().get("/targets?scope=PARTNER").body(), "/targets/" + running.id() + "/value").contains("$500.00 · 25%"));
+        assertThat(admin().get("/targets?scope=PARTNER").body()).as("the periods running today only").doesNotContain("2035-01-01");
+        String all = admin().get("/targets?when=all&scope=PARTNER").body();
+        assertThat(all).contains("2035-01-01");
+        assertThat(rowOf(all, "2035-01-01")).as("not started: nothing reached yet").doesNotContain("%");
+    }
+
+    private static String rowOf(String page, String text) {
+        int at = page.indexOf(text);
+        return at < 0 ? "" : page.substring(page.lastIndexOf("<tr", at), page.indexOf("</tr>", at));
     }
 
     @Test
@@ -672,7 +701,7 @@ class PagesSystemTests {
         Api.Response target = api.post("/api/v1/targets", """
                 {"scope": "PROGRAM", "metric": "REVENUE", "periodStart": "2033-01-01", "periodEnd": "2033-04-01", "value": 100000.00}""");
         long id = target.id();
-        assertThat(admin.get("/targets?scope=PROGRAM").body()).contains("/targets/" + id + "/value");
+        assertThat(admin.get("/targets?when=all&scope=PROGRAM").body()).contains("/targets/" + id + "/value");
 
         assertThat(admin.form("/targets/" + id + "/value", "value=150000.50&version=" + target.version()).status()).isEqualTo(302);
         Api.Response changed = api.get("/api/v1/targets/" + id);

@@ -35,11 +35,13 @@ class TargetsPage {
     private final TargetManagement targets;
     private final MessageSource messages;
     private final io.partnerpulse.shared.FormValidation forms;
+    private final io.partnerpulse.kpi.Kpis kpis;
     private final References references;
     private final OrganizationSettings organization;
 
     TargetsPage(TargetManagement targets, MessageSource messages, References references, OrganizationSettings organization,
-                io.partnerpulse.shared.FormValidation forms) {
+                io.partnerpulse.shared.FormValidation forms, io.partnerpulse.kpi.Kpis kpis) {
+        this.kpis = kpis;
         this.forms = forms;
         this.targets = targets;
         this.references = references;
@@ -48,8 +50,9 @@ class TargetsPage {
     }
 
     @GetMapping("/targets")
-    String list(@RequestParam(required = false) TargetScope scope, @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
-        show(model, scope, page, locale);
+    String list(@RequestParam(required = false) TargetScope scope, @RequestParam(defaultValue = "current") String when,
+                @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
+        show(model, scope, !"all".equals(when), page, locale);
         model.addAttribute("fieldErrors", Map.of());
         model.addAttribute("draft", new TargetForm(TargetScope.PROGRAM, null, TargetMetric.REVENUE, null, null, null, null));
         return "target/list";
@@ -60,12 +63,12 @@ class TargetsPage {
         if (!errors.hasErrors()) {
             try {
                 targets.create(form);
-                return "redirect:/targets?scope=" + form.scope();
+                return "redirect:/targets?when=all&scope=" + form.scope();
             } catch (ApiError e) {
                 FormErrors.copy(e, errors);
             }
         }
-        show(model, null, 0, locale);
+        show(model, null, false, 0, locale);
         model.addAttribute("fieldErrors", FormErrors.byField(forms.completed(errors, TargetForm.class), messages, locale));
         model.addAttribute("draft", form != null ? form : new TargetForm(TargetScope.PROGRAM, null, TargetMetric.REVENUE, null, null, null, null));
         return "target/list";
@@ -107,14 +110,60 @@ class TargetsPage {
         return "redirect:/targets?scope=" + target.scope();
     }
 
-    private void show(Model model, TargetScope scope, int page, Locale locale) {
-        io.partnerpulse.shared.Page<TargetManagement.TargetView> shown = targets.list(scope, null, null, null, null, null, Math.max(0, page), 50);
+    /** The targets of a scope, those of the periods running today only when {@code current}, each with what it has reached. */
+    private void show(Model model, TargetScope scope, boolean current, int page, Locale locale) {
+        java.time.LocalDate today = java.time.LocalDate.now(organization.timeZone());
+        io.partnerpulse.shared.Page<TargetManagement.TargetView> shown = targets.list(scope, null, null, current ? today : null,
+                current ? today.plusDays(1) : null, null, Math.max(0, page), 50);
+        Format format = new Format(locale, organization.currency());
         model.addAttribute("targets", shown);
         model.addAttribute("names", names(shown.items()));
-        model.addAttribute("format", new Format(locale, organization.currency()));
+        model.addAttribute("reached", reached(shown.items(), today, format));
+        model.addAttribute("current", current);
+        model.addAttribute("format", format);
         model.addAttribute("scope", scope);
         model.addAttribute("scopes", TargetScope.values());
         model.addAttribute("metrics", TargetMetric.values());
+    }
+
+    /**
+     * What each started target has reached, by target id: the KPI engine's actual value for its scope
+     * and period and its attainment ("$12,000 · 48%"), as the dashboard's cards say it. One report per
+     * scope and period on the page (the targets of one quarter's partners: one report grouped by partner).
+     */
+    private Map<Long, String> reached(List<TargetManagement.TargetView> shown, java.time.LocalDate today, Format format) {
+        Map<Long, String> reached = new java.util.HashMap<>();
+        Map<List<Object>, Map<String, io.partnerpulse.kpi.KpiReport.Kpis>> reports = new java.util.HashMap<>();
+        for (TargetManagement.TargetView t : shown) {
+            if (t.periodStart().isAfter(today)) {
+                continue;
+            }
+            io.partnerpulse.kpi.Dimension by = switch (t.scope()) {
+                case PROGRAM -> null;
+                case PARTNER -> io.partnerpulse.kpi.Dimension.PARTNER;
+                case EMPLOYEE -> io.partnerpulse.kpi.Dimension.EMPLOYEE;
+                case DEPARTMENT -> io.partnerpulse.kpi.Dimension.DEPARTMENT;
+                case UNIT -> io.partnerpulse.kpi.Dimension.UNIT;
+            };
+            Map<String, io.partnerpulse.kpi.KpiReport.Kpis> byKey = reports.computeIfAbsent(List.of(t.scope(), t.periodStart(), t.periodEnd()), k -> {
+                io.partnerpulse.kpi.KpiQuery query = io.partnerpulse.kpi.KpiQuery.of(t.periodStart(), t.periodEnd()).withCompare(java.util.Set.of());
+                Map<String, io.partnerpulse.kpi.KpiReport.Kpis> kpisOf = new java.util.HashMap<>();
+                kpis.report(by == null ? query : query.withGroupBy(by)).groups().forEach(g -> kpisOf.put(by == null ? "" : g.key(), g.kpis()));
+                return kpisOf;
+            });
+            io.partnerpulse.kpi.KpiReport.Kpis k = byKey.get(by == null ? "" : String.valueOf(t.scopeId()));
+            BigDecimal actual = k == null ? BigDecimal.ZERO : switch (t.metric()) {
+                case REVENUE -> k.wonRevenue().value();
+                case DEAL_COUNT -> BigDecimal.valueOf(k.dealCount().value());
+                case PIPELINE -> k.pipeline().value();
+            };
+            String said = t.metric() == TargetMetric.DEAL_COUNT ? format.decimal(actual) : format.money(actual);
+            if (t.value().signum() > 0) {
+                said += " · " + format.percent(actual.divide(t.value(), 4, java.math.RoundingMode.HALF_UP));
+            }
+            reached.put(t.id(), said);
+        }
+        return reached;
     }
 
     /** Whom each target on the page is for, by name ("PARTNER:12" → "Apex Systems"). */
