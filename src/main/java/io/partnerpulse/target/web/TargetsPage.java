@@ -1,9 +1,18 @@
 package io.partnerpulse.target.web;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+
+import io.partnerpulse.kpi.Dimension;
+import io.partnerpulse.kpi.KpiQuery;
+import io.partnerpulse.kpi.KpiReport;
+import io.partnerpulse.kpi.Kpis;
 
 import io.partnerpulse.shared.Amounts;
 import io.partnerpulse.shared.ApiError;
@@ -35,12 +44,12 @@ class TargetsPage {
     private final TargetManagement targets;
     private final MessageSource messages;
     private final io.partnerpulse.shared.FormValidation forms;
-    private final io.partnerpulse.kpi.Kpis kpis;
+    private final Kpis kpis;
     private final References references;
     private final OrganizationSettings organization;
 
     TargetsPage(TargetManagement targets, MessageSource messages, References references, OrganizationSettings organization,
-                io.partnerpulse.shared.FormValidation forms, io.partnerpulse.kpi.Kpis kpis) {
+                io.partnerpulse.shared.FormValidation forms, Kpis kpis) {
         this.kpis = kpis;
         this.forms = forms;
         this.targets = targets;
@@ -112,7 +121,7 @@ class TargetsPage {
 
     /** The targets of a scope, those of the periods running today only when {@code current}, each with what it has reached. */
     private void show(Model model, TargetScope scope, boolean current, int page, Locale locale) {
-        java.time.LocalDate today = java.time.LocalDate.now(organization.timeZone());
+        LocalDate today = LocalDate.now(organization.timeZone());
         io.partnerpulse.shared.Page<TargetManagement.TargetView> shown = targets.list(scope, null, null, current ? today : null,
                 current ? today.plusDays(1) : null, null, Math.max(0, page), 50);
         Format format = new Format(locale, organization.currency());
@@ -131,27 +140,27 @@ class TargetsPage {
      * and period and its attainment ("$12,000 · 48%"), as the dashboard's cards say it. One report per
      * scope and period on the page (the targets of one quarter's partners: one report grouped by partner).
      */
-    private Map<Long, String> reached(List<TargetManagement.TargetView> shown, java.time.LocalDate today, Format format) {
-        Map<Long, String> reached = new java.util.HashMap<>();
-        Map<List<Object>, Map<String, io.partnerpulse.kpi.KpiReport.Kpis>> reports = new java.util.HashMap<>();
+    private Map<Long, String> reached(List<TargetManagement.TargetView> shown, LocalDate today, Format format) {
+        Map<Long, String> reached = new HashMap<>();
+        Map<List<Object>, Map<String, KpiReport.Kpis>> reports = new HashMap<>();
         for (TargetManagement.TargetView t : shown) {
             if (t.periodStart().isAfter(today)) {
                 continue;
             }
-            io.partnerpulse.kpi.Dimension by = switch (t.scope()) {
+            Dimension by = switch (t.scope()) {
                 case PROGRAM -> null;
-                case PARTNER -> io.partnerpulse.kpi.Dimension.PARTNER;
-                case EMPLOYEE -> io.partnerpulse.kpi.Dimension.EMPLOYEE;
-                case DEPARTMENT -> io.partnerpulse.kpi.Dimension.DEPARTMENT;
-                case UNIT -> io.partnerpulse.kpi.Dimension.UNIT;
+                case PARTNER -> Dimension.PARTNER;
+                case EMPLOYEE -> Dimension.EMPLOYEE;
+                case DEPARTMENT -> Dimension.DEPARTMENT;
+                case UNIT -> Dimension.UNIT;
             };
-            Map<String, io.partnerpulse.kpi.KpiReport.Kpis> byKey = reports.computeIfAbsent(List.of(t.scope(), t.periodStart(), t.periodEnd()), k -> {
-                io.partnerpulse.kpi.KpiQuery query = io.partnerpulse.kpi.KpiQuery.of(t.periodStart(), t.periodEnd()).withCompare(java.util.Set.of());
-                Map<String, io.partnerpulse.kpi.KpiReport.Kpis> kpisOf = new java.util.HashMap<>();
+            Map<String, KpiReport.Kpis> byKey = reports.computeIfAbsent(List.of(t.scope(), t.periodStart(), t.periodEnd()), k -> {
+                KpiQuery query = KpiQuery.of(t.periodStart(), t.periodEnd()).withCompare(Set.of());
+                Map<String, KpiReport.Kpis> kpisOf = new HashMap<>();
                 kpis.report(by == null ? query : query.withGroupBy(by)).groups().forEach(g -> kpisOf.put(by == null ? "" : g.key(), g.kpis()));
                 return kpisOf;
             });
-            io.partnerpulse.kpi.KpiReport.Kpis k = byKey.get(by == null ? "" : String.valueOf(t.scopeId()));
+            KpiReport.Kpis k = byKey.get(by == null ? "" : String.valueOf(t.scopeId()));
             BigDecimal actual = k == null ? BigDecimal.ZERO : switch (t.metric()) {
                 case REVENUE -> k.wonRevenue().value();
                 case DEAL_COUNT -> BigDecimal.valueOf(k.dealCount().value());
@@ -159,7 +168,7 @@ class TargetsPage {
             };
             String said = t.metric() == TargetMetric.DEAL_COUNT ? format.decimal(actual) : format.money(actual);
             if (t.value().signum() > 0) {
-                said += " · " + format.percent(actual.divide(t.value(), 4, java.math.RoundingMode.HALF_UP));
+                said += " · " + format.percent(actual.divide(t.value(), 4, RoundingMode.HALF_UP));
             }
             reached.put(t.id(), said);
         }
@@ -168,7 +177,7 @@ class TargetsPage {
 
     /** Whom each target on the page is for, by name ("PARTNER:12" → "Apex Systems"). */
     private Map<String, String> names(List<TargetManagement.TargetView> shown) {
-        Map<String, String> names = new java.util.HashMap<>();
+        Map<String, String> names = new HashMap<>();
         for (TargetScope scope : List.of(TargetScope.PARTNER, TargetScope.EMPLOYEE, TargetScope.DEPARTMENT, TargetScope.UNIT)) {
             List<Long> ids = shown.stream().filter(t -> t.scope() == scope && t.scopeId() != null).map(TargetManagement.TargetView::scopeId).toList();
             references.names(Kind.valueOf(scope.name()), ids).forEach((id, name) -> names.put(scope.name() + ":" + id, name));
