@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * V11's {@code bulk_load_begin} and {@code bulk_load_end}, called as the application's role (which
- * may not drop or create indexes itself): what a large import into a small table does.
+ * V11's {@code bulk_load_begin} and {@code bulk_load_end} (and V31's {@code bulk_load_skip_capture}),
+ * called as the application's role (which may not drop or create indexes or triggers itself): what a
+ * large import into a small table does.
  */
 @PartnerPulseIntegrationTest
 class BulkLoadIndexesIntegrationTests {
@@ -78,7 +79,7 @@ class BulkLoadIndexesIntegrationTests {
         try (Connection c = transaction()) {
             value(c, "select bulk_load_begin('campaign', '3 seconds')");
             assertThatThrownBy(c::commit).isInstanceOf(SQLException.class)
-                    .hasMessageContaining("was dropped for a bulk load and not built again");
+                    .hasMessageContaining("was set aside for a bulk load and not made again");
         }
         assertThat(indexes("campaign")).isEqualTo(before);
         assertThat(count("bulk_load_index")).isZero();
@@ -92,10 +93,56 @@ class BulkLoadIndexesIntegrationTests {
             value(c, "set local session_replication_role = replica");
             value(c, "select bulk_load_begin('campaign', '3 seconds')");
             assertThatThrownBy(c::commit).isInstanceOf(SQLException.class)
-                    .hasMessageContaining("was dropped for a bulk load and not built again");
+                    .hasMessageContaining("was set aside for a bulk load and not made again");
         }
         assertThat(indexes("campaign")).isEqualTo(before);
         assertThat(count("bulk_load_index")).isZero();
+    }
+
+    @Test
+    void whileTriggersAreOffTheTriggersThatKeepATransitionTableAreSetAsideAndMadeAgainAtTheEnd() throws SQLException {
+        List<String> before = triggers("opportunity");
+        assertThat(before).anyMatch(t -> t.startsWith("opportunity_kpi_insert") && t.contains("REFERENCING NEW TABLE"));
+        try (Connection c = transaction()) {
+            value(c, "set local session_replication_role = replica");
+            assertThat(value(c, "select bulk_load_begin('opportunity', '3 seconds')")).isEqualTo("t");
+            // the insert and the update triggers keep every row they are told of; the one for deletes keeps none
+            assertThat(value(c, "select bulk_load_skip_capture('opportunity')")).isEqualTo("2");
+            assertThat(triggersIn(c, "opportunity")).singleElement().asString().startsWith("opportunity_kpi_change");
+            value(c, "select bulk_load_end('opportunity')");
+            assertThat(triggersIn(c, "opportunity")).isEqualTo(before);
+            c.commit();
+        }
+        assertThat(triggers("opportunity")).isEqualTo(before);
+        assertThat(count("bulk_load_index")).isZero();
+    }
+
+    @Test
+    void triggersAreSetAsideOnlyWhileTheyAreOffAndTheTableIsTheLoadsAlone() throws SQLException {
+        try (Connection c = transaction()) {
+            value(c, "select bulk_load_begin('opportunity', '3 seconds')");
+            assertThatThrownBy(() -> value(c, "select bulk_load_skip_capture('opportunity')"))
+                    .hasMessageContaining("set aside only while triggers are off");
+        }
+        try (Connection c = transaction()) {
+            value(c, "set local session_replication_role = replica");
+            assertThatThrownBy(() -> value(c, "select bulk_load_skip_capture('lead')"))
+                    .hasMessageContaining("holds the table's exclusive lock first");
+        }
+        try (Connection c = transaction()) {
+            value(c, "set local session_replication_role = replica");
+            assertThatThrownBy(() -> value(c, "select bulk_load_skip_capture('audit_log')"))
+                    .hasMessageContaining("bulk loads are not made into audit_log");
+        }
+        List<String> before = triggers("lead");
+        try (Connection c = transaction()) {
+            value(c, "set local session_replication_role = replica");
+            value(c, "select bulk_load_begin('lead', '3 seconds')");
+            assertThat(value(c, "select bulk_load_skip_capture('lead')")).isEqualTo("2");
+            assertThatThrownBy(c::commit).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("was set aside for a bulk load and not made again");
+        }
+        assertThat(triggers("lead")).isEqualTo(before);
     }
 
     @Test
@@ -194,6 +241,24 @@ class BulkLoadIndexesIntegrationTests {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select pg_get_indexdef(indexrelid) from pg_index where indrelid = '" + table
                      + "'::regclass order by 1")) {
+            while (rs.next()) {
+                definitions.add(rs.getString(1));
+            }
+        }
+        return definitions;
+    }
+
+    private List<String> triggers(String table) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return triggersIn(c, table);
+        }
+    }
+
+    private static List<String> triggersIn(Connection c, String table) throws SQLException {
+        List<String> definitions = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select tgname || ': ' || pg_get_triggerdef(oid) from pg_trigger where not tgisinternal"
+                     + " and tgrelid = '" + table + "'::regclass order by 1")) {
             while (rs.next()) {
                 definitions.add(rs.getString(1));
             }
