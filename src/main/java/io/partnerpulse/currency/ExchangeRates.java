@@ -78,6 +78,63 @@ public class ExchangeRates {
                 .page(jdbc, page, size, (rs, n) -> new RateView(rs.getString(1).trim(), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)));
     }
 
+    /**
+     * Today's rates (in the organization's time zone: each currency's latest rate on or before today,
+     * else its earliest known), for comparing amounts of several currencies: "largest first" by the
+     * figures alone puts a rupee amount above a dollar amount worth fifty times as much. One query,
+     * one row per currency.
+     */
+    @Transactional(readOnly = true)
+    public Worth today() {
+        Map<String, BigDecimal> rates = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                select distinct on (r.currency) r.currency, r.rate_to_base from exchange_rate r
+                order by r.currency, r.rate_date > cast(:today as date), abs(r.rate_date - cast(:today as date))""")
+                .param("today", LocalDate.now(organization.timeZone()))
+                .query((rs, n) -> rates.put(rs.getString(1).trim(), rs.getBigDecimal(2))).list();
+        return new Worth(organization.currency(), rates);
+    }
+
+    /**
+     * Amounts in the base currency at one day's rates, as SQL: {@link #of} is the expression for an
+     * amount column and its currency column, whose values {@link #bind} gives to the query as bound
+     * parameters (a {@code case} of the rates: a code without a rate gives null, which lists sort
+     * last). An amount-sorted list asks for these only when it is sorted so ({@link #sorted}).
+     */
+    public record Worth(String base, Map<String, BigDecimal> rates) {
+
+        public Worth {
+            rates = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rates));
+        }
+
+        /** The expression of {@code amount} (a column in the currency of column {@code currency}) in the base currency. */
+        public String of(String amount, String currency) {
+            // the codes cast to the column's type: compared as text, each row's code was cast for every branch
+            StringBuilder worth = new StringBuilder(amount).append(" * (case ").append(currency)
+                    .append(" when cast(:worthBase as char(3)) then 1");
+            for (int i = 0; i < rates.size(); i++) {
+                worth.append(" when cast(:worthCurrency").append(i).append(" as char(3)) then :worthRate").append(i);
+            }
+            return worth.append(" end)").toString();
+        }
+
+        /** Binds the base currency and the rates that {@link #of}'s expressions name. */
+        public ListQuery bind(ListQuery query) {
+            query.bind("worthBase", base);
+            int i = 0;
+            for (Map.Entry<String, BigDecimal> rate : rates.entrySet()) {
+                query.bind("worthCurrency" + i, rate.getKey()).bind("worthRate" + i, rate.getValue());
+                i++;
+            }
+            return query;
+        }
+
+        /** Whether a list's {@code sort} ("field" or "field,desc") is by {@code field}. */
+        public static boolean sorted(String sort, String field) {
+            return sort != null && sort.split(",")[0].strip().equals(field);
+        }
+    }
+
     private RateView find(String currency, LocalDate day) {
         return jdbc.sql("select currency, rate_date, rate_to_base from exchange_rate where currency = :c and rate_date = :d")
                 .param("c", currency).param("d", day)

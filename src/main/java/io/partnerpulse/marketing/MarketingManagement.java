@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.partnerpulse.audit.AuditTrail;
+import io.partnerpulse.currency.ExchangeRates;
 import io.partnerpulse.shared.CurrentActor;
 import io.partnerpulse.shared.Page;
 import io.partnerpulse.shared.RecordTable;
@@ -27,10 +28,12 @@ public class MarketingManagement {
     private final AuditTrail audit;
     private final CurrentActor actor;
     private final io.partnerpulse.shared.OrganizationSettings organization;
+    private final ExchangeRates exchangeRates;
 
     MarketingManagement(JdbcClient jdbc, References references, AuditTrail audit, CurrentActor actor,
-                        io.partnerpulse.shared.OrganizationSettings organization) {
+                        io.partnerpulse.shared.OrganizationSettings organization, ExchangeRates exchangeRates) {
         this.organization = organization;
+        this.exchangeRates = exchangeRates;
         this.channels = new RecordTable<>(jdbc, "channel", "select c.id, c.external_id, c.name, c.type, c.version from marketing_channel c",
                 "c.id", (rs, n) -> new ChannelView(rs.getLong(1), rs.getString(2), rs.getString(3), ChannelType.valueOf(rs.getString(4)),
                         rs.getLong(5))).audited(this::audit);
@@ -99,11 +102,14 @@ public class MarketingManagement {
     }
 
     @Transactional(readOnly = true)
+    /** Sorted by cost, by the cost in the base currency at today's rates ({@link ExchangeRates#today}). */
     public Page<CampaignView> campaigns(Long channelId, Long partnerId, LocalDate activeOn, String q, String sort, int page, int size) {
-        return campaigns.list(query -> query.where("k.channel_id = :channel", "channel", channelId)
+        ExchangeRates.Worth worth = ExchangeRates.Worth.sorted(sort, "cost") ? exchangeRates.today() : null;
+        return campaigns.list(query -> (worth == null ? query : worth.bind(query)).where("k.channel_id = :channel", "channel", channelId)
                         .where("k.partner_id = :partner", "partner", partnerId)
                         .where("k.starts_on <= :day and k.ends_on >= :day", "day", activeOn).search("k.name", q),
-                sort, Map.of("name", "k.name", "startsOn", "k.starts_on", "cost", "k.cost"), "k.starts_on desc", page, size);
+                sort, Map.of("name", "k.name", "startsOn", "k.starts_on", "cost", worth == null ? "k.cost" : worth.of("k.cost", "k.currency")),
+                "k.starts_on desc", page, size);
     }
 
     private void check(CampaignForm form) {

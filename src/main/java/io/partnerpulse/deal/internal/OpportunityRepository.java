@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.partnerpulse.currency.ExchangeRates;
 import io.partnerpulse.deal.OpportunityView;
 import io.partnerpulse.deal.Stage;
 import io.partnerpulse.deal.StageChangeView;
@@ -30,47 +31,25 @@ public class OpportunityRepository {
             o.expected_close_on, o.lost_reason, o.competitor, o.version""";
 
     private final JdbcClient jdbc;
-    private final io.partnerpulse.shared.OrganizationSettings organization;
+    private final ExchangeRates exchangeRates;
 
-    OpportunityRepository(JdbcClient jdbc, io.partnerpulse.shared.OrganizationSettings organization) {
+    OpportunityRepository(JdbcClient jdbc, ExchangeRates exchangeRates) {
         this.jdbc = jdbc;
-        this.organization = organization;
+        this.exchangeRates = exchangeRates;
     }
 
     /**
-     * A deal's worth: its amount in the base currency at today's rates (in the organization's time
-     * zone: the latest rate on or before today, else the earliest known; null for a currency without
-     * any), what "largest first" sorts by and a column of the board adds up. Amounts in several
-     * currencies sorted by their figures put a rupee deal above a dollar deal worth fifty times as much.
-     * An open deal's worth is what the KPIs count it at; a closed one's revenue the KPIs convert at the
-     * rate of its close day, but the list sorts all at one day's rates. Today's rates are read first
-     * (one per currency) and given to the query as a {@code case} of bound values. A million deals
-     * (the API's first page, sorted): by the figure 0.13 s, by worth so 0.37–0.44 s; with each deal's
-     * rate of its own day (looked up per currency and day, remembered) it took 1.2 s (measured here).
-     * Binds {@code rates} ({@link #todaysRates}) into {@code query}; the expression reads deals {@code o}.
+     * A deal's worth: its amount in the base currency at today's rates ({@link ExchangeRates#today}),
+     * what "largest first" sorts by and a column of the board adds up. An open deal's worth is what the
+     * KPIs count it at; a closed one's revenue the KPIs convert at the rate of its close day, but the
+     * list sorts all at one day's rates. A million deals (the API's first page, sorted): by the figure
+     * 0.13 s, by worth so 0.37–0.44 s; with each deal's rate of its own day (looked up per currency and
+     * day, remembered) it took 1.2 s (measured here). Binds the rates into {@code query}; the expression
+     * reads deals {@code o}.
      */
-    private String worth(ListQuery query, Map<String, java.math.BigDecimal> rates) {
-        // the codes cast to the column's type: compared as text, each deal's code was cast for every branch
-        StringBuilder worth = new StringBuilder("o.amount * (case o.currency when cast(:worthBase as char(3)) then 1");
-        query.bind("worthBase", organization.currency());
-        int i = 0;
-        for (Map.Entry<String, java.math.BigDecimal> rate : rates.entrySet()) {
-            worth.append(" when cast(:worthCurrency").append(i).append(" as char(3)) then :worthRate").append(i);
-            query.bind("worthCurrency" + i, rate.getKey()).bind("worthRate" + i, rate.getValue());
-            i++;
-        }
-        return worth.append(" end)").toString();
-    }
-
-    /** Each currency's rate of today: the latest on or before today, else the earliest known. */
-    private Map<String, java.math.BigDecimal> todaysRates() {
-        Map<String, java.math.BigDecimal> rates = new java.util.LinkedHashMap<>();
-        jdbc.sql("""
-                select distinct on (r.currency) r.currency, r.rate_to_base from exchange_rate r
-                order by r.currency, r.rate_date > cast(:today as date), abs(r.rate_date - cast(:today as date))""")
-                .param("today", LocalDate.now(organization.timeZone()))
-                .query((rs, n) -> rates.put(rs.getString(1).trim(), rs.getBigDecimal(2))).list();
-        return rates;
+    private static String worth(ListQuery query, ExchangeRates.Worth rates) {
+        rates.bind(query);
+        return rates.of("o.amount", "o.currency");
     }
 
     public Optional<OpportunityView> find(long id) {
@@ -165,7 +144,7 @@ public class OpportunityRepository {
     public Page<OpportunityView> list(Filter f, io.partnerpulse.shared.CurrentActor.OrgScope scope, String sort, int page, int size) {
         ListQuery query = filtered(f, scope);
         // the rates are read only for the sort that needs them
-        String worth = sort != null && sort.strip().startsWith("amount") ? worth(query, todaysRates()) : "o.amount";
+        String worth = ExchangeRates.Worth.sorted(sort, "amount") ? worth(query, exchangeRates.today()) : "o.amount";
         return query.sort(sort, Map.of("name", "o.name", "amount", worth, "createdAt", "o.created_at", "closedAt", "o.closed_at",
                         "stage", "o.stage", "expectedCloseOn", "o.expected_close_on"), "o.created_at desc", "o.id")
                 .page(jdbc, page, size, OpportunityRepository::view);
@@ -187,7 +166,7 @@ public class OpportunityRepository {
      * stage and worth 0.61–0.71 s).
      */
     public Board board(Filter f, io.partnerpulse.shared.CurrentActor.OrgScope scope, List<Stage> stages, int perStage) {
-        Map<String, java.math.BigDecimal> rates = todaysRates();
+        ExchangeRates.Worth rates = exchangeRates.today();
         ListQuery counted = filtered(f, scope);
         String worth = worth(counted, rates);
         ListQuery.Filtered all = counted.filtered();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.partnerpulse.currency.ExchangeRates;
 import io.partnerpulse.fund.ClaimStatus;
 import io.partnerpulse.fund.FundRecords.AllocationForm;
 import io.partnerpulse.fund.FundRecords.AllocationView;
@@ -96,9 +97,25 @@ public class FundStore {
                     inBase("d.amount", "d.currency", ":today"), inBase("x.amount", "a.currency", "x.paid_on"));
 
     private final JdbcClient jdbc;
+    private final ExchangeRates exchangeRates;
 
-    FundStore(JdbcClient jdbc) {
+    FundStore(JdbcClient jdbc, ExchangeRates exchangeRates) {
         this.jdbc = jdbc;
+        this.exchangeRates = exchangeRates;
+    }
+
+    /**
+     * {@code column} as the list sorts it: when sorted by {@code field}, an amount in the allocation's
+     * currency ({@code a.currency}) in the base currency at today's rates ({@link ExchangeRates#today}),
+     * so that allocations of several currencies sort by what they are worth, not by their figures.
+     */
+    private String sortable(ListQuery query, String sort, String field, String column) {
+        if (!ExchangeRates.Worth.sorted(sort, field)) {
+            return column;
+        }
+        ExchangeRates.Worth worth = exchangeRates.today();
+        worth.bind(query);
+        return worth.of(column, "a.currency");
     }
 
     // ----- reading
@@ -116,29 +133,32 @@ public class FundStore {
     }
 
     public Page<AllocationView> allocations(Filter f, OrgScope scope, String sort, int page, int size) {
-        return filtered(ListQuery.from(ALLOCATIONS), "a", f, scope)
-                .where("a.id = :allocation", "allocation", f.allocationId())
-                .sort(sort, Map.of("periodStart", "a.period_start", "amount", "a.amount", "partnerId", "a.partner_id"),
+        ListQuery query = filtered(ListQuery.from(ALLOCATIONS), "a", f, scope)
+                .where("a.id = :allocation", "allocation", f.allocationId());
+        return query.sort(sort, Map.of("periodStart", "a.period_start", "amount", sortable(query, sort, "amount", "a.amount"),
+                                "partnerId", "a.partner_id"),
                         "a.period_start desc", "a.id")
                 .page(jdbc, page, size, FundStore::allocation);
     }
 
     public Page<RequestView> requests(Filter f, OrgScope scope, String sort, int page, int size) {
-        return filtered(ListQuery.from(REQUESTS), "a", f, scope)
+        ListQuery query = filtered(ListQuery.from(REQUESTS), "a", f, scope)
                 .where("q.allocation_id = :allocation", "allocation", f.allocationId())
                 .where("q.id = :request", "request", f.requestId())
-                .where("q.status = :status", "status", f.status())
-                .sort(sort, Map.of("submittedAt", "q.submitted_at", "requestedAmount", "q.requested_amount", "startsOn", "q.starts_on"),
+                .where("q.status = :status", "status", f.status());
+        return query.sort(sort, Map.of("submittedAt", "q.submitted_at",
+                                "requestedAmount", sortable(query, sort, "requestedAmount", "q.requested_amount"), "startsOn", "q.starts_on"),
                         "(q.status = 'SUBMITTED') desc, q.submitted_at desc", "q.id")
                 .page(jdbc, page, size, FundStore::request);
     }
 
     public Page<ClaimView> claims(Filter f, OrgScope scope, String sort, int page, int size) {
-        return filtered(ListQuery.from(CLAIMS), "a", f, scope)
+        ListQuery query = filtered(ListQuery.from(CLAIMS), "a", f, scope)
                 .where("q.allocation_id = :allocation", "allocation", f.allocationId())
                 .where("x.request_id = :request", "request", f.requestId())
-                .where("x.status = :status", "status", f.status())
-                .sort(sort, Map.of("submittedAt", "x.submitted_at", "amount", "x.amount", "paidOn", "x.paid_on"),
+                .where("x.status = :status", "status", f.status());
+        return query.sort(sort, Map.of("submittedAt", "x.submitted_at", "amount", sortable(query, sort, "amount", "x.amount"),
+                                "paidOn", "x.paid_on"),
                         "(x.status = 'SUBMITTED') desc, (x.status = 'APPROVED') desc, x.submitted_at desc", "x.id")
                 .page(jdbc, page, size, FundStore::claim);
     }

@@ -41,6 +41,9 @@ import org.springframework.web.multipart.MultipartFile;
         + "claims with proof, payments, and what each fund brought back (the won deals of the campaign it paid for)")
 class FundApi {
 
+    private static final String SORTED_BY_WORTH = "Sorted by an amount (amount, requestedAmount), the list compares the amounts"
+            + " in the base currency at today's rates (the latest on or before today), not their figures in each allocation's currency.";
+
     private final FundManagement funds;
 
     FundApi(FundManagement funds) {
@@ -48,7 +51,8 @@ class FundApi {
     }
 
     @GetMapping("/allocations")
-    @Operation(summary = "Allocations with what is approved, claimed, paid and left of each; year keeps those overlapping it")
+    @Operation(summary = "Allocations with what is approved, claimed, paid and left of each; year keeps those overlapping it",
+            description = SORTED_BY_WORTH)
     Page<AllocationView> allocations(@RequestParam(required = false) Long partnerId, @RequestParam(required = false) Integer year,
                                      @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
                                      @RequestParam(defaultValue = "50") int size) {
@@ -82,6 +86,7 @@ class FundApi {
     }
 
     @GetMapping("/requests")
+    @Operation(summary = "Fund requests, the ones awaiting a decision first", description = SORTED_BY_WORTH)
     Page<RequestView> requests(@RequestParam(required = false) Long partnerId, @RequestParam(required = false) Integer year,
                                @RequestParam(required = false) Long allocationId, @RequestParam(required = false) RequestStatus status,
                                @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
@@ -123,6 +128,7 @@ class FundApi {
     }
 
     @GetMapping("/claims")
+    @Operation(summary = "Claims, the ones awaiting a decision or payment first", description = SORTED_BY_WORTH)
     Page<ClaimView> claims(@RequestParam(required = false) Long partnerId, @RequestParam(required = false) Integer year,
                            @RequestParam(required = false) Long requestId, @RequestParam(required = false) ClaimStatus status,
                            @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,

@@ -60,6 +60,8 @@ class MarketingApi {
     }
 
     @GetMapping("/campaigns")
+    @Operation(summary = "Campaigns; sort by name, startsOn or cost (optionally followed by ,asc or ,desc). cost sorts by the cost in"
+            + " the base currency at today's rates (the latest on or before today), not by the figure in the campaign's own currency.")
     Page<CampaignView> campaigns(@RequestParam(required = false) Long channelId, @RequestParam(required = false) Long partnerId,
                                  @RequestParam(required = false) LocalDate activeOn, @RequestParam(required = false) String q,
                                  @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
