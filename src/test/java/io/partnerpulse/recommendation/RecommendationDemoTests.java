@@ -198,6 +198,8 @@ class RecommendationDemoTests {
         io.partnerpulse.support.Api manager = demoUser("manager");
         String page = manager.get("/plan?" + period).body();
         assertThat(page).contains("Forecast of the open pipeline", "Display Ads loses money", "/scorecard.pdf?", "format=csv");
+        // the forecast's months named as every other page names days, not in ISO
+        assertThat(page).containsPattern(">[A-Z][a-z]{2} \\d{1,2}, 20\\d\\d –<").doesNotContainPattern(">20\\d\\d-\\d\\d-\\d\\d – ");
         // ranked by expected impact, whatever the severity
         List<Recommendation> byImpact = recommendations.plan(Recommendations.Scope.PROGRAM, null, from, from.plusMonths(3), Locale.ENGLISH)
                 .stream().filter(r -> r.expectedImpact() != null)

@@ -86,10 +86,16 @@ class PagesSystemTests {
     }
 
     @Test
-    void keepsPartnerUsersOutOfTheOrganizationPages() {
+    void keepsPartnerUsersOutOfTheOrganizationPages() throws Exception {
         long partner = new Fixtures(jdbc).activePartner("US", "GOLD");
         Api portal = admin().newPartnerUser(partner, "pageuser");
         assertThat(portal.get("/organization").status()).isEqualTo(403);
+        // as a browser asks for it: the error page says what happened in its title and heading
+        java.net.http.HttpResponse<String> refused = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/organization")).header("Accept", "text/html")
+                .header("Authorization", portal.authorization()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("<title>Not allowed", "<h1>Not allowed</h1>", "You may not see this page.");
         assertThat(portal.get("/").status()).isEqualTo(200);
         String partnerName = jdbc.sql("select name from partner where id = ?").param(partner).query(String.class).single();
         assertThat(portal.get("/").body()).as("the partner's own dashboard, without the program's organization filters")
@@ -540,7 +546,8 @@ class PagesSystemTests {
         Api.Response stale = admin().get("/no-such-page");
         assertThat(stale.status()).isEqualTo(404);
         assertThat(stale.contentType()).startsWith("text/html");
-        assertThat(stale.body()).contains("That page does not exist.").as("with the navigation to go on from").contains("href=\"/leaderboard\"");
+        assertThat(stale.body()).contains("<title>Page not found", "<h1>Page not found</h1>", "That page does not exist.")
+                .as("with the navigation to go on from").contains("href=\"/leaderboard\"");
         assertThat(admin().get("/no-such-page?lang=ur").body()).as("in the reader's language").contains("یہ صفحہ موجود نہیں");
         Api.Response wrongId = admin().get("/partners/abc");
         assertThat(wrongId.status()).isEqualTo(400);
