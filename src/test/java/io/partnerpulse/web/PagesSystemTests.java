@@ -482,7 +482,7 @@ class PagesSystemTests {
         String byTo = admin().get("/?period=custom&from=2026-03-01&to=2026-04-01").body();
         String board = admin().get("/leaderboard?from=2026-03-01&through=2026-03-31").body();
 
-        assertThat(byThrough).contains("<time>2026-03-01</time> – <time>2026-03-31</time>", "Through (included)",
+        assertThat(byThrough).contains("<time datetime=\"2026-03-01\">Mar 1, 2026</time> – <time datetime=\"2026-03-31\">Mar 31, 2026</time>", "Through (included)",
                 "name=\"through\" value=\"2026-03-31\"", "/api/v1/kpis?from=2026-03-01&amp;to=2026-04-01");
         assertThat(byThrough.substring(byThrough.indexOf("<section"))).as("the same period, whichever way it is asked")
                 .isEqualTo(byTo.substring(byTo.indexOf("<section")));
