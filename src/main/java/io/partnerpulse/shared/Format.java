@@ -116,6 +116,18 @@ public final class Format {
         return value == null || value.isEmpty() ? null : percent(value.get());
     }
 
+    /**
+     * A month as its readers name it ("Mar 2026", in Urdu its own month's name), from a KPI report's
+     * month key ("2026-03"); any other text as it is.
+     */
+    public String month(String yearMonth) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", locale).format(java.time.YearMonth.parse(yearMonth));
+        } catch (java.time.format.DateTimeParseException | NullPointerException e) {
+            return yearMonth;
+        }
+    }
+
     public String date(java.time.LocalDate day) {
         return day == null ? "" : java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
                 .withLocale(locale).format(day);

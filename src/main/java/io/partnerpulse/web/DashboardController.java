@@ -134,7 +134,8 @@ class DashboardController {
         LocalDate monthsFrom = YearMonth.from(selection.to().minusDays(1)).minusMonths(11).atDay(1);
         KpiQuery months = KpiQuery.of(monthsFrom, selection.to()).withFilters(selection.filters()).withGroupBy(Dimension.MONTH);
         List<KpiReport.Group> byMonth = kpis.report(months).groups();
-        series.put("months", byMonth.stream().map(KpiReport.Group::key).toList());
+        Format format = new Format(locale, organization.currency());
+        series.put("months", byMonth.stream().map(g -> format.month(g.key())).toList());
         series.put("revenue", byMonth.stream().map(g -> g.kpis().wonRevenue().value()).toList());
         series.put("deals", byMonth.stream().map(g -> g.kpis().dealCount().value()).toList());
         series.put("cycleDays", byMonth.stream().map(g -> g.kpis().salesCycleDays().value()).toList());

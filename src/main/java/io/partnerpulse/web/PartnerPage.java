@@ -124,13 +124,13 @@ class PartnerPage {
         List<KpiReport.Group> historyGroups = kpis.report(KpiQuery.of(historyFrom, selection.to())
                 .withGroupBy(Dimension.MONTH).withFilters(Map.of(Dimension.PARTNER, List.of(Long.toString(id))))).groups();
         List<Month> history = historyGroups.stream()
-                .map(g -> new Month(g.key(), format.money(g.kpis().wonRevenue().value()), g.kpis().dealCount().value(),
+                .map(g -> new Month(format.month(g.key()), format.money(g.kpis().wonRevenue().value()), g.kpis().dealCount().value(),
                         format.percent(g.kpis().winRate().value())))
                 .toList();
         model.addAttribute("history", history);
         // the same months charted: won revenue as bars, the win rate as a line (null: no deal closed that month)
         Map<String, Object> chart = new java.util.LinkedHashMap<>();
-        chart.put("months", historyGroups.stream().map(KpiReport.Group::key).toList());
+        chart.put("months", historyGroups.stream().map(g -> format.month(g.key())).toList());
         chart.put("revenue", historyGroups.stream().map(g -> g.kpis().wonRevenue().value()).toList());
         chart.put("winRate", historyGroups.stream().map(g -> g.kpis().winRate().value()).toList());
         chart.put("currency", organization.currency());

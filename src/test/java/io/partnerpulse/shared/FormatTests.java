@@ -36,4 +36,12 @@ class FormatTests {
         assertThat(english.money(new java.math.BigDecimal("12.5"), "XQZ")).isEqualTo("XQZ\u00A012.50");
         assertThat(english.exactMoney(new java.math.BigDecimal("1200"), "XQZ")).isEqualTo("XQZ\u00A01,200.00");
     }
+
+    @Test
+    void namesAReportsMonthAsItsReadersDoAndLeavesAnyOtherKeyAsItIs() {
+        assertThat(new Format(Locale.ENGLISH, "USD").month("2026-03")).isEqualTo("Mar 2026");
+        assertThat(new Format(Locale.forLanguageTag("ur"), "USD").month("2026-03")).isEqualTo("مارچ 2026");
+        assertThat(new Format(Locale.ENGLISH, "USD").month("APAC")).isEqualTo("APAC");
+        assertThat(new Format(Locale.ENGLISH, "USD").month(null)).isNull();
+    }
 }

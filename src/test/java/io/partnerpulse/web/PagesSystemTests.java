@@ -477,6 +477,17 @@ class PagesSystemTests {
     }
 
     @Test
+    void theChartsNameTheirMonthsAsPeopleDoInTheReadersLanguage() {
+        // the twelve months up to the period's last day, March 2026
+        var months = admin().get("/dashboard/series?period=custom&from=2026-01-01&through=2026-03-31").json().get("months");
+        assertThat(months.size()).isEqualTo(12);
+        assertThat(months.get(0).asString()).isEqualTo("Apr 2025");
+        assertThat(months.get(11).asString()).isEqualTo("Mar 2026");
+        assertThat(admin().get("/dashboard/series?period=custom&from=2026-01-01&through=2026-03-31&lang=ur").json().get("months").get(11)
+                .asString()).isEqualTo("مارچ 2026");
+    }
+
+    @Test
     void aPeriodsLastDayIsIncludedOnThePagesWhileTheirLinksAndTheApiCarryTheDayAfterIt() {
         String byThrough = admin().get("/?period=custom&from=2026-03-01&through=2026-03-31&lang=en").body();
         String byTo = admin().get("/?period=custom&from=2026-03-01&to=2026-04-01").body();
