@@ -53,6 +53,26 @@ class ImportModesSystemTests {
     }
 
     @Test
+    void aTemplateNamesEveryFieldSoThatTheFileFilledInImportsWithoutAMapping() {
+        Api.Response template = api.get("/api/v1/imports/partners/template");
+        assertThat(template.status()).isEqualTo(200);
+        assertThat(template.contentType()).startsWith("text/csv");
+        assertThat(template.body()).isEqualTo("externalId,name,tier,status,country,region,city,commissionRate,joinedOn,partnerManager,"
+                + "partnerType,distributor\r\n");
+
+        String filled = template.body() + u + "-P,Templated " + u + ",GOLD,ACTIVE,DE,EMEA,Berlin,0.1,2026-03-01,,,\r\n";
+        Api.Response imported = api.upload("/api/v1/imports/partners", "partners.csv", filled.getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.json().get("inserted").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/v1/partners?q=Templated%20" + u).json().get("items").get(0).get("tier").asString()).isEqualTo("GOLD");
+
+        String page = Api.admin(port).get("/imports").body();
+        assertThat(page).contains("What each file may hold", "/api/v1/imports/opportunities/template", "<code>closedAt</code>",
+                "One of: PLATINUM, GOLD, SILVER, REGISTERED");
+        assertThat(api.get("/api/v1/imports/nothing/template").status()).as("as the other imports answer an unknown entity").isEqualTo(400);
+    }
+
+    @Test
     void aFileWithBadRowsImportsNothingAndSaysWhyForEveryRow() {
         Api.Response response = upload(file(), Map.of("settings", MAPPING));
         assertThat(response.status()).isEqualTo(422);

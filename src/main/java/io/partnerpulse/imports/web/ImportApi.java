@@ -56,6 +56,21 @@ class ImportApi {
         return java.util.Arrays.stream(ImportEntity.values()).map(e -> new EntityFields(e.path(), e.fields())).toList();
     }
 
+    @GetMapping(path = "/{entity}/template", produces = "text/csv")
+    @Operation(summary = "An empty CSV file to fill in: its header names every field, so the mapping takes each column without a change")
+    org.springframework.http.ResponseEntity<String> template(@PathVariable String entity) throws IOException {
+        requireImporter();
+        ImportEntity kind = entity(entity);
+        StringBuilder header = new StringBuilder();
+        try (org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(header, org.apache.commons.csv.CSVFormat.DEFAULT)) {
+            printer.printRecord(kind.fields().stream().map(ImportField::name).toList());
+        }
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + kind.path() + "-template.csv\"")
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(header.toString());
+    }
+
     @PostMapping(path = "/{entity}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import a CSV file",
             description = "Parts: file (the CSV), settings (JSON: columns, constants, values, delimiter, dateFormat, decimalComma, "

@@ -69,9 +69,17 @@ class ImportPage {
     }
 
     @GetMapping("/imports")
-    String index(Model model) {
+    String index(Model model, java.util.Locale locale) {
         requireImporter();
         model.addAttribute("entities", ImportEntity.values());
+        // what each field of each file means, in the reader's language: the guide under the form
+        Map<String, Map<String, String>> guide = new LinkedHashMap<>();
+        for (ImportEntity entity : ImportEntity.values()) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            entity.fields().forEach(f -> fields.put(f.name(), messages.getMessage(ImportEntity.descriptionKey(entity.path(), f.name()), null, locale)));
+            guide.put(entity.path(), fields);
+        }
+        model.addAttribute("guide", guide);
         model.addAttribute("runs", imports.runs(20));
         Map<String, List<String>> saved = new LinkedHashMap<>();
         for (ImportEntity entity : ImportEntity.values()) {
@@ -90,7 +98,7 @@ class ImportPage {
         ImportEntity kind = ImportApi.entity(entity);
         if (file == null || file.isEmpty()) {
             model.addAttribute("uploadError", messages.getMessage("imports.upload.choose", null, locale));
-            return index(model);
+            return index(model, locale);
         }
         Path stored = Files.createTempFile("partnerpulse-import-", ".csv");
         file.transferTo(stored);
@@ -113,7 +121,7 @@ class ImportPage {
             preview = imports.preview(upload.entity(), in, settings.delimiter(), 8);
         } catch (ApiError e) {
             model.addAttribute("uploadError", String.join(" ", io.partnerpulse.shared.FormErrors.fields(e, messages, locale).values()));
-            return index(model);
+            return index(model, locale);
         }
         Map<String, String> columns = new LinkedHashMap<>(preview.guessedColumns());
         if (!settings.columns().isEmpty()) {
