@@ -661,7 +661,10 @@ class PagesSystemTests {
         admin().post("/api/v1/users", """
                 {"email": "%s", "displayName": "Reader", "role": "ANALYST", "password": "analyst-password-1"}""".formatted(email));
         Api analyst = new Api(port, Api.basic(email, "analyst-password-1"));
-        assertThat(analyst.get("/partners/" + partner).status()).isEqualTo(200);
+        Api.Response page = analyst.get("/partners/" + partner);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body().replaceAll("\\s+", " ")).as("no link to change its directory listing, nor the dot before it")
+                .doesNotContain("/listing\"").doesNotContain("· ·");
         assertThat(analyst.form("/partners", "name=Sneaky&country=US").status()).isEqualTo(403);
         assertThat(analyst.form("/partners/" + partner + "/status", "status=TERMINATED&version=0").status()).isEqualTo(403);
         assertThat(analyst.form("/targets", "kpi=dealCount").status()).isEqualTo(403);
