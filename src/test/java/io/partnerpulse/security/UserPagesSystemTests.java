@@ -78,6 +78,17 @@ class UserPagesSystemTests {
     }
 
     @Test
+    void saysWhenSomeoneLastSignedInAsPeopleWriteTheDay() {
+        String email = Fixtures.unique("signed").replace(" ", "").toLowerCase() + "@users.example";
+        assertThat(page().form("/users", form(email, "ANALYST", null, "signed-password-1", true, null)).status()).isEqualTo(302);
+        long id = jdbc.sql("select id from app_user where email = ?").param(email).query(Long.class).single();
+        jdbc.sql("update app_user set last_login_at = timestamptz '2026-03-05 12:30Z' where id = ?").param(id).update();
+
+        assertThat(page().get("/users/" + id).body()).contains("last signed in Mar 5, 2026").doesNotContain("2026-03-05");
+        assertThat(page().get("/users?q=" + email).body()).contains(">Mar 5, 2026<");
+    }
+
+    @Test
     void aUserGivenAPasswordByAnAdministratorCanBeMadeToChooseTheirOwnAtTheNextSignIn() {
         String email = Fixtures.unique("newcomer").replace(" ", "").toLowerCase() + "@users.example";
         assertThat(page().form("/users", form(email, "ANALYST", null, "given-password-1", true, null) + "&mustChangePassword=true").status())

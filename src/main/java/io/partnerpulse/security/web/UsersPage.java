@@ -41,9 +41,12 @@ class UsersPage {
     private final References references;
     private final MessageSource messages;
     private final io.partnerpulse.shared.FormValidation forms;
+    private final io.partnerpulse.shared.OrganizationSettings organization;
 
-    UsersPage(UserManagement users, References references, MessageSource messages, io.partnerpulse.shared.FormValidation forms) {
+    UsersPage(UserManagement users, References references, MessageSource messages, io.partnerpulse.shared.FormValidation forms,
+              io.partnerpulse.shared.OrganizationSettings organization) {
         this.forms = forms;
+        this.organization = organization;
         this.users = users;
         this.references = references;
         this.messages = messages;
@@ -122,6 +125,10 @@ class UsersPage {
 
     /** The form's choices: roles, and the partners, units and departments a user can belong or be kept to, by name. */
     private void choices(Model model, UserForm draft, Map<String, String> fieldErrors) {
+        // sign-in times in the organization's zone, written as the reader's language writes them
+        model.addAttribute("format", new io.partnerpulse.shared.Format(org.springframework.context.i18n.LocaleContextHolder.getLocale(),
+                organization.currency()));
+        model.addAttribute("zone", organization.timeZone());
         model.addAttribute("draft", draft);
         model.addAttribute("fieldErrors", fieldErrors);
         model.addAttribute("roles", Role.values());
