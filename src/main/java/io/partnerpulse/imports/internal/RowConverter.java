@@ -44,7 +44,13 @@ public final class RowConverter {
             Map.entry("discovery", "QUALIFICATION"), Map.entry("proposal", "PROPOSAL"), Map.entry("proposalpricequote", "PROPOSAL"),
             Map.entry("quote", "PROPOSAL"), Map.entry("negotiation", "NEGOTIATION"), Map.entry("negotiationreview", "NEGOTIATION"),
             Map.entry("commit", "NEGOTIATION"), Map.entry("won", "WON"), Map.entry("closedwon", "WON"),
-            Map.entry("lost", "LOST"), Map.entry("closedlost", "LOST"));
+            Map.entry("lost", "LOST"), Map.entry("closedlost", "LOST"),
+            // the default pipelines of Salesforce and HubSpot, as their exports name the stages
+            Map.entry("needsanalysis", "QUALIFICATION"), Map.entry("iddecisionmakers", "QUALIFICATION"),
+            Map.entry("valueproposition", "PROPOSAL"), Map.entry("perceptionanalysis", "PROPOSAL"),
+            Map.entry("appointmentscheduled", "PROSPECTING"), Map.entry("qualifiedtobuy", "QUALIFICATION"),
+            Map.entry("presentationscheduled", "PROPOSAL"), Map.entry("decisionmakerboughtin", "NEGOTIATION"),
+            Map.entry("contractsent", "NEGOTIATION"));
     private static final Map<String, String> COUNTRY_ALIASES = Map.ofEntries(
             Map.entry("usa", "US"), Map.entry("unitedstatesofamerica", "US"), Map.entry("us", "US"), Map.entry("america", "US"),
             Map.entry("uk", "GB"), Map.entry("greatbritain", "GB"), Map.entry("england", "GB"), Map.entry("scotland", "GB"),
