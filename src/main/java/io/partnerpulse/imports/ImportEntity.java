@@ -78,6 +78,9 @@ public enum ImportEntity {
             of("externalId", TEXT, true, "mqlid", "leadid", "externalid", "id", "recordid"),
             of("createdAt", DATE, true, "firstcontactdate", "createddate", "createdat", "created", "createdate", "date"),
             of("contactName", TEXT, false, "contactname", "contact", "fullname", "name"),
+            // HubSpot's and Salesforce's exports split the name: joined into the contact when no column holds it whole
+            of("firstName", TEXT, false, "firstname", "givenname"),
+            of("lastName", TEXT, false, "lastname", "surname", "familyname"),
             of("companyName", TEXT, false, "companyname", "company", "companyaccount"),
             of("email", TEXT, false, "email", "emailaddress"),
             of("channel", REFERENCE, false, "origin", "source", "leadsource", "channel", "utmsource", "originalsource",

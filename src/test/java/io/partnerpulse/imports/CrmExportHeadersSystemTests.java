@@ -99,7 +99,8 @@ class CrmExportHeadersSystemTests {
     void hubSpotContactsAndCompaniesAndSalesforceLeadsMapByTheirHeaders() {
         assertThat(guessed("leads", "Record ID,First Name,Last Name,Email,Create Date,Original Source,Contact owner,Company Name,"
                 + "Country/Region,State/Region,City,Lead Status")).containsAllEntriesOf(Map.ofEntries(
-                Map.entry("externalId", "Record ID"), Map.entry("email", "Email"), Map.entry("createdAt", "Create Date"),
+                Map.entry("externalId", "Record ID"), Map.entry("firstName", "First Name"), Map.entry("lastName", "Last Name"),
+                Map.entry("email", "Email"), Map.entry("createdAt", "Create Date"),
                 Map.entry("channel", "Original Source"), Map.entry("owner", "Contact owner"), Map.entry("companyName", "Company Name"),
                 Map.entry("country", "Country/Region"), Map.entry("region", "State/Region"), Map.entry("city", "City"),
                 Map.entry("status", "Lead Status")));
@@ -117,6 +118,34 @@ class CrmExportHeadersSystemTests {
                 .containsAllEntriesOf(Map.ofEntries(Map.entry("externalId", "Account ID"), Map.entry("name", "Account Name"),
                         Map.entry("city", "Billing City"), Map.entry("region", "Billing State/Province"),
                         Map.entry("country", "Billing Country"), Map.entry("parentAccount", "Parent Account")));
+    }
+
+    @Test
+    void aContactsFirstAndLastNameMakeItsContactPersonWhenNoColumnHoldsTheWholeName() {
+        String file = "Record ID,First Name,Last Name,Email,Create Date\r\n"
+                + u + "-1,Ada,Lovelace " + u + ",ada@" + u + ".example,2026-03-01\r\n"
+                + u + "-2,,Babbage " + u + ",charles@" + u + ".example,2026-03-01\r\n"
+                + u + "-3,,,nobody@" + u + ".example,2026-03-01\r\n";
+        Api.Response imported = api.upload("/api/v1/imports/leads", "contacts.csv", file.getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(contactOf(u + "-1")).isEqualTo("Ada Lovelace " + u);
+        assertThat(contactOf(u + "-2")).isEqualTo("Babbage " + u);
+        assertThat(contactOf(u + "-3")).as("no name at all: none, not an empty one").isNull();
+
+        // a column holding the whole name wins over the parts
+        String whole = "Record ID,Full Name,First Name,Last Name,Create Date\r\n" + u + "-1,Augusta Ada King,Ada,Lovelace,2026-03-01\r\n";
+        assertThat(api.upload("/api/v1/imports/leads", "again.csv", whole.getBytes(StandardCharsets.UTF_8), Map.of()).status()).isEqualTo(200);
+        assertThat(contactOf(u + "-1")).isEqualTo("Augusta Ada King");
+    }
+
+    private String contactOf(String externalId) {
+        JsonNode items = api.get("/api/v1/leads?q=" + externalId.substring(0, 8)).json().get("items");
+        for (JsonNode lead : items) {
+            if (externalId.equals(lead.get("externalId").asString())) {
+                return lead.get("contactName").isNull() ? null : lead.get("contactName").asString();
+            }
+        }
+        throw new AssertionError("no lead " + externalId + " in " + items);
     }
 
     private String stageOf(String name) {
