@@ -237,15 +237,7 @@ class BulkLoadIndexesIntegrationTests {
     }
 
     private static List<String> indexesIn(Connection c, String table) throws SQLException {
-        List<String> definitions = new ArrayList<>();
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select pg_get_indexdef(indexrelid) from pg_index where indrelid = '" + table
-                     + "'::regclass order by 1")) {
-            while (rs.next()) {
-                definitions.add(rs.getString(1));
-            }
-        }
-        return definitions;
+        return strings(c, "select pg_get_indexdef(indexrelid) from pg_index where indrelid = '" + table + "'::regclass order by 1");
     }
 
     private List<String> triggers(String table) throws SQLException {
@@ -255,15 +247,18 @@ class BulkLoadIndexesIntegrationTests {
     }
 
     private static List<String> triggersIn(Connection c, String table) throws SQLException {
-        List<String> definitions = new ArrayList<>();
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select tgname || ': ' || pg_get_triggerdef(oid) from pg_trigger where not tgisinternal"
-                     + " and tgrelid = '" + table + "'::regclass order by 1")) {
+        return strings(c, "select tgname || ': ' || pg_get_triggerdef(oid) from pg_trigger where not tgisinternal and tgrelid = '"
+                + table + "'::regclass order by 1");
+    }
+
+    private static List<String> strings(Connection c, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
-                definitions.add(rs.getString(1));
+                values.add(rs.getString(1));
             }
         }
-        return definitions;
+        return values;
     }
 
     private List<String> constraints(String table) throws SQLException {
