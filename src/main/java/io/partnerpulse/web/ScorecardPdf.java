@@ -5,8 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -227,10 +225,12 @@ class ScorecardPdf implements io.partnerpulse.report.ScorecardRenderer {
         Font small = PdfFonts.regular(8, MUTED);
         Font value = PdfFonts.bold(11, INK);
 
+        // days as the pages write them, in the reader's language
+        io.partnerpulse.shared.Format days = new io.partnerpulse.shared.Format(locale, settings.currency());
         document.add(PdfFonts.line(new Paragraph(msg("scorecard.title", locale, name), title)));
         document.add(PdfFonts.line(new Paragraph(msg("scorecard.subtitle", locale, msg("scorecard.scope." + scope, locale),
-                selection.from().toString(), selection.to().minusDays(1).toString(), settings.currency(),
-                ZonedDateTime.now(settings.timeZone()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))), small)));
+                days.date(selection.from()), days.date(selection.to().minusDays(1)), settings.currency(),
+                days.dateTime(java.time.Instant.now(), settings.timeZone())), small)));
         if (extras.tierStanding() != null) {
             document.add(PdfFonts.line(new Paragraph(extras.tierStanding(), body)));
         }

@@ -131,7 +131,9 @@ class ReportSystemTests {
 
         MimeMessage mail = mail(delivery.get("id").asLong());
         assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("finance@example.com", "team@example.com");
-        assertThat(mail.getSubject()).isEqualTo("Scorecard: " + partnerName + " · " + month.from() + " to " + month.through());
+        java.time.format.DateTimeFormatter written = java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy", java.util.Locale.ENGLISH);
+        assertThat(mail.getSubject()).isEqualTo("Scorecard: " + partnerName + " · " + month.from().format(written) + " to "
+                + month.through().format(written));
         Multipart parts = (Multipart) mail.getContent();
         String text = null;
         byte[] pdf = null;
@@ -148,7 +150,9 @@ class ReportSystemTests {
         assertThat(text).as("the message's headlines").contains("Average deal size: $300", "Deals won: 2");
         assertThat(pdf).as("the scorecard attached").isNotNull();
         String card = io.partnerpulse.support.Pdfs.text(pdf);
-        assertThat(card).contains("Scorecard: " + partnerName, month.from() + " to " + month.through(), "Average deal size", "$300", "$600");
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy", java.util.Locale.ENGLISH);
+        assertThat(card).contains("Scorecard: " + partnerName, month.from().format(day) + " to " + month.through().format(day),
+                "Average deal size", "$300", "$600");
         byte[] kept = api.download("/api/v1/report-subscriptions/" + id + "/deliveries/" + delivery.get("id").asLong() + "/document").body();
         assertThat(kept).as("the log keeps the PDF that was sent").isEqualTo(pdf);
 

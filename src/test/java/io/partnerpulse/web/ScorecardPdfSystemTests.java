@@ -55,6 +55,9 @@ class ScorecardPdfSystemTests {
                 "Commission statement", "Scorecard deal", "ACCRUAL", "150.00 USD", "Total: 150.00 USD (deals: 1)", "Won revenue per month", "Recommendations");
 
         assertThat(text).as("a partner without funds has no funds section").doesNotContain("Market development funds");
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy", java.util.Locale.ENGLISH);
+        assertThat(text).as("its period as the pages write days").contains(today.withDayOfMonth(1).format(day) + " to "
+                + today.withDayOfMonth(1).plusMonths(1).minusDays(1).format(day));
 
         long fund = admin.post("/api/v1/funds/allocations", """
                 {"partnerId": %d, "periodStart": "2026-01-01", "periodEnd": "2027-01-01", "amount": 5000, "currency": "USD"}"""

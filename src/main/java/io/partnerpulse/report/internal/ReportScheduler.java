@@ -172,14 +172,19 @@ class ReportScheduler {
     }
 
     private String subject(Due delivery, ScorecardRenderer.Scorecard scorecard, Locale locale) {
-        return messages.getMessage("reports.mail.subject", new Object[] {scorecard.title(), delivery.from().toString(),
-                delivery.to().minusDays(1).toString()}, locale);
+        return messages.getMessage("reports.mail.subject", new Object[] {scorecard.title(), day(delivery.from(), locale),
+                day(delivery.to().minusDays(1), locale)}, locale);
+    }
+
+    /** A day as the pages and the scorecard write it, in the reader's language. */
+    private static String day(java.time.LocalDate day, Locale locale) {
+        return new io.partnerpulse.shared.Format(locale, null).date(day);
     }
 
     private String text(Due delivery, ScorecardRenderer.Scorecard scorecard, Locale locale) {
         StringBuilder text = new StringBuilder();
-        text.append(messages.getMessage("reports.mail.intro", new Object[] {scorecard.title(), delivery.from().toString(),
-                delivery.to().minusDays(1).toString()}, locale)).append("\n\n");
+        text.append(messages.getMessage("reports.mail.intro", new Object[] {scorecard.title(), day(delivery.from(), locale),
+                day(delivery.to().minusDays(1), locale)}, locale)).append("\n\n");
         for (String line : scorecard.headlines()) {
             text.append("  ").append(line).append('\n');
         }
