@@ -78,7 +78,7 @@ class ReferenceDataPageSystemTests {
                 .isEqualTo("1.2500000000");
         assertThat(admin.post("/api/v1/opportunities", "{\"name\": \"Rated\", \"amount\": 100, \"currency\": \"%s\"}".formatted(code)).status())
                 .as("a deal in that currency is taken now").isEqualTo(201);
-        assertThat(admin.get("/settings").body()).contains(channel + " ads", line + " 2", code, "1.25");
+        assertThat(admin.get("/settings").body()).contains(channel + " ads", line + " 2", code, "1.25", ">Jan 1, 2026<");
     }
 
     @Test
