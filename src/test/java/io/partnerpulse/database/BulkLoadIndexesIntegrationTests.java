@@ -26,6 +26,9 @@ class BulkLoadIndexesIntegrationTests {
 
     @Autowired
     DataSource dataSource;
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("migrationDataSource")
+    DataSource ownerDataSource;
 
     @Test
     void aBulkLoadDropsTheSecondaryIndexesAndBuildsThemAgainBeforeItsCommit() throws SQLException {
@@ -115,6 +118,25 @@ class BulkLoadIndexesIntegrationTests {
         }
         assertThat(triggers("opportunity")).isEqualTo(before);
         assertThat(count("bulk_load_index")).isZero();
+    }
+
+    @Test
+    void aTriggerThatFiresEvenWhileTriggersAreOffKeepsItsRows() throws SQLException {
+        // as an administrator might set one of them (the app's own are enabled the usual way)
+        try (Connection owner = ownerDataSource.getConnection()) {
+            value(owner, "alter table opportunity enable always trigger opportunity_kpi_update");
+            try (Connection c = transaction()) {
+                value(c, "set local session_replication_role = replica");
+                value(c, "select bulk_load_begin('opportunity', '3 seconds')");
+                assertThat(value(c, "select bulk_load_skip_capture('opportunity')")).isEqualTo("1");
+                assertThat(triggersIn(c, "opportunity")).anyMatch(t -> t.startsWith("opportunity_kpi_update"))
+                        .noneMatch(t -> t.startsWith("opportunity_kpi_insert"));
+                c.rollback();
+            } finally {
+                value(owner, "alter table opportunity enable trigger opportunity_kpi_update");
+            }
+        }
+        assertThat(triggers("opportunity")).anyMatch(t -> t.startsWith("opportunity_kpi_insert"));
     }
 
     @Test
