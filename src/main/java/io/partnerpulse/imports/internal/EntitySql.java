@@ -706,7 +706,9 @@ final class EntitySql {
                     new Col("currency", "s.currency", "s.currency"));
             case LEADS -> List.of(new Col("external_id", "s.external_id", "s.external_id"),
                     new Col("created_at", ts("created_at"), ts("created_at")),
-                    Col.keep("contact_name", "coalesce(s.contact_name, nullif(concat_ws(' ', s.first_name, s.last_name), ''))"), Col.keep("company_name", "s.company_name"), Col.keep("email", "s.email"),
+                    // a whole name wins; else the first and last names of exports that split it
+                    Col.keep("contact_name", "coalesce(s.contact_name, nullif(concat_ws(' ', s.first_name, s.last_name), ''))"),
+                    Col.keep("company_name", "s.company_name"), Col.keep("email", "s.email"),
                     Col.keep("channel_id", "r_channel.id"), Col.keep("campaign_id", "r_campaign.id"), Col.keep("partner_id", "r_partner.id"),
                     Col.keep("owner_id", "r_owner.id"), Col.keep("country", "s.country"),
                     Col.keep("region", "coalesce(s.region, cy.default_region)"),
