@@ -121,9 +121,12 @@ public final class Format {
      * month key ("2026-03"); any other text as it is.
      */
     public String month(String yearMonth) {
+        if (yearMonth == null) {
+            return null;
+        }
         try {
             return java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", locale).format(java.time.YearMonth.parse(yearMonth));
-        } catch (java.time.format.DateTimeParseException | NullPointerException e) {
+        } catch (java.time.format.DateTimeParseException e) {
             return yearMonth;
         }
     }
