@@ -353,6 +353,15 @@ class ScorecardPdf implements io.partnerpulse.report.ScorecardRenderer {
     }
 
     /** Won revenue per month as bars, with the number of won deals above each. */
+    /** A bar's month as a reader names it in a narrow place: "Jan 26" (a report's key "2026-01"). */
+    private static String shortMonth(String key, Locale locale) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("MMM yy", locale).format(YearMonth.parse(key));
+        } catch (java.time.format.DateTimeParseException e) {
+            return key;
+        }
+    }
+
     private com.lowagie.text.Image chart(PdfWriter writer, List<KpiReport.Group> months, Format format, Locale locale) {
         float width = 515;
         float height = 170;
@@ -393,8 +402,7 @@ class ScorecardPdf implements io.partnerpulse.report.ScorecardRenderer {
             template.showTextAligned(Element.ALIGN_CENTER, Long.toString(month.kpis().dealCount().value()), x + slot * 0.32f,
                     bottom + barHeight + 3, 0);
             template.setColorFill(MUTED);
-            template.showTextAligned(Element.ALIGN_CENTER, month.key().length() >= 7 ? month.key().substring(2, 7) : month.key(),
-                    x + slot * 0.32f, bottom - 11, 0);
+            template.showTextAligned(Element.ALIGN_CENTER, shortMonth(month.key(), locale), x + slot * 0.32f, bottom - 11, 0);
             template.endText();
         }
         var image = com.lowagie.text.Image.getInstance(template);

@@ -56,6 +56,9 @@ class ScorecardPdfSystemTests {
 
         assertThat(text).as("a partner without funds has no funds section").doesNotContain("Market development funds");
         java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy", java.util.Locale.ENGLISH);
+        // a month of the chart no date of the text names (the period is this month, the time made today)
+        assertThat(text).as("its chart's months named").contains(today.minusMonths(3).format(
+                java.time.format.DateTimeFormatter.ofPattern("MMM yy", java.util.Locale.ENGLISH)));
         assertThat(text).as("its period as the pages write days").contains(today.withDayOfMonth(1).format(day) + " to "
                 + today.withDayOfMonth(1).plusMonths(1).minusDays(1).format(day));
 
