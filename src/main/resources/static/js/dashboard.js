@@ -50,7 +50,12 @@
         series: [{
           type: 'funnel', sort: 'none', left: '5%', width: '90%', top: 10, bottom: 10, gap: 3, minSize: '45%',
           label: { position: 'inside', color: '#fff', fontWeight: 600, formatter: function (p) { return p.name + ': ' + money(p.value, cur); } },
-          data: data.stages.map(function (name, i) { return { name: name, value: Number(data.stageAmounts[i]) }; })
+          // a stage holding nothing keeps the funnel's least width, so that its name can be read: grey, to show it is empty
+          data: data.stages.map(function (name, i) {
+            var value = Number(data.stageAmounts[i]);
+            return value > 0 ? { name: name, value: value }
+              : { name: name, value: value, itemStyle: { color: '#d9e2ec' }, label: { color: '#52606d' } };
+          })
         }]
       });
       chart('chart-channels', {
