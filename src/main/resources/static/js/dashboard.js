@@ -73,8 +73,9 @@
         tooltip: { trigger: 'axis', valueFormatter: function (v) { return v === null ? '—' : (v * 100).toFixed(1) + '%'; } },
         grid: { containLabel: true, left: 8, right: 8 },
         xAxis: { type: 'category', data: data.monthsOfYear, inverse: rtl },
-        yAxis: { type: 'value', position: rtl ? 'right' : 'left', axisLabel: { formatter: function (v) { return (v * 100) + '%'; } } },
-        series: [{ name: data.labels.closeRate, type: 'line', smooth: true, connectNulls: false, data: numbers(data.closeRates), areaStyle: {} }]
+        yAxis: { type: 'value', position: rtl ? 'right' : 'left', axisLabel: { formatter: function (v) { return Math.round(v * 100) + '%'; } } },
+        // twelve months of the year are twelve separate cohorts: bars, not a smoothed line that invents the months between
+        series: [{ name: data.labels.closeRate, type: 'bar', data: numbers(data.closeRates), itemStyle: { color: '#0b69a3' } }]
       });
       chart('chart-velocity', {
         tooltip: { trigger: 'axis' },
