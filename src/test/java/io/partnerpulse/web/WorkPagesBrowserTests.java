@@ -166,7 +166,7 @@ class WorkPagesBrowserTests {
         card.findElement(By.cssSelector("details.move summary")).click();
         new Select(card.findElement(By.name("target"))).selectByValue("WON");
         card.findElement(By.cssSelector("form.move button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".flash-area .message.ok")).size() == 1);
+        movedSaysSo();
         assertThat(api.get("/api/v1/opportunities/" + deal.id()).json().get("stage").asString()).isEqualTo("WON");
 
         // the dashboard's deal count shows the won deal: the records behind it list it
@@ -183,7 +183,7 @@ class WorkPagesBrowserTests {
                 .formatted(Fixtures.unique("Dragged deal")));
         browser.get(base + "/pipeline");
         drag(deal.id(), "QUALIFICATION");
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".flash-area .message.ok")).size() == 1);
+        movedSaysSo();
         assertThat(api.get("/api/v1/opportunities/" + deal.id()).json().get("stage").asString()).isEqualTo("QUALIFICATION");
         assertThat(browser.findElements(By.cssSelector(".column[data-stage='QUALIFICATION'] .deal[data-id='" + deal.id() + "']"))).hasSize(1);
 
@@ -193,6 +193,18 @@ class WorkPagesBrowserTests {
         assertThat(browser.switchTo().activeElement()).isEqualTo(reason);
         assertThat(api.get("/api/v1/opportunities/" + deal.id()).json().get("stage").asString()).as("not lost without a reason")
                 .isEqualTo("QUALIFICATION");
+    }
+
+    /**
+     * Waits for the board to say a move was made. Generous: on a loaded two-core CI machine the move's
+     * round trip (the post, the redirect, the board's page) once took more than 10 s; a failure says
+     * what the page showed instead.
+     */
+    private void movedSaysSo() {
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .withMessage(() -> "the page after the move, " + browser.getCurrentUrl() + ", says: "
+                        + browser.findElements(By.cssSelector(".flash-area")).stream().map(WebElement::getText).toList())
+                .until(d -> d.findElements(By.cssSelector(".flash-area .message.ok")).size() == 1);
     }
 
     /** What the browser does when a person drags a card onto a column (HTML5 drag and drop events). */
