@@ -90,6 +90,30 @@ class DealPagesSystemTests {
     }
 
     @Test
+    void listsTheOpenDealsPastTheirExpectedCloseToCleanUpThePipeline() {
+        String u = Fixtures.unique("Stale");
+        long stale = open(u + " late", "100.00").id();
+        long due = open(u + " later", "100.00").id();
+        long won = open(u + " won", "100.00").id();
+        long undated = open(u + " undated", "100.00").id();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        jdbc.sql("update opportunity set expected_close_on = ? where id = ?").params(today.minusDays(3), stale).update();
+        jdbc.sql("update opportunity set expected_close_on = ? where id = ?").params(today.plusDays(30), due).update();
+        jdbc.sql("update opportunity set expected_close_on = ? where id = ?").params(today.minusDays(3), won).update();
+        Api.Response wonDeal = admin.get("/api/v1/opportunities/" + won);
+        assertThat(admin.post("/api/v1/opportunities/" + won + "/win", "{}", wonDeal.etag()).status()).isEqualTo(200);
+
+        String page = admin.get("/deals?show=OVERDUE&q=" + enc(u)).body();
+        assertThat(page).contains("/deals/" + stale + "\"", "Open, past their expected close", "1 record<")
+                .doesNotContain("/deals/" + due + "\"", "/deals/" + won + "\"", "/deals/" + undated + "\"");
+        assertThat(page).as("its files carry the same filter").contains("pastExpectedClose=true");
+        var items = admin.get("/api/v1/opportunities?pastExpectedClose=true&q=" + enc(u)).json().get("items");
+        assertThat(items.size()).isEqualTo(1);
+        assertThat(items.get(0).get("id").asLong()).isEqualTo(stale);
+        assertThat(admin.get("/api/v1/opportunities?q=" + enc(u)).json().get("total").asInt()).as("without it, every deal").isEqualTo(4);
+    }
+
+    @Test
     void namesEveryBadFieldBesideItAndWritesNothing() {
         String name = Fixtures.unique("Bad Deal");
         Api.Response bad = admin.form("/deals", "name=&amount=12x&currency=dollars&partner=No+such+partner+zz&account=&owner=Nobody+zz"

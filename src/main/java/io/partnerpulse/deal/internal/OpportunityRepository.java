@@ -32,10 +32,12 @@ public class OpportunityRepository {
 
     private final JdbcClient jdbc;
     private final ExchangeRates exchangeRates;
+    private final io.partnerpulse.shared.OrganizationSettings organization;
 
-    OpportunityRepository(JdbcClient jdbc, ExchangeRates exchangeRates) {
+    OpportunityRepository(JdbcClient jdbc, ExchangeRates exchangeRates, io.partnerpulse.shared.OrganizationSettings organization) {
         this.jdbc = jdbc;
         this.exchangeRates = exchangeRates;
+        this.organization = organization;
     }
 
     /**
@@ -133,11 +135,18 @@ public class OpportunityRepository {
                         Stage.valueOf(rs.getString(3)), rs.getTimestamp(4).toInstant(), rs.getString(5))).list();
     }
 
+    /** @param pastExpectedClose true: only open deals whose expected close is before today (in the organization's zone) */
     public record Filter(List<Long> partnerIds, Long ownerId, List<Stage> stages, Boolean open, Long accountId, Long leadId,
-                         Instant createdFrom, Instant createdTo, Instant closedFrom, Instant closedTo, String q) {
+                         Instant createdFrom, Instant createdTo, Instant closedFrom, Instant closedTo, String q, Boolean pastExpectedClose) {
+
+        public Filter(List<Long> partnerIds, Long ownerId, List<Stage> stages, Boolean open, Long accountId, Long leadId,
+                      Instant createdFrom, Instant createdTo, Instant closedFrom, Instant closedTo, String q) {
+            this(partnerIds, ownerId, stages, open, accountId, leadId, createdFrom, createdTo, closedFrom, closedTo, q, null);
+        }
 
         public Filter withPartners(List<Long> partners) {
-            return new Filter(partners, ownerId, stages, open, accountId, leadId, createdFrom, createdTo, closedFrom, closedTo, q);
+            return new Filter(partners, ownerId, stages, open, accountId, leadId, createdFrom, createdTo, closedFrom, closedTo, q,
+                    pastExpectedClose);
         }
     }
 
@@ -199,6 +208,9 @@ public class OpportunityRepository {
                 .where("o.created_at < :createdTo", "createdTo", utc(f.createdTo()))
                 .where("o.closed_at >= :closedFrom", "closedFrom", utc(f.closedFrom()))
                 .where("o.closed_at < :closedTo", "closedTo", utc(f.closedTo()))
+                // an open deal whose expected close has passed: the pipeline to clean up
+                .where("o.closed_at is null and o.expected_close_on < :expectedBefore", "expectedBefore",
+                        Boolean.TRUE.equals(f.pastExpectedClose()) ? LocalDate.now(organization.timeZone()) : null)
                 .search("o.name || ' ' || coalesce(o.external_id, '')", f.q());
     }
 

@@ -83,7 +83,7 @@ class DealsPage {
 
     /** Which deals the list shows: the open ones (the default), the won, the lost, or all. */
     enum Showing {
-        OPEN, WON, LOST, ALL
+        OPEN, OVERDUE, WON, LOST, ALL
     }
 
     /** The list's filters, as the page's address holds them. */
@@ -99,9 +99,10 @@ class DealsPage {
                 case LOST -> List.of(Stage.LOST);
                 default -> null;
             };
+            boolean overdue = showing() == Showing.OVERDUE;
             return new OpportunityRepository.Filter(partnerId == null ? null : List.of(partnerId), ownerId, stages,
-                    showing() == Showing.OPEN && stage == null ? Boolean.TRUE : null, accountId, null, null, null, null, null,
-                    q == null || q.isBlank() ? null : q.strip());
+                    (showing() == Showing.OPEN || overdue) && stage == null ? Boolean.TRUE : null, accountId, null, null, null, null, null,
+                    q == null || q.isBlank() ? null : q.strip(), overdue ? Boolean.TRUE : null);
         }
 
         /** The sort the list uses: one of the columns the page offers, the largest amount first by default. */
@@ -119,6 +120,7 @@ class DealsPage {
                     .queryParamIfPresent("ownerId", Optional.ofNullable(ownerId))
                     .queryParamIfPresent("accountId", Optional.ofNullable(accountId))
                     .queryParamIfPresent("q", Optional.ofNullable(f.q()))
+                    .queryParamIfPresent("pastExpectedClose", Optional.ofNullable(f.pastExpectedClose()))
                     .queryParam("sort", sorting()).encode().build().toUriString();
         }
     }

@@ -41,16 +41,18 @@ class OpportunityApi {
     @GetMapping
     @Operation(summary = "Opportunities, paged, sorted and filtered", description = "sort: name, amount, createdAt, closedAt, stage or"
             + " expectedCloseOn, optionally followed by ,asc or ,desc. amount sorts by worth in the base currency at today's"
-            + " rates (the latest on or before today), not by the figure in the deal's own currency.")
+            + " rates (the latest on or before today), not by the figure in the deal's own currency. pastExpectedClose=true: only"
+            + " open deals whose expected close is before today (in the organization's time zone), the pipeline to clean up.")
     Page<OpportunityView> list(@RequestParam(required = false) List<Long> partnerId, @RequestParam(required = false) Long ownerId,
                                @RequestParam(required = false) List<Stage> stage, @RequestParam(required = false) Boolean open,
                                @RequestParam(required = false) Long accountId, @RequestParam(required = false) Long leadId,
                                @RequestParam(required = false) Instant createdFrom, @RequestParam(required = false) Instant createdTo,
                                @RequestParam(required = false) Instant closedFrom, @RequestParam(required = false) Instant closedTo,
-                               @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+                               @RequestParam(required = false) String q, @RequestParam(required = false) Boolean pastExpectedClose,
+                               @RequestParam(required = false) String sort,
                                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         return opportunities.list(new OpportunityRepository.Filter(partnerId, ownerId, stage, open, accountId, leadId,
-                createdFrom, createdTo, closedFrom, closedTo, q), sort, page, size);
+                createdFrom, createdTo, closedFrom, closedTo, q, pastExpectedClose), sort, page, size);
     }
 
     @GetMapping("/{id}")
