@@ -107,6 +107,20 @@ public class ExchangeRates {
     }
 
     /**
+     * {@code amount} (a column in the currency of column {@code currency}) as a list sorts it: when
+     * {@code sort} is by {@code field}, its worth in the base currency at today's rates, the rates bound
+     * into {@code query}; otherwise the column itself, and no rates are read.
+     */
+    public String sortable(ListQuery query, String sort, String field, String amount, String currency) {
+        if (!Worth.sorted(sort, field)) {
+            return amount;
+        }
+        Worth worth = today();
+        worth.bind(query);
+        return worth.of(amount, currency);
+    }
+
+    /**
      * Amounts in the base currency at one day's rates, as SQL: {@link #of} is the expression for an
      * amount column and its currency column, whose values {@link #bind} gives to the query as bound
      * parameters (a {@code case} of the rates: a code without a rate gives null, which lists sort

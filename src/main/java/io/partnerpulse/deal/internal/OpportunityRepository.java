@@ -153,7 +153,7 @@ public class OpportunityRepository {
     public Page<OpportunityView> list(Filter f, io.partnerpulse.shared.CurrentActor.OrgScope scope, String sort, int page, int size) {
         ListQuery query = filtered(f, scope);
         // the rates are read only for the sort that needs them
-        String worth = ExchangeRates.Worth.sorted(sort, "amount") ? worth(query, exchangeRates.today()) : "o.amount";
+        String worth = exchangeRates.sortable(query, sort, "amount", "o.amount", "o.currency");
         return query.sort(sort, Map.of("name", "o.name", "amount", worth, "createdAt", "o.created_at", "closedAt", "o.closed_at",
                         "stage", "o.stage", "expectedCloseOn", "o.expected_close_on"), "o.created_at desc", "o.id")
                 .page(jdbc, page, size, OpportunityRepository::view);

@@ -105,17 +105,12 @@ public class FundStore {
     }
 
     /**
-     * {@code column} as the list sorts it: when sorted by {@code field}, an amount in the allocation's
-     * currency ({@code a.currency}) in the base currency at today's rates ({@link ExchangeRates#today}),
-     * so that allocations of several currencies sort by what they are worth, not by their figures.
+     * {@code column}, an amount in the allocation's currency, as the list sorts it: by its worth in the
+     * base currency when sorted by {@code field} ({@link ExchangeRates#sortable}), so that funds of
+     * several currencies sort by what they are worth, not by their figures.
      */
     private String sortable(ListQuery query, String sort, String field, String column) {
-        if (!ExchangeRates.Worth.sorted(sort, field)) {
-            return column;
-        }
-        ExchangeRates.Worth worth = exchangeRates.today();
-        worth.bind(query);
-        return worth.of(column, "a.currency");
+        return exchangeRates.sortable(query, sort, field, column, "a.currency");
     }
 
     // ----- reading
