@@ -96,7 +96,6 @@ class DashboardController {
         // what the reader must do today: its follow-ups due or overdue, a few (the rest on /tasks)
         model.addAttribute("dueFollowUps", layout.followUps() ? tasks.dueMine(DUE_SHOWN) : List.of());
         model.addAttribute("today", tasks.today());
-        model.addAttribute("format", new Format(locale, organization.currency()));
         model.addAttribute("scorecard", scorecard(selection));
         // scheduled reports have no distributor's channel: no schedule link for one
         model.addAttribute("scorecardSubject", selection.distributorId() != null ? null

@@ -70,7 +70,6 @@ class OrganizationPage {
         model.addAttribute("id", id);
         model.addAttribute("name", name);
         model.addAttribute("selection", selection);
-        model.addAttribute("format", new io.partnerpulse.shared.Format(locale, settings.currency()));
         model.addAttribute("periods", Selection.PERIODS);
         model.addAttribute("cards", result.cards());
         model.addAttribute("empty", result.empty());

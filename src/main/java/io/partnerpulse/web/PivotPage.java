@@ -101,7 +101,6 @@ class PivotPage {
         }
         filterChoices.addTo(model, selection, locale);
         model.addAttribute("pivot", pivot);
-        model.addAttribute("format", format);
         model.addAttribute("lines", lines);
         model.addAttribute("totals", pivot.columnTotals().stream().map(v -> cell(shown, v, null, null, format)).toList());
         model.addAttribute("total", cell(shown, pivot.total(), null, null, format));

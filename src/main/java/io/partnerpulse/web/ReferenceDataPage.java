@@ -55,8 +55,7 @@ class ReferenceDataPage {
     }
 
     @GetMapping("/settings")
-    String show(Model model, Locale locale) {
-        model.addAttribute("format", new io.partnerpulse.shared.Format(locale, organization.currency()));
+    String show(Model model) {
         model.addAttribute("channels", marketing.channels(null, null, "name", 0, SHOWN));
         model.addAttribute("types", ChannelType.values());
         model.addAttribute("productLines", productLines.list(null, "name", 0, SHOWN));

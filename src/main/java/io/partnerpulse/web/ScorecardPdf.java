@@ -225,12 +225,10 @@ class ScorecardPdf implements io.partnerpulse.report.ScorecardRenderer {
         Font small = PdfFonts.regular(8, MUTED);
         Font value = PdfFonts.bold(11, INK);
 
-        // days as the pages write them, in the reader's language
-        io.partnerpulse.shared.Format days = new io.partnerpulse.shared.Format(locale, settings.currency());
         document.add(PdfFonts.line(new Paragraph(msg("scorecard.title", locale, name), title)));
         document.add(PdfFonts.line(new Paragraph(msg("scorecard.subtitle", locale, msg("scorecard.scope." + scope, locale),
-                days.date(selection.from()), days.date(selection.to().minusDays(1)), settings.currency(),
-                days.dateTime(java.time.Instant.now(), settings.timeZone())), small)));
+                format.date(selection.from()), format.date(selection.to().minusDays(1)), settings.currency(),
+                format.dateTime(java.time.Instant.now(), settings.timeZone())), small)));
         if (extras.tierStanding() != null) {
             document.add(PdfFonts.line(new Paragraph(extras.tierStanding(), body)));
         }

@@ -93,8 +93,6 @@ class LeadsPage {
         // where each lead came from, and when
         model.addAttribute("channelNames", references.names(Kind.CHANNEL,
                 found.items().stream().map(LeadView::channelId).filter(id -> id != null).distinct().toList()));
-        model.addAttribute("format", new io.partnerpulse.shared.Format(org.springframework.context.i18n.LocaleContextHolder.getLocale(),
-                organization.currency()));
         model.addAttribute("zone", organization.timeZone());
         model.addAttribute("partnerId", partnerId);
         model.addAttribute("partnerName", partnerId == null || actor.partner().isPresent() ? null

@@ -133,8 +133,6 @@ class CertificationsPage {
         Map<Long, Certification.Status> statuses = new LinkedHashMap<>();
         found.items().forEach(c -> statuses.put(c.id(), c.statusOn(today, Certifications.EXPIRING_WITHIN_DAYS)));
         model.addAttribute("certifications", found);
-        // for its days: no amount on this page, so no currency
-        model.addAttribute("format", new io.partnerpulse.shared.Format(org.springframework.context.i18n.LocaleContextHolder.getLocale(), null));
         model.addAttribute("certificationStatus", statuses);
         model.addAttribute("partnerId", partnerId);
         model.addAttribute("partnerName", partnerName);

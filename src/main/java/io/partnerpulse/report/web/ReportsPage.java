@@ -219,7 +219,6 @@ class ReportsPage {
         model.addAttribute("frequencies", List.of(ReportFrequency.values()));
         model.addAttribute("fieldErrors", fieldErrors);
         model.addAttribute("when", formatter(locale));
-        model.addAttribute("format", new io.partnerpulse.shared.Format(locale, settings.currency()));
         model.addAttribute("outbox", reports.outbox().map(Object::toString).orElse(null));
         model.addAttribute("sendAt", properties.sendAt().toString());
         model.addAttribute("zone", settings.timeZone().getId());

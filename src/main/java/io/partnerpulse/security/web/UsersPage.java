@@ -125,9 +125,7 @@ class UsersPage {
 
     /** The form's choices: roles, and the partners, units and departments a user can belong or be kept to, by name. */
     private void choices(Model model, UserForm draft, Map<String, String> fieldErrors) {
-        // sign-in times in the organization's zone, written as the reader's language writes them
-        model.addAttribute("format", new io.partnerpulse.shared.Format(org.springframework.context.i18n.LocaleContextHolder.getLocale(),
-                organization.currency()));
+        // sign-in times in the organization's zone
         model.addAttribute("zone", organization.timeZone());
         model.addAttribute("draft", draft);
         model.addAttribute("fieldErrors", fieldErrors);
